@@ -1,0 +1,195 @@
+"""The command line: thin click wrappers, each calling one library function."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .indexer import index_paths
+from .model import Passage
+from .search import QueryError, SearchRequest, SearchResults, search_passages
+from .segment import split_document
+from .sources import SourceError, read_paths
+from .store import StoreError, default_index_dir, open_index
+
+log = logging.getLogger(__name__)
+
+index_option = click.option(
+    "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Index folder (default: $SEARCH_SERVICE_INDEX or ./index).")
+
+
+def resolve_index(index_dir: Path | None) -> Path:
+    """The index folder the user chose, or the default."""
+    return index_dir or default_index_dir()
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens, for debugging.")
+def cli(verbose: bool) -> None:
+    """Search the published minutes of council meetings."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@cli.command("split")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per passage per line.")
+@click.argument("paths", nargs=-1, required=True)
+def split_command(as_json: bool, paths: tuple[str, ...]) -> None:
+    """Print the passages of each document without indexing."""
+    failed = False
+    for document in read_paths(paths):
+        if isinstance(document, SourceError):
+            click.echo(f"error: {document}", err=True)
+            failed = True
+            continue
+        for passage in split_document(document):
+            if as_json:
+                click.echo(json.dumps(passage_json(passage, document.source), ensure_ascii=False))
+            else:
+                click.echo(format_passage(passage))
+    if failed:
+        sys.exit(1)
+
+
+def passage_json(passage: Passage, source: str) -> dict[str, Any]:
+    """The `split --json` record of one passage."""
+    meeting, item = passage.meeting, passage.item
+    return {
+        "source": source, "id": passage.id, "kind": passage.kind, "text": passage.text,
+        "question": passage.question, "answer": passage.answer, "speaker": passage.speaker,
+        "asked_by": passage.asked_by, "answered_by": passage.answered_by,
+        "position": passage.position, "topics": list(passage.topics),
+        "council": meeting.council, "committee": meeting.committee,
+        "meeting_date": meeting.date.isoformat() if meeting.date else None,
+        "item_number": item.number, "item_title": item.title,
+    }
+
+
+def format_passage(passage: Passage) -> str:
+    """A passage as readable text for the terminal."""
+    head = f"[{passage.kind}]"
+    if passage.speaker:
+        head += f" {passage.speaker}"
+    if passage.item.title:
+        head += f" — {passage.item.number + ' ' if passage.item.number else ''}{passage.item.title}"
+    if passage.kind == "qa" and passage.question and passage.answer:
+        body = f"  Q: {passage.question}\n  A: {passage.answer}"
+    else:
+        body = f"  {passage.text}"
+    return f"{head}\n{body}\n"
+
+
+@cli.command("index")
+@index_option
+@click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
+@click.argument("paths", nargs=-1, required=True)
+def index_command(index_dir: Path | None, wait: bool, paths: tuple[str, ...]) -> None:
+    """Index files or directories (.txt, .html/.htm, .jsonl)."""
+    try:
+        report = index_paths(resolve_index(index_dir), paths, wait=wait)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(report.summary())
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command("search")
+@index_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="Number of hits.")
+@click.option("--page", type=click.IntRange(1, 1000), default=1, help="Page of hits.")
+@click.option("--kind", multiple=True, type=click.Choice(["qa", "statement", "decision"]),
+              help="Only passages of this kind (repeatable).")
+@click.option("--committee", multiple=True, help="Only this committee (repeatable).")
+@click.option("--council", multiple=True, help="Only this council (repeatable).")
+@click.option("--speaker", multiple=True, help="Only this speaker (repeatable).")
+@click.option("--topic", multiple=True, help="Only this topic (repeatable).")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]),
+              help="Meetings on or after this date (YYYY-MM-DD).")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]),
+              help="Meetings on or before this date (YYYY-MM-DD).")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]),
+              default="relevance", show_default=True, help="Order of hits.")
+@click.argument("query", nargs=-1)
+def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
+                   kind: tuple[str, ...], committee: tuple[str, ...], council: tuple[str, ...],
+                   speaker: tuple[str, ...], topic: tuple[str, ...],
+                   date_from: dt.datetime | None, date_to: dt.datetime | None, sort: str,
+                   query: tuple[str, ...]) -> None:
+    """Search the index; QUERY takes words, "phrases", AND/OR/NOT, -word and field:word."""
+    filters = {name: list(values) for name, values in
+               (("kind", kind), ("committee", committee), ("council", council),
+                ("speaker", speaker), ("topic", topic)) if values}
+    request = SearchRequest(query=" ".join(query), filters=filters, sort=sort, page=page,
+                            page_size=limit, facets=not as_json,
+                            date_from=date_from.date() if date_from else None,
+                            date_to=date_to.date() if date_to else None)
+    try:
+        ix = open_index(resolve_index(index_dir))
+        with ix.searcher() as searcher:
+            results = search_passages(searcher, request)
+    except (StoreError, QueryError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        for hit in results.hits:
+            click.echo(json.dumps(hit_json(hit.id, hit.score, hit.fields), ensure_ascii=False))
+    else:
+        click.echo(format_results(results))
+
+
+def hit_json(passage_id: str, score: float, fields: dict[str, Any]) -> dict[str, Any]:
+    """The `search --json` record of one hit."""
+    date = fields.get("meeting_date")
+    return {
+        "id": passage_id, "score": round(score, 4), "kind": fields.get("kind"),
+        "text": fields.get("text"), "question": fields.get("question"),
+        "answer": fields.get("answer"), "speaker": fields.get("speaker"),
+        "council": fields.get("council"), "committee": fields.get("committee"),
+        "meeting_date": date.date().isoformat() if date else None,
+        "item_title": fields.get("item_title"), "url": fields.get("url"),
+        "topics": (fields.get("topics") or "").split(",") if fields.get("topics") else [],
+    }
+
+
+def format_results(results: SearchResults) -> str:
+    """Hits and facet counts as readable text for the terminal."""
+    request = results.request
+    first = (request.page - 1) * request.page_size + 1
+    lines = [f"{results.total} passages" + (f" (showing {first}–{first + len(results.hits) - 1})"
+                                             if results.hits else "")]
+    if results.suggestion:
+        lines.append(f"Did you mean: {results.suggestion}")
+    for hit in results.hits:
+        fields = hit.fields
+        date = fields.get("meeting_date")
+        where = " · ".join(str(part) for part in (
+            fields.get("committee"), date.date().isoformat() if date else None,
+            fields.get("item_title")) if part)
+        lines.append(f"\n[{fields['kind']}] {where}")
+        if fields.get("speaker"):
+            lines.append(f"  Speaker: {fields['speaker']}")
+        if fields.get("question") and fields.get("answer"):
+            lines.append(f"  Q: {fields['question']}\n  A: {fields['answer']}")
+        else:
+            lines.append(f"  {fields['text']}")
+        lines.append(f"  {fields.get('url') or ''}  (id {hit.id})")
+    for name, counts in results.facets.items():
+        if counts:
+            shown = ", ".join(f"{value} ({count})" for value, count in counts[:8])
+            lines.append(f"\n{name}: {shown}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Entry point of the `search-service` console script."""
+    cli(prog_name="search-service")

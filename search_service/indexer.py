@@ -1,0 +1,109 @@
+"""The indexing pipeline: read sources, split them into passages, store them incrementally."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Document
+from .segment import split_document
+from .sources import SourceError, read_paths
+from .store import PassageWriter, open_index, run_lock, stored_hashes
+
+log = logging.getLogger(__name__)
+
+# Commit after this many changed documents, so a killed run keeps most of its work.
+COMMIT_EVERY = 500
+
+
+@dataclass
+class IndexReport:
+    """What one indexer run did."""
+
+    documents: int = 0
+    unchanged: int = 0
+    passages_added: int = 0
+    passages_removed: int = 0
+    errors: list[SourceError] = field(default_factory=list)
+
+    @property
+    def changed(self) -> int:
+        """Documents whose passages were written."""
+        return self.documents - self.unchanged
+
+    def summary(self) -> str:
+        """The one-line summary printed at the end of a run."""
+        line = (f"{self.documents} documents read, {self.unchanged} unchanged, "
+                f"{self.passages_added} passages added, {self.passages_removed} removed, "
+                f"{len(self.errors)} errors")
+        return line if self.changed or self.errors else line + " (index already up to date)"
+
+
+Progress = Callable[[Document | SourceError, IndexReport], None]
+
+
+def index_documents(index_dir: Path, documents: Iterable[Document | SourceError], *,
+                    wait: bool = False, progress: Progress | None = None,
+                    commit_every: int = COMMIT_EVERY) -> IndexReport:
+    """Index documents under the run lock; errors are collected, never fatal to the run."""
+    report = IndexReport()
+    with run_lock(index_dir, wait=wait):
+        ix = open_index(index_dir, create=True)
+        known = stored_hashes(ix)
+        writer: PassageWriter | None = None
+        pending: set[str] = set()
+        try:
+            for document in documents:
+                if isinstance(document, SourceError):
+                    log.warning("%s", document)
+                    report.errors.append(document)
+                else:
+                    report.documents += 1
+                    digest = document.content_hash
+                    if known.get(document.url) == digest:
+                        report.unchanged += 1
+                    else:
+                        if document.url in pending:  # the same url twice in one batch
+                            writer = _commit(writer)
+                            pending.clear()
+                        writer = writer or PassageWriter(ix)
+                        if _write_document(writer, document, digest, document.url in known,
+                                           report):
+                            known[document.url] = digest
+                            pending.add(document.url)
+                        if len(pending) >= commit_every:
+                            writer = _commit(writer)
+                            pending.clear()
+                if progress:
+                    progress(document, report)
+            _commit(writer)
+        except BaseException:
+            if writer:
+                writer.cancel()
+            raise
+    return report
+
+
+def _write_document(writer: PassageWriter, document: Document, digest: str, existed: bool,
+                    report: IndexReport) -> bool:
+    """Split one document and replace its passages; a failure becomes a SourceError."""
+    try:
+        passages = split_document(document)
+    except Exception as exc:  # one bad page must not stop a cron run
+        log.exception("cannot split %s", document.source)
+        report.errors.append(SourceError(document.source, f"cannot split: {exc}"))
+        return False
+    report.passages_removed += writer.replace_source(document.url, digest, passages, existed)
+    report.passages_added += len(passages)
+    return True
+
+
+def _commit(writer: PassageWriter | None) -> None:
+    if writer:
+        writer.commit()
+
+
+def index_paths(index_dir: Path, paths: Iterable[str], **options: object) -> IndexReport:
+    """Index the files and directories named by `paths`."""
+    return index_documents(index_dir, read_paths(paths), **options)  # type: ignore[arg-type]

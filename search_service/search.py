@@ -1,0 +1,205 @@
+"""Queries over the passage index: parsing, filters, facets, sorting, highlights, suggestions."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import qparser, sorting
+from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.query import And, DateRange, Or, Query, Term
+from whoosh.searching import Searcher
+
+from .schema import FACET_COLUMNS, PASSAGE
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 500
+MAX_PAGE_SIZE = 100
+MAX_PAGE = 1000
+SORTS = ("relevance", "newest", "oldest")
+
+# Words match the passage text, its question and answer (boosted: that is what people look
+# for), and the agenda item's title and description.
+FIELD_BOOSTS = {"text": 1.0, "question": 1.5, "answer": 1.2, "item_title": 0.6,
+                "item_description": 0.3}
+# Friendly prefixes people type, mapped to schema fields.
+FIELD_ALIASES = {"q": "question", "a": "answer", "title": "item_title", "item": "item_title",
+                 "topic": "topics", "date": "meeting_date"}
+HIT_FIELDS = ("kind", "text", "question", "answer", "speaker", "asked_by", "answered_by",
+              "council", "committee", "meeting_id", "meeting_date", "item_number", "item_title",
+              "url", "meeting_url", "position", "topics")
+
+
+class QueryError(ValueError):
+    """A query or parameter the user must change; the message says how."""
+
+
+@dataclass
+class SearchRequest:
+    """Everything a search page, the API or the CLI can ask for."""
+
+    query: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+    facets: bool = True
+
+
+@dataclass
+class Hit:
+    """One passage in a result list."""
+
+    id: str
+    score: float
+    fields: dict[str, Any]
+    highlights: dict[str, str]
+
+
+@dataclass
+class SearchResults:
+    """A page of hits with the total, facet counts and a spelling suggestion."""
+
+    request: SearchRequest
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]]
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        """The number of result pages."""
+        return max(1, -(-self.total // self.request.page_size))
+
+
+def validate(request: SearchRequest) -> None:
+    """Reject requests that are out of bounds, with a message saying what is allowed."""
+    if len(request.query) > MAX_QUERY_LENGTH:
+        raise QueryError(f"query is {len(request.query)} characters; the limit is "
+                         f"{MAX_QUERY_LENGTH}")
+    if request.sort not in SORTS:
+        raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+    if not 1 <= request.page <= MAX_PAGE:
+        raise QueryError(f"page must be between 1 and {MAX_PAGE}")
+    if not 1 <= request.page_size <= MAX_PAGE_SIZE:
+        raise QueryError(f"page size must be between 1 and {MAX_PAGE_SIZE}")
+    unknown = set(request.filters) - set(FACET_COLUMNS)
+    if unknown:
+        raise QueryError(f"unknown filter {', '.join(sorted(unknown))}; filters are "
+                         f"{', '.join(FACET_COLUMNS)}")
+    if request.date_from and request.date_to and request.date_from > request.date_to:
+        raise QueryError("the 'from' date is after the 'to' date")
+
+
+def make_parser(searcher: Searcher) -> qparser.QueryParser:
+    """The query parser: AND by default, phrases, AND/OR/NOT, -exclusion and field prefixes."""
+    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), searcher.schema,
+                                      fieldboosts=FIELD_BOOSTS, group=qparser.AndGroup)
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin({v: [k] for k, v in FIELD_ALIASES.items()}))
+    return parser
+
+
+def parse_query(searcher: Searcher, text: str) -> Query:
+    """The Whoosh query for the user's words; everything when there are none."""
+    if not text.strip():
+        return Term("record", PASSAGE)
+    try:
+        return make_parser(searcher).parse(text)
+    except Exception as exc:  # Whoosh raises assorted errors on odd syntax
+        raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
+
+
+def filter_query(request: SearchRequest) -> Query | None:
+    """The filters as one query: OR within a facet, AND across facets and the date range."""
+    parts: list[Query] = []
+    for name, values in request.filters.items():
+        column = FACET_COLUMNS[name]
+        terms = [_facet_term(column, value) for value in values if value != ""]
+        if terms:
+            parts.append(Or(terms) if len(terms) > 1 else terms[0])
+    if request.date_from or request.date_to:
+        start = dt.datetime.combine(request.date_from, dt.time.min) if request.date_from else None
+        end = dt.datetime.combine(request.date_to, dt.time.max) if request.date_to else None
+        parts.append(DateRange("meeting_date", start, end))
+    if not parts:
+        return None
+    return And(parts) if len(parts) > 1 else parts[0]
+
+
+def _facet_term(column: str, value: str) -> Query:
+    if column == "year":
+        try:
+            year = int(value)
+        except ValueError:
+            raise QueryError(f"year must be a number, not {value!r}") from None
+        return Term(column, year)
+    return Term(column, value)
+
+
+def facet_groups(searcher: Searcher) -> dict[str, sorting.FacetType]:
+    """One Whoosh facet per facet column."""
+    return {name: sorting.FieldFacet(column, allow_overlap=(name == "topic"))
+            for name, column in FACET_COLUMNS.items()}
+
+
+def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults:
+    """Run a search request and return one page of results."""
+    validate(request)
+    query = parse_query(searcher, request.query)
+    sortedby, reverse = None, False
+    if request.sort != "relevance":
+        sortedby, reverse = "meeting_date", request.sort == "newest"
+    groupedby = facet_groups(searcher) if request.facets else None
+    page = searcher.search_page(query, request.page, pagelen=request.page_size,
+                                filter=filter_query(request), sortedby=sortedby,
+                                reverse=reverse, groupedby=groupedby, terms=True)
+    results = page.results
+    results.fragmenter = ContextFragmenter(maxchars=300, surround=60)
+    results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+    hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
+                fields={name: hit.get(name) for name in HIT_FIELDS},
+                highlights=_highlights(hit)) for hit in page]
+    facets = {name: _facet_counts(results, name) for name in FACET_COLUMNS} if groupedby else {}
+    return SearchResults(request=request, total=len(results), hits=hits, facets=facets,
+                         suggestion=suggest(searcher, query, request.query))
+
+
+def _highlights(hit: Any) -> dict[str, str]:
+    out = {}
+    for name in ("text", "question", "answer"):
+        if hit.get(name):
+            fragment = hit.highlights(name, top=3)
+            if fragment:
+                out[name] = fragment
+    return out
+
+
+def _facet_counts(results: Any, name: str) -> list[tuple[str, int]]:
+    groups = results.groups(name)
+    counts = [(_facet_label(key), len(docs) if isinstance(docs, list) else docs)
+              for key, docs in groups.items() if key not in (None, "", b"")]
+    return sorted(counts, key=lambda kv: (-kv[1], kv[0]))
+
+
+def _facet_label(key: object) -> str:
+    if isinstance(key, bytes):
+        return key.decode("utf-8", errors="replace")
+    return str(key)
+
+
+def suggest(searcher: Searcher, query: Query, text: str) -> str | None:
+    """A corrected query string when some words are unknown to the index, else None."""
+    if not text.strip():
+        return None
+    corrected = searcher.correct_query(query, text, prefix=1, maxdist=2)
+    return corrected.string if corrected.query != query else None
+
+
+def get_passage(searcher: Searcher, passage_id: str) -> dict[str, Any] | None:
+    """The stored fields of one passage, or None."""
+    return searcher.document(id=passage_id, record=PASSAGE)

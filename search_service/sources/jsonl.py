@@ -1,0 +1,67 @@
+"""The bulk format: one JSON object per line, each one page of minutes.
+
+Keys: `url` (required, the document's identity), `text` or `html` (one required), and optional
+`council`, `committee`, `meeting_date` (ISO date), `item_title`, `item_number`, `meeting_url`.
+Unknown keys are ignored. A bad line becomes a SourceError naming FILE:LINE; the others are read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+
+from ..model import Document
+from . import SourceError
+from .html import html_to_text
+from .text import decode_bytes, read_bytes
+
+OPTIONAL_TEXT_KEYS = ("council", "committee", "item_title", "item_number", "meeting_url")
+
+
+def parse_record(record: object, source: str) -> Document:
+    """Turn one decoded JSON line into a Document; ValueError says what is wrong with it."""
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    url = record.get("url")
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError("missing 'url' (a non-empty string identifying the page)")
+    text, markup = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        body = text
+    elif isinstance(markup, str) and markup.strip():
+        body = html_to_text(markup)
+    else:
+        raise ValueError("needs 'text' or 'html' (a non-empty string)")
+    hints: dict[str, str | None] = {}
+    for key in OPTIONAL_TEXT_KEYS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, (str, int)):
+            raise ValueError(f"'{key}' must be a string")
+        hints[key] = str(value).strip() or None if value is not None else None
+    return Document(source=source, url=url.strip(), text=body,
+                    meeting_date=parse_date(record.get("meeting_date")), **hints)
+
+
+def parse_date(value: object) -> dt.date | None:
+    """An ISO date (a datetime's date part is accepted) or None."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError("'meeting_date' must be an ISO date string such as 2018-10-02")
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise ValueError(f"'meeting_date' {value!r} is not an ISO date such as 2018-10-02") from None
+
+
+def read_jsonl(path: str) -> Iterator[Document | SourceError]:
+    """Read a `.jsonl` file, one Document per good line and one SourceError per bad line."""
+    for number, line in enumerate(decode_bytes(read_bytes(path)).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield parse_record(json.loads(line), path)
+        except json.JSONDecodeError as exc:
+            yield SourceError(f"{path}:{number}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+        except ValueError as exc:
+            yield SourceError(f"{path}:{number}", str(exc))

@@ -1,0 +1,157 @@
+"""The Whoosh store: open, lock, write and commit the passage index."""
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import fcntl
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index
+from whoosh.index import Index
+from whoosh.writing import SegmentWriter
+
+from .model import Passage
+from .schema import PASSAGE, SOURCE, build_schema
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INDEX = "index"
+RUN_LOCK = "RUN.lock"
+
+
+class StoreError(Exception):
+    """An index that cannot be opened or written; the message is meant for the user."""
+
+
+class IndexBusyError(StoreError):
+    """Another indexer run holds the index."""
+
+
+def default_index_dir() -> Path:
+    """`$SEARCH_SERVICE_INDEX`, else `./index`."""
+    return Path(os.environ.get("SEARCH_SERVICE_INDEX") or DEFAULT_INDEX)
+
+
+def open_index(index_dir: Path, create: bool = False) -> Index:
+    """Open the index in `index_dir`; create it (and the folder) when asked and absent."""
+    index_dir = Path(index_dir)
+    if index.exists_in(str(index_dir)):
+        return index.open_dir(str(index_dir))
+    if not create:
+        raise StoreError(f"no index in {index_dir}: run `search-service index --index "
+                         f"{index_dir} PATH...` first")
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return index.create_in(str(index_dir), build_schema())
+
+
+@contextmanager
+def run_lock(index_dir: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the index's run lock for a whole indexer run.
+
+    The lock is an advisory `flock`, so the kernel drops it when a run dies, however it dies:
+    a killed run never leaves a stale lock behind.
+    """
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / RUN_LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise IndexBusyError(f"another indexer run ({holder}) holds {index_dir}; "
+                                     f"try again later, or pass --wait") from None
+            raise
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def stored_hashes(ix: Index) -> dict[str, str]:
+    """The content hash of every source document in the index, by url."""
+    with ix.searcher() as searcher:
+        return {fields["source_url"]: fields["source_hash"]
+                for fields in searcher.documents(record=SOURCE)}
+
+
+def passage_fields(passage: Passage) -> dict[str, object]:
+    """The Whoosh document of one passage."""
+    meeting, item = passage.meeting, passage.item
+    date = meeting.date
+    return _without_none({
+        "id": passage.id,
+        "record": PASSAGE,
+        "source_url": passage.source_url,
+        "kind": passage.kind,
+        "text": passage.text,
+        "question": passage.question,
+        "answer": passage.answer,
+        "speaker": passage.speaker,
+        "speaker_key": passage.speaker,
+        "asked_by": passage.asked_by,
+        "answered_by": passage.answered_by,
+        "council": meeting.council,
+        "council_key": meeting.council,
+        "committee": meeting.committee,
+        "committee_key": meeting.committee,
+        "meeting_id": meeting.identifier,
+        "meeting_date": dt.datetime(date.year, date.month, date.day) if date else None,
+        "year": date.year if date else None,
+        "meeting_url": meeting.url,
+        "item_number": item.number,
+        "item_title": item.title,
+        "item_title_key": item.title,
+        "item_description": item.description,
+        "item_key": f"{meeting.identifier}/{item.number or item.title or ''}",
+        "url": item.url or meeting.url or passage.source_url,
+        "position": passage.position,
+        "topics": ",".join(passage.topics) or None,
+    })
+
+
+def _without_none(fields: dict[str, object]) -> dict[str, object]:
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+class PassageWriter:
+    """Replaces the passages of source documents inside one Whoosh writer."""
+
+    def __init__(self, ix: Index, limitmb: int = 256) -> None:
+        self._writer: SegmentWriter = ix.writer(limitmb=limitmb)
+        self._searcher = self._writer.searcher()
+
+    def replace_source(self, url: str, content_hash: str, passages: Sequence[Passage],
+                       existed: bool) -> int:
+        """Delete the source's old passages (when it `existed`), add the new ones and its hash.
+
+        Returns the number of old passages removed.
+        """
+        removed = 0
+        if existed:
+            removed = self._writer.delete_by_term("source_url", url, searcher=self._searcher)
+            removed -= 1  # the source marker is not a passage
+        for passage in passages:
+            self._writer.add_document(**passage_fields(passage))
+        self._writer.add_document(record=SOURCE, source_url=url, source_hash=content_hash)
+        return max(removed, 0)
+
+    def commit(self) -> None:
+        """Make everything written so far visible to searchers, atomically."""
+        self._searcher.close()
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        """Drop everything written since the writer opened."""
+        self._searcher.close()
+        self._writer.cancel()
