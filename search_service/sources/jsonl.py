@@ -56,7 +56,8 @@ def parse_date(value: object) -> dt.date | None:
 
 def read_jsonl(path: str) -> Iterator[Document | SourceError]:
     """Read a `.jsonl` file, one Document per good line and one SourceError per bad line."""
-    for number, line in enumerate(decode_bytes(read_bytes(path)).splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() would also break inside U+2028 in a JSON string.
+    for number, line in enumerate(decode_bytes(read_bytes(path)).split("\n"), start=1):
         if not line.strip():
             continue
         try:
