@@ -27,9 +27,9 @@ def parse_record(record: object, source: str) -> Document:
         raise ValueError("missing 'url' (a non-empty string identifying the page)")
     text, markup = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
-        body = text
+        body = without_lone_surrogates(text)
     elif isinstance(markup, str) and markup.strip():
-        body = html_to_text(markup)
+        body = html_to_text(without_lone_surrogates(markup))
     else:
         raise ValueError("needs 'text' or 'html' (a non-empty string)")
     hints: dict[str, str | None] = {}
@@ -40,6 +40,11 @@ def parse_record(record: object, source: str) -> Document:
         hints[key] = str(value).strip() or None if value is not None else None
     return Document(source=source, url=url.strip(), text=body,
                     meeting_date=parse_date(record.get("meeting_date")), **hints)
+
+
+def without_lone_surrogates(text: str) -> str:
+    """JSON may escape half a surrogate pair ("\\ud800"), which no index can store: replace it."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def parse_date(value: object) -> dt.date | None:

@@ -1,0 +1,132 @@
+"""The command-line contract: split, index and search as other tools drive them."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from search_service.cli import cli
+
+SEED = Path(__file__).parent / "data" / "seed.txt"
+# https://worcestershire.moderngov.co.uk — the user's own example (Children and Families
+# Overview and Scrutiny Panel: Worcestershire Safeguarding Children Board Annual Report 2017-18).
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args):
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def json_lines(output):
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_split_json_gives_the_seed_passages(runner):
+    result = run(runner, "split", "--json", SEED)
+    assert result.exit_code == 0
+    passages = json_lines(result.output)
+    assert {p["source"] for p in passages} == {str(SEED)}
+    statements = [p for p in passages if p["kind"] == "statement"
+                  and p["speaker"] == "the Independent Chair"]
+    qas = [p for p in passages if p["kind"] == "qa"]
+    assert len(statements) == 8 and len(qas) == 11
+    sharing = next(p for p in qas if "information sharing" in p["text"])
+    assert sharing["question"] == "whether information sharing was still a problem"
+    assert sharing["answer"].startswith("Members were informed that although things had improved")
+    for passage in passages:
+        assert set(passage) >= {"source", "kind", "text", "question", "answer", "speaker"}
+
+
+def test_split_human_output_shows_question_and_answer(runner):
+    result = run(runner, "split", SEED)
+    assert "Q: whether information sharing was still a problem" in result.output
+    assert "A: Members were informed" in result.output
+
+
+@pytest.fixture
+def bulk(tmp_path):
+    path = tmp_path / "bulk.jsonl"
+    lines = [
+        {"url": "https://council.example/mgAi.aspx?ID=7", "council": "Exampleshire",
+         "committee": "Cabinet", "meeting_date": "2019-03-05", "item_title": "Libraries",
+         "text": "Agenda item\n\nLibraries\n\nMinutes:\n\nCouncillor Smith asked whether the "
+                 "mobile library would continue. The Cabinet Member replied that it would run "
+                 "until 2020.\n\nRESOLVED that the library strategy be approved."},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_index_then_search_ranks_the_information_sharing_answer_first(runner, tmp_path, bulk):
+    index = tmp_path / "ix"
+    result = run(runner, "index", "--index", index, SEED, bulk)
+    assert result.exit_code == 0, result.output
+    assert "2 documents read, 0 unchanged" in result.output
+    hits = json_lines(run(runner, "search", "--index", index, "--json",
+                          "information sharing").output)
+    assert hits[0]["kind"] == "qa"
+    assert hits[0]["question"] == "whether information sharing was still a problem"
+    assert set(hits[0]) >= {"id", "score", "kind", "text", "question", "answer", "speaker",
+                            "council", "committee", "meeting_date", "item_title", "url"}
+
+
+def test_second_index_run_reports_no_changes(runner, tmp_path, bulk):
+    index = tmp_path / "ix"
+    run(runner, "index", "--index", index, SEED, bulk)
+    again = run(runner, "index", "--index", index, SEED, bulk)
+    assert again.exit_code == 0
+    assert again.output.strip() == ("2 documents read, 2 unchanged, 0 passages added, "
+                                    "0 removed, 0 errors (index already up to date)")
+
+
+def test_broken_jsonl_line_is_named_and_the_good_lines_are_indexed(runner, tmp_path, bulk):
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(bulk.read_text() + '{"url": "half a line\n', encoding="utf-8")
+    index = tmp_path / "ix"
+    result = runner.invoke(cli, ["index", "--index", str(index), str(broken)])
+    assert result.exit_code == 1
+    assert f"error: {broken}:2: invalid JSON" in result.output
+    hits = json_lines(run(runner, "search", "--index", index, "--json", "mobile library").output)
+    assert hits and hits[0]["council"] == "Exampleshire"
+    assert hits[0]["meeting_date"] == "2019-03-05"
+
+
+def test_search_filters_and_facet_counts(runner, tmp_path, bulk):
+    index = tmp_path / "ix"
+    run(runner, "index", "--index", index, SEED, bulk)
+    qa_only = json_lines(run(runner, "search", "--index", index, "--json", "--kind", "decision",
+                             "--committee", "Cabinet", "library").output)
+    assert [h["kind"] for h in qa_only] == ["decision"]
+    dated = json_lines(run(runner, "search", "--index", index, "--json", "--from", "2019-01-01",
+                           "--to", "2019-12-31", "library").output)
+    assert dated and all(h["meeting_date"].startswith("2019") for h in dated)
+    human = run(runner, "search", "--index", index, "library").output
+    assert "kind: " in human and "committee: Cabinet" in human
+
+
+def test_search_without_an_index_says_how_to_make_one(runner, tmp_path):
+    result = runner.invoke(cli, ["search", "--index", str(tmp_path / "none"), "anything"])
+    assert result.exit_code == 1
+    assert "no index in" in result.output and "search-service index" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_search_rejects_an_overlong_query_with_a_clear_message(runner, tmp_path):
+    run(runner, "index", "--index", tmp_path, SEED)
+    result = runner.invoke(cli, ["search", "--index", str(tmp_path), "x" * 600])
+    assert result.exit_code == 1 and "the limit is 500" in result.output
+
+
+def test_module_entry_point_and_default_index_from_environment(tmp_path):
+    env_index = tmp_path / "env-index"
+    subprocess.run([sys.executable, "-m", "search_service", "index", str(SEED)], check=True,
+                   capture_output=True, cwd=tmp_path,
+                   env={"SEARCH_SERVICE_INDEX": str(env_index), "PATH": "/usr/bin:/bin",
+                        "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert any(env_index.glob("*.toc"))

@@ -1,0 +1,85 @@
+"""The indexing pipeline over a real on-disk Whoosh index: incremental, crash-safe, locked."""
+import datetime as dt
+
+import pytest
+
+from search_service.indexer import index_documents
+from search_service.model import Document
+from search_service.search import SearchRequest, search_passages
+from search_service.store import IndexBusyError, open_index, run_lock
+
+PAGE = """Agenda item
+
+Highways maintenance
+
+Minutes:
+
+The Head of Highways presented the report on the condition of roads.
+
+In response to a question about pothole repairs, Members were informed that repairs were made within 28 days.
+
+RESOLVED that the report be noted.
+"""
+
+
+def doc(url="https://council.example/mgAi.aspx?ID=1", text=PAGE, **hints):
+    return Document(source=url, url=url, text=text, **hints)
+
+
+def all_passages(index_dir, query=""):
+    with open_index(index_dir).searcher() as searcher:
+        return search_passages(searcher, SearchRequest(query=query, page_size=100))
+
+
+def test_first_run_adds_passages_and_second_run_changes_nothing(tmp_path):
+    first = index_documents(tmp_path, [doc()])
+    assert (first.documents, first.unchanged, first.errors) == (1, 0, [])
+    assert first.passages_added == all_passages(tmp_path).total > 0
+    second = index_documents(tmp_path, [doc()])
+    assert (second.documents, second.unchanged, second.passages_added,
+            second.passages_removed) == (1, 1, 0, 0)
+    assert second.summary().endswith("(index already up to date)")
+
+
+def test_changed_document_has_its_passages_replaced_and_ids_of_unchanged_text_kept(tmp_path):
+    index_documents(tmp_path, [doc()])
+    before = {h.id: h.fields["text"] for h in all_passages(tmp_path).hits}
+    edited = PAGE.replace("28 days", "14 days")
+    report = index_documents(tmp_path, [doc(text=edited)])
+    after = {h.id: h.fields["text"] for h in all_passages(tmp_path).hits}
+    assert report.passages_removed == len(before) and report.passages_added == len(after)
+    assert len(after) == len(before)
+    assert not any("28 days" in text for text in after.values())
+    kept = {i for i, text in before.items() if "28 days" not in text}
+    assert kept and kept <= set(after)
+
+
+def test_hints_from_the_source_are_stored_on_each_passage(tmp_path):
+    index_documents(tmp_path, [doc(council="Worcestershire", committee="Cabinet",
+                                   meeting_date=dt.date(2018, 10, 2))])
+    hit = all_passages(tmp_path, "potholes").hits[0]
+    assert hit.fields["council"] == "Worcestershire"
+    assert hit.fields["committee"] == "Cabinet"
+    assert hit.fields["meeting_date"].date() == dt.date(2018, 10, 2)
+    assert hit.fields["item_title"] == "Highways maintenance"
+
+
+def test_interrupted_run_keeps_the_last_committed_index_searchable(tmp_path):
+    index_documents(tmp_path, [doc(url="first")])
+
+    def documents():
+        yield doc(url="second")
+        raise KeyboardInterrupt  # as when cron's run is killed mid-way
+
+    with pytest.raises(KeyboardInterrupt):
+        index_documents(tmp_path, documents(), commit_every=10)
+    assert all_passages(tmp_path, "potholes").total == 1
+    rerun = index_documents(tmp_path, [doc(url="first"), doc(url="second")])
+    assert rerun.unchanged == 1 and all_passages(tmp_path, "potholes").total == 2
+
+
+def test_a_second_run_is_refused_while_one_holds_the_index(tmp_path):
+    with run_lock(tmp_path):
+        with pytest.raises(IndexBusyError, match="another indexer run .* holds"):
+            index_documents(tmp_path, [doc()])
+    assert index_documents(tmp_path, [doc()]).passages_added > 0
