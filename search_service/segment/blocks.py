@@ -1,0 +1,102 @@
+"""Minutes text → blocks: paragraphs, bullets, numbered points and labelled question parts."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from .text import clean
+
+log = logging.getLogger(__name__)
+
+# Bullets as ModernGov saves them: a symbol then (non-breaking) spaces.
+_BULLET = re.compile(r"^[·•▪◦●○§*\-–o](?:\s+|(?=[A-Z(]))")
+# "1.", "2.1", "62.1", "(a)", "a)", "b.", "i.", "(iii)": a point number then spaces.
+_NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5})\)|\d{1,3}(?:\.\d{1,3})+|"
+                     r"\d{1,3}\.|[a-z]\.|[ivxl]{1,5}\.)(?:\s+|$)")
+# Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
+_LABEL = re.compile(r"^(?P<label>(?:Supplementary )?(?:Question|Answer|Response|Reply)|Q|A)"
+                    r"(?: \d{1,3})?\s*[:.\-–]\s*", re.I)
+_TERMINAL = re.compile(r"[.!?:;][\"'’”)]?$|[:\-–]-?$")
+# Words that cannot end a sentence, so a line ending in one runs on into the next line.
+_RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from|as|is|was|were|"
+                     r"be|been|this|these|their|its|his|her|which|who|but|than|into|under|"
+                     r"between|within|not|would|could|should|will|had|has|have)$", re.I)
+_BARE_MARKER = re.compile(
+    r"^(?:[·•▪◦●○§*\-–o]|\(?(?:\d{1,3}|[a-z]|[ivxl]{1,5})\)|\d{1,3}\.?|[a-z]\.)$")
+_LOWER_START = re.compile(r"^[a-z(£\d]")
+
+
+@dataclass
+class Block:
+    """One paragraph or point of minutes; `marker` says how it was introduced."""
+
+    text: str
+    marker: str = ""   # "", "bullet", "number", or a label such as "question"/"answer"
+    label: str = ""    # the point number or the label text as written
+
+
+def _is_point(line: str) -> bool:
+    return bool(_BULLET.match(line) or _NUMBER.match(line) or _LABEL.match(line))
+
+
+def _runs_on(previous: str, line: str, wrapped: bool) -> bool:
+    """Whether `line` continues the paragraph of `previous` (a hard-wrapped line)."""
+    if _TERMINAL.search(previous) or _is_point(line):
+        return False
+    if _LOWER_START.match(line) or _RUN_ON.search(previous):
+        return True
+    return wrapped
+
+
+def _logical_lines(text: str) -> list[str]:
+    """Lines of text with hard-wrapped paragraphs joined; blank strings mark paragraph breaks."""
+    raw = [line.replace("\u00a0", " ").strip() for line in text.splitlines()]
+    content = [line for line in raw if line]
+    lower = sum(1 for a, b in zip(content, content[1:])
+                if not _TERMINAL.search(a) and _LOWER_START.match(b))
+    # A page saved with hard line breaks inside its paragraphs.
+    wrapped = len(content) > 4 and lower * 3 >= len(content)
+    out: list[str] = []
+    blank = True
+    marker_only: int | None = None
+    for line in raw:
+        if not line:
+            blank = True
+            out.append("")
+            continue
+        if marker_only is not None:
+            out[marker_only] = f"{out[marker_only]} {line}"
+            del out[marker_only + 1:]
+            marker_only = None
+        elif out and out[-1] and not blank and _runs_on(out[-1], line, wrapped):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+            if _BARE_MARKER.match(line):
+                # "(a)" alone on its line: its text follows on the next non-blank line.
+                marker_only = len(out) - 1
+        blank = False
+    return out
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Cut minutes text into blocks, one per paragraph, bullet, numbered point or label."""
+    blocks: list[Block] = []
+    for line in _logical_lines(text):
+        if not line:
+            continue
+        if match := _BULLET.match(line):
+            body, marker, label = line[match.end():], "bullet", match.group().strip()
+        elif match := _LABEL.match(line):
+            label = match["label"].lower()
+            marker = "question" if "question" in label or label == "q" else "answer"
+            body = line[match.end():]
+        elif (match := _NUMBER.match(line)) and len(line) > match.end():
+            body, marker, label = line[match.end():], "number", match.group().strip()
+        else:
+            body, marker, label = line, "", ""
+        body = clean(body)
+        if body or marker in ("question", "answer"):
+            blocks.append(Block(body, marker, label))
+    return blocks

@@ -1,0 +1,90 @@
+"""The generic language of minutes: who asks, who answers, what was decided, what leads in."""
+from __future__ import annotations
+
+import re
+
+from .text import PERSON
+
+# Verbs that report a reply or an explanation given to the meeting.
+ANSWER_VERBS = (r"(?:replied|responded|confirmed|advised|explained|clarified|assured|reiterated|"
+                r"informed|answered|stated|said|agreed|commented|noted|reported|indicated|"
+                r"acknowledged|added|undertook|stressed|expressed|encouraged|heard|told|"
+                r"emphasised|emphasized|highlighted|suggested|outlined|accepted|agreed)")
+# Verbs that report speech of any kind, for attributing a passage to its speaker.
+SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|introduced|"
+                r"presented|gave|made|provided|delivered|spoke|thanked|welcomed|proposed|moved|"
+                r"seconded|continued|referred|drew|congratulated|observed|felt|considered|"
+                r"supported|raised|sought|delivered|reported|updated|summarised|set out)")
+
+ASKS = re.compile(
+    r"\b(?:asked|queried|enquired|inquired|questioned|wondered|sought (?:clarification|"
+    r"assurance|an update|information|further information|confirmation|details|views)|"
+    r"raised (?:a |the )?(?:question|query|concern|issue|point)s?|expressed concerns?|"
+    r"(?:questions?|quer(?:y|ies)|concerns?) (?:was |were )?(?:raised|asked|expressed|put)|"
+    r"requested (?:clarification|information|an update|details)|wanted to know|"
+    r"(?:a |the )?(?:question|query) (?:from|about|on|regarding|as to)|"
+    r"(?:concerns?|questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)|"
+    r"point of order|entered into discussion|discussion (?:on|about|regarding))\b", re.I)
+# "In response to a question about …, Members were informed that …"
+IN_RESPONSE = re.compile(
+    r"^(?:[^,]{0,80}, )?(?:In (?:response|reply|answer) to|Responding to|In responding to|"
+    r"Following (?:a |the )?(?:question|query|queries|questions))\b", re.I)
+QUESTION_INTRO = re.compile(
+    r"^(?:(?:a|the|other|further|supplementary|various)?\s*(?:supplementary )?"
+    r"(?:questions?|quer(?:y|ies)|concerns?|comments?)\s*)?(?:(?:from|by|raised by) "
+    rf"{PERSON}\s*)?(?:(?:about|on|regarding|relating to|concerning|as to|in relation to|"
+    r"around|over|in respect of|with regard to)\s+)?", re.I)
+ANSWER_AT = re.compile(
+    rf"\b(?:(?:was|were) (?:informed|advised|told|assured|reminded)|{ANSWER_VERBS}"
+    r"(?: (?:to )?(?:the |that )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?(?: that|:|,)|"
+    r"(?:It|it) was (?:confirmed|explained|clarified|noted|reported|advised|stated|"
+    r"acknowledged|emphasised|highlighted|agreed)|heard that)")
+# A sentence that opens with an answer: "It was confirmed that …", "Officers advised that …".
+ANSWER_START = re.compile(
+    rf"^(?:[^,]{{0,60}}, )?(?:(?:It|it) was (?:confirmed|explained|clarified|reported|advised|"
+    r"stated|acknowledged|emphasised|highlighted)|"
+    rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey|The meeting|The Committee|The Panel) (?:then |also |"
+    rf"further )?(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b))")
+# An answer given to a named person: "Councillor Mears was informed that …".
+ANSWERED_TO = re.compile(
+    rf"^(?:{PERSON}|Members|The councillor|The Member) (?:was|were) (?:informed|advised|told|"
+    r"assured)\b")
+FOLLOWS_ANSWER = re.compile(
+    rf"^(?:(?:It|it) was (?:also )?(?:confirmed|clarified|explained)|(?:{PERSON}|[Hh]e|[Ss]he) "
+    r"(?:also |further |then )?(?:confirmed|clarified|explained|advised|replied|responded)\b)")
+
+_BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|Forum|"
+         r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Meeting|Commission)")
+DECISION_START = re.compile(
+    r"^(?:\(?[a-z\d]{1,3}[.)]\s*)?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISION|APPROVED|ENDORSED|"
+    r"Resolved|Agreed|Decided|Decision|Noted|Approved)\b(?! to (?:the|a) )", )
+DECISION_IN = re.compile(
+    rf"(?:^|(?<=[.;] ))(?:(?:The |the )?{_BODY} (?:unanimously |then |therefore |also )?"
+    r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|noted the|noted and|"
+    r"NOTED|voted|accepted the recommendations?)\b|(?:It|it) was (?:unanimously )?(?:resolved|"
+    r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|put (?:[\w ]{1,40} )?to the vote|"
+    r"\b(?:motion|amendment|recommendations?|proposals?) (?:was|were) (?:carried|lost|"
+    r"defeated|approved|agreed|adopted|rejected)|\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
+    r"\bvoting (?:was|as follows)")
+# Lead-ins that open the text of a motion or a resolution: the parts below belong to them.
+MOTION_HEAD = re.compile(
+    r"\b(?:motion|amendment|recommendations?|resolution|RESOLVED|resolved|AGREED|agreed|"
+    r"proposed|seconded|moved|objection)\b")
+QUESTION_SECTION = re.compile(
+    r"\b(?:questions?|quer(?:y|ies|ied)|asked|enquir\w*|respon(?:se|ses|ded|ding)|"
+    r"answers?)\b", re.I)
+PRESENTATION_SECTION = re.compile(
+    r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
+    r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",
+    re.I)
+LEAD_IN_END = re.compile(r"(?::-?|\s[-–]|\.\.\.|…)\s*$")
+LEAD_IN_SPEAKER = re.compile(
+    rf"(?:^|, |\band )({PERSON})(?: then| also| further| had)? (?:made|gave|highlighted|"
+    r"outlined|explained|reported|advised|informed|stated|said|noted|presented|delivered|"
+    r"provided|responded|raised|set out|drew|commented|added|answered|replied|confirmed|"
+    r"summarised|covered|included)\b")
+SPEAKER_START = re.compile(
+    rf"^(?:[^,]{{0,60}}, )?({PERSON})(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
+ASKER = re.compile(rf"(?:^|, |\band )({PERSON})(?: then| also| further)? (?:asked|queried|"
+                   r"enquired|inquired|sought|questioned|raised|expressed)\b|"
+                   rf"\b(?:question|query) from ({PERSON})|^In response to ({PERSON}),")

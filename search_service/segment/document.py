@@ -1,0 +1,48 @@
+"""One source document → passages placed in their meeting and agenda item."""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from ..model import AgendaItem, Document, Meeting, Passage, stable_id
+from .minutes import split_minutes
+from .page import read_page
+
+log = logging.getLogger(__name__)
+
+
+def _meeting(doc: Document, committee: str | None, date: object) -> Meeting:
+    if doc.meeting_url:
+        identifier = stable_id(doc.meeting_url)
+    elif committee or date:
+        identifier = stable_id(doc.council, committee, date)
+    else:
+        identifier = stable_id(doc.url)
+    return Meeting(council=doc.council, committee=committee, date=date,  # type: ignore[arg-type]
+                   url=doc.meeting_url, identifier=identifier)
+
+
+def split_document(doc: Document) -> list[Passage]:
+    """Split one page (an agenda item page or a whole meeting page) into passages."""
+    page = read_page(doc.text)
+    committee = doc.committee or page.committee
+    meeting = _meeting(doc, committee, doc.meeting_date or page.meeting_date)
+    single = len(page.items) == 1
+    passages: list[Passage] = []
+    for item, minutes in page.items:
+        if single:
+            item = AgendaItem(number=doc.item_number or item.number,
+                              title=doc.item_title or item.title,
+                              description=item.description, url=doc.url)
+        key = item.number or item.title
+        seen: Counter[str] = Counter()
+        for position, segment in enumerate(split_minutes(minutes)):
+            n = seen[segment.text]
+            seen[segment.text] += 1
+            passages.append(Passage(
+                id=stable_id(doc.url, key, segment.text, n), kind=segment.kind,
+                text=segment.text, meeting=meeting, item=item, position=position,
+                question=segment.question, answer=segment.answer, speaker=segment.speaker,
+                asked_by=segment.asked_by, answered_by=segment.answered_by, source_url=doc.url))
+    log.debug("%s: %d items, %d passages", doc.source, len(page.items), len(passages))
+    return passages

@@ -1,0 +1,208 @@
+"""Minutes text of one agenda item → segments: qa, statement and decision passages."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Kind, Segment
+from . import cues, qa
+from .blocks import Block, split_blocks
+from .text import tidy_person
+
+log = logging.getLogger(__name__)
+
+_HEADING = re.compile(r"^[A-Z][\w'’&/,()-]*(?: [\w'’&/,()-]+){0,6}$")
+_LIST = ("bullet", "number")
+_LABELS = ("question", "answer")
+_ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]$")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a lead-in line says about the points under it."""
+
+    mode: str | None          # "questions", "statements" or None (judge each point)
+    speaker: str | None
+    style: str                # the lead-in's own list style, which ends its scope
+    plain: bool               # the points are plain paragraphs rather than a list
+
+    def covers(self, block: Block) -> bool:
+        """Whether a block is one of the points this lead-in introduces."""
+        if self.plain:
+            return block.marker == ""
+        return block.marker in _LIST and _style(block) != self.style
+
+
+def _style(block: Block) -> str:
+    """The kind of list marker: bullet, digit, letter or roman, so nesting can be followed."""
+    if block.marker == "bullet":
+        return "bullet"
+    if block.marker != "number":
+        return ""
+    if _ROMAN.match(block.label):
+        return "roman"
+    return "digit" if any(c.isdigit() for c in block.label) else "letter"
+
+
+def _is_lead_in(block: Block, following: Block | None) -> bool:
+    return (following is not None and block.marker not in _LABELS and len(block.text) < 600
+            and bool(cues.LEAD_IN_END.search(block.text)))
+
+
+def _read_lead_in(block: Block, following: Block) -> _Context:
+    text = block.text
+    match = cues.LEAD_IN_SPEAKER.search(text)
+    who = tidy_person(match[1]) if match else None
+    if cues.QUESTION_SECTION.search(text):
+        mode = "questions"
+    elif cues.PRESENTATION_SECTION.search(text):
+        mode = "statements"
+    else:
+        mode = None
+    return _Context(mode, who, _style(block), following.marker == "")
+
+
+def _is_heading(block: Block) -> bool:
+    """A short title line inside minutes ("Key findings", "Application No. C/2020/0290")."""
+    text = block.text
+    return (block.marker == "" and len(text) < 60 and not text.endswith((".", "?", "!"))
+            and bool(_HEADING.match(text)))
+
+
+def _decision_or_statement(text: str) -> Kind:
+    return "decision" if cues.DECISION_IN.search(text[:2000]) else "statement"
+
+
+def classify(text: str, mode: str | None, after_qa: bool, speaker: str | None = None) -> Segment:
+    """One point of minutes as a segment, given its section's mode and what came before it."""
+    if cues.DECISION_START.match(text):
+        return Segment("decision", text)
+    exchange = qa.in_response(text)
+    if exchange is None and mode != "statements":
+        exchange = qa.asked(text, topic_split=mode == "questions")
+    if exchange is not None:
+        return Segment("qa", text, exchange.question, exchange.answer, speaker,
+                       exchange.asked_by, exchange.answered_by or speaker)
+    if mode == "questions" or (mode is None and (
+            cues.ANSWERED_TO.match(text) or (after_qa and cues.FOLLOWS_ANSWER.match(text)))):
+        return Segment("qa", text, answered_by=speaker or qa.speaker(text))
+    if mode == "statements":
+        kind = "decision" if cues.DECISION_START.match(text) else "statement"
+        return Segment(kind, text, speaker=speaker or qa.speaker(text))
+    return Segment(_decision_or_statement(text), text, speaker=qa.speaker(text))
+
+
+def _with_answer(segment: Segment, answer: str) -> Segment:
+    """Join a question passage and the answer that follows it in the next paragraph."""
+    question = segment.question or segment.text
+    return replace(segment, kind="qa", text=f"{segment.text} {answer}", question=question,
+                   answer=f"{segment.answer} {answer}" if segment.answer else answer,
+                   answered_by=segment.answered_by or qa.speaker(answer))
+
+
+def _awaits_answer(segment: Segment) -> bool:
+    return segment.kind == "qa" and segment.question is not None and segment.answer is None
+
+
+def _answers(segment: Segment, text: str) -> bool:
+    """Whether a paragraph is the answer to the question passage just before it."""
+    if not (_awaits_answer(segment) or segment.text.endswith("?")):
+        return False
+    if cues.DECISION_IN.search(text[:300]) or text.endswith("?") or qa.asked(text, False):
+        return False
+    return segment.text.endswith("?") or qa.answers(text)
+
+
+def _labelled(blocks: list[Block], i: int) -> tuple[Segment, int]:
+    """A formal 'Question: … Response: …' exchange starting at block i."""
+    def gather(j: int) -> tuple[list[str], str | None, int]:
+        parts = [blocks[j].text] if blocks[j].text else []
+        who = None
+        # "Question: Mrs M. Patrick, 119 Essex Road" names the asker, not the question.
+        if parts and not parts[0].endswith(("?", ".")) and j + 1 < len(blocks) \
+                and blocks[j + 1].marker not in _LABELS:
+            who = parts[0]
+        j += 1
+        while j < len(blocks) and blocks[j].marker not in _LABELS:
+            parts.append(blocks[j].text)
+            j += 1
+        return parts, who, j
+
+    question: list[str] = []
+    asked_by = None
+    j = i
+    if blocks[j].marker == "question":
+        question, asked_by, j = gather(j)
+    answer: list[str] = []
+    answered_by = None
+    if j < len(blocks) and blocks[j].marker == "answer":
+        answer, answered_by, j = gather(j)
+    text = " ".join(question + answer)
+    return Segment("qa", text, " ".join(question) or None, " ".join(answer) or None,
+                   asked_by=asked_by, answered_by=answered_by), j
+
+
+def _group(head: Block, blocks: list[Block], j: int, style: str) -> tuple[str, int]:
+    """A motion or resolution with its lettered or numbered parts, as one text."""
+    parts = [head.text]
+    if j < len(blocks) and blocks[j].marker == "" and blocks[j].text[:1].islower():
+        parts.append(blocks[j].text)
+        j += 1
+    while j < len(blocks) and blocks[j].marker in _LIST and (not style or _style(blocks[j]) != style):
+        parts.append(f"{blocks[j].label} {blocks[j].text}")
+        j += 1
+    return " ".join(parts), j
+
+
+def split_minutes(text: str) -> list[Segment]:
+    """Split the minutes of one agenda item into qa, statement and decision segments."""
+    blocks = split_blocks(text)
+    segments: list[Segment] = []
+    context: _Context | None = None
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.marker in _LABELS:
+            segment, i = _labelled(blocks, i)
+            if segment.question is None and segments and _awaits_answer(segments[-1]):
+                segments[-1] = _with_answer(segments[-1], segment.text)
+            else:
+                segments.append(segment)
+            context = None
+            continue
+        if context is not None and not context.covers(block):
+            # A paragraph between the points of a list answers the point before it.
+            resumes = following is not None and context.covers(following)
+            if resumes and block.marker == "" and segments and qa.answers(block.text):
+                segments[-1] = _with_answer(segments[-1], block.text)
+                i += 1
+                continue
+            context = None
+        if cues.DECISION_START.match(block.text) or (
+                _is_lead_in(block, following) and cues.MOTION_HEAD.search(block.text)):
+            text, i = _group(block, blocks, i + 1, _style(block))
+            kind: Kind = "decision" if (cues.DECISION_START.match(text)
+                                        or cues.DECISION_IN.search(text[:300])) else "statement"
+            segments.append(Segment(kind, text, speaker=qa.speaker(text)))
+            context = None
+            continue
+        if _is_lead_in(block, following):
+            context = _read_lead_in(block, blocks[i + 1])
+            i += 1
+            continue
+        if _is_heading(block):
+            i += 1
+            continue
+        if block.marker == "" and segments and _answers(segments[-1], block.text):
+            segments[-1] = _with_answer(segments[-1], block.text)
+            i += 1
+            continue
+        after_qa = bool(segments) and segments[-1].kind == "qa"
+        mode = context.mode if context else None
+        speaker = context.speaker if context else None
+        segments.append(classify(block.text, mode, after_qa, speaker))
+        i += 1
+    log.debug("split %d blocks into %d segments", len(blocks), len(segments))
+    return segments

@@ -1,0 +1,147 @@
+"""Page text → header information and agenda items with their minutes text."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ..model import AgendaItem
+
+log = logging.getLogger(__name__)
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "Cabinet - Tuesday, 2nd October, 2018 2.00 pm", "Scrutiny Panel – 21 March 2011"
+_MEETING_TITLE = re.compile(
+    rf"^(?P<committee>[^\d].{{2,150}}?) [-–] (?:{_WEEKDAY},? )?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Z][a-z]+),? (?P<year>\d{4})\b")
+# "Meeting: 09/02/2017 - Council (Item 144)"
+_MEETING_LINE = re.compile(r"^Meeting: (?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] "
+                           r"(?P<committee>.+?)(?: \(Item (?P<number>[\w.]+)\))?$")
+# "22/02/2022 - Climate action plan" heads a decision page
+_DATED_TITLE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] (?P<title>.+)$")
+_ITEM_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.?$")
+_NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
+_DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
+_MINUTES = re.compile(r"^Minutes:?$", re.I)
+_DOCUMENTS = re.compile(r"^(?:Supporting|Background) documents:?$", re.I)
+_ITEM_PAGE = re.compile(r"^(?:Agenda item|Issue - (?:meetings|decisions))$", re.I)
+_MEETING_PAGE = re.compile(r"^Agenda(?:,)? (?:and|&) (?:minutes|decisions)$", re.I)
+_ITEMS_HEADER = re.compile(r"^No\.? Item$", re.I)
+# Lines a web page adds around the minutes: navigation, venue and contact details, links.
+_CHROME = re.compile(
+    r"^(?:Skip to.*|Quick Links|navigation and tools|Find it|You are here.*|Agendas, Meetings and "
+    r"Minutes.*|Issue - .*|Agenda item|Agenda(?:,)? (?:and|&) (?:minutes|decisions)|Venue:.*|"
+    r"Contact:.*|Items|No\.? Item|Additional documents:?|View directions|Meeting: .*)$", re.I)
+
+
+@dataclass
+class Page:
+    """What a page says about itself: its meeting header and its items with minutes text."""
+
+    committee: str | None = None
+    meeting_date: dt.date | None = None
+    council: str | None = None
+    items: list[tuple[AgendaItem, str]] = field(default_factory=list)
+
+
+def read_page(text: str) -> Page:
+    """Read a page's text: meeting header, then one or more agenda items with their minutes."""
+    raw = text.splitlines()
+    lines = [line.replace("\u00a0", " ").strip() for line in raw]
+    page = Page()
+    number = _read_header(lines, page)
+    if any(_MEETING_PAGE.match(line) for line in lines[:15]):
+        page.items = _meeting_items(raw, lines)
+    if not page.items:
+        page.items = [_single_item(raw, lines, number)]
+    log.debug("page: %s %s, %d items", page.committee, page.meeting_date, len(page.items))
+    return page
+
+
+def _date(match: re.Match[str]) -> dt.date | None:
+    month = match["month"]
+    number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+    try:
+        return dt.date(int(match["year"]), number, int(match["day"])) if number else None
+    except ValueError:
+        return None
+
+
+def _read_header(lines: list[str], page: Page) -> str | None:
+    """Fill committee and date from the first header line that names them; return an item number."""
+    for line in lines[:15]:
+        if match := _MEETING_LINE.match(line):
+            page.committee, page.meeting_date = match["committee"].strip(), _date(match)
+            return match["number"]
+        if match := _MEETING_TITLE.match(line):
+            page.committee, page.meeting_date = match["committee"].strip(), _date(match)
+            return None
+        if match := _DATED_TITLE.match(line):
+            page.meeting_date = _date(match)
+            return None
+    return None
+
+
+def _title(line: str) -> str:
+    return _DOC_LINK.sub("", line).strip()
+
+
+def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str | None, str]:
+    """Split lines [start, end) of one item into agenda description and minutes text."""
+    stop = next((i for i in range(start, end) if _DOCUMENTS.match(lines[i])), end)
+    marker = next((i for i in range(start, stop) if _MINUTES.match(lines[i])), None)
+    if marker is None:
+        return None, "\n".join(raw[start:stop])
+    description = " ".join(line for line in lines[start:marker]
+                           if line and not _CHROME.match(line)) or None
+    return description, "\n".join(raw[marker + 1:stop])
+
+
+def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[AgendaItem, str]:
+    """One agenda item (or a page of plain minutes): title after the page-kind line, if any."""
+    start = 0
+    kind = next((i for i, line in enumerate(lines[:15]) if _ITEM_PAGE.match(line)), None)
+    title = None
+    has_minutes = any(_MINUTES.match(line) for line in lines)
+    if kind is not None or has_minutes:
+        start = (kind + 1) if kind is not None else 0
+        while start < len(lines) and (not lines[start] or _CHROME.match(lines[start])
+                                      or _DATED_TITLE.match(lines[start])):
+            if match := _DATED_TITLE.match(lines[start]):
+                title = match["title"]
+            start += 1
+        if start < len(lines) and title is None:
+            title = _title(lines[start])
+            if (match := _NUMBERED_TITLE.match(title)) and number and match[1] == number:
+                title = match[2]
+            start += 1
+    description, minutes = _body(raw, lines, start, len(lines))
+    return AgendaItem(number=number, title=title, description=description), minutes
+
+
+def _meeting_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, str]]:
+    """Items of a whole meeting page: a number line ("50.") then a title line, then the body."""
+    first = next((i for i, line in enumerate(lines) if _ITEMS_HEADER.match(line)), 0)
+    starts: list[tuple[int, str, str]] = []
+    i = first
+    while i < len(lines):
+        match = _ITEM_NUMBER.match(lines[i])
+        if match:
+            j = i + 1
+            while j < len(lines) and not lines[j]:
+                j += 1
+            if j < len(lines) and lines[j] and not _MINUTES.match(lines[j]):
+                starts.append((i, match[1], _title(lines[j])))
+                i = j
+        i += 1
+    items = []
+    for n, (line_no, number, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        title_line = next(k for k in range(line_no + 1, end) if lines[k])
+        description, minutes = _body(raw, lines, title_line + 1, end)
+        items.append((AgendaItem(number=number, title=title, description=description), minutes))
+    return items

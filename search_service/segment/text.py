@@ -1,0 +1,50 @@
+"""Text helpers shared by the splitter stages: white space, sentences, people."""
+from __future__ import annotations
+
+import re
+
+# ModernGov pads bullets and indents with non-breaking spaces; \s covers them in str patterns.
+_SPACE_RUN = re.compile(r"\s+")
+# A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital letter,
+# a digit or an opening quote; "Mr." / "No." style abbreviations are excluded.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)"
+                           r"[.!?][\"'’”)]?\s+(?=[\"'‘“(]?[A-Z0-9])")
+
+# Who speaks: a role ("the Independent Chair", "The Director of Children, Families and
+# Communities"), a named councillor or officer ("Councillor Mrs Linda Neal", "Mr Crane"),
+# or a group ("Members", "officers").
+_WORD = r"[A-Z][\w'’.\-&/]*"
+_LINK = r"(?:of|and|for|the|&|to|with|in|on|-|–)"
+PERSON = (
+    rf"(?:(?:the|The) (?:{_WORD})(?:,? (?:{_WORD}|{_LINK}))*"
+    rf"|(?:Cllr\.?|Councillor|Councillors|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor)\.?"
+    rf"(?: (?:{_WORD}))+(?:,? (?:{_WORD}|{_LINK}))*"
+    rf"|[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
+    rf"|[Oo]fficers|[Tt]he [Oo]fficer|[Mm]embers)"
+)
+
+
+def clean(text: str) -> str:
+    """Collapse every run of white space (non-breaking spaces included) into one space."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping each sentence's own text."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        parts.append(text[start:match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def tidy_person(name: str) -> str:
+    """A speaker phrase without trailing commas or a leading capital on 'The'."""
+    name = name.strip(" ,;:")
+    if name.startswith("The "):
+        name = "the " + name[4:]
+    return name
