@@ -12,11 +12,11 @@ log = logging.getLogger(__name__)
 # Bullets as ModernGov saves them: a symbol then (non-breaking) spaces.
 _BULLET = re.compile(r"^[·•▪◦●○§*\-–o](?:\s+|(?=[A-Z(]))")
 # "1.", "2.1", "62.1", "(a)", "a)", "b.", "i.", "(iii)": a point number then spaces.
-_NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5})\)|\d{1,3}(?:\.\d{1,3})+|"
-                     r"\d{1,3}\.|[a-z]\.|[ivxl]{1,5}\.)(?:\s+|$)")
+_NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5}|[IVXL]{1,5})\)|"
+                     r"\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.|[a-z]\.|[ivxl]{1,5}\.|[IVXL]{1,5}\.)(?:\s+|$)")
 # Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
-_LABEL = re.compile(r"^(?P<label>(?:Supplementary )?(?:Question|Answer|Response|Reply)|Q|A)"
-                    r"(?: \d{1,3})?\s*[:.\-–]\s*", re.I)
+_LABEL = re.compile(r"^(?P<label>(?:(?i:Supplementary )?(?i:Question|Answer|Response|Reply))"
+                    r"(?: \d{1,3})?\s*[:.\-–]|[QA](?: \d{1,3})?\s*:)\s*")
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)]?$|[:\-–]-?$")
 # Words that cannot end a sentence, so a line ending in one runs on into the next line.
 _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from|as|is|was|were|"
@@ -40,13 +40,18 @@ def _is_point(line: str) -> bool:
     return bool(_BULLET.match(line) or _NUMBER.match(line) or _LABEL.match(line))
 
 
-def _runs_on(previous: str, line: str, wrapped: bool) -> bool:
-    """Whether `line` continues the paragraph of `previous` (a hard-wrapped line)."""
+def _runs_on(previous: str, line: str, width: int) -> bool:
+    """Whether `line` continues the paragraph of `previous`, given the page's wrap width.
+
+    `width` is 0 unless the page was saved with hard line breaks inside paragraphs; then a
+    line shorter than the width ends its paragraph when the next line starts with a capital.
+    """
     if _TERMINAL.search(previous) or _is_point(line):
         return False
     if _LOWER_START.match(line) or _RUN_ON.search(previous):
         return True
-    return wrapped
+    last = previous.rsplit("\n", 1)[-1]
+    return width > 0 and len(last) > width * 0.6
 
 
 def _logical_lines(text: str) -> list[str]:
@@ -55,8 +60,10 @@ def _logical_lines(text: str) -> list[str]:
     content = [line for line in raw if line]
     lower = sum(1 for a, b in zip(content, content[1:])
                 if not _TERMINAL.search(a) and _LOWER_START.match(b))
-    # A page saved with hard line breaks inside its paragraphs.
-    wrapped = len(content) > 4 and lower * 3 >= len(content)
+    # A page saved with hard line breaks inside its paragraphs: its typical long line is the width.
+    width = 0
+    if len(content) > 4 and lower * 3 >= len(content):
+        width = sorted(len(line) for line in content)[len(content) * 4 // 5]
     out: list[str] = []
     blank = True
     marker_only: int | None = None
@@ -69,8 +76,8 @@ def _logical_lines(text: str) -> list[str]:
             out[marker_only] = f"{out[marker_only]} {line}"
             del out[marker_only + 1:]
             marker_only = None
-        elif out and out[-1] and not blank and _runs_on(out[-1], line, wrapped):
-            out[-1] = f"{out[-1]} {line}"
+        elif out and out[-1] and not blank and _runs_on(out[-1], line, width):
+            out[-1] = f"{out[-1]}\n{line}"
         else:
             out.append(line)
             if _BARE_MARKER.match(line):
@@ -89,8 +96,8 @@ def split_blocks(text: str) -> list[Block]:
         if match := _BULLET.match(line):
             body, marker, label = line[match.end():], "bullet", match.group().strip()
         elif match := _LABEL.match(line):
-            label = match["label"].lower()
-            marker = "question" if "question" in label or label == "q" else "answer"
+            label = match["label"].lower().rstrip(" :.-–")
+            marker = "question" if "question" in label or label.startswith("q") else "answer"
             body = line[match.end():]
         elif (match := _NUMBER.match(line)) and len(line) > match.end():
             body, marker, label = line[match.end():], "number", match.group().strip()

@@ -7,6 +7,7 @@ from .text import PERSON
 
 # Verbs that report a reply or an explanation given to the meeting.
 ANSWER_VERBS = (r"(?:replied|responded|confirmed|advised|explained|clarified|assured|reiterated|"
+                r"confirms?|advises?|explains?|clarifies|replies|responds?|states?|"
                 r"informed|answered|stated|said|agreed|commented|noted|reported|indicated|"
                 r"acknowledged|added|undertook|stressed|expressed|encouraged|heard|told|"
                 r"emphasised|emphasized|highlighted|suggested|outlined|accepted|agreed)")
@@ -16,15 +17,19 @@ SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|
                 r"seconded|continued|referred|drew|congratulated|observed|felt|considered|"
                 r"supported|raised|sought|delivered|reported|updated|summarised|set out)")
 
+# Asking verbs: the passage records a question even when no answer follows.
+_PASSIVE = r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )(?<!ly )"
 ASKS = re.compile(
-    r"\b(?:asked|queried|enquired|inquired|questioned|wondered|sought (?:clarification|"
+    rf"\b(?:{_PASSIVE}asked(?! for)|queried|enquired|inquired|questioned|sought (?:clarification|"
     r"assurance|an update|information|further information|confirmation|details|views)|"
-    r"raised (?:a |the )?(?:question|query|concern|issue|point)s?|expressed concerns?|"
-    r"(?:questions?|quer(?:y|ies)|concerns?) (?:was |were )?(?:raised|asked|expressed|put)|"
-    r"requested (?:clarification|information|an update|details)|wanted to know|"
+    r"raised (?:a |the )?(?:question|query)|wanted to know|requested to know|"
+    r"(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the )?(?:question|query) (?:from|about|on|regarding|as to)|"
-    r"(?:concerns?|questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)|"
-    r"point of order|entered into discussion|discussion (?:on|about|regarding))\b", re.I)
+    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on))\b", re.I)
+# Raising a point: a question only when an answer follows it.
+RAISES = re.compile(
+    r"\b(?:asked for|concerns?|requested|suggested|raised|expressed|point of order|"
+    r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried)\b", re.I)
 # "In response to a question about …, Members were informed that …"
 IN_RESPONSE = re.compile(
     r"^(?:[^,]{0,80}, )?(?:In (?:response|reply|answer) to|Responding to|In responding to|"
@@ -35,7 +40,8 @@ QUESTION_INTRO = re.compile(
     rf"{PERSON}\s*)?(?:(?:about|on|regarding|relating to|concerning|as to|in relation to|"
     r"around|over|in respect of|with regard to)\s+)?", re.I)
 ANSWER_AT = re.compile(
-    rf"\b(?:(?:was|were) (?:informed|advised|told|assured|reminded)|{ANSWER_VERBS}"
+    rf"\b(?:(?:was|were) (?:informed|advised|told|assured|reminded)|(?:replied|responded)\b|"
+    rf"{ANSWER_VERBS}"
     r"(?: (?:to )?(?:the |that )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?(?: that|:|,)|"
     r"(?:It|it) was (?:confirmed|explained|clarified|noted|reported|advised|stated|"
     r"acknowledged|emphasised|highlighted|agreed)|heard that)")
@@ -47,8 +53,8 @@ ANSWER_START = re.compile(
     rf"further )?(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b))")
 # An answer given to a named person: "Councillor Mears was informed that …".
 ANSWERED_TO = re.compile(
-    rf"^(?:{PERSON}|Members|The councillor|The Member) (?:was|were) (?:informed|advised|told|"
-    r"assured)\b")
+    r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?(?: [A-Z][\w'’-]*)+|[Tt]he [Cc]ouncillor|"
+    r"[Tt]he Member|A Member) (?:was|were) (?:informed|advised|told|assured)\b")
 FOLLOWS_ANSWER = re.compile(
     rf"^(?:(?:It|it) was (?:also )?(?:confirmed|clarified|explained)|(?:{PERSON}|[Hh]e|[Ss]he) "
     r"(?:also |further |then )?(?:confirmed|clarified|explained|advised|replied|responded)\b)")
@@ -56,20 +62,23 @@ FOLLOWS_ANSWER = re.compile(
 _BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|Forum|"
          r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Meeting|Commission)")
 DECISION_START = re.compile(
-    r"^(?:\(?[a-z\d]{1,3}[.)]\s*)?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISION|APPROVED|ENDORSED|"
-    r"Resolved|Agreed|Decided|Decision|Noted|Approved)\b(?! to (?:the|a) )", )
+    r"^(?:(?:FURTHER|Further|It was|it was) )?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISIONS?|APPROVED|"
+    r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote)\b(?! to (?:the|a) )"
+    r"|^(?:Voting|Vote|Votes)\s*:")
 DECISION_IN = re.compile(
-    rf"(?:^|(?<=[.;] ))(?:(?:The |the )?{_BODY} (?:unanimously |then |therefore |also )?"
+    rf"(?:^|(?<=[.;,] ))(?:(?:The |the )?{_BODY} (?:unanimously |then |therefore |also )?"
     r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|noted the|noted and|"
     r"NOTED|voted|accepted the recommendations?)\b|(?:It|it) was (?:unanimously )?(?:resolved|"
-    r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|put (?:[\w ]{1,40} )?to the vote|"
+    r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
+    r"put (?:[\w ]{1,40} )?to (?:the |a )?(?:recorded |named )?vote|"
+    r"\bunanimously (?:agreed|approved|resolved|carried)|"
     r"\b(?:motion|amendment|recommendations?|proposals?) (?:was|were) (?:carried|lost|"
     r"defeated|approved|agreed|adopted|rejected)|\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
     r"\bvoting (?:was|as follows)")
 # Lead-ins that open the text of a motion or a resolution: the parts below belong to them.
 MOTION_HEAD = re.compile(
-    r"\b(?:motion|amendment|recommendations?|resolution|RESOLVED|resolved|AGREED|agreed|"
-    r"proposed|seconded|moved|objection)\b")
+    r"\b(?:motion|amendments?|resolution|RESOLVED|resolved|AGREED|agreed|proposed|seconded|moved|"
+    r"objection)\b")
 QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|enquir\w*|respon(?:se|ses|ded|ding)|"
     r"answers?)\b", re.I)

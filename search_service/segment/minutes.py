@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 from ..model import Kind, Segment
 from . import cues, qa
 from .blocks import Block, split_blocks
-from .text import tidy_person
+from .text import sentences, tidy_person
 
 log = logging.getLogger(__name__)
 
 _HEADING = re.compile(r"^[A-Z][\w'’&/,()-]*(?: [\w'’&/,()-]+){0,6}$")
 _LIST = ("bullet", "number")
 _LABELS = ("question", "answer")
-_ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]$")
+_ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,17 @@ def _style(block: Block) -> str:
     return "digit" if any(c.isdigit() for c in block.label) else "letter"
 
 
+def _shown(block: Block) -> str:
+    """A block's text as a passage shows it: numbered points keep their number."""
+    return f"{block.label} {block.text}" if block.marker == "number" else block.text
+
+
 def _is_lead_in(block: Block, following: Block | None) -> bool:
-    return (following is not None and block.marker not in _LABELS and len(block.text) < 600
+    return (following is not None and block.marker not in _LABELS and len(block.text) < 1000
             and bool(cues.LEAD_IN_END.search(block.text)))
 
 
-def _read_lead_in(block: Block, following: Block) -> _Context:
-    text = block.text
+def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
     match = cues.LEAD_IN_SPEAKER.search(text)
     who = tidy_person(match[1]) if match else None
     if cues.QUESTION_SECTION.search(text):
@@ -66,21 +70,18 @@ def _read_lead_in(block: Block, following: Block) -> _Context:
 def _is_heading(block: Block) -> bool:
     """A short title line inside minutes ("Key findings", "Application No. C/2020/0290")."""
     text = block.text
-    return (block.marker == "" and len(text) < 60 and not text.endswith((".", "?", "!"))
+    return (block.marker == "" and len(text) < 60 and not text.endswith((".", "?", "!", ";", ","))
             and bool(_HEADING.match(text)))
 
 
-def _decision_or_statement(text: str) -> Kind:
-    return "decision" if cues.DECISION_IN.search(text[:2000]) else "statement"
-
-
-def classify(text: str, mode: str | None, after_qa: bool, speaker: str | None = None) -> Segment:
+def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str | None = None,
+             in_list: bool = False) -> Segment:
     """One point of minutes as a segment, given its section's mode and what came before it."""
     if cues.DECISION_START.match(text):
         return Segment("decision", text)
     exchange = qa.in_response(text)
     if exchange is None and mode != "statements":
-        exchange = qa.asked(text, topic_split=mode == "questions")
+        exchange = qa.asked(text, topic_split=mode == "questions", in_list=in_list)
     if exchange is not None:
         return Segment("qa", text, exchange.question, exchange.answer, speaker,
                        exchange.asked_by, exchange.answered_by or speaker)
@@ -88,26 +89,23 @@ def classify(text: str, mode: str | None, after_qa: bool, speaker: str | None = 
             cues.ANSWERED_TO.match(text) or (after_qa and cues.FOLLOWS_ANSWER.match(text)))):
         return Segment("qa", text, answered_by=speaker or qa.speaker(text))
     if mode == "statements":
-        kind = "decision" if cues.DECISION_START.match(text) else "statement"
-        return Segment(kind, text, speaker=speaker or qa.speaker(text))
-    return Segment(_decision_or_statement(text), text, speaker=qa.speaker(text))
+        return Segment("statement", text, speaker=speaker or qa.speaker(text))
+    kind: Kind = "decision" if cues.DECISION_IN.search(text[:2000]) else "statement"
+    return Segment(kind, text, speaker=qa.speaker(text))
 
 
 def _with_answer(segment: Segment, answer: str) -> Segment:
     """Join a question passage and the answer that follows it in the next paragraph."""
-    question = segment.question or segment.text
-    return replace(segment, kind="qa", text=f"{segment.text} {answer}", question=question,
+    return replace(segment, kind="qa", text=f"{segment.text} {answer}",
+                   question=segment.question or segment.text,
                    answer=f"{segment.answer} {answer}" if segment.answer else answer,
                    answered_by=segment.answered_by or qa.speaker(answer))
 
 
-def _awaits_answer(segment: Segment) -> bool:
-    return segment.kind == "qa" and segment.question is not None and segment.answer is None
-
-
 def _answers(segment: Segment, text: str) -> bool:
     """Whether a paragraph is the answer to the question passage just before it."""
-    if not (_awaits_answer(segment) or segment.text.endswith("?")):
+    open_question = segment.kind == "qa" and segment.question is not None and segment.answer is None
+    if not (open_question or segment.text.endswith("?")):
         return False
     if cues.DECISION_IN.search(text[:300]) or text.endswith("?") or qa.asked(text, False):
         return False
@@ -119,12 +117,13 @@ def _labelled(blocks: list[Block], i: int) -> tuple[Segment, int]:
     def gather(j: int) -> tuple[list[str], str | None, int]:
         parts = [blocks[j].text] if blocks[j].text else []
         who = None
-        # "Question: Mrs M. Patrick, 119 Essex Road" names the asker, not the question.
+        # "Question: Mrs M. Patrick, 119 Essex Road" names the asker rather than asking.
         if parts and not parts[0].endswith(("?", ".")) and j + 1 < len(blocks) \
-                and blocks[j + 1].marker not in _LABELS:
+                and blocks[j + 1].marker == "":
             who = parts[0]
         j += 1
-        while j < len(blocks) and blocks[j].marker not in _LABELS:
+        while j < len(blocks) and blocks[j].marker == "" and not (
+                cues.DECISION_START.match(blocks[j].text)):
             parts.append(blocks[j].text)
             j += 1
         return parts, who, j
@@ -143,14 +142,17 @@ def _labelled(blocks: list[Block], i: int) -> tuple[Segment, int]:
                    asked_by=asked_by, answered_by=answered_by), j
 
 
-def _group(head: Block, blocks: list[Block], j: int, style: str) -> tuple[str, int]:
+def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
     """A motion or resolution with its lettered or numbered parts, as one text."""
-    parts = [head.text]
-    if j < len(blocks) and blocks[j].marker == "" and blocks[j].text[:1].islower():
+    parts = [_shown(head)]
+    style = _style(head)
+    bare = len(head.text) < 20 and not head.text.endswith(".")
+    if j < len(blocks) and blocks[j].marker == "" and (
+            blocks[j].text[:1].islower() or blocks[j].text.startswith("That ") or bare):
         parts.append(blocks[j].text)
         j += 1
     while j < len(blocks) and blocks[j].marker in _LIST and (not style or _style(blocks[j]) != style):
-        parts.append(f"{blocks[j].label} {blocks[j].text}")
+        parts.append(_shown(blocks[j]))
         j += 1
     return " ".join(parts), j
 
@@ -166,30 +168,42 @@ def split_minutes(text: str) -> list[Segment]:
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if block.marker in _LABELS:
             segment, i = _labelled(blocks, i)
-            if segment.question is None and segments and _awaits_answer(segments[-1]):
+            if segment.question is None and segments and _answers(segments[-1], segment.text):
                 segments[-1] = _with_answer(segments[-1], segment.text)
             else:
                 segments.append(segment)
             context = None
             continue
+        lead_in = _is_lead_in(block, following)
+        heads = cues.DECISION_START.match(block.text) or (lead_in and cues.MOTION_HEAD.search(
+            block.text))
+        nested = False
         if context is not None and not context.covers(block):
             # A paragraph between the points of a list answers the point before it.
             resumes = following is not None and context.covers(following)
-            if resumes and block.marker == "" and segments and qa.answers(block.text):
+            if resumes and not lead_in and not heads and segments and qa.answers(block.text):
                 segments[-1] = _with_answer(segments[-1], block.text)
                 i += 1
                 continue
             context = None
-        if cues.DECISION_START.match(block.text) or (
-                _is_lead_in(block, following) and cues.MOTION_HEAD.search(block.text)):
-            text, i = _group(block, blocks, i + 1, _style(block))
+        elif context is not None and lead_in:
+            # A lead-in that is itself one of the points ("… for the following reasons:").
+            nested = not context.plain or block.text[:1].islower()
+        if heads:
+            text, i = _group(block, blocks, i + 1)
             kind: Kind = "decision" if (cues.DECISION_START.match(text)
                                         or cues.DECISION_IN.search(text[:300])) else "statement"
             segments.append(Segment(kind, text, speaker=qa.speaker(text)))
             context = None
             continue
-        if _is_lead_in(block, following):
-            context = _read_lead_in(block, blocks[i + 1])
+        if lead_in:
+            *said, last = sentences(block.text) or [block.text]
+            if said or nested:
+                point = " ".join(said) if not nested else block.text
+                mode = context.mode if nested and context else None
+                segments.append(replace(classify(point, mode), text=_shown(block) if nested
+                                        else point))
+            context = _read_lead_in(last, block, blocks[i + 1])
             i += 1
             continue
         if _is_heading(block):
@@ -202,7 +216,8 @@ def split_minutes(text: str) -> list[Segment]:
         after_qa = bool(segments) and segments[-1].kind == "qa"
         mode = context.mode if context else None
         speaker = context.speaker if context else None
-        segments.append(classify(block.text, mode, after_qa, speaker))
+        segment = classify(block.text, mode, after_qa, speaker, block.marker in _LIST)
+        segments.append(replace(segment, text=_shown(block)))
         i += 1
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))
     return segments

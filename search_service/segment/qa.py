@@ -10,8 +10,6 @@ from .text import sentences, tidy_person
 # A first sentence with no finite verb ("The need to increase recycling rates.") names a topic.
 _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|could|should|will|can|did|does|"
                      r"do|may|might|must|\w{3,}ed)\b", re.I)
-_CONCERN = re.compile(r"\b(?:concerns?|worr(?:y|ied|ies)|interested in|keen to (?:know|understand)|"
-                      r"challenged|questioned|unclear)\b", re.I)
 _CHAIR = re.compile(r"^(?:the )?(?:Chair|Chairman|Chairperson|Chairwoman|Vice[- ]Chair\w*|Mayor)$",
                     re.I)
 _SUBJECT_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and|for|&)$")
@@ -86,41 +84,52 @@ def in_response(text: str) -> Exchange | None:
                     answered_by=speaker(answer))
 
 
-def asked(text: str, topic_split: bool) -> Exchange | None:
+def _split_at_comma(parts: list[str], k: int, cue_end: int) -> Exchange | None:
+    """Split sentence k where ', <someone> replied …' follows the cue (one-sentence exchanges)."""
+    sentence = parts[k]
+    verb = cues.ANSWER_AT.search(sentence, cue_end)
+    if not verb:
+        return None
+    comma = sentence.rfind(", ", cue_end, verb.start())
+    if comma < 0:
+        return None
+    before = " ".join(parts[:k] + [sentence[:comma]])
+    after = " ".join([sentence[comma + 2:]] + parts[k + 1:])
+    return Exchange(before, after, asker(before), speaker(after))
+
+
+def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | None:
     """A passage that records a question (asked, queried, '…?') and perhaps the reply after it.
 
-    With `topic_split`, a passage in a questions section whose first sentence raises a point
-    and whose later sentences respond is split there even without a verb of asking.
+    A point merely raised (a concern, a request) counts only when an answer follows it. With
+    `topic_split` (a questions section) or `in_list` (a list point opening with a topic such as
+    "The need to increase recycling."), the first sentence is the question and the rest the answer.
     """
     parts = sentences(text[:_MAX_SCAN * 4])
     for k, sentence in enumerate(parts[:4]):
-        ask = cues.ASKS.search(sentence)
-        if ask or sentence.endswith("?"):
-            who = asker(sentence)
-            if is_chair(who):
-                return None
-            if ask:
-                verb = cues.ANSWER_AT.search(sentence, ask.end())
-                if verb:
-                    at = _answer_start(sentence, verb.start(), ask.end())
-                    if at > ask.end():
-                        before = " ".join(parts[:k] + [sentence[:at].rstrip(" ,;")])
-                        after = " ".join([sentence[at:]] + parts[k + 1:])
-                        return Exchange(before, after, who, speaker(after))
-            rest = " ".join(parts[k + 1:]) or None
-            return Exchange(" ".join(parts[:k + 1]), rest, who, speaker(rest) if rest else None)
         if cues.ANSWER_START.match(sentence):
             break
-    if len(parts) < 2:
+        strong = cues.ASKS.search(sentence)
+        weak = None if strong else cues.RAISES.search(sentence)
+        mark = sentence.endswith("?")
+        if not (strong or weak or mark):
+            continue
+        if is_chair(asker(sentence) or speaker(sentence)):
+            return None
+        cue = strong or weak
+        if cue and (exchange := _split_at_comma(parts, k, cue.end())):
+            return exchange
+        rest = parts[k + 1:]
+        if weak and not mark and not (rest and cues.ANSWER_START.match(rest[0])):
+            continue
+        question = " ".join(parts[:k + 1])
+        answer = " ".join(rest) or None
+        return Exchange(question, answer, asker(question), speaker(answer) if answer else None)
+    if len(parts) < 2 or cues.ANSWER_START.match(parts[0]):
         return None
-    first = parts[0]
-    raises = _CONCERN.search(first) or first.endswith("?") or not _FINITE.search(first)
-    if raises and (topic_split or cues.ANSWER_START.match(parts[1])):
+    if topic_split or (in_list and not _FINITE.search(parts[0])):
         rest = " ".join(parts[1:])
-        return Exchange(first, rest, asker(first), speaker(rest))
-    if topic_split and not cues.ANSWER_START.match(first):
-        rest = " ".join(parts[1:])
-        return Exchange(first, rest, asker(first), speaker(rest))
+        return Exchange(parts[0], rest, asker(parts[0]), speaker(rest))
     return None
 
 
