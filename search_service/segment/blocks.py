@@ -24,6 +24,8 @@ _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from
                      r"between|within|not|would|could|should|will|had|has|have)$", re.I)
 _BARE_MARKER = re.compile(
     r"^(?:[·•▪◦●○§*\-–o]|\(?(?:\d{1,3}|[a-z]|[ivxl]{1,5})\)|\d{1,3}\.?|[a-z]\.)$")
+# Cells of a table flattened into text ("Total |", "| 2015-16 |"): not minutes prose.
+_TABLE_DEBRIS = re.compile(r"^(?=.*\|)[^.?!]{0,40}$")
 _LOWER_START = re.compile(r"^[a-z(£\d]")
 
 
@@ -104,6 +106,8 @@ def split_blocks(text: str) -> list[Block]:
         else:
             body, marker, label = line, "", ""
         body = clean(body)
+        if _TABLE_DEBRIS.match(body):
+            continue
         if body or marker in ("question", "answer"):
             blocks.append(Block(body, marker, label))
     return blocks

@@ -56,8 +56,8 @@ ANSWERED_TO = re.compile(
     r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?(?: [A-Z][\w'’-]*)+|[Tt]he [Cc]ouncillor|"
     r"[Tt]he Member|A Member) (?:was|were) (?:informed|advised|told|assured)\b")
 FOLLOWS_ANSWER = re.compile(
-    rf"^(?:(?:It|it) was (?:also )?(?:confirmed|clarified|explained)|(?:{PERSON}|[Hh]e|[Ss]he) "
-    r"(?:also |further |then )?(?:confirmed|clarified|explained|advised|replied|responded)\b)")
+    rf"^(?:(?:It|it) was (?:also )?(?:confirmed|clarified)|(?:{PERSON}|[Hh]e|[Ss]he) "
+    r"(?:also |further |then )?(?:confirmed|clarified|replied|responded)\b)")
 
 _BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|Forum|"
          r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Meeting|Commission)")
@@ -77,8 +77,8 @@ DECISION_IN = re.compile(
     r"\bvoting (?:was|as follows)")
 # Lead-ins that open the text of a motion or a resolution: the parts below belong to them.
 MOTION_HEAD = re.compile(
-    r"\b(?:motion|amendments?|resolution|RESOLVED|resolved|AGREED|agreed|proposed|seconded|moved|"
-    r"objection)\b")
+    r"\b(?:(?:a|an|the|following|this) (?:substantive |revised |amended )?(?:motion|amendment|"
+    r"resolution|objection)|RESOLVED|resolved|AGREED|agreed|decided)\b")
 QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|enquir\w*|respon(?:se|ses|ded|ding)|"
     r"answers?)\b", re.I)

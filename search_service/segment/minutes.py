@@ -12,7 +12,9 @@ from .text import sentences, tidy_person
 
 log = logging.getLogger(__name__)
 
-_HEADING = re.compile(r"^[A-Z][\w'’&/,()-]*(?: [\w'’&/,()-]+){0,6}$")
+# Words that make a line a sentence rather than a title.
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|had|has|have|will|would|noted|agreed|resolved|"
+                   r"approved|to)\b", re.I)
 _LIST = ("bullet", "number")
 _LABELS = ("question", "answer")
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
@@ -68,10 +70,16 @@ def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
 
 
 def _is_heading(block: Block) -> bool:
-    """A short title line inside minutes ("Key findings", "Application No. C/2020/0290")."""
+    """A title line inside minutes ("Key findings", "General Fund Revenue Budget 2016-17")."""
     text = block.text
-    return (block.marker == "" and len(text) < 60 and not text.endswith((".", "?", "!", ";", ","))
-            and bool(_HEADING.match(text)))
+    if block.marker or len(text) > 90 or text.endswith((".", "?", "!", ";", ",", ":")):
+        return False
+    words = text.split()
+    if len(words) > 12 or not text[:1].isupper() or _VERB.search(text):
+        return False
+    long_words = [w for w in words if len(w) > 3 and w.isalpha()]
+    capitals = sum(w[0].isupper() for w in long_words)
+    return len(words) <= 3 or capitals * 3 >= len(long_words) * 2
 
 
 def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str | None = None,
@@ -151,8 +159,14 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
             blocks[j].text[:1].islower() or blocks[j].text.startswith("That ") or bare):
         parts.append(blocks[j].text)
         j += 1
-    while j < len(blocks) and blocks[j].marker in _LIST and (not style or _style(blocks[j]) != style):
-        parts.append(_shown(blocks[j]))
+    while j < len(blocks):
+        part = blocks[j]
+        if _is_heading(part) and j + 1 < len(blocks) and blocks[j + 1].marker in _LIST:
+            parts.append(part.text)   # a sub-heading between the parts of a resolution
+        elif part.marker not in _LIST or (style and _style(part) == style):
+            break
+        else:
+            parts.append(_shown(part))
         j += 1
     return " ".join(parts), j
 
@@ -216,7 +230,8 @@ def split_minutes(text: str) -> list[Segment]:
         after_qa = bool(segments) and segments[-1].kind == "qa"
         mode = context.mode if context else None
         speaker = context.speaker if context else None
-        segment = classify(block.text, mode, after_qa, speaker, block.marker in _LIST)
+        in_list = context is not None and block.marker in _LIST
+        segment = classify(block.text, mode, after_qa, speaker, in_list)
         segments.append(replace(segment, text=_shown(block)))
         i += 1
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))

@@ -26,7 +26,7 @@ _DATED_TITLE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})
 _ITEM_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.?$")
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
 _DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
-_MINUTES = re.compile(r"^Minutes:?$", re.I)
+_MINUTES = re.compile(r"^(?:Minutes|Decisions?):?$", re.I)
 _DOCUMENTS = re.compile(r"^(?:Supporting|Background) documents:?$", re.I)
 _ITEM_PAGE = re.compile(r"^(?:Agenda item|Issue - (?:meetings|decisions))$", re.I)
 _MEETING_PAGE = re.compile(r"^Agenda(?:,)? (?:and|&) (?:minutes|decisions)$", re.I)
@@ -95,10 +95,15 @@ def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str |
     stop = next((i for i in range(start, end) if _DOCUMENTS.match(lines[i])), end)
     marker = next((i for i in range(start, stop) if _MINUTES.match(lines[i])), None)
     if marker is None:
-        return None, "\n".join(raw[start:stop])
+        return None, _minutes_text(raw[start:stop])
     description = " ".join(line for line in lines[start:marker]
                            if line and not _CHROME.match(line)) or None
-    return description, "\n".join(raw[marker + 1:stop])
+    return description, _minutes_text(raw[marker + 1:stop])
+
+
+def _minutes_text(raw: list[str]) -> str:
+    """Minutes lines without the links to documents that pages list among them."""
+    return "\n".join(line for line in raw if not _DOC_LINK.search(line))
 
 
 def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[AgendaItem, str]:

@@ -107,9 +107,9 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
     """
     parts = sentences(text[:_MAX_SCAN * 4])
     for k, sentence in enumerate(parts[:4]):
-        if cues.ANSWER_START.match(sentence):
-            break
         strong = cues.ASKS.search(sentence)
+        if not strong and cues.ANSWER_START.match(sentence):
+            break
         weak = None if strong else cues.RAISES.search(sentence)
         mark = sentence.endswith("?")
         if not (strong or weak or mark):

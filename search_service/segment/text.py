@@ -15,11 +15,14 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?
 # or a group ("Members", "officers").
 _WORD = r"[A-Z][\w'’.\-&/]*"
 _LINK = r"(?:of|and|for|the|&|to|with|in|on|-|–)"
+# Capitalised words that open sentences rather than names ("When CG suggested …").
+_NOT_NAME = (r"(?:When|While|Whilst|If|In|On|At|As|After|Before|Following|During|Under|With|"
+             r"The|This|That|These|Those|It|There|A|An|Members|Officers|Councillors|All|Some)")
 PERSON = (
     rf"(?:(?:the|The) (?:{_WORD})(?:,? (?:{_WORD}|{_LINK}))*"
     rf"|(?:Cllr\.?|Councillor|Councillors|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor)\.?"
     rf"(?: (?:{_WORD}))+(?:,? (?:{_WORD}|{_LINK}))*"
-    rf"|[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
+    rf"|(?!{_NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
     rf"|[Oo]fficers|[Tt]he [Oo]fficer|[Mm]embers)"
 )
 
