@@ -97,8 +97,8 @@ def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str |
     if marker is None:
         return None, _minutes_text(raw[start:stop])
     description = " ".join(line for line in lines[start:marker]
-                           if line and not _CHROME.match(line)) or None
-    return description, _minutes_text(raw[marker + 1:stop])
+                           if line and not _CHROME.match(line) and not _DOC_LINK.search(line))
+    return description or None, _minutes_text(raw[marker + 1:stop])
 
 
 def _minutes_text(raw: list[str]) -> str:

@@ -1,0 +1,292 @@
+"""The splitter on real minutes: one table row per structure, each fragment with its source URL."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from search_service.model import Document
+from search_service.segment import read_page, split_document, split_minutes
+
+DATA = Path(__file__).parent / "data" / "segment"
+NB = "\u00a0"
+
+
+def bullet(text: str) -> str:
+    """A bullet as ModernGov saves it: a middle dot padded with non-breaking spaces."""
+    return f"·{NB}{NB}{NB}{NB}{NB}{NB} {text}"
+
+
+# (source URL, minutes text, expected (kind, start of text) for each passage)
+STRUCTURES = [
+    pytest.param(
+        # https://democracy.somerset.gov.uk/mgAi.aspx?ID=4081
+        "\n\n".join([
+            "The Council discussed the report and the following points were raised:-",
+            bullet("Councillors highlighted that there was currently no forward plan document "
+                   "for the Scrutiny Committee for Climate and Place."),
+            bullet("Councillors chased the response to the letter sent with regards to the "
+                   "Stroke Service."),
+            "The Chair advised that the response had only just been received and would forward "
+            "on to the Committee Members.",
+            bullet("Concern was raised that the report did not reflect the true workload of the "
+                   "committees."),
+            "The Council noted the report.",
+        ]),
+        [("statement", "Councillors highlighted"), ("qa", "Councillors chased"),
+         ("statement", "Concern was raised"), ("decision", "The Council noted")],
+        id="bullets-with-answer-between",
+    ),
+    pytest.param(
+        # https://democracy.plymouth.gov.uk/ieIssueDetails.aspx?IId=75770&Opt=3&PlanId=0
+        "The Panel were advised that –\n\n(a)\n\nthe performance for the 101 service continued "
+        "to be strong;\n\n(b)\n\nthe OPCC and Chief Constable acknowledged the fragility of the "
+        "service.\n\nIn response to questions, the Panel were advised that -\n\n(d)\n\nthe "
+        "service standards would cover all forms of contact with the Force;\n\n(e)\n\nno "
+        "statistics were available for e-mail contact.\n\nThe Panel noted the report.",
+        [("statement", "(a) the performance"), ("statement", "(b) the OPCC"),
+         ("qa", "(d) the service"), ("qa", "(e) no statistics"), ("decision", "The Panel noted")],
+        id="lettered-points-under-lead-ins",
+    ),
+    pytest.param(
+        # https://democracy.brighton-hove.gov.uk/ieIssueDetails.aspx?IId=48387&Opt=3
+        "25.1 The Committee considered a report of the Assistant Chief Executive.\n\n"
+        "25.2 In response to Councillor Deane, Mr Crane explained that the British Legion works "
+        "closely with ex-servicemen.\n\n"
+        "25.4 Mr Crane confirmed to the Committee that a rough sleeper’s count happened every "
+        "November.\n\n"
+        "25.6 RESOLVED – The Committee decided the report would come back to a future Overview "
+        "& Scrutiny Committee.",
+        [("statement", "25.1 The Committee"), ("qa", "25.2 In response"),
+         ("qa", "25.4 Mr Crane"), ("decision", "25.6 RESOLVED")],
+        id="numbered-points",
+    ),
+    pytest.param(
+        # https://democracy.cityoflondon.gov.uk/mgAi.aspx?ID=54573
+        "Very good report. What will be the oversight and reporting mechanism to ensure "
+        "recommendations from the inspection are followed up?\n\n"
+        "Members noted that there had been six recommendations arising from the Inspections.",
+        [("qa", "Very good report.")],
+        id="question-paragraph-joined-with-answer",
+    ),
+    pytest.param(
+        # http://moderngov.southkesteven.gov.uk/ieListDocuments.aspx?CId=261&MId=910
+        "Question:  Mrs M. Patrick, 119 Essex Road, Stamford\n\nTo Councillor Linda Neal, "
+        "Leader:-\n\nMrs. Neal, could you please tell me why the vulnerable people and the "
+        "elderly are being targeted?\n\nResponse: Councillor Mrs Linda Neal\n\nThank you for "
+        "your question Mrs Patrick.  Travel vouchers were not deemed to be a high priority.",
+        [("qa", "Mrs M. Patrick")],
+        id="question-response-labels",
+    ),
+    pytest.param(
+        # https://democracy.sheffield.gov.uk/mgAi.aspx?ID=11729
+        "Alan Kewley raised three questions and responses were provided, as follows:-\n\n"
+        "(a)       Please clarify how members of the public can influence the work "
+        "programmes?\n\nThe Chair stated that members of the public can influence the "
+        "Council’s Committee agendas.\n\n(b)       Please clarify the overview role of this "
+        "Committee?\n\nResponse – The role of this Committee was to provide an overview.",
+        [("qa", "(a) Please clarify how"), ("qa", "(b) Please clarify the overview")],
+        id="public-questions-with-responses",
+    ),
+    pytest.param(
+        # https://democracy.telford.gov.uk/ieIssueDetails.aspx?IId=11542&Opt=3&PlanId=0
+        "The Principal Auditor provided the Committee with an update.\n\nRESOLVED - that:\n\n"
+        "a. the information contained in the report be noted by the Committee; and\n\n"
+        "b. the Internal Audit Charter 2023/24 be approved by the Committee",
+        [("statement", "The Principal Auditor"), ("decision", "RESOLVED - that: a. the")],
+        id="resolved-with-lettered-parts",
+    ),
+    pytest.param(
+        # https://councildecisions.bury.gov.uk/ieIssueDetails.aspx?IId=20203&Opt=3&PlanId=0
+        "Key findings\n· No cases of children at immediate risk of harm\n"
+        "· Most cases were being held at the right level of threshold",
+        [("statement", "No cases"), ("statement", "Most cases")],
+        id="heading-and-bullets",
+    ),
+    pytest.param(
+        # https://committees.exeter.gov.uk/ieListDocuments.aspx?CId=144&MId=7575&Ver=4
+        "The Legal Advisor explained\nthat a preliminary issue of compliance with the Licensing "
+        "Act 2003\nhad to be determined and explained\nthe procedure to the parties.\n"
+        "Members were advised that the\npublication of the advertisement was within 12 working "
+        "days\nand not 10 working days as required.\nUpon hearing the submissions\nall parties "
+        "left the room for the Members to\ndeliberate. The Licensing Sub-Committee\ndetermined "
+        "that the Applicant had substantially complied.",
+        [("statement", "The Legal Advisor explained that a preliminary"),
+         ("statement", "Members were advised that the publication"),
+         ("decision", "Upon hearing the submissions all parties")],
+        id="hard-wrapped-paragraphs",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", STRUCTURES)
+def test_split_minutes_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)
+
+
+EXCHANGES = [
+    pytest.param(
+        # https://surreyheath.moderngov.co.uk/mgAi.aspx?ID=16307
+        "In response to a question from Councillor Morgan Rise about the resources that would be "
+        "required to implement the Government’s requirement for proof of identification when "
+        "voting the Leader informed the Council that local authorities would be reimbursed.",
+        "the resources that would be required", "the Leader informed the Council that local",
+        id="in-response-to-without-comma",
+    ),
+    pytest.param(
+        # https://democracy.gloucester.gov.uk/mgAi.aspx?ID=40715
+        "With regard to question 2, Councillor Hilton asked when all schools would recommence "
+        "swimming lessons at GL1. Councillor Lewis confirmed that some schools were already back.",
+        "Councillor Hilton asked when all schools", "Councillor Lewis confirmed that some",
+        id="asked-then-reply-sentence",
+    ),
+    pytest.param(
+        # https://democracy.darlington.gov.uk/mgAi.aspx?ID=9743
+        "Questions were raised as to how many calls are as a result of mould, officers confirm "
+        "that this would be treat as urgent.",
+        "how many calls are as a result of mould", "officers confirm that this would be",
+        id="question-and-answer-in-one-sentence",
+    ),
+    pytest.param(
+        # https://democracy.cityoflondon.gov.uk/mgAi.aspx?ID=144203
+        "A Member sought clarification on the term “strengths-based”. The meeting heard that it "
+        "described an ethos set out in Government legislation and guidance.",
+        "sought clarification on the term", "it described an ethos",
+        id="sought-clarification",
+    ),
+    pytest.param(
+        # https://democracy.telford.gov.uk/ieIssueDetails.aspx?IId=11542&Opt=3&PlanId=0
+        "During the discussion Members requested that areas of higher financial risk be "
+        "identified in a more clear way for the lay person. The Audit & Governance Lead Manager "
+        "noted that level of risk was indicated in the report.",
+        "areas of higher financial risk be identified", "level of risk was indicated",
+        id="request-then-officer-reply",
+    ),
+    pytest.param(
+        # https://burnley.moderngov.co.uk/mgAi.aspx?ID=9311
+        "In considering the report, Members discussed the following:\n\n"
+        + bullet("The need to increase recycling rates in the borough.  This scheme aims to "
+                 "offer opportunities to increase the recycling rate."),
+        "The need to increase recycling rates", "This scheme aims to offer",
+        id="topic-then-response-point",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, question, answer", EXCHANGES)
+def test_question_and_answer_are_split(text: str, question: str, answer: str) -> None:
+    [segment] = split_minutes(text)
+    assert segment.kind == "qa"
+    assert question in (segment.question or "")
+    assert answer in (segment.answer or "")
+
+
+def test_seed_acceptance() -> None:
+    doc = Document(source="seed.txt", url="seed.txt", text=(DATA / "seed.txt").read_text("utf-8"))
+    passages = split_document(doc)
+    chair = [p for p in passages if p.kind == "statement" and p.speaker == "the Independent Chair"]
+    questions = [p for p in passages if p.kind == "qa"]
+    assert len(chair) == 8
+    assert len(questions) == 11
+    assert not any(p.text.endswith(":") for p in passages), "lead-in lines are not passages"
+    by_start = {p.text[:40]: p for p in questions}
+    sharing = by_start["In response to a question about whether "]
+    assert sharing.question == "whether information sharing was still a problem"
+    assert sharing.answer.startswith("Members were informed that although things had improved")
+    review = next(p for p in questions if p.text.startswith("A question was asked about"))
+    assert "whether the review of children's safeguarding arrangements" in review.question
+    assert review.answer.startswith("The Independent Chair replied that")
+    assert review.answered_by == "the Independent Chair"
+
+
+def test_meeting_page_is_split_into_items() -> None:
+    page = read_page((DATA / "meeting_page.txt").read_text("utf-8"))
+    assert page.committee == "Schools Forum"
+    assert page.meeting_date == dt.date(2022, 9, 26)
+    assert [(item.number, item.title) for item, _ in page.items] == [
+        ("50", "By-Election: Greyfriars Ward, Grantham"),
+        ("51", "Chairman's Charity: Cheque Presentation"),
+        ("52", "Public Open Forum")]
+    assert page.items[2][0].description.startswith("The public open forum will commence")
+    assert "will commence at 2.00" not in page.items[2][1], "the agenda text is not minutes"
+
+
+def test_meeting_page_passages_carry_meeting_and_item() -> None:
+    text = (DATA / "meeting_page.txt").read_text("utf-8")
+    passages = split_document(Document(source="m.txt", url="http://x/m", text=text))
+    assert {p.meeting.committee for p in passages} == {"Schools Forum"}
+    assert [p.item.number for p in passages] == ["50", "51", "52", "52"]
+    assert passages[-1].kind == "qa"
+    assert "why the vulnerable people" in passages[-1].question
+    assert "travel vouchers were not deemed" in passages[-1].answer
+
+
+@pytest.mark.parametrize("text, committee, date, number, title, description", [
+    pytest.param(
+        # https://www.torbay.gov.uk/DemocraticServices/ieIssueDetails.aspx?IId=29285&Opt=3
+        "Issue - meetings\n\nReview of Reserves\n\nMeeting: 09/02/2017 - Council (Item 144)\n\n"
+        "144 Review of Reserves pdf icon PDF 244 KB\n\nTo consider the submitted Policy "
+        "Framework document.\n\nMinutes:\n\nMembers considered the submitted report.",
+        "Council", dt.date(2017, 2, 9), "144", "Review of Reserves",
+        "To consider the submitted Policy Framework document.", id="issue-page"),
+    pytest.param(
+        # https://councillors.herefordshire.gov.uk/mgAi.aspx?ID=16263
+        "Agenda item\n\nWEST MIDLANDS AMBULANCE SERVICE IN HEREFORDSHIRE - SCRUTINY REVIEW\n\n"
+        "To consider the report of the scrutiny review.\n\nMinutes:\n\nThe Committee considered "
+        "the report.\n\nSupporting documents:\n\nReport pdf icon PDF 238 KB",
+        None, None, None, "WEST MIDLANDS AMBULANCE SERVICE IN HEREFORDSHIRE - SCRUTINY REVIEW",
+        "To consider the report of the scrutiny review.", id="agenda-item-page"),
+])
+def test_read_page_headers(text: str, committee: str | None, date: dt.date | None,
+                           number: str | None, title: str, description: str) -> None:
+    page = read_page(text)
+    [(item, minutes)] = page.items
+    assert (page.committee, page.meeting_date) == (committee, date)
+    assert (item.number, item.title, item.description) == (number, title, description)
+    assert minutes.strip().endswith("considered the submitted report." if number
+                                    else "The Committee considered the report.")
+
+
+def test_page_without_minutes_marker_is_all_minutes() -> None:
+    # https://democracy.cityoflondon.gov.uk/mgAi.aspx?ID=144203 (its text has no "Minutes:")
+    text = ("Agenda item\n\nAdult Social Care Transformation Programme\n\nThe Committee noted "
+            "the report of the Executive Director.\n\nA Member asked for further information "
+            "on Member support. The meeting heard that the self-evaluation encompassed a peer "
+            "challenge exercise.")
+    passages = split_document(Document(source="p.txt", url="p.txt", text=text))
+    assert [p.kind for p in passages] == ["decision", "qa"]
+    assert passages[0].item.title == "Adult Social Care Transformation Programme"
+
+
+def test_document_hints_override_the_header_and_ids_are_stable() -> None:
+    text = (DATA / "seed.txt").read_text("utf-8")
+    doc = Document(source="s", url="http://x/seed", text=text, council="Worcestershire",
+                   committee="Children and Families Overview and Scrutiny Panel",
+                   meeting_date=dt.date(2018, 11, 7), item_title="WSCB Annual Report",
+                   item_number="7")
+    first, second = split_document(doc), split_document(doc)
+    assert [p.id for p in first] == [p.id for p in second]
+    assert len({p.id for p in first}) == len(first)
+    passage = first[0]
+    assert passage.meeting.committee == "Children and Families Overview and Scrutiny Panel"
+    assert passage.meeting.council == "Worcestershire"
+    assert (passage.item.number, passage.item.title) == ("7", "WSCB Annual Report")
+    assert [p.position for p in first] == list(range(len(first)))
+    assert {p.source_url for p in first} == {"http://x/seed"}
+    assert all(p.topics == () for p in first)
+
+
+def test_repeated_text_keeps_distinct_ids() -> None:
+    text = "Minutes:\n\nThe report was noted.\n\nThe Chair spoke.\n\nThe report was noted."
+    passages = split_document(Document(source="r", url="r", text=text))
+    assert passages[0].text == passages[2].text
+    assert passages[0].id != passages[2].id
+
+
+def test_long_input_is_split_quickly() -> None:
+    text = (DATA / "seed.txt").read_text("utf-8").split("Minutes:")[1]
+    minutes = "\n\n".join([text.split("Supporting documents:")[0]] * 200)
+    assert len(split_minutes(minutes)) == 200 * 21
