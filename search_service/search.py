@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,10 +115,15 @@ def parse_query(searcher: Searcher, text: str) -> Query:
         raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
 
 
-def filter_query(request: SearchRequest) -> Query | None:
-    """The filters as one query: OR within a facet, AND across facets and the date range."""
+def filter_query(request: SearchRequest, without: str | None = None) -> Query | None:
+    """The filters as one query: OR within a facet, AND across facets and the date range.
+
+    `without` leaves one facet's own filter out, to count that facet's other values.
+    """
     parts: list[Query] = []
     for name, values in request.filters.items():
+        if name == without:
+            continue
         column = FACET_COLUMNS[name]
         terms = [_facet_term(column, value) for value in values if value != ""]
         if terms:
@@ -141,32 +147,74 @@ def _facet_term(column: str, value: str) -> Query:
     return Term(column, value)
 
 
-def facet_groups(searcher: Searcher) -> dict[str, sorting.FacetType]:
-    """One Whoosh facet per facet column."""
-    return {name: sorting.FieldFacet(column, allow_overlap=(name == "topic"))
-            for name, column in FACET_COLUMNS.items()}
+def facet_groups(names: Iterable[str]) -> dict[str, sorting.FacetType]:
+    """One Whoosh facet per named facet column."""
+    return {name: sorting.FieldFacet(FACET_COLUMNS[name], allow_overlap=(name == "topic"))
+            for name in names}
 
 
 def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults:
     """Run a search request and return one page of results."""
     validate(request)
     query = parse_query(searcher, request.query)
-    sortedby, reverse = None, False
-    if request.sort != "relevance":
-        sortedby, reverse = "meeting_date", request.sort == "newest"
-    groupedby = facet_groups(searcher) if request.facets else None
+    sortedby, reverse = date_order(searcher, request.sort)
+    # Facets without a chosen value are counted in the main search itself.
+    unfiltered = [name for name in FACET_COLUMNS if not _chosen(request, name)]
+    groupedby = facet_groups(unfiltered) if request.facets else None
     page = searcher.search_page(query, request.page, pagelen=request.page_size,
                                 filter=filter_query(request), sortedby=sortedby,
                                 reverse=reverse, groupedby=groupedby, terms=True)
     results = page.results
     results.fragmenter = ContextFragmenter(maxchars=300, surround=60)
     results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+    # Whoosh shows the last page for a page past the end; the user asked for nothing there.
+    shown = page if page.pagenum == request.page else []
     hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
                 fields={name: hit.get(name) for name in HIT_FIELDS},
-                highlights=_highlights(hit)) for hit in page]
-    facets = {name: _facet_counts(results, name) for name in FACET_COLUMNS} if groupedby else {}
+                highlights=_highlights(hit)) for hit in shown]
+    facets = {}
+    if request.facets:
+        facets = {name: _facet_counts(results, name) for name in unfiltered}
+        facets.update(count_chosen_facets(searcher, query, request))
+        facets = {name: facets[name] for name in FACET_COLUMNS}
     return SearchResults(request=request, total=len(results), hits=hits, facets=facets,
                          suggestion=suggest(searcher, query, request.query))
+
+
+def date_order(searcher: Searcher, sort: str) -> tuple[sorting.FacetType | None, bool]:
+    """The `sortedby` facet and `reverse` flag of a sort; undated passages come last either way."""
+    if sort == "relevance":
+        return None, False
+    by_date = sorting.FieldFacet("meeting_date")
+    if sort == "oldest":
+        return by_date, False
+    # A passage without a date holds the column's maximum; count it as the oldest instead.
+    missing = searcher.schema["meeting_date"].default
+    return sorting.TranslateFacet(lambda value: 0 if value == missing else value, by_date), True
+
+
+def _chosen(request: SearchRequest, name: str) -> list[str]:
+    return [value for value in request.filters.get(name, []) if value != ""]
+
+
+def count_chosen_facets(searcher: Searcher, query: Query,
+                        request: SearchRequest) -> dict[str, list[tuple[str, int]]]:
+    """Counts for each facet with chosen values, under every filter but its own.
+
+    Several values of one facet can be chosen (they are ORed), so a facet's counts must not be
+    narrowed by its own choice; chosen values are always listed, with a count of 0 if need be.
+    """
+    counts = {}
+    for name in FACET_COLUMNS:
+        chosen = _chosen(request, name)
+        if not chosen:
+            continue
+        results = searcher.search(query, limit=1, filter=filter_query(request, without=name),
+                                  groupedby=facet_groups([name]))
+        found = _facet_counts(results, name)
+        known = {value for value, _ in found}
+        counts[name] = found + [(value, 0) for value in chosen if value not in known]
+    return counts
 
 
 def _highlights(hit: Any) -> dict[str, str]:
@@ -181,8 +229,10 @@ def _highlights(hit: Any) -> dict[str, str]:
 
 def _facet_counts(results: Any, name: str) -> list[tuple[str, int]]:
     groups = results.groups(name)
+    # A numeric column gives passages without a value (no year) the field's maximum.
+    missing = getattr(results.searcher.schema[FACET_COLUMNS[name]], "max_value", None)
     counts = [(_facet_label(key), len(docs) if isinstance(docs, list) else docs)
-              for key, docs in groups.items() if key not in (None, "", b"")]
+              for key, docs in groups.items() if key not in (None, "", b"", missing)]
     return sorted(counts, key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -203,3 +253,89 @@ def suggest(searcher: Searcher, query: Query, text: str) -> str | None:
 def get_passage(searcher: Searcher, passage_id: str) -> dict[str, Any] | None:
     """The stored fields of one passage, or None."""
     return searcher.document(id=passage_id, record=PASSAGE)
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """A meeting as the index knows it: its header and how many passages it has."""
+
+    id: str
+    council: str | None
+    committee: str | None
+    date: dt.date | None
+    url: str | None
+    passages: int
+
+
+def _meeting_summary(meeting_id: str, fields: dict[str, Any], passages: int) -> MeetingSummary:
+    date = fields.get("meeting_date")
+    return MeetingSummary(id=meeting_id, council=fields.get("council"),
+                          committee=fields.get("committee"), date=date.date() if date else None,
+                          url=fields.get("meeting_url"), passages=passages)
+
+
+def list_meetings(searcher: Searcher) -> list[MeetingSummary]:
+    """Every meeting in the index, newest first; reads one stored document per meeting."""
+    reader = searcher.reader()
+    meetings = []
+    for term in reader.lexicon("meeting_id"):
+        docnums = list(reader.postings("meeting_id", term).all_ids())  # skips deleted passages
+        if docnums:
+            meeting_id = term.decode("utf-8") if isinstance(term, bytes) else term
+            meetings.append(_meeting_summary(meeting_id, reader.stored_fields(docnums[0]),
+                                             len(docnums)))
+    return sorted(meetings, key=lambda m: (m.date or dt.date.min, m.id), reverse=True)
+
+
+def get_meeting(searcher: Searcher, meeting_id: str) -> MeetingSummary | None:
+    """One meeting's summary, or None when no passage belongs to it."""
+    docnums = list(searcher.document_numbers(meeting_id=meeting_id, record=PASSAGE))
+    if not docnums:
+        return None
+    return _meeting_summary(meeting_id, searcher.stored_fields(docnums[0]), len(docnums))
+
+
+def meeting_passages(searcher: Searcher, meeting_id: str) -> list[dict[str, Any]]:
+    """The stored passages of one meeting, in agenda order and then in minutes order."""
+    found = searcher.search(And([Term("record", PASSAGE), Term("meeting_id", meeting_id)]),
+                            limit=None)
+    return sorted((dict(hit.fields()) for hit in found), key=_agenda_order)
+
+
+def _agenda_order(fields: dict[str, Any]) -> tuple[Any, ...]:
+    number = fields.get("item_number") or ""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 10**9, number, fields.get("item_key") or "",
+            fields.get("position") or 0)
+
+
+def item_neighbours(searcher: Searcher, passage: dict[str, Any]
+                    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The passages just before and just after this one in the same agenda item."""
+    found = searcher.search(And([Term("record", PASSAGE), Term("item_key", passage["item_key"])]),
+                            limit=None, sortedby="position")
+    ordered = [dict(hit.fields()) for hit in found]
+    at = next((i for i, fields in enumerate(ordered) if fields["id"] == passage["id"]), None)
+    if at is None:
+        return None, None
+    return (ordered[at - 1] if at > 0 else None,
+            ordered[at + 1] if at + 1 < len(ordered) else None)
+
+
+def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5) -> list[Hit]:
+    """Passages from other meetings most like this one (for a question: where it came up before)."""
+    docnum = searcher.document_number(id=passage_id, record=PASSAGE)
+    if docnum is None:
+        return []
+    fields = searcher.stored_fields(docnum)
+    key_terms = searcher.key_terms_from_text("text", fields.get("question") or fields["text"],
+                                             numterms=10)
+    if not key_terms:
+        return []
+    query = Or([Term("text", word, boost=weight) for word, weight in key_terms])
+    meeting_id = fields.get("meeting_id")
+    found = searcher.search(query, limit=limit,
+                            mask=Term("meeting_id", meeting_id) if meeting_id else {docnum})
+    return [Hit(id=hit["id"], score=float(hit.score or 0.0),
+                fields={name: hit.get(name) for name in HIT_FIELDS}, highlights={})
+            for hit in found]
