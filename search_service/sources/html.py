@@ -1,4 +1,12 @@
-"""ModernGov HTML pages (agenda item and meeting pages) turned into structured page text."""
+"""ModernGov HTML pages (agenda item and meeting pages) turned into the page text of a browser.
+
+The splitter reads page text as a browser saves it: one paragraph, list item or table cell per
+block with blank lines between blocks, bullets as "· ", a meeting page's item table as a
+"No. Item" line then the item number, title, description, "Minutes:" and minutes body. This
+module renders ModernGov markup (`table.mgItemTable`, `p.mgAiTitleTxt`, `div.mgWordPara`,
+`p.mgSubItemTitleTxt`, Word paragraphs) into exactly that, dropping page furniture (scripts,
+hidden Word markup, action links, lists of attached documents).
+"""
 from __future__ import annotations
 
 import re
@@ -9,43 +17,152 @@ from lxml import etree
 from ..model import Document
 from .text import decode_bytes, document_url, read_bytes
 
-BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-              "br", "blockquote", "section", "article", "dd", "dt"}
-DROP_TAGS = ("script", "style", "noscript", "head", "nav", "form")
-_SPACES = re.compile(r"[ \t\u00a0]+")
-_BLANKS = re.compile(r"\n\s*\n+")
+# Tags whose content never reaches the reader: furniture, embedded objects, form controls.
+DROP_TAGS = ("script", "style", "noscript", "head", "title", "meta", "link", "template", "svg",
+             "object", "iframe", "input", "select", "button", "textarea", "img", "map")
+# ModernGov furniture inside the content area: "View the decision for item 4." style links.
+DROP_CLASSES = ("mgActionList", "mgHide")
+BLOCK_TAGS = frozenset({
+    "p", "div", "li", "tr", "td", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul",
+    "ol", "dl", "dd", "dt", "blockquote", "section", "article", "header", "footer", "main",
+    "aside", "address", "pre", "hr", "fieldset", "legend", "figure", "figcaption", "center",
+    "tbody", "thead", "tfoot", "body", "html", "form"})
+# A document link in a title or list: "Minutes of 15 October pdf icon PDF 175 KB".
+DOC_SIZE = re.compile(r"\s*(?:pdf icon\s*)?(?:PDF|DOCX?|XLSX?|PPTX?)\s*\d[\d.,]*\s*[KM]B\s*$", re.I)
+DOC_HREF = re.compile(r"(?:mgConvert2PDF|ieGetDocument|/documents/|\.(?:pdf|docx?|xlsx?|pptx?)$)",
+                      re.I)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+SAVED_FROM = re.compile(r"saved from url=\(\d+\)(https?://\S+?)\s*-->", re.I)
+# Word's Symbol-font bullet (a private-use character) and friends, as the splitter's bullet.
+BULLET_CHARS = str.maketrans({"\uf0b7": "·", "\uf0a7": "·", "\u2022": "·"})
+_PARA = "\x00"   # a paragraph break between blocks
+_LINE = "\x01"   # a line break (<br>) inside a block
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2007\u202f\u200b]+")
+_BREAKS = re.compile(rf"[ {_PARA}{_LINE}]*{_PARA}[ {_PARA}{_LINE}]*")
 
 
 def html_to_text(markup: str | bytes) -> str:
-    """Page text with one paragraph, list item or row per block, blank lines between blocks."""
+    """Page text with one paragraph, list item or cell per block and blank lines between blocks."""
+    root = parse_html(markup)
+    if root is None:
+        return ""
+    parts: list[str] = []
+    _render(content_root(root), parts)
+    text = _SPACE.sub(" ", "".join(parts)).translate(BULLET_CHARS)
+    text = _BREAKS.sub("\n\n", text)
+    lines = (line.strip() for line in text.replace(_LINE, "\n").split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def parse_html(markup: str | bytes) -> etree._Element | None:
+    """Parse a page's markup (bytes decoded as council sites need); None for an empty page."""
     if isinstance(markup, bytes):
         markup = decode_bytes(markup)
+    # lxml refuses str input that still declares a byte encoding.
+    markup = XML_DECLARATION.sub("", markup, count=1)
     if not markup.strip():
-        return ""
-    root = lxml.html.document_fromstring(markup)
-    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    parts: list[str] = []
-    _walk(root, parts)
-    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).splitlines())
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+        return None
+    try:
+        return lxml.html.document_fromstring(markup)
+    except etree.ParserError:  # markup with no elements at all, e.g. only a comment
+        return None
 
 
-def _walk(node: etree._Element, parts: list[str]) -> None:
-    """Append the text of `node` and its children, with paragraph breaks around blocks."""
-    block = node.tag in BLOCK_TAGS
+def content_root(root: etree._Element) -> etree._Element:
+    """The ModernGov content area (`#modgov`) when the page has one, else the whole page."""
+    found = root.xpath("//*[@id='modgov']")
+    return found[0] if found else root
+
+
+def _classes(node: etree._Element) -> set[str]:
+    return set((node.get("class") or "").split())
+
+
+def _hidden(node: etree._Element) -> bool:
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return ("display:none" in style or "mso-hide:all" in style or node.get("hidden") is not None
+            or bool(_classes(node) & set(DROP_CLASSES)))
+
+
+def _document_link_item(node: etree._Element) -> bool:
+    """A list item that is only a link to an attached document (the "Additional documents")."""
+    links = node.findall(".//a")
+    if len(links) != 1 or not DOC_HREF.search(links[0].get("href") or ""):
+        return False
+    own = "".join(node.itertext()).strip()
+    return own == "".join(links[0].itertext()).strip()
+
+
+def _render(node: etree._Element, parts: list[str]) -> None:
+    """Append the text of `node` and its descendants, with markers where blocks and lines break."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if not tag or tag in DROP_TAGS or _hidden(node):
+        return  # comments, processing instructions and dropped furniture: tails kept by the caller
+    if tag == "br":
+        parts.append(_LINE)
+        return
+    if tag == "li" and _document_link_item(node):
+        return
+    block = tag in BLOCK_TAGS
     if block:
-        parts.append("\n\n")
-    if node.tag == "li":
-        parts.append("· ")
+        parts.append(_PARA)
+    if tag == "li":
+        parts.append(_list_marker(node))
+    elif tag == "th":
+        parts.append(" ")  # header cells share a line: "No. Item"
+    start = len(parts)
     parts.append(node.text or "")
     for child in node:
-        if isinstance(child.tag, str):
-            _walk(child, parts)
+        _render(child, parts)
         parts.append(child.tail or "")
+    if "mgAiTitleTxt" in _classes(node):
+        title = DOC_SIZE.sub("", "".join(parts[start:]))
+        del parts[start:]
+        parts.append(title)
     if block:
-        parts.append("\n\n")
+        parts.append(_PARA)
+
+
+def _list_marker(item: etree._Element) -> str:
+    """"· " for a bullet; "3. ", "c. " or "iii. " for a numbered list item."""
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol":
+        return "· "
+    siblings = [child for child in parent if child.tag == "li"]
+    try:
+        number = int(parent.get("start") or 1) + siblings.index(item)
+    except ValueError:
+        number = 1 + siblings.index(item)
+    kind = parent.get("type") or "1"
+    if kind in ("a", "A") and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return f"{letter.upper() if kind == 'A' else letter}. "
+    if kind in ("i", "I"):
+        return f"{_roman(number).upper() if kind == 'I' else _roman(number)}. "
+    return f"{number}. "
+
+
+def _roman(number: int) -> str:
+    values = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def saved_page_url(markup: str) -> str | None:
+    """The page's own URL when the browser that saved it recorded one ("saved from url=")."""
+    match = SAVED_FROM.search(markup[:4096])
+    return match[1] if match else None
 
 
 def read_html_file(path: str) -> Document:
-    """Read a saved `.html`/`.htm` page of minutes."""
-    return Document(source=path, url=document_url(path), text=html_to_text(read_bytes(path)))
+    """Read a saved `.html`/`.htm` ModernGov page; its identity is the URL it was saved from."""
+    markup = decode_bytes(read_bytes(path))
+    url = saved_page_url(markup)
+    return Document(source=path, url=url or document_url(path), text=html_to_text(markup),
+                    meeting_url=url if url and "ieListDocuments" in url else None)
+
