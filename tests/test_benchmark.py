@@ -1,0 +1,54 @@
+"""The corpus generator and a small run of the benchmark (figures only, no timing asserted)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from benchmarks.generate import parse_scale, write_corpus
+from benchmarks.run import main as run_benchmark
+from search_service.sources import read_paths
+
+import pytest
+
+
+@pytest.mark.parametrize("text, expected", [("10k", 10_000), ("1m", 1_000_000), ("2500", 2500),
+                                            ("0.5M", 500_000)])
+def test_scales_read_as_passages(text: str, expected: int) -> None:
+    assert parse_scale(text) == expected
+
+
+def test_a_bad_scale_says_what_is_expected() -> None:
+    with pytest.raises(ValueError, match="such as 10k"):
+        parse_scale("lots")
+
+
+def test_the_same_seed_gives_the_same_corpus_and_a_change_rewrites_only_some(tmp_path: Path
+                                                                             ) -> None:
+    first = write_corpus(tmp_path / "a.jsonl", 3000, seed=3)
+    write_corpus(tmp_path / "b.jsonl", 3000, seed=3)
+    changed = write_corpus(tmp_path / "c.jsonl", 3000, seed=3, changed=0.1)
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    base = (tmp_path / "a.jsonl").read_text().splitlines()
+    other = (tmp_path / "c.jsonl").read_text().splitlines()
+    differing = sum(a != b for a, b in zip(base, other))
+    assert 0 < differing == changed.changed < first.documents / 4
+
+
+def test_the_corpus_reads_as_minutes_of_many_meetings(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "a.jsonl", 2000, seed=5)
+    documents = list(read_paths([str(tmp_path / "a.jsonl")]))
+    assert all(not isinstance(d, Exception) and "Minutes:" in d.text for d in documents)
+    assert len({(d.council, d.committee, d.meeting_date) for d in documents}) > 20
+    assert len({d.council for d in documents}) >= 2
+
+
+def test_a_small_benchmark_run_writes_its_figures(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    run_benchmark(["--scale", "3k", "--out", str(out), "--work", str(tmp_path / "work"),
+                   "--web-seconds", "0"])
+    figures = json.loads(out.read_text())
+    assert figures["whoosh"]["build"]["passages"] == figures["fts5"]["build"]["passages"] > 2000
+    assert figures["whoosh"]["incremental"]["unchanged"] > 0
+    assert figures["whoosh"]["queries"]["all"]["count"] == figures["fts5"]["queries"]["all"]["count"]
+    table = out.with_suffix(".md").read_text()
+    assert "| full build (passages/s) |" in table and "× |" in table
