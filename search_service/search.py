@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import qparser, sorting
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.query import And, DateRange, Or, Query, Term
 from whoosh.searching import Searcher
 
@@ -20,6 +20,9 @@ MAX_QUERY_LENGTH = 500
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 1000
 SORTS = ("relevance", "newest", "oldest")
+# A field this short is shown whole with its matches marked; a longer one as fragments.
+WHOLE_FIELD_CHARS = 600
+CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
 
 # Words match the passage text, its question and answer (boosted: that is what people look
 # for), and the agenda item's title and description.
@@ -165,7 +168,6 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
                                 filter=filter_query(request), sortedby=sortedby,
                                 reverse=reverse, groupedby=groupedby, terms=True)
     results = page.results
-    results.fragmenter = ContextFragmenter(maxchars=300, surround=60)
     results.formatter = HtmlFormatter(tagname="mark", between=" … ")
     # Whoosh shows the last page for a page past the end; the user asked for nothing there.
     shown = page if page.pagenum == request.page else []
@@ -218,12 +220,16 @@ def count_chosen_facets(searcher: Searcher, query: Query,
 
 
 def _highlights(hit: Any) -> dict[str, str]:
+    """Matches marked in each text field: the whole field when short, else fragments."""
     out = {}
     for name in ("text", "question", "answer"):
-        if hit.get(name):
+        text = hit.get(name)
+        if text:
+            whole = len(text) <= WHOLE_FIELD_CHARS
+            hit.results.fragmenter = WholeFragmenter() if whole else CONTEXT_FRAGMENTER
             fragment = hit.highlights(name, top=3)
             if fragment:
-                out[name] = fragment
+                out[name] = fragment if whole else f"… {fragment} …"
     return out
 
 
@@ -265,13 +271,15 @@ class MeetingSummary:
     date: dt.date | None
     url: str | None
     passages: int
+    first_item: str | None = None
 
 
 def _meeting_summary(meeting_id: str, fields: dict[str, Any], passages: int) -> MeetingSummary:
     date = fields.get("meeting_date")
     return MeetingSummary(id=meeting_id, council=fields.get("council"),
                           committee=fields.get("committee"), date=date.date() if date else None,
-                          url=fields.get("meeting_url"), passages=passages)
+                          url=fields.get("meeting_url"), passages=passages,
+                          first_item=fields.get("item_title"))
 
 
 def list_meetings(searcher: Searcher) -> list[MeetingSummary]:
