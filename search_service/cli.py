@@ -2,20 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .indexer import index_paths
+from .crawl import CrawlError, CrawlReport, crawl_site, default_cache_dir
+from .indexer import IndexReport, index_documents
 from .model import Passage
+from .progress import RunProgress
 from .search import QueryError, SearchRequest, SearchResults, search_passages
 from .segment import split_document
 from .sources import SourceError, read_paths
-from .store import StoreError, default_index_dir, open_index
+from .sources.moderngov import read_cache
+from .store import IndexBusyError, StoreError, default_index_dir, open_index
 
 log = logging.getLogger(__name__)
 
@@ -85,21 +90,81 @@ def format_passage(passage: Passage) -> str:
     return f"{head}\n{body}\n"
 
 
-@cli.command("index")
-@index_option
-@click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
-@click.argument("paths", nargs=-1, required=True)
-def index_command(index_dir: Path | None, wait: bool, paths: tuple[str, ...]) -> None:
-    """Index files or directories (.txt, .html/.htm, .jsonl)."""
+# Exit status of a run refused because another holds the index (EX_TEMPFAIL: try again later).
+EXIT_BUSY = 75
+
+
+class IndexBusy(click.ClickException):
+    """Another run holds the index: a message and an exit status of its own."""
+
+    exit_code = EXIT_BUSY
+
+
+def run_with_progress(run: Callable[[RunProgress], IndexReport | CrawlReport]) -> None:
+    """Run an index or crawl with progress on stderr, print its summary and exit as cron needs.
+
+    Exit status 0 when every source was indexed, 1 when any failed (the others are indexed),
+    75 when another run holds the index.
+    """
+    progress = RunProgress()
     try:
-        report = index_paths(resolve_index(index_dir), paths, wait=wait)
-    except StoreError as exc:
+        report = run(progress)
+    except IndexBusyError as exc:
+        raise IndexBusy(str(exc)) from None
+    except (StoreError, CrawlError) as exc:
         raise click.ClickException(str(exc)) from None
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+    finally:
+        progress.finish()
     click.echo(report.summary())
     if report.errors:
         sys.exit(1)
+
+
+@cli.command("index")
+@index_option
+@click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
+@click.option("--from-cache", "cache_dirs", multiple=True, metavar="DIR",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Also index every meeting page kept in this crawl cache (repeatable): "
+                   "re-index without re-crawling.")
+@click.argument("paths", nargs=-1)
+def index_command(index_dir: Path | None, wait: bool, cache_dirs: tuple[Path, ...],
+                  paths: tuple[str, ...]) -> None:
+    """Index files or directories (.txt, .html/.htm, .jsonl), or a crawl's cache."""
+    if not paths and not cache_dirs:
+        raise click.UsageError("give files or directories to index, or --from-cache DIR")
+    documents = itertools.chain(read_paths(paths), *(read_cache(d) for d in cache_dirs))
+    run_with_progress(lambda progress: index_documents(
+        resolve_index(index_dir), documents, wait=wait, progress=progress.document))
+
+
+@cli.command("crawl")
+@index_option
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
+              help="Meetings on or after this date (default: a year before the last complete "
+                   "crawl of the site, or all meetings on the first crawl).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
+              help="Meetings on or before this date (default: today).")
+@click.option("--committee", "committee_ids", multiple=True, metavar="ID",
+              help="Only this committee, by its id in GetCommittees (repeatable).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder keeping fetched pages (default: $SEARCH_SERVICE_CACHE or ./cache).")
+@click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
+              help="Seconds between requests to the site.")
+@click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True,
+              help="Seconds to wait for the site to answer a request.")
+@click.option("--council", help="Council name for every passage (default: from the site's host).")
+@click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
+@click.argument("base_url")
+def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.datetime | None,
+                  committee_ids: tuple[str, ...], cache_dir: Path | None, delay: float,
+                  timeout: float, council: str | None, wait: bool, base_url: str) -> None:
+    """Crawl a ModernGov site (e.g. https://democracy.example.gov.uk) into the index."""
+    run_with_progress(lambda progress: crawl_site(
+        base_url, resolve_index(index_dir), cache_dir or default_cache_dir(),
+        since=since.date() if since else None, until=until.date() if until else None,
+        committee_ids=committee_ids, council=council, delay=delay, timeout=timeout, wait=wait,
+        progress=progress.document, on_meeting=progress.meetings))
 
 
 @cli.command("search")
@@ -188,6 +253,31 @@ def format_results(results: SearchResults) -> str:
             shown = ", ".join(f"{value} ({count})" for value, count in counts[:8])
             lines.append(f"\n{name}: {shown}")
     return "\n".join(lines)
+
+
+@cli.command("serve")
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True,
+              help="Port to listen on.")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="Requests served at once.")
+def serve_command(index_dir: Path | None, host: str, port: int, threads: int) -> None:
+    """Serve the search pages and JSON API with waitress, the production WSGI server."""
+    from waitress import serve
+
+    from .app import create_app
+
+    index = resolve_index(index_dir)
+    try:
+        open_index(index)
+    except StoreError as exc:  # the pages say so too, until the indexer has run
+        click.echo(f"warning: {exc}", err=True)
+    click.echo(f"Serving {index} on http://{host}:{port}/ (waitress, {threads} threads); "
+               f"Ctrl+C stops")
+    serve(create_app(index_dir=index), host=host, port=port, threads=threads,
+          ident="minutes-search")
 
 
 def main() -> None:
