@@ -1,0 +1,181 @@
+"""The OpenAPI 3.1 document of the JSON API; tests check it against real responses."""
+from __future__ import annotations
+
+from typing import Any
+
+from .schema import FACET_COLUMNS
+from .search import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
+from .web.params import DEFAULT_PAGE_SIZE, MAX_VALUES_PER_FILTER
+
+
+def _nullable(kind: str, **extra: Any) -> dict[str, Any]:
+    return {"type": [kind, "null"], **extra}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _object(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
+    return {"type": "object", "properties": properties,
+            "required": list(properties) if required is None else required}
+
+
+LINKS = _object({"page": {"type": "string"}, "api": {"type": "string"},
+                 "meeting": _nullable("string"),
+                 "source": _nullable("string", description="The published page, when on the web.")})
+
+PASSAGE = _object({
+    "id": {"type": "string"},
+    "kind": {"type": "string", "enum": ["qa", "statement", "decision"]},
+    "text": {"type": "string", "description": "The whole passage as it appears in the minutes."},
+    "question": _nullable("string", description="For a Q&A passage: the question part."),
+    "answer": _nullable("string", description="For a Q&A passage: the answer part."),
+    "speaker": _nullable("string"),
+    "asked_by": _nullable("string"),
+    "answered_by": _nullable("string"),
+    "council": _nullable("string"),
+    "committee": _nullable("string"),
+    "meeting_id": _nullable("string"),
+    "meeting_date": _nullable("string", format="date"),
+    "item_number": _nullable("string"),
+    "item_title": _nullable("string"),
+    "position": _nullable("integer", description="Order of the passage within its page."),
+    "topics": {"type": "array", "items": {"type": "string"}},
+    "source_url": _nullable("string", description="The published minutes page."),
+    "meeting_url": _nullable("string"),
+    "links": _ref("PassageLinks"),
+})
+
+HIT = {"allOf": [_ref("Passage"), _object({
+    "score": {"type": "number"},
+    "highlights": {"type": "object", "description": "HTML fragments with matches in <mark>; "
+                   "the minutes text in them is escaped.",
+                   "additionalProperties": {"type": "string"}},
+})]}
+
+MEETING = _object({
+    "id": {"type": "string"},
+    "council": _nullable("string"),
+    "committee": _nullable("string"),
+    "date": _nullable("string", format="date"),
+    "url": _nullable("string"),
+    "passages": {"type": "integer", "minimum": 1},
+    "links": _object({"page": {"type": "string"}, "api": {"type": "string"}}),
+})
+
+FACET_VALUE = _object({"value": {"type": "string"}, "label": {"type": "string"},
+                       "count": {"type": "integer", "minimum": 0},
+                       "selected": {"type": "boolean"}})
+
+SEARCH = _object({
+    "query": {"type": "string"},
+    "filters": {"type": "object", "additionalProperties": {"type": "array",
+                                                           "items": {"type": "string"}}},
+    "from": _nullable("string", format="date"),
+    "to": _nullable("string", format="date"),
+    "sort": {"type": "string", "enum": list(SORTS)},
+    "page": {"type": "integer"},
+    "page_size": {"type": "integer"},
+    "pages": {"type": "integer"},
+    "total": {"type": "integer"},
+    "suggestion": _nullable("string", description="A corrected query when words look misspelt."),
+    "results": {"type": "array", "items": _ref("Hit")},
+    "facets": {"type": "object", "description": "Counts per facet value for the query; a facet's "
+               "own chosen values do not narrow its counts.",
+               "properties": {name: {"type": "array", "items": _ref("FacetValue")}
+                              for name in FACET_COLUMNS}},
+})
+
+ITEM = _object({"number": _nullable("string"), "title": _nullable("string"),
+                "source_url": _nullable("string"),
+                "passages": {"type": "array", "items": _ref("Passage")}})
+
+ERROR = _object({"error": _object({"status": {"type": "integer"},
+                                   "message": {"type": "string"}})})
+
+
+def _filter_parameter(name: str) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "style": "form", "explode": True,
+            "description": f"Only passages with this {name}; repeat for several (ORed).",
+            "schema": {"type": "array", "items": {"type": "string"},
+                       "maxItems": MAX_VALUES_PER_FILTER}}
+
+
+SEARCH_PARAMETERS = [
+    {"name": "q", "in": "query", "required": False,
+     "description": 'Words (ANDed), "phrases", AND/OR/NOT, -word, field:word '
+                    "(question:, answer:, speaker:, committee:, council:).",
+     "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH}},
+    *(_filter_parameter(name) for name in FACET_COLUMNS),
+    {"name": "from", "in": "query", "required": False, "description": "Meetings on or after.",
+     "schema": {"type": "string", "format": "date"}},
+    {"name": "to", "in": "query", "required": False, "description": "Meetings on or before.",
+     "schema": {"type": "string", "format": "date"}},
+    {"name": "sort", "in": "query", "required": False,
+     "schema": {"type": "string", "enum": list(SORTS), "default": "relevance"}},
+    {"name": "page", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}},
+    {"name": "page_size", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE,
+                "default": DEFAULT_PAGE_SIZE}},
+]
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*statuses: int) -> dict[str, Any]:
+    reasons = {400: "A bad query or parameter; the message says what to change.",
+               404: "No such passage or meeting.",
+               503: "The index has not been built yet."}
+    return {str(status): _json(_ref("Error"), reasons[status]) for status in statuses}
+
+
+def _id_parameter(name: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+
+
+def openapi_document(server_url: str = "") -> dict[str, Any]:
+    """The OpenAPI document, naming `server_url` as the server."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Minutes search API", "version": "1",
+                 "description": "Full-text search over passages of council meeting minutes: "
+                                "questions with their answers, statements and decisions."},
+        "servers": [{"url": server_url or "/"}],
+        "paths": {
+            "/api/search": {"get": {
+                "operationId": "search", "summary": "Search passages",
+                "parameters": SEARCH_PARAMETERS,
+                "responses": {"200": _json(_ref("SearchResults"), "A page of results."),
+                              **_errors(400, 503)}}},
+            "/api/passages/{passage_id}": {"get": {
+                "operationId": "getPassage", "summary": "One passage in its context",
+                "parameters": [_id_parameter("passage_id")],
+                "responses": {"200": _json(_object({
+                    "passage": _ref("Passage"),
+                    "meeting": {"oneOf": [_ref("Meeting"), {"type": "null"}]},
+                    "previous": {"oneOf": [_ref("Passage"), {"type": "null"}]},
+                    "next": {"oneOf": [_ref("Passage"), {"type": "null"}]},
+                    "similar": {"type": "array", "items": _ref("Hit"),
+                                "description": "Similar passages from other meetings."},
+                }), "The passage, its neighbours in the agenda item and similar passages."),
+                    **_errors(404, 503)}}},
+            "/api/meetings/{meeting_id}": {"get": {
+                "operationId": "getMeeting", "summary": "One meeting with its passages",
+                "parameters": [_id_parameter("meeting_id")],
+                "responses": {"200": _json(_object({
+                    "meeting": _ref("Meeting"),
+                    "items": {"type": "array", "items": _ref("Item")},
+                }), "The meeting and its agenda items in order."), **_errors(404, 503)}}},
+            "/api/openapi.json": {"get": {
+                "operationId": "openapi", "summary": "This document",
+                "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")}}},
+        },
+        "components": {"schemas": {
+            "Passage": PASSAGE, "PassageLinks": LINKS, "Hit": HIT, "Meeting": MEETING,
+            "FacetValue": FACET_VALUE, "SearchResults": SEARCH, "Item": ITEM, "Error": ERROR,
+        }},
+    }

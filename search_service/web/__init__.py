@@ -1,0 +1,15 @@
+"""The web front end: search pages (`pages` blueprint) and the JSON API (`api` blueprint)."""
+from __future__ import annotations
+
+from flask import current_app
+from whoosh.searching import Searcher
+
+from .searchers import SearcherPool
+
+POOL_KEY = "search_service.searchers"
+
+
+def current_searcher() -> Searcher:
+    """The searcher of this server thread, refreshed to the index's latest commit."""
+    pool: SearcherPool = current_app.extensions[POOL_KEY]
+    return pool.searcher()

@@ -1,0 +1,64 @@
+"""The JSON API: search, passages and meetings, with the OpenAPI document that describes them."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, request
+
+from ..openapi import openapi_document
+from ..search import SearchResults
+from . import current_searcher
+from .params import read_request
+from .present import facet_records, hit_record, meeting_record
+from .views import find_meeting, find_passage, run_search
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/search")
+def search() -> dict[str, Any]:
+    """Results, facet counts, paging and a spelling suggestion for the page's parameters."""
+    found = run_search(current_searcher(), read_request(request.args))
+    return search_record(found.results) | {"facets": facet_records(found.results,
+                                                                   found.meetings)}
+
+
+def search_record(results: SearchResults) -> dict[str, Any]:
+    """What was asked, and the page of results it found."""
+    asked = results.request
+    return {
+        "query": asked.query,
+        "filters": asked.filters,
+        "from": asked.date_from.isoformat() if asked.date_from else None,
+        "to": asked.date_to.isoformat() if asked.date_to else None,
+        "sort": asked.sort,
+        "page": asked.page,
+        "page_size": asked.page_size,
+        "pages": results.pages,
+        "total": results.total,
+        "suggestion": results.suggestion,
+        "results": [hit_record(hit) for hit in results.hits],
+    }
+
+
+@bp.get("/passages/<path:passage_id>")
+def passage(passage_id: str) -> dict[str, Any]:
+    """One passage with its meeting, its neighbours in the item and similar passages."""
+    view = find_passage(current_searcher(), passage_id)
+    return {"passage": view.passage,
+            "meeting": meeting_record(view.meeting) if view.meeting else None,
+            "previous": view.previous, "next": view.next,
+            "similar": [hit_record(hit) for hit in view.similar]}
+
+
+@bp.get("/meetings/<path:meeting_id>")
+def meeting(meeting_id: str) -> dict[str, Any]:
+    """One meeting with its agenda items and their passages."""
+    view = find_meeting(current_searcher(), meeting_id)
+    return {"meeting": meeting_record(view.meeting), "items": view.items}
+
+
+@bp.get("/openapi.json")
+def openapi() -> dict[str, Any]:
+    """The OpenAPI 3 document of this API."""
+    return openapi_document(server_url=request.url_root.rstrip("/"))

@@ -1,0 +1,157 @@
+"""The HTML pages: search, passage, meeting, browse, help and the Atom feed of a search."""
+from __future__ import annotations
+
+import itertools
+import logging
+from typing import Any
+
+from flask import Blueprint, Response, render_template, request
+
+from ..feeds import FEED_SIZE, atom_feed
+from ..search import QueryError, SearchRequest, list_meetings
+from . import current_searcher
+from .params import DEFAULT_PAGE_SIZE, changed, is_empty, read_request, request_args, toggled
+from .present import (FACET_TITLES, KIND_LABELS, facet_label, facet_records, hit_record,
+                      long_date, meeting_label, search_url)
+from .views import find_meeting, find_passage, run_search
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("pages", __name__)
+
+SORT_LABELS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+# Meetings listed per committee on the browse page; the rest are a filtered search away.
+BROWSE_MEETINGS_SHOWN = 12
+
+
+@bp.app_template_filter("long_date")
+def long_date_filter(value: Any) -> str:
+    """2 October 2018."""
+    return long_date(value)
+
+
+@bp.app_context_processor
+def labels() -> dict[str, Any]:
+    """Names the templates use for kinds and facets."""
+    return {"KIND_LABELS": KIND_LABELS, "FACET_TITLES": FACET_TITLES}
+
+
+@bp.get("/")
+def search() -> tuple[str, int] | str:
+    """The search page: a form, and results when something was asked."""
+    try:
+        search_request = read_request(request.args)
+    except QueryError as exc:
+        return render_template("search.html", request_=SearchRequest(
+            query=request.args.get("q", "")[:500]), error=str(exc)), 400
+    if is_empty(search_request):
+        return render_template("search.html", request_=search_request, landing=landing_stats())
+    try:
+        found = run_search(current_searcher(), search_request)
+    except QueryError as exc:
+        return render_template("search.html", request_=search_request, error=str(exc)), 400
+    results = found.results
+    facets = facet_records(results, found.meetings)
+    for name, values in facets.items():
+        for value in values:
+            value["url"] = search_url("pages.search", request_args(
+                toggled(search_request, name, value["value"])))
+    return render_template(
+        "search.html", request_=search_request, results=results, facets=facets,
+        hits=[hit_record(hit) for hit in results.hits],
+        chips=chips(search_request, found.meetings),
+        sorts=[(label, search_url("pages.search", request_args(changed(search_request, sort=key))),
+                key == search_request.sort) for key, label in SORT_LABELS.items()],
+        pages=page_links(search_request, results.pages),
+        suggestion_url=search_url("pages.search", request_args(
+            changed(search_request, query=results.suggestion))) if results.suggestion else None,
+        feed_url=search_url("pages.feed", request_args(changed(search_request))),
+        api_url=search_url("api.search", request_args(search_request)))
+
+
+def landing_stats() -> dict[str, int]:
+    """What the index holds, for the front page; cheap on a big index."""
+    reader = current_searcher().reader()
+    return {"passages": reader.doc_frequency("record", "passage"),
+            "meetings": sum(1 for _ in reader.lexicon("meeting_id")),
+            "committees": sum(1 for _ in reader.lexicon("committee_key"))}
+
+
+def chips(search_request: SearchRequest, meetings: dict[str, Any]) -> list[tuple[str, str]]:
+    """The chosen filters as (label, URL without that filter)."""
+    out = []
+    for name, values in search_request.filters.items():
+        for value in values:
+            label = f"{FACET_TITLES.get(name, name.title())}: {facet_label(name, value, meetings)}"
+            out.append((label, search_url("pages.search", request_args(
+                toggled(search_request, name, value)))))
+    for name, date in (("From", search_request.date_from), ("To", search_request.date_to)):
+        if date:
+            key = "date_from" if name == "From" else "date_to"
+            out.append((f"{name}: {long_date(date)}", search_url("pages.search", request_args(
+                changed(search_request, **{key: None})))))
+    return out
+
+
+def page_links(search_request: SearchRequest, pages: int) -> list[tuple[int | None, str | None]]:
+    """Page numbers around the current one as (number, URL); None marks a gap."""
+    current = search_request.page
+    wanted = sorted({1, pages, *range(max(1, current - 2), min(pages, current + 2) + 1)})
+    links: list[tuple[int | None, str | None]] = []
+    for previous, number in itertools.zip_longest([None, *wanted], wanted):
+        if number is None:
+            break
+        if previous is not None and number - previous > 1:
+            links.append((None, None))
+        links.append((number, search_url("pages.search", request_args(
+            changed(search_request, page=number)))))
+    return links
+
+
+@bp.get("/passages/<path:passage_id>")
+def passage(passage_id: str) -> str:
+    """One passage, its neighbours in the agenda item and similar passages from other meetings."""
+    view = find_passage(current_searcher(), passage_id)
+    return render_template("passage.html", view=view,
+                           meeting_name=meeting_label(view.meeting, view.passage["meeting_id"]),
+                           similar=[hit_record(hit) for hit in view.similar])
+
+
+@bp.get("/meetings/<path:meeting_id>")
+def meeting(meeting_id: str) -> str:
+    """One meeting: its agenda items and their passages."""
+    view = find_meeting(current_searcher(), meeting_id)
+    return render_template("meeting.html", view=view,
+                           meeting_name=meeting_label(view.meeting, meeting_id),
+                           search_url=search_url("pages.search", [("meeting", meeting_id)]))
+
+
+@bp.get("/browse")
+def browse() -> str:
+    """Councils, their committees and each committee's meetings, newest first."""
+    councils: dict[str, dict[str, list[Any]]] = {}
+    for summary in list_meetings(current_searcher()):
+        committees = councils.setdefault(summary.council or "Council not named", {})
+        committees.setdefault(summary.committee or "Committee not named", []).append(summary)
+    return render_template(
+        "browse.html", councils={council: dict(sorted(committees.items()))
+                                 for council, committees in sorted(councils.items())},
+        shown=BROWSE_MEETINGS_SHOWN)
+
+
+@bp.get("/help")
+def help_page() -> str:
+    """How to write a query."""
+    return render_template("help.html")
+
+
+@bp.get("/feed.atom")
+def feed() -> Response:
+    """An Atom feed of the newest passages matching a search, to subscribe to a topic."""
+    search_request = changed(read_request(request.args, facets=False), sort="newest",
+                             page_size=FEED_SIZE)
+    found = run_search(current_searcher(), search_request)
+    page_url = search_url("pages.search", request_args(changed(
+        search_request, sort="newest", page_size=DEFAULT_PAGE_SIZE)), external=True)
+    body = atom_feed(found.results, page_url=page_url, feed_url=request.url)
+    return Response(body, mimetype="application/atom+xml")

@@ -1,0 +1,98 @@
+"""Search parameters in URLs: read them into a SearchRequest and write them back as links."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+
+from werkzeug.datastructures import MultiDict
+
+from ..schema import FACET_COLUMNS
+from ..search import QueryError, SearchRequest
+
+DEFAULT_PAGE_SIZE = 10
+# More values than anyone ticks by hand; bounds the size of the filter query.
+MAX_VALUES_PER_FILTER = 20
+
+
+def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchRequest:
+    """The search request in URL parameters; a bad parameter raises QueryError naming it."""
+    filters = {}
+    for name in FACET_COLUMNS:
+        values = [value.strip() for value in args.getlist(name) if value.strip()]
+        if len(values) > MAX_VALUES_PER_FILTER:
+            raise QueryError(f"at most {MAX_VALUES_PER_FILTER} values of {name!r} can be chosen")
+        if values:
+            filters[name] = list(dict.fromkeys(values))
+    return SearchRequest(
+        query=args.get("q", "").strip(),
+        filters=filters,
+        date_from=_date(args, "from"),
+        date_to=_date(args, "to"),
+        sort=args.get("sort", "relevance") or "relevance",
+        page=_number(args, "page", 1),
+        page_size=_number(args, "page_size", DEFAULT_PAGE_SIZE),
+        facets=facets,
+    )
+
+
+def _date(args: Mapping[str, str], name: str) -> dt.date | None:
+    value = args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"{name!r} must be a date like 2018-10-02, not {value!r}") from None
+
+
+def _number(args: Mapping[str, str], name: str, default: int) -> int:
+    value = args.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise QueryError(f"{name!r} must be a whole number, not {value!r}") from None
+
+
+def is_empty(request: SearchRequest) -> bool:
+    """True when the user has asked for nothing yet: no words, filters or dates."""
+    return not (request.query or request.filters or request.date_from or request.date_to)
+
+
+def request_args(request: SearchRequest) -> list[tuple[str, str]]:
+    """The URL parameters of a request, leaving out defaults, so links stay short."""
+    args: list[tuple[str, str]] = []
+    if request.query:
+        args.append(("q", request.query))
+    for name, values in request.filters.items():
+        args.extend((name, value) for value in values)
+    if request.date_from:
+        args.append(("from", request.date_from.isoformat()))
+    if request.date_to:
+        args.append(("to", request.date_to.isoformat()))
+    if request.sort != "relevance":
+        args.append(("sort", request.sort))
+    if request.page != 1:
+        args.append(("page", str(request.page)))
+    if request.page_size != DEFAULT_PAGE_SIZE:
+        args.append(("page_size", str(request.page_size)))
+    return args
+
+
+def toggled(request: SearchRequest, name: str, value: str) -> SearchRequest:
+    """The request with one filter value added, or removed when it was chosen; back to page 1."""
+    filters = {key: list(values) for key, values in request.filters.items()}
+    values = filters.setdefault(name, [])
+    if value in values:
+        values.remove(value)
+    else:
+        values.append(value)
+    return dataclasses.replace(request, filters={k: v for k, v in filters.items() if v}, page=1)
+
+
+def changed(request: SearchRequest, **changes: object) -> SearchRequest:
+    """The request with some fields changed; anything but a page change goes back to page 1."""
+    changes.setdefault("page", 1)
+    return dataclasses.replace(request, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,141 @@
+"""Stored passages and search results as plain records, shared by the pages and the JSON API."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import url_for
+
+from ..search import Hit, MeetingSummary, SearchResults
+from .params import request_args, toggled
+
+KIND_LABELS = {"qa": "Question and answer", "statement": "Statement", "decision": "Decision"}
+# The facets shown on the search page, in order, with their headings.
+FACET_TITLES = {"council": "Council", "committee": "Committee", "meeting": "Meeting",
+                "year": "Year", "topic": "Topic", "kind": "Kind", "speaker": "Speaker"}
+# Values listed per facet; chosen values are always listed as well.
+FACET_VALUES_SHOWN = 30
+
+
+def _iso(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return None
+
+
+def passage_record(fields: dict[str, Any]) -> dict[str, Any]:
+    """One stored passage as the API returns it (and the templates show it)."""
+    passage_id = fields["id"]
+    meeting_id = fields.get("meeting_id")
+    topics = fields.get("topics")
+    return {
+        "id": passage_id,
+        "kind": fields.get("kind"),
+        "text": fields.get("text"),
+        "question": fields.get("question"),
+        "answer": fields.get("answer"),
+        "speaker": fields.get("speaker"),
+        "asked_by": fields.get("asked_by"),
+        "answered_by": fields.get("answered_by"),
+        "council": fields.get("council"),
+        "committee": fields.get("committee"),
+        "meeting_id": meeting_id,
+        "meeting_date": _iso(fields.get("meeting_date")),
+        "item_number": fields.get("item_number"),
+        "item_title": fields.get("item_title"),
+        "position": fields.get("position"),
+        "topics": topics.split(",") if topics else [],
+        "source_url": fields.get("url"),
+        "meeting_url": fields.get("meeting_url"),
+        "links": {
+            "page": url_for("pages.passage", passage_id=passage_id),
+            "api": url_for("api.passage", passage_id=passage_id),
+            "meeting": url_for("pages.meeting", meeting_id=meeting_id) if meeting_id else None,
+            "source": web_url(fields.get("url")),
+        },
+    }
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL when it is a web page; None for a local file the user indexed."""
+    return url if url and url.startswith(("https://", "http://")) else None
+
+
+def hit_record(hit: Hit) -> dict[str, Any]:
+    """A search hit: the passage, its score and its highlighted fragments (escaped HTML)."""
+    return {**passage_record({"id": hit.id, **hit.fields}), "score": round(hit.score, 4),
+            "highlights": hit.highlights}
+
+
+def meeting_record(meeting: MeetingSummary) -> dict[str, Any]:
+    """A meeting's header as the API returns it."""
+    return {
+        "id": meeting.id,
+        "council": meeting.council,
+        "committee": meeting.committee,
+        "date": _iso(meeting.date),
+        "url": meeting.url,
+        "passages": meeting.passages,
+        "links": {"page": url_for("pages.meeting", meeting_id=meeting.id),
+                  "api": url_for("api.meeting", meeting_id=meeting.id)},
+    }
+
+
+def meeting_label(meeting: MeetingSummary | None, meeting_id: str) -> str:
+    """How a meeting is named in lists: committee and date, else what else is known."""
+    if meeting is None:
+        return f"Meeting {meeting_id}"
+    named = ", ".join(part for part in (meeting.committee, long_date(meeting.date)) if part)
+    if not meeting.committee and meeting.council:
+        named = ", ".join(part for part in (f"{meeting.council} meeting", named) if part)
+    if not named and meeting.first_item:
+        named = f"Meeting on {meeting.first_item}"
+    return named or f"Meeting {meeting_id}"
+
+
+def long_date(value: dt.date | dt.datetime | str | None) -> str:
+    """2 October 2018."""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def facet_records(results: SearchResults, meetings: dict[str, MeetingSummary | None]
+                  ) -> dict[str, list[dict[str, Any]]]:
+    """Facet values with labels, counts and whether they are chosen; years newest first."""
+    request = results.request
+    out = {}
+    for name, counts in results.facets.items():
+        chosen = request.filters.get(name, [])
+        if name == "year":
+            counts = sorted(counts, key=lambda kv: kv[0], reverse=True)
+        shown = counts[:FACET_VALUES_SHOWN]
+        shown += [kv for kv in counts[FACET_VALUES_SHOWN:] if kv[0] in chosen]
+        out[name] = [{"value": value, "label": facet_label(name, value, meetings),
+                      "count": count, "selected": value in chosen} for value, count in shown]
+    return out
+
+
+def facet_label(name: str, value: str, meetings: dict[str, MeetingSummary | None]) -> str:
+    """The label of a facet value: a meeting's committee and date, a kind's name."""
+    if name == "meeting":
+        return meeting_label(meetings.get(value), value)
+    if name == "kind":
+        return KIND_LABELS.get(value, value)
+    return value
+
+
+def search_url(endpoint: str, args: list[tuple[str, str]], external: bool = False) -> str:
+    """The URL of a search endpoint with these parameters."""
+    base = url_for(endpoint, _external=external)
+    return f"{base}?{urlencode(args)}" if args else base
+
+
+def toggle_url(results: SearchResults, name: str, value: str) -> str:
+    """The search page with one filter value added or removed."""
+    return search_url("pages.search", request_args(toggled(results.request, name, value)))

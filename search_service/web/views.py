@@ -1,0 +1,79 @@
+"""What the pages and the API both look up: a search with its meetings, a passage, a meeting."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import abort
+from whoosh.searching import Searcher
+
+from ..search import (Hit, MeetingSummary, SearchRequest, SearchResults, get_meeting, get_passage,
+                      item_neighbours, meeting_passages, search_passages, similar_passages)
+from .present import FACET_VALUES_SHOWN, passage_record
+
+SIMILAR_SHOWN = 5
+
+
+@dataclass
+class SearchView:
+    """A page of results with the meetings its facet values and chips name."""
+
+    results: SearchResults
+    meetings: dict[str, MeetingSummary | None]
+
+
+def run_search(searcher: Searcher, request: SearchRequest) -> SearchView:
+    """Search, then look up the meetings named by the meeting facet's values."""
+    results = search_passages(searcher, request)
+    named = [value for value, _ in results.facets.get("meeting", [])[:FACET_VALUES_SHOWN]]
+    named += request.filters.get("meeting", [])
+    return SearchView(results, {meeting_id: get_meeting(searcher, meeting_id)
+                                for meeting_id in dict.fromkeys(named)})
+
+
+@dataclass
+class PassageView:
+    """One passage with its meeting, its neighbours in the item and similar passages."""
+
+    passage: dict[str, Any]
+    meeting: MeetingSummary | None
+    previous: dict[str, Any] | None
+    next: dict[str, Any] | None
+    similar: list[Hit]
+
+
+def find_passage(searcher: Searcher, passage_id: str) -> PassageView:
+    """The passage page's content, or 404."""
+    fields = get_passage(searcher, passage_id)
+    if fields is None:
+        abort(404, f"There is no passage with id {passage_id!r}. It may have been re-indexed "
+                   f"since the link was made: search for its words instead.")
+    before, after = item_neighbours(searcher, fields)
+    meeting = get_meeting(searcher, fields["meeting_id"]) if fields.get("meeting_id") else None
+    return PassageView(passage_record(fields), meeting,
+                       passage_record(before) if before else None,
+                       passage_record(after) if after else None,
+                       similar_passages(searcher, passage_id, limit=SIMILAR_SHOWN))
+
+
+@dataclass
+class MeetingView:
+    """A meeting with its agenda items, each with its passages in order."""
+
+    meeting: MeetingSummary
+    items: list[dict[str, Any]]
+
+
+def find_meeting(searcher: Searcher, meeting_id: str) -> MeetingView:
+    """The meeting page's content, or 404."""
+    meeting = get_meeting(searcher, meeting_id)
+    if meeting is None:
+        abort(404, f"There is no meeting with id {meeting_id!r}. Browse the committees to find "
+                   f"it.")
+    items: dict[str, dict[str, Any]] = {}
+    for fields in meeting_passages(searcher, meeting_id):
+        item = items.setdefault(fields.get("item_key") or "", {
+            "number": fields.get("item_number"), "title": fields.get("item_title"),
+            "source_url": fields.get("url"), "passages": []})
+        item["passages"].append(passage_record(fields))
+    return MeetingView(meeting, list(items.values()))
