@@ -56,7 +56,7 @@ def index_documents(index_dir: Path, documents: Iterable[Document | SourceError]
         try:
             for document in documents:
                 if isinstance(document, SourceError):
-                    log.warning("%s", document)
+                    log.info("%s", document)  # the caller shows report.errors
                     report.errors.append(document)
                 else:
                     report.documents += 1
