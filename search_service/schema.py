@@ -3,7 +3,9 @@
 Text fields are stemmed (so "referral" finds "referrals") and stored for highlighting. Facet
 fields are separate untokenised `*_key` columns, sortable so that facet counts read a column
 instead of stored documents. Each source document also gets one `record="source"` marker holding
-its content hash, so an unchanged document is skipped in the same commit that recorded it.
+its content hash, so an unchanged document is skipped in the same commit that recorded it, and
+the acronyms learnt from it (glossary.py), so the glossary changes in the same commit as the
+passages.
 """
 from __future__ import annotations
 
@@ -59,4 +61,5 @@ def build_schema() -> Schema:
         url=STORED,
         position=NUMERIC(stored=True, sortable=True),
         topics=KEYWORD(stored=True, commas=True, lowercase=False),
+        acronyms=STORED,
     )

@@ -9,12 +9,13 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from whoosh import index
 from whoosh.index import Index
 from whoosh.writing import SegmentWriter
 
-from .model import Passage
+from .model import AgendaItem, Meeting, Passage
 from .schema import PASSAGE, SOURCE, build_schema
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,25 @@ def passage_fields(passage: Passage) -> dict[str, object]:
     })
 
 
+def stored_passage(fields: dict[str, Any]) -> Passage:
+    """The passage whose Whoosh document has these stored fields (the inverse of passage_fields)."""
+    stamp = fields.get("meeting_date")
+    meeting_url, source_url = fields.get("meeting_url"), fields.get("source_url", "")
+    url = fields.get("url")
+    meeting = Meeting(council=fields.get("council"), committee=fields.get("committee"),
+                      date=stamp.date() if stamp else None, url=meeting_url,
+                      identifier=fields["meeting_id"])
+    item = AgendaItem(number=fields.get("item_number"), title=fields.get("item_title"),
+                      description=fields.get("item_description"),
+                      url=url if url not in (meeting_url, source_url) else None)
+    topics = fields.get("topics")
+    return Passage(id=fields["id"], kind=fields["kind"], text=fields["text"], meeting=meeting,
+                   item=item, position=fields["position"], question=fields.get("question"),
+                   answer=fields.get("answer"), speaker=fields.get("speaker"),
+                   asked_by=fields.get("asked_by"), answered_by=fields.get("answered_by"),
+                   source_url=source_url, topics=tuple(topics.split(",")) if topics else ())
+
+
 def _without_none(fields: dict[str, object]) -> dict[str, object]:
     return {name: value for name, value in fields.items() if value is not None}
 
@@ -132,9 +152,10 @@ class PassageWriter:
         self._searcher = self._writer.searcher()
 
     def replace_source(self, url: str, content_hash: str, passages: Sequence[Passage],
-                       existed: bool) -> int:
+                       existed: bool, acronyms: object = None) -> int:
         """Delete the source's old passages (when it `existed`), add the new ones and its hash.
 
+        `acronyms`, what the glossary learnt from the source, is kept on its source record.
         Returns the number of old passages removed.
         """
         removed = 0
@@ -143,8 +164,16 @@ class PassageWriter:
             removed -= 1  # the source marker is not a passage
         for passage in passages:
             self._writer.add_document(**passage_fields(passage))
-        self._writer.add_document(record=SOURCE, source_url=url, source_hash=content_hash)
+        self._writer.add_document(**_without_none({
+            "record": SOURCE, "source_url": url, "source_hash": content_hash,
+            "acronyms": acronyms}))
         return max(removed, 0)
+
+    def replace_passages(self, passages: Sequence[Passage]) -> None:
+        """Rewrite passages already in the index (by id), e.g. with new topics."""
+        for passage in passages:
+            self._writer.delete_by_term("id", passage.id, searcher=self._searcher)
+            self._writer.add_document(**passage_fields(passage))
 
     def commit(self) -> None:
         """Make everything written so far visible to searchers, atomically."""
