@@ -1,4 +1,5 @@
-"""The indexing pipeline: read sources, split them into passages, store them incrementally."""
+"""The indexing pipeline: read sources, split them into passages, tag their topics, learn their
+acronyms, and store them incrementally."""
 from __future__ import annotations
 
 import logging
@@ -6,10 +7,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .glossary import source_acronyms
 from .model import Document
 from .segment import split_document
 from .sources import SourceError, read_paths
 from .store import PassageWriter, open_index, run_lock, stored_hashes
+from .topics import Taxonomy, load_taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +48,14 @@ Progress = Callable[[Document | SourceError, IndexReport], None]
 
 def index_documents(index_dir: Path, documents: Iterable[Document | SourceError], *,
                     wait: bool = False, progress: Progress | None = None,
-                    commit_every: int = COMMIT_EVERY) -> IndexReport:
-    """Index documents under the run lock; errors are collected, never fatal to the run."""
+                    commit_every: int = COMMIT_EVERY,
+                    taxonomy: Taxonomy | None = None) -> IndexReport:
+    """Index documents under the run lock; errors are collected, never fatal to the run.
+
+    Passages are tagged with `taxonomy` (default: `load_taxonomy()`).
+    """
     report = IndexReport()
+    taxonomy = taxonomy or load_taxonomy()
     with run_lock(index_dir, wait=wait):
         ix = open_index(index_dir, create=True)
         known = stored_hashes(ix)
@@ -69,7 +77,7 @@ def index_documents(index_dir: Path, documents: Iterable[Document | SourceError]
                             pending.clear()
                         writer = writer or PassageWriter(ix)
                         if _write_document(writer, document, digest, document.url in known,
-                                           report):
+                                           report, taxonomy):
                             known[document.url] = digest
                             pending.add(document.url)
                         if len(pending) >= commit_every:
@@ -86,15 +94,16 @@ def index_documents(index_dir: Path, documents: Iterable[Document | SourceError]
 
 
 def _write_document(writer: PassageWriter, document: Document, digest: str, existed: bool,
-                    report: IndexReport) -> bool:
-    """Split one document and replace its passages; a failure becomes a SourceError."""
+                    report: IndexReport, taxonomy: Taxonomy) -> bool:
+    """Split and tag one document and replace its passages; a failure becomes a SourceError."""
     try:
-        passages = split_document(document)
+        passages = taxonomy.tag_passages(split_document(document))
     except Exception as exc:  # one bad page must not stop a cron run
         log.exception("cannot split %s", document.source)
         report.errors.append(SourceError(document.source, f"cannot split: {exc}"))
         return False
-    report.passages_removed += writer.replace_source(document.url, digest, passages, existed)
+    report.passages_removed += writer.replace_source(
+        document.url, digest, passages, existed, source_acronyms(document, passages))
     report.passages_added += len(passages)
     return True
 
