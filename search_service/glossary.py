@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from whoosh.qparser import syntax
-from whoosh.qparser.plugins import PhrasePlugin, Plugin
+from whoosh.qparser.plugins import BoostPlugin, FuzzyTermPlugin, PhrasePlugin, Plugin
 from whoosh.searching import Searcher
 
 from .model import Document, Passage
@@ -335,8 +335,8 @@ class AcronymExpander(Plugin):
     """A query parser plugin: a known acronym also searches its long forms, and back.
 
     It runs after explicit field names are applied and before the multifield plugin spreads
-    words over fields, and only touches unfielded words that no operator, +/- or boost binds,
-    so the meaning of the rest of the query is unchanged.
+    words over fields. It touches only unfielded words with no boost or fuzziness, and a long
+    form only when no operator borders it, so the rest of the query keeps its meaning.
     """
 
     def __init__(self, glossary: Glossary, councils: Sequence[str] = ()) -> None:
@@ -359,15 +359,17 @@ class AcronymExpander(Plugin):
                 out.append(self.expand(parser, node))
                 i += 1
                 continue
-            if _free(nodes, i):
+            if _unfielded(node) and not _bound(nodes, i):
                 end, alternatives = self._long_form_at(nodes, i)
                 if alternatives:
                     run = nodes[i:end]
+                    _place(alternatives, run[0].startchar, run[-1].endchar)
                     out.append(syntax.OrGroup([syntax.AndGroup(run), _boosted(alternatives)]))
                     i = end
                     continue
                 alternatives = self._alternatives(node)
                 if alternatives:
+                    _place(alternatives, node.startchar, node.endchar)
                     out.append(syntax.OrGroup([node, _boosted(alternatives)]))
                     i += 1
                     continue
@@ -398,12 +400,17 @@ class AcronymExpander(Plugin):
             if isinstance(nodes[i], syntax.Whitespace):
                 i += 1
                 continue
-            if type(nodes[i]) is not syntax.WordNode or not _free(nodes, i):
+            if type(nodes[i]) is not syntax.WordNode or not _unfielded(nodes[i]) or \
+                    _bound(nodes, i):
                 break
             texts.append(nodes[i].text)
             ends.append(i + 1)
             i += 1
+        if not _neutral(_neighbour(nodes, start, -1)):
+            return start, []
         for count in range(len(texts), 1, -1):
+            if not _neutral(_neighbour(nodes, ends[count - 1] - 1, 1)):
+                continue
             typed = " ".join(texts[:count])
             acronyms = self.glossary.acronyms(typed, self.councils)
             if acronyms:
@@ -412,12 +419,16 @@ class AcronymExpander(Plugin):
         return start, []
 
 
-def _free(nodes: list[syntax.SyntaxNode], i: int) -> bool:
-    """An unfielded word or phrase with no operator, +/-, boost or field name next to it."""
-    node = nodes[i]
-    if not isinstance(node, (syntax.WordNode, PhrasePlugin.PhraseNode)) or node.fieldname:
-        return False
-    return all(_neutral(_neighbour(nodes, i, step)) for step in (-1, 1))
+def _unfielded(node: syntax.SyntaxNode) -> bool:
+    """A plain word or quoted phrase without a field name."""
+    return (type(node) is syntax.WordNode or isinstance(node, PhrasePlugin.PhraseNode)) \
+        and not node.fieldname
+
+
+def _bound(nodes: list[syntax.SyntaxNode], i: int) -> bool:
+    """Whether a boost (^2) or fuzziness (~) written after the word applies to it."""
+    after = _neighbour(nodes, i, 1)
+    return isinstance(after, (BoostPlugin.BoostNode, FuzzyTermPlugin.FuzzinessNode))
 
 
 def _neighbour(nodes: list[syntax.SyntaxNode], i: int, step: int) -> syntax.SyntaxNode | None:
@@ -428,8 +439,15 @@ def _neighbour(nodes: list[syntax.SyntaxNode], i: int, step: int) -> syntax.Synt
 
 
 def _neutral(node: syntax.SyntaxNode | None) -> bool:
+    """Whether a node next to a run of words leaves the run's grouping alone (no operator)."""
     return node is None or type(node) is syntax.WordNode or isinstance(
         node, (PhrasePlugin.PhraseNode, syntax.GroupNode))
+
+
+def _place(nodes: list[syntax.SyntaxNode], startchar: int, endchar: int) -> None:
+    """Give added nodes the place of the words they stand for, as Whoosh's queries expect."""
+    for node in nodes:
+        node.startchar, node.endchar = startchar, endchar
 
 
 def _boosted(alternatives: list[syntax.SyntaxNode]) -> syntax.GroupNode:
