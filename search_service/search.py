@@ -12,6 +12,7 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.query import And, DateRange, Or, Query, Term
 from whoosh.searching import Searcher
 
+from .glossary import AcronymExpander, Expansion, glossary_for
 from .schema import FACET_COLUMNS, PASSAGE
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,8 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]]
     suggestion: str | None = None
+    # Acronyms and long forms the query also searched ("also searched: …").
+    expansions: list[Expansion] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -118,6 +121,23 @@ def parse_query(searcher: Searcher, text: str) -> Query:
         raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
 
 
+def expand_query(searcher: Searcher, request: SearchRequest,
+                 query: Query) -> tuple[Query, list[Expansion]]:
+    """The query also searching the long forms of its acronyms and the acronyms of its long
+    forms; `query` itself when it has neither, so such queries give the very same results."""
+    if not request.query.strip():
+        return query, []
+    expander = AcronymExpander(glossary_for(searcher), _chosen(request, "council"))
+    parser = make_parser(searcher)
+    parser.add_plugin(expander)
+    try:
+        expanded = parser.parse(request.query)
+    except Exception:  # the query as typed parsed; search it rather than fail
+        log.exception("cannot expand the acronyms of %r", request.query)
+        return query, []
+    return (expanded, expander.expansions) if expander.expansions else (query, [])
+
+
 def filter_query(request: SearchRequest, without: str | None = None) -> Query | None:
     """The filters as one query: OR within a facet, AND across facets and the date range.
 
@@ -159,7 +179,8 @@ def facet_groups(names: Iterable[str]) -> dict[str, sorting.FacetType]:
 def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults:
     """Run a search request and return one page of results."""
     validate(request)
-    query = parse_query(searcher, request.query)
+    typed = parse_query(searcher, request.query)
+    query, expansions = expand_query(searcher, request, typed)
     sortedby, reverse = date_order(searcher, request.sort)
     # Facets without a chosen value are counted in the main search itself.
     unfiltered = [name for name in FACET_COLUMNS if not _chosen(request, name)]
@@ -180,7 +201,8 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
         facets.update(count_chosen_facets(searcher, query, request))
         facets = {name: facets[name] for name in FACET_COLUMNS}
     return SearchResults(request=request, total=len(results), hits=hits, facets=facets,
-                         suggestion=suggest(searcher, query, request.query))
+                         suggestion=suggest(searcher, typed, request.query),
+                         expansions=expansions)
 
 
 def date_order(searcher: Searcher, sort: str) -> tuple[sorting.FacetType | None, bool]:
