@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ class BuildReport:
     unchanged: int = 0
     passages: int = 0
     split_seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -66,6 +67,7 @@ def index_documents(conn: sqlite3.Connection, documents: Iterable[Document | Sou
     pending = 0
     for document in documents:
         if isinstance(document, SourceError):
+            report.errors.append(str(document))
             continue
         report.documents += 1
         digest = document.content_hash

@@ -7,7 +7,7 @@ each kind of passage, their lengths); a Zipf tail of made-up names gives the voc
 growth a real archive has. The same seed and scale always give the same corpus, and
 `changed=0.01` rewrites 1% of the documents (the rest are byte-identical) for incremental runs.
 
-    python -m benchmarks.generate --passages 100k OUT.jsonl
+    python -m benchmarks.generate --passages 100k OUT_FOLDER
 """
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ BIGRAM_SHARE = 0.75
 ITEMS_PER_MEETING = (2, 9)
 # The splitter folds lead-ins and question/answer pairs: about 0.9 passages per paragraph written.
 PASSAGES_PER_PARAGRAPH = 0.9
+SHARD_DOCUMENTS = 2000
 QA_FORMS = ("opener", "asked", "labelled")
 LEAD_INS = ("the following main points were raised:", "the following points were made:",
             "Members raised the following issues:", "the main points highlighted included:")
@@ -292,25 +293,37 @@ class Generator:
         return "\n\n".join([head.rstrip(".") + ":"] + parts)
 
 
-def write_corpus(path: Path, passages: int, seed: int = 7, changed: float = 0.0) -> CorpusInfo:
-    """Write a corpus of about `passages` passages to a `.jsonl` file."""
+def write_corpus(folder: Path, passages: int, seed: int = 7, changed: float = 0.0) -> CorpusInfo:
+    """Write a corpus of about `passages` passages as `.jsonl` files in `folder`.
+
+    Files hold SHARD_DOCUMENTS documents each, like the files of a nightly crawl, and stay well
+    under the readers' size limit for one input file.
+    """
     info = CorpusInfo()
-    generator = Generator(passages, seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as out:
-        for record in generator.documents(changed, info):
+    folder.mkdir(parents=True, exist_ok=True)
+    out = None
+    try:
+        for record in Generator(passages, seed).documents(changed, info):
+            if (info.documents - 1) % SHARD_DOCUMENTS == 0:
+                if out:
+                    out.close()
+                out = open(folder / f"part-{info.documents // SHARD_DOCUMENTS:05d}.jsonl", "w",
+                           encoding="utf-8")
             line = json.dumps(record, ensure_ascii=False) + "\n"
             info.bytes += len(line)
             out.write(line)
-    log.info("wrote %s: %d documents, %d paragraphs", path, info.documents, info.paragraphs)
+    finally:
+        if out:
+            out.close()
+    log.info("wrote %s: %d documents, %d paragraphs", folder, info.documents, info.paragraphs)
     return info
 
 
 def main(argv: list[str] | None = None) -> None:
-    """The command line: write one corpus file."""
+    """The command line: write one corpus."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.generate",
                                      description="Write a generated corpus of minutes (.jsonl).")
-    parser.add_argument("out", type=Path, help="the .jsonl file to write")
+    parser.add_argument("out", type=Path, help="the folder of .jsonl files to write")
     parser.add_argument("--passages", default="10k", help="about how many passages (10k, 1m)")
     parser.add_argument("--seed", type=int, default=7, help="the same seed gives the same corpus")
     parser.add_argument("--changed", type=float, default=0.0,

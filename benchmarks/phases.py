@@ -37,7 +37,7 @@ def whoosh_index(index_dir: str, corpus: str) -> dict[str, Any]:
     report = index_paths(Path(index_dir), [corpus])
     return {"seconds": time.perf_counter() - started, "documents": report.documents,
             "unchanged": report.unchanged, "passages": report.passages_added,
-            "errors": len(report.errors)}
+            "errors": [str(error) for error in report.errors]}
 
 
 def fts5_index(db: str, corpus: str) -> dict[str, Any]:
@@ -46,7 +46,7 @@ def fts5_index(db: str, corpus: str) -> dict[str, Any]:
     report = fts5.index_paths(Path(db), [corpus])
     return {"seconds": time.perf_counter() - started, "documents": report.documents,
             "unchanged": report.unchanged, "passages": report.passages,
-            "split_seconds": report.split_seconds}
+            "split_seconds": report.split_seconds, "errors": report.errors}
 
 
 def latencies(run: Callable[[BenchQuery], int], mix: list[BenchQuery]) -> dict[str, Any]:

@@ -38,7 +38,10 @@ def run_step(*args: str) -> dict[str, Any]:
                           cwd=Path(__file__).resolve().parents[1])
     if done.returncode:
         raise RuntimeError(f"step {' '.join(args)} failed:\n{done.stderr[-4000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    if figures.get("errors"):
+        raise RuntimeError(f"step {' '.join(args)} met errors: {figures['errors']}")
+    return figures
 
 
 def disk_mb(path: Path) -> float:
@@ -49,7 +52,7 @@ def disk_mb(path: Path) -> float:
 
 def corpus(work: Path, passages: int, seed: int, changed: float) -> tuple[Path, CorpusInfo]:
     """Generate (or reuse) the corpus file of this scale, seed and change."""
-    path = work / f"corpus-{passages}-{seed}-{changed}.jsonl"
+    path = work / f"corpus-{passages}-{seed}-{changed}"
     info_path = path.with_suffix(".info.json")
     if path.exists() and info_path.exists():
         return path, CorpusInfo(**json.loads(info_path.read_text()))

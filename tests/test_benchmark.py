@@ -24,19 +24,25 @@ def test_a_bad_scale_says_what_is_expected() -> None:
 
 def test_the_same_seed_gives_the_same_corpus_and_a_change_rewrites_only_some(tmp_path: Path
                                                                              ) -> None:
-    first = write_corpus(tmp_path / "a.jsonl", 3000, seed=3)
-    write_corpus(tmp_path / "b.jsonl", 3000, seed=3)
-    changed = write_corpus(tmp_path / "c.jsonl", 3000, seed=3, changed=0.1)
-    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
-    base = (tmp_path / "a.jsonl").read_text().splitlines()
-    other = (tmp_path / "c.jsonl").read_text().splitlines()
+    first = write_corpus(tmp_path / "a", 3000, seed=3)
+    write_corpus(tmp_path / "b", 3000, seed=3)
+    changed = write_corpus(tmp_path / "c", 3000, seed=3, changed=0.1)
+    assert lines(tmp_path / "a") == lines(tmp_path / "b")
+    base, other = lines(tmp_path / "a"), lines(tmp_path / "c")
+    assert len(base) == len(other) == first.documents
     differing = sum(a != b for a, b in zip(base, other))
     assert 0 < differing == changed.changed < first.documents / 4
 
 
+def lines(folder: Path) -> list[str]:
+    return [line for path in sorted(folder.glob("*.jsonl"))
+            for line in path.read_text().splitlines()]
+
+
 def test_the_corpus_reads_as_minutes_of_many_meetings(tmp_path: Path) -> None:
-    write_corpus(tmp_path / "a.jsonl", 2000, seed=5)
-    documents = list(read_paths([str(tmp_path / "a.jsonl")]))
+    write_corpus(tmp_path / "a", 5000, seed=5)
+    assert len(list((tmp_path / "a").glob("*.jsonl"))) == 1
+    documents = list(read_paths([str(tmp_path / "a")]))
     assert all(not isinstance(d, Exception) and "Minutes:" in d.text for d in documents)
     assert len({(d.council, d.committee, d.meeting_date) for d in documents}) > 20
     assert len({d.council for d in documents}) >= 2
