@@ -102,9 +102,10 @@ def validate(request: SearchRequest) -> None:
         raise QueryError("the 'from' date is after the 'to' date")
 
 
-def make_parser(searcher: Searcher) -> qparser.QueryParser:
+def make_parser(searcher: Searcher, fields: Iterable[str] = tuple(FIELD_BOOSTS)
+                ) -> qparser.QueryParser:
     """The query parser: AND by default, phrases, AND/OR/NOT, -exclusion and field prefixes."""
-    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), searcher.schema,
+    parser = qparser.MultifieldParser(list(fields), searcher.schema,
                                       fieldboosts=FIELD_BOOSTS, group=qparser.AndGroup)
     parser.add_plugin(qparser.PlusMinusPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({v: [k] for k, v in FIELD_ALIASES.items()}))
@@ -201,7 +202,7 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
         facets.update(count_chosen_facets(searcher, query, request))
         facets = {name: facets[name] for name in FACET_COLUMNS}
     return SearchResults(request=request, total=len(results), hits=hits, facets=facets,
-                         suggestion=suggest(searcher, typed, request.query),
+                         suggestion=suggest(searcher, request.query),
                          expansions=expansions)
 
 
@@ -270,12 +271,17 @@ def _facet_label(key: object) -> str:
     return str(key)
 
 
-def suggest(searcher: Searcher, query: Query, text: str) -> str | None:
-    """A corrected query string when some words are unknown to the index, else None."""
+def suggest(searcher: Searcher, text: str) -> str | None:
+    """A corrected query string when some words are unknown to the index, else None.
+
+    Words are looked up in the passage text (which holds questions and answers too) rather than
+    in every searched field: a word that no item title has is not misspelt.
+    """
     if not text.strip():
         return None
-    corrected = searcher.correct_query(query, text, prefix=1, maxdist=2)
-    return corrected.string if corrected.query != query else None
+    words = make_parser(searcher, fields=["text"]).parse(text)
+    corrected = searcher.correct_query(words, text, prefix=1, maxdist=2)
+    return corrected.string if corrected.query != words else None
 
 
 def get_passage(searcher: Searcher, passage_id: str) -> dict[str, Any] | None:

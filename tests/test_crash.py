@@ -1,0 +1,49 @@
+"""Crash safety: indexer runs killed with SIGKILL leave an index that opens, searches and heals.
+
+The short form of `python -m benchmarks.crash_kill --kills 20` (see docs/reliability.md).
+"""
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.crash_kill import crash_run, indexer_command, snapshot, write_versions
+from search_service.store import IndexBusyError, open_index, run_lock
+
+KILLS = 3
+
+
+def test_index_survives_sigkill_at_random_moments(tmp_path: Path) -> None:
+    report = crash_run(tmp_path, kills=KILLS, passages=600, commit_every=8, seed=3)
+
+    assert report.failures == []
+    assert (report.survived, report.kills) == (KILLS, KILLS)
+    assert report.final_equal
+    assert report.left_after_final == 0
+
+
+def test_lock_of_a_killed_run_is_cleared_and_the_next_run_completes(tmp_path: Path) -> None:
+    corpus, _ = write_versions(tmp_path, passages=300, seed=5)
+    index_dir = tmp_path / "index"
+    child = subprocess.Popen(indexer_command(index_dir, corpus, commit_every=1000))
+    lock_file = index_dir / "RUN.lock"
+    deadline = time.monotonic() + 60
+    while not (lock_file.exists() and lock_file.read_text().startswith("pid")):
+        assert child.poll() is None and time.monotonic() < deadline, "the run never took its lock"
+        time.sleep(0.01)
+    with pytest.raises(IndexBusyError, match=f"pid {child.pid}"):
+        with run_lock(index_dir):
+            pass
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+
+    assert lock_file.read_text().startswith(f"pid {child.pid}")  # the dead run's note is left
+    subprocess.run(indexer_command(index_dir, corpus, commit_every=1000), check=True, timeout=120)
+    assert lock_file.read_text() == ""
+    assert len(snapshot(index_dir).hashes) > 0
+    with open_index(index_dir).searcher() as searcher:
+        assert searcher.doc_count() > 0
