@@ -305,7 +305,7 @@ def learnt_definitions(searcher: Searcher) -> list[Definition]:
         if payload:
             found.extend(Definition(acronym, long_form, payload["council"])
                          for acronym, long_form in payload["definitions"])
-    return found
+    return Glossary(found).definitions
 
 
 # Glossaries by (index folder, generation): an index changes only when a commit makes a new

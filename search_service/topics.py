@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 
 from .model import Passage
+from .schema import PASSAGE
+from .store import PassageWriter, open_index, run_lock, stored_passage
 
 log = logging.getLogger(__name__)
 
@@ -270,3 +272,45 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     except UnicodeDecodeError:
         raise TaxonomyError(f"{chosen}: not UTF-8 text") from None
     return parse_taxonomy(text, str(chosen))
+
+
+@dataclass
+class RetagReport:
+    """What one re-tagging run did."""
+
+    passages: int = 0
+    retagged: int = 0
+
+    def summary(self) -> str:
+        """The one-line summary printed at the end of a run."""
+        return f"{self.passages} passages read, {self.retagged} re-tagged"
+
+
+def retag_index(index_dir: Path, taxonomy: Taxonomy, wait: bool = False) -> RetagReport:
+    """Re-tag the stored passages of an index with `taxonomy`, without reading any source.
+
+    Only passages whose topics change are rewritten, in one commit, so a run after an
+    unchanged taxonomy writes nothing and an interrupted run leaves the index as it was.
+    """
+    report = RetagReport()
+    with run_lock(index_dir, wait=wait):
+        ix = open_index(index_dir)
+        writer: PassageWriter | None = None
+        try:
+            with ix.searcher() as searcher:
+                for fields in searcher.documents(record=PASSAGE):
+                    report.passages += 1
+                    topics = taxonomy.tag(fields["text"], fields.get("item_title"))
+                    if ",".join(topics) != (fields.get("topics") or ""):
+                        writer = writer or PassageWriter(ix)
+                        writer.replace_passages([replace(stored_passage(fields), topics=topics)])
+                        report.retagged += 1
+            if writer:
+                writer.commit()
+        except BaseException:
+            if writer:
+                writer.cancel()
+            raise
+    log.info("re-tagged %d of %d passages with %s", report.retagged, report.passages,
+             taxonomy.source)
+    return report
