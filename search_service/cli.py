@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from .crawl import CrawlError, CrawlReport, crawl_site, default_cache_dir
+from .glossary import SHIPPED, Definition, glossary_for, learnt_definitions
 from .indexer import IndexReport, index_documents
 from .model import Passage
 from .progress import RunProgress
@@ -21,6 +22,7 @@ from .segment import split_document
 from .sources import SourceError, read_paths
 from .sources.moderngov import read_cache
 from .store import IndexBusyError, StoreError, default_index_dir, open_index
+from .topics import TAXONOMY_ENV, Taxonomy, TaxonomyError, load_taxonomy, retag_index
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +31,22 @@ index_option = click.option(
     help="Index folder (default: $SEARCH_SERVICE_INDEX or ./index).")
 
 
+taxonomy_option = click.option(
+    "--taxonomy", "taxonomy_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help=f"Topic taxonomy TOML file (default: ${TAXONOMY_ENV} or the shipped one).")
+
+
 def resolve_index(index_dir: Path | None) -> Path:
     """The index folder the user chose, or the default."""
     return index_dir or default_index_dir()
+
+
+def resolve_taxonomy(taxonomy_file: Path | None) -> Taxonomy:
+    """The taxonomy the user chose, or the default; a bad file is a one-line error."""
+    try:
+        return load_taxonomy(taxonomy_file)
+    except TaxonomyError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @click.group()
@@ -122,20 +137,23 @@ def run_with_progress(run: Callable[[RunProgress], IndexReport | CrawlReport]) -
 
 @cli.command("index")
 @index_option
+@taxonomy_option
 @click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
 @click.option("--from-cache", "cache_dirs", multiple=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="Also index every meeting page kept in this crawl cache (repeatable): "
                    "re-index without re-crawling.")
 @click.argument("paths", nargs=-1)
-def index_command(index_dir: Path | None, wait: bool, cache_dirs: tuple[Path, ...],
-                  paths: tuple[str, ...]) -> None:
+def index_command(index_dir: Path | None, taxonomy_file: Path | None, wait: bool,
+                  cache_dirs: tuple[Path, ...], paths: tuple[str, ...]) -> None:
     """Index files or directories (.txt, .html/.htm, .jsonl), or a crawl's cache."""
     if not paths and not cache_dirs:
         raise click.UsageError("give files or directories to index, or --from-cache DIR")
+    taxonomy = resolve_taxonomy(taxonomy_file)
     documents = itertools.chain(read_paths(paths), *(read_cache(d) for d in cache_dirs))
     run_with_progress(lambda progress: index_documents(
-        resolve_index(index_dir), documents, wait=wait, progress=progress.document))
+        resolve_index(index_dir), documents, wait=wait, progress=progress.document,
+        taxonomy=taxonomy))
 
 
 @cli.command("crawl")
@@ -234,6 +252,9 @@ def format_results(results: SearchResults) -> str:
                                              if results.hits else "")]
     if results.suggestion:
         lines.append(f"Did you mean: {results.suggestion}")
+    if results.expansions:
+        lines.append("Also searched: " + "; ".join(
+            f"{e.typed} → {' or '.join(e.also)}" for e in results.expansions))
     for hit in results.hits:
         fields = hit.fields
         date = fields.get("meeting_date")
@@ -252,6 +273,74 @@ def format_results(results: SearchResults) -> str:
         if counts:
             shown = ", ".join(f"{value} ({count})" for value, count in counts[:8])
             lines.append(f"\n{name}: {shown}")
+    return "\n".join(lines)
+
+
+@cli.command("retag")
+@index_option
+@taxonomy_option
+@click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
+def retag_command(index_dir: Path | None, taxonomy_file: Path | None, wait: bool) -> None:
+    """Re-tag the indexed passages after the taxonomy changed (no re-crawl, no re-index)."""
+    taxonomy = resolve_taxonomy(taxonomy_file)
+    try:
+        report = retag_index(resolve_index(index_dir), taxonomy, wait=wait)
+    except IndexBusyError as exc:
+        raise IndexBusy(str(exc)) from None
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(report.summary())
+
+
+@cli.command("topics")
+@taxonomy_option
+def topics_command(taxonomy_file: Path | None) -> None:
+    """List the topics of the taxonomy (checks a taxonomy file you edited)."""
+    taxonomy = resolve_taxonomy(taxonomy_file)
+    click.echo(f"{len(taxonomy.topics)} topics from {taxonomy.source}")
+    for topic in taxonomy.topics:
+        click.echo(f"  {topic.id:<26} {topic.label}  ({len(topic.terms)} terms, "
+                   f"{len(topic.hints)} hints)")
+
+
+@cli.command("glossary")
+@index_option
+@click.option("--council", multiple=True, help="Only what was learnt from this council "
+                                               "(name or site host; repeatable).")
+@click.option("--shipped", is_flag=True, help="Also list the acronyms shipped with the service.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per definition per line.")
+def glossary_command(index_dir: Path | None, council: tuple[str, ...], shipped: bool,
+                     as_json: bool) -> None:
+    """List the acronyms learnt from the indexed minutes, by council, with their long forms."""
+    try:
+        with open_index(resolve_index(index_dir)).searcher() as searcher:
+            definitions = (glossary_for(searcher).definitions if shipped
+                           else learnt_definitions(searcher))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if council:
+        definitions = [d for d in definitions if d.council in council or d.council == SHIPPED]
+    if as_json:
+        for d in definitions:
+            click.echo(json.dumps({"acronym": d.acronym, "long_form": d.long_form,
+                                   "council": d.council or None, "pages": d.pages},
+                                  ensure_ascii=False))
+    else:
+        click.echo(format_glossary(definitions))
+
+
+def format_glossary(definitions: list[Definition]) -> str:
+    """Definitions grouped by council (the shipped ones last) as readable text."""
+    if not definitions:
+        return "No acronyms learnt yet: index minutes that define some, e.g. 'Child Sexual " \
+               "Exploitation (CSE)'."
+    lines: list[str] = []
+    for council in sorted({d.council for d in definitions}, key=lambda c: (c == SHIPPED, c)):
+        lines.append(f"{council or 'Shipped with the service'}:")
+        for d in sorted((d for d in definitions if d.council == council),
+                        key=lambda d: d.acronym.upper()):
+            pages = f"  ({d.pages} pages)" if d.pages > 1 else ""
+            lines.append(f"  {d.acronym:<10} {d.long_form}{pages}")
     return "\n".join(lines)
 
 
