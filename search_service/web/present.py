@@ -91,8 +91,8 @@ def meeting_label(meeting: MeetingSummary | None, meeting_id: str) -> str:
     named = ", ".join(part for part in (meeting.committee, long_date(meeting.date)) if part)
     if not meeting.committee and meeting.council:
         named = ", ".join(part for part in (f"{meeting.council} meeting", named) if part)
-    if not named and meeting.first_item:
-        named = f"Meeting on {meeting.first_item}"
+    if not meeting.date and meeting.first_item:
+        named = f"{named or 'Meeting'}: {meeting.first_item}"
     return named or f"Meeting {meeting_id}"
 
 
