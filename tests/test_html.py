@@ -1,5 +1,4 @@
 """ModernGov HTML → page text the splitter reads exactly as it reads a page saved as text."""
-import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from search_service.sources import read_paths
 from search_service.sources.html import html_to_text, read_html_file
 
 DATA = Path(__file__).parent / "data" / "html"
-CORPUS = Path(__file__).parents[2] / "shared" / "corpus" / "dev" / "docs"
 
 
 @pytest.mark.parametrize("markup, expected", [
@@ -70,8 +68,8 @@ def test_windows_1252_bytes_are_decoded():
 def test_saved_item_page_splits_exactly_like_its_saved_text():
     doc = read_html_file(str(DATA / "herefordshire-mgAi-16263.html"))
     assert doc.url == "http://councillors.herefordshire.gov.uk/mgAi.aspx?ID=16263"
-    saved = json.loads((CORPUS / "d001.json").read_text(encoding="utf-8"))
-    from_text = split_document(Document(source="d001", url=saved["url"], text=saved["text"]))
+    saved = (DATA / "herefordshire-mgAi-16263.txt").read_text(encoding="utf-8")
+    from_text = split_document(Document(source="saved", url=doc.url, text=saved))
     from_html = split_document(doc)
     assert [(p.kind, p.text) for p in from_html] == [(p.kind, p.text) for p in from_text]
     assert from_html[0].item.title == ("WEST MIDLANDS AMBULANCE SERVICE IN HEREFORDSHIRE - "
@@ -90,14 +88,14 @@ def test_meeting_page_gives_committee_date_and_numbered_items():
     assert [(p.item.number, p.item.title) for p in passages][:2] == [
         ("50", "By-Election: Greyfriars Ward, Grantham"),
         ("51", "Chairman's Charity: Cheque Presentation")]
-    saved = json.loads((CORPUS / "d007.json").read_text(encoding="utf-8"))
-    from_text = split_document(Document(source="d007", url=saved["url"], text=saved["text"]))
+    saved = (DATA / "southkesteven-council-910.txt").read_text(encoding="utf-8")
+    from_text = split_document(Document(source="saved", url="saved", text=saved))
     assert [(p.kind, p.text) for p in passages] == [(p.kind, p.text) for p in from_text]
 
 
 def test_html_files_are_read_by_the_index_command_readers(tmp_path):
     broken = tmp_path / "binary.htm"
     broken.write_bytes(b"\x00\x01<html>")
-    docs = list(read_paths([str(DATA), str(broken)]))
+    docs = list(read_paths([str(DATA / "herefordshire-mgAi-16263.html"), str(broken)]))
     assert docs[0].text.startswith("Agenda item\n\nWEST MIDLANDS")
     assert str(docs[1]) == f"{broken}: looks like a binary file, not text"
