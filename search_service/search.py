@@ -245,7 +245,7 @@ def count_chosen_facets(searcher: Searcher, query: Query,
 def _highlights(hit: Any) -> dict[str, str]:
     """Matches marked in each text field: the whole field when short, else fragments."""
     out = {}
-    for name in ("text", "question", "answer"):
+    for name in ("text", "question", "answer", "item_title"):
         text = hit.get(name)
         if text:
             whole = len(text) <= WHOLE_FIELD_CHARS
