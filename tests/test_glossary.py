@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 from markupsafe import escape
 
+from search_service.app import create_app
 from search_service.cli import cli
 from search_service.glossary import (Definition, Glossary, build_glossary, find_definitions,
                                      find_spelt_out, learn_definitions)
@@ -171,3 +172,11 @@ def test_abbr_markup_explains_acronyms_and_cannot_inject_html():
     highlighted = glossary.mark_up('<mark class="match term0">CSE</mark> work')
     assert highlighted == ('<mark class="match term0"><abbr title="Child Sexual Exploitation">'
                            'CSE</abbr></mark> work')
+
+
+def test_the_results_page_says_what_else_was_searched_escaped(index_dir):
+    client = create_app(index_dir=index_dir).test_client()
+    page = client.get("/?q=CSE").get_data(as_text=True)
+    assert "Also searched: <q>CSE</q> → Child Sexual Exploitation" in page
+    page = client.get("/?q=%3Cb%3E+CSE").get_data(as_text=True)
+    assert "<b>" not in page and "Also searched: <q>CSE</q>" in page
