@@ -17,7 +17,8 @@ def _ref(name: str) -> dict[str, str]:
 
 
 def _object(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
-    return {"type": "object", "properties": properties,
+    """A closed object: a field the document does not name fails validation."""
+    return {"type": "object", "properties": properties, "additionalProperties": False,
             "required": list(properties) if required is None else required}
 
 
@@ -47,12 +48,15 @@ PASSAGE = _object({
     "links": _ref("PassageLinks"),
 })
 
-HIT = {"allOf": [_ref("Passage"), _object({
+HIT = _object({
+    **PASSAGE["properties"],
     "score": {"type": "number"},
     "highlights": {"type": "object", "description": "HTML fragments with matches in <mark>; "
                    "the minutes text in them is escaped.",
-                   "additionalProperties": {"type": "string"}},
-})]}
+                   "properties": {name: {"type": "string"}
+                                  for name in ("text", "question", "answer", "item_title")},
+                   "additionalProperties": False},
+})
 
 MEETING = _object({
     "id": {"type": "string"},
@@ -84,7 +88,8 @@ SEARCH = _object({
     "facets": {"type": "object", "description": "Counts per facet value for the query; a facet's "
                "own chosen values do not narrow its counts.",
                "properties": {name: {"type": "array", "items": _ref("FacetValue")}
-                              for name in FACET_COLUMNS}},
+                              for name in FACET_COLUMNS},
+               "additionalProperties": False},
 })
 
 ITEM = _object({"number": _nullable("string"), "title": _nullable("string"),

@@ -1,0 +1,129 @@
+"""The JSON API through Flask's test client, each response checked against the OpenAPI document."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from openapi_core import OpenAPI
+from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
+from openapi_spec_validator import validate as validate_spec
+
+from search_service.app import create_app
+from search_service.search import MAX_PAGE_SIZE
+
+
+@pytest.fixture(scope="module")
+def openapi(web_index: Path) -> OpenAPI:
+    """The app's own OpenAPI document, itself checked against the OpenAPI 3.1 schema."""
+    document = create_app(index_dir=web_index).test_client().get("/api/openapi.json").get_json()
+    validate_spec(document)
+    return OpenAPI.from_dict(document)  # slow (a second): once per module
+
+
+def call(client: FlaskClient, openapi: OpenAPI, url: str, status: int = 200) -> Any:
+    """GET an API URL and check the response against the OpenAPI document; return its JSON."""
+    response = client.get(url)
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.content_type == "application/json"
+    openapi.validate_response(WerkzeugOpenAPIRequest(response.request),
+                              WerkzeugOpenAPIResponse(response))
+    return response.get_json()
+
+
+def test_search_returns_results_facets_paging_and_the_request(client, openapi):
+    body = call(client, openapi, "/api/search?q=pothole&page_size=3&kind=qa&kind=statement")
+    assert body["query"] == "pothole" and body["filters"] == {"kind": ["qa", "statement"]}
+    assert body["total"] > 3 and len(body["results"]) == 3
+    assert body["pages"] == -(-body["total"] // 3)
+    kinds = {value["value"]: value for value in body["facets"]["kind"]}
+    assert kinds["qa"]["selected"] and not kinds.get("decision", {"selected": False})["selected"]
+    hit = body["results"][0]
+    assert hit["links"]["page"] == f"/passages/{hit['id']}"
+    assert hit["links"]["api"] == f"/api/passages/{hit['id']}"
+    assert "<mark" in "".join(hit["highlights"].values())
+
+
+@pytest.mark.parametrize("url", [
+    "/api/search",
+    "/api/search?q=council&sort=newest&page=2",
+    "/api/search?q=%22Members+Question+Time%22&year=2018&year=2022",
+    "/api/search?q=school&from=2020-01-01&to=2022-12-31&committee=Schools+Forum",
+    "/api/search?q=inspecton",
+    "/api/search?q=zebra+quango",
+])
+def test_every_search_response_matches_the_openapi_document(client, openapi, url):
+    call(client, openapi, url)
+
+
+def test_the_page_and_the_api_agree(client, openapi):
+    body = call(client, openapi, "/api/search?q=school&committee=Schools+Forum")
+    page = client.get("/?q=school&committee=Schools+Forum").get_data(as_text=True)
+    assert f"{body['total']} passages for" in page
+    for hit in body["results"]:
+        assert f'href="{hit["links"]["page"]}"' in page
+
+
+def test_a_misspelt_query_gets_a_suggestion(client, openapi):
+    body = call(client, openapi, "/api/search?q=inspecton")
+    assert body["total"] == 0 and body["suggestion"]
+    assert call(client, openapi, f"/api/search?q={body['suggestion']}")["total"] > 0
+
+
+def test_highlights_escape_markup_from_the_minutes(client, openapi):
+    body = call(client, openapi, "/api/search?q=overview+role")
+    fragments = "".join("".join(hit["highlights"].values()) for hit in body["results"])
+    assert "&lt;script&gt;" in fragments and "<script" not in fragments
+    assert any("<script>" in hit["text"] for hit in body["results"]), "text is the raw minutes"
+
+
+def test_a_passage_comes_with_its_meeting_neighbours_and_similar_passages(client, openapi):
+    hit = call(client, openapi, "/api/search?q=question:Hilton")["results"][0]
+    body = call(client, openapi, hit["links"]["api"])
+    assert body["passage"]["id"] == hit["id"]
+    assert body["meeting"]["id"] == hit["meeting_id"]
+    assert body["previous"] or body["next"]
+    for neighbour in filter(None, (body["previous"], body["next"])):
+        assert neighbour["item_title"] == hit["item_title"]
+        assert neighbour["meeting_id"] == hit["meeting_id"]
+    assert body["similar"]
+    assert all(other["meeting_id"] != hit["meeting_id"] for other in body["similar"])
+
+
+def test_a_meeting_comes_with_its_items_in_order(client, openapi):
+    hit = call(client, openapi, "/api/search?council=South+Kesteven")["results"][0]
+    body = call(client, openapi, f"/api/meetings/{hit['meeting_id']}")
+    assert body["meeting"]["council"] == "South Kesteven"
+    assert [item["number"] for item in body["items"]] == ["50", "51", "52"]
+    assert sum(len(item["passages"]) for item in body["items"]) == body["meeting"]["passages"]
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/api/search?page=0", "page must be between 1 and 1000"),
+    (f"/api/search?page_size={MAX_PAGE_SIZE + 1}", "page size must be between 1 and 100"),
+    ("/api/search?q=" + "x" * 501, "the limit is 500"),
+    ("/api/search?sort=best", "sort must be one of"),
+    ("/api/search?to=yesterday", "'to' must be a date"),
+])
+def test_bad_parameters_get_http_400_with_a_json_error(client, openapi, url, message):
+    body = call(client, openapi, url, status=400)
+    assert body["error"]["status"] == 400 and message in body["error"]["message"]
+
+
+@pytest.mark.parametrize("url", ["/api/passages/nope", "/api/meetings/nope"])
+def test_unknown_ids_get_http_404_with_a_json_error(client, openapi, url):
+    body = call(client, openapi, url, status=404)
+    assert body["error"]["status"] == 404 and "nope" in body["error"]["message"]
+
+
+def test_an_unknown_api_path_is_a_json_404(client):
+    response = client.get("/api/nothing-here")
+    assert response.status_code == 404 and response.get_json()["error"]["status"] == 404
+
+
+def test_the_openapi_document_names_the_server_it_came_from(client):
+    document = client.get("/api/openapi.json", base_url="https://minutes.example").get_json()
+    assert document["servers"] == [{"url": "https://minutes.example"}]
+    assert set(document["paths"]) == {"/api/search", "/api/passages/{passage_id}",
+                                      "/api/meetings/{meeting_id}", "/api/openapi.json"}
