@@ -41,13 +41,14 @@ class RunProgress:
     def document(self, document: Document | SourceError, report: IndexReport) -> None:
         """The indexer's progress after one document or error (an `indexer.Progress`)."""
         self._report = report
-        for error in report.errors[self._errors_shown:]:
+        new_errors = report.errors[self._errors_shown:]
+        for error in new_errors:
             self._line(f"error: {error}")
         self._errors_shown = len(report.errors)
-        if report.changed > self._changed and isinstance(document, Document):
+        indexed = report.changed > self._changed and isinstance(document, Document)
+        if indexed and not new_errors and not self.interactive:
             added = report.passages_added - self._added
-            if not self.interactive:
-                self._line(f"indexed {document.source}: {added} passages")
+            self._line(f"indexed {document.source}: {added} passages")
         self._changed, self._added = report.changed, report.passages_added
         self._draw()
 
