@@ -43,17 +43,16 @@ def _is_point(line: str) -> bool:
 
 
 def _runs_on(previous: str, line: str, width: int) -> bool:
-    """Whether `line` continues the paragraph of `previous`, given the page's wrap width.
+    """Whether `line` continues the paragraph whose last line is `previous`.
 
     `width` is 0 unless the page was saved with hard line breaks inside paragraphs; then a
     line shorter than the width ends its paragraph when the next line starts with a capital.
     """
     if _TERMINAL.search(previous) or _is_point(line):
         return False
-    if _LOWER_START.match(line) or _RUN_ON.search(previous):
+    if _LOWER_START.match(line) or _RUN_ON.search(previous[-40:]):
         return True
-    last = previous.rsplit("\n", 1)[-1]
-    return width > 0 and len(last) > width * 0.6
+    return width > 0 and len(previous) > width * 0.6
 
 
 def _logical_lines(text: str) -> list[str]:
@@ -66,27 +65,23 @@ def _logical_lines(text: str) -> list[str]:
     width = 0
     if len(content) > 4 and lower * 3 >= len(content):
         width = sorted(len(line) for line in content)[len(content) * 4 // 5]
-    out: list[str] = []
-    blank = True
-    marker_only: int | None = None
+    out: list[list[str]] = []   # the physical lines of each logical line; [] for a break
+    marker_only = False
     for line in raw:
         if not line:
-            blank = True
-            out.append("")
+            if not marker_only:
+                out.append([])
             continue
-        if marker_only is not None:
-            out[marker_only] = f"{out[marker_only]} {line}"
-            del out[marker_only + 1:]
-            marker_only = None
-        elif out and out[-1] and not blank and _runs_on(out[-1], line, width):
-            out[-1] = f"{out[-1]}\n{line}"
+        if marker_only:
+            out[-1].append(line)
+            marker_only = False
+        elif out and out[-1] and _runs_on(out[-1][-1], line, width):
+            out[-1].append(line)
         else:
-            out.append(line)
-            if _BARE_MARKER.match(line):
-                # "(a)" alone on its line: its text follows on the next non-blank line.
-                marker_only = len(out) - 1
-        blank = False
-    return out
+            out.append([line])
+            # "(a)" alone on its line: its text follows on the next non-blank line.
+            marker_only = bool(_BARE_MARKER.match(line))
+    return [" ".join(lines) for lines in out]
 
 
 def split_blocks(text: str) -> list[Block]:
