@@ -1,0 +1,192 @@
+"""The pages in a real browser: Debian's Chromium through Playwright, the app under waitress."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+ROOT = Path(__file__).parent.parent
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+              "resultTypes": ["violations"]}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(web_index: Path) -> Iterator[str]:
+    """`search-service serve` (waitress) on 127.0.0.1 over the fixture index; its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "search_service", "serve", "--index", str(web_index),
+         "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/help", timeout=1):
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"the server did not start: {process.communicate()[0]}")
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    output, _ = process.communicate(timeout=10)
+    assert "Traceback" not in output, output
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless; Playwright never downloads a browser of its own."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP,
+              javascript: bool = True) -> tuple[Page, list[str]]:
+    """A fresh page, and the list its console errors (CSP reports among them) are added to."""
+    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return page, errors
+
+
+def test_search_click_a_facet_and_follow_a_result_without_javascript(server, browser):
+    page, errors = open_page(browser, javascript=False)
+    page.goto(server)
+    page.get_by_label("Words to find").fill("pothole")
+    page.get_by_role("button", name="Search").click()
+    heading = page.locator("#results-title")
+    expect(heading).to_contain_text("passages for")
+    before = int(heading.inner_text().split()[0])
+    kind = page.locator("section[aria-labelledby='facet-kind'] a", has_text="Question and answer")
+    count = int(kind.locator(".facet__count").inner_text().split()[0])
+    kind.click()
+    expect(page).to_have_url(f"{server}/?q=pothole&kind=qa")
+    expect(heading).to_have_text(f"{count} passage{'' if count == 1 else 's'} for pothole")
+    assert count < before
+    expect(page.locator(".chips .chip")).to_have_text("Remove filter Kind: Question and answer×")
+    first = page.locator("ol.hits article h3 a").first
+    title = first.inner_text()
+    first.click()
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator(".passage--full .badge")).to_have_text("Question and answer")
+    expect(page.locator("#similar-title")).to_have_text("Asked before")
+    page.locator(".passage--full").get_by_role("link", name="Whole meeting").click()
+    expect(page.locator("section.item").first).to_be_visible()
+    assert not errors, errors
+    page.context.close()
+
+
+def pages_to_check(server: str) -> list[str]:
+    """Every kind of page: front, results with filters, passage, meeting, browse, help, errors."""
+    with urllib.request.urlopen(f"{server}/api/search?q=%22Members+Question+Time%22") as response:
+        import json
+        hit = json.load(response)["results"][0]
+    return [server + path for path in (
+        "/", "/?q=council&kind=qa&kind=statement&from=2016-01-01",
+        "/?q=inspecton", "/?q=council&page=2&sort=newest", hit["links"]["page"],
+        hit["links"]["meeting"], "/browse", "/help", "/?q=x&page=0", "/passages/nope")]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_page_passes_axe_core_wcag_21_aa(server, browser, viewport):
+    page, errors = open_page(browser, viewport)
+    axe = Axe()
+    found = {}
+    for url in pages_to_check(server):
+        errors.clear()
+        response = page.goto(url)
+        if response and response.ok:
+            assert not errors, (url, errors)
+        violations = axe.run(page, options=WCAG_21_AA).response["violations"]
+        if violations:
+            found[url] = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+                          for v in violations]
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{url} scrolls sideways: {width}px"
+    assert not found, found
+    page.context.close()
+
+
+def test_markup_inside_the_minutes_is_shown_as_text_and_never_runs(server, browser):
+    page, errors = open_page(browser)
+    page.goto(f"{server}/?q={quote('overview role')}")
+    hit = page.locator("ol.hits article", has_text="Please clarify the overview role")
+    expect(hit).to_contain_text('<script>window.injected = true; document.title = "INJECTED";'
+                                '</script><img src=x onerror="window.injected = true"> & '
+                                '<b>bold</b>')
+    assert page.evaluate("window.injected") is None
+    assert page.title() != "INJECTED"
+    assert page.locator("main script, main img, main b").count() == 0
+    hit.locator("h3 a").click()
+    expect(page.locator(".passage--full")).to_contain_text("<script>window.injected")
+    assert page.evaluate("window.injected") is None
+    assert page.locator("script").count() == 0
+    assert not errors, errors
+    page.context.close()
+
+
+def test_keyboard_users_get_a_skip_link_and_a_visible_focus(server, browser):
+    page, _ = open_page(browser)
+    page.goto(f"{server}/?q=council")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    box = skip.bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0, "the skip link shows when focused"
+    skip.press("Enter")
+    focus_style = """() => {
+        const element = document.activeElement, style = getComputedStyle(element);
+        return [element.id || element.textContent.trim(), style.backgroundColor,
+                style.outlineColor, style.outlineStyle];
+    }"""
+    page.keyboard.press("Tab")
+    link = page.evaluate(focus_style)
+    assert link[:2] == ["How to search", "rgb(255, 221, 0)"], "a focused link turns yellow"
+    page.keyboard.press("Tab")
+    box = page.evaluate(focus_style)
+    assert box[0] == "q" and box[2:] == ["rgb(255, 221, 0)", "solid"], \
+        "the search box gets a yellow outline"
+    page.context.close()
+
+
+@pytest.mark.parametrize("name, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
+def test_screenshots_of_the_search_page(server, browser, name, viewport):
+    """Saved to artifacts/ for people to look at; the page must fit the screen's width."""
+    page, errors = open_page(browser, viewport)
+    page.goto(f"{server}/?q={quote('question time')}&kind=qa")
+    expect(page.locator("ol.hits article").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"search-{name}.png", full_page=name == "desktop")
+    page.locator("ol.hits article h3 a").first.click()
+    page.screenshot(path=ARTIFACTS / f"passage-{name}.png", full_page=name == "desktop")
+    assert not errors, errors
+    page.context.close()
