@@ -370,7 +370,9 @@ def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5) -> lis
         return []
     query = Or([Term("text", word, boost=weight) for word, weight in key_terms])
     meeting_id = fields.get("meeting_id")
-    found = searcher.search(query, limit=limit,
+    # A question is matched with other questions, so each comes with the answer given then.
+    same_kind = Term("kind", "qa") if fields.get("kind") == "qa" else None
+    found = searcher.search(query, limit=limit, filter=same_kind,
                             mask=Term("meeting_id", meeting_id) if meeting_id else {docnum})
     return [Hit(id=hit["id"], score=float(hit.score or 0.0),
                 fields={name: hit.get(name) for name in HIT_FIELDS}, highlights={})
