@@ -89,6 +89,7 @@ def test_a_passage_comes_with_its_meeting_neighbours_and_similar_passages(client
         assert neighbour["meeting_id"] == hit["meeting_id"]
     assert body["similar"]
     assert all(other["meeting_id"] != hit["meeting_id"] for other in body["similar"])
+    assert all(other["kind"] == "qa" for other in body["similar"]), "questions match questions"
 
 
 def test_a_meeting_comes_with_its_items_in_order(client, openapi):
