@@ -95,13 +95,14 @@ class Crawler:
     def documents(self) -> Iterator[Document | SourceError]:
         """The documents of every meeting page with minutes in the window, errors in between."""
         committees = yield from self.list_committees()
-        meetings: list[tuple[Committee, MeetingSummary]] = []
+        meetings: dict[str, tuple[Committee, MeetingSummary]] = {}
         for committee in committees:
             found = yield from self.list_meetings(committee)
-            meetings.extend((committee, meeting) for meeting in found)
+            for meeting in found:  # a joint meeting is listed under each of its committees
+                meetings.setdefault(meeting.id, (committee, meeting))
         self.report.meetings = len(meetings)
         self.on_meeting(0, len(meetings))
-        for committee, meeting in meetings:
+        for committee, meeting in meetings.values():
             yield from self.read_meeting(committee, meeting)
             self.report.meetings_done += 1
             self.on_meeting(self.report.meetings_done, len(meetings))

@@ -19,7 +19,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,25 +154,21 @@ class PoliteClient:
     """An HTTP GET client that waits between requests, retries transient failures and caches."""
 
     def __init__(self, cache: PageCache | None = None, *, delay: float = 1.0,
-                 timeout: float = 30.0, retries: int = 3, backoff: float = 1.0,
-                 user_agent: str = USER_AGENT,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 timeout: float = 30.0, retries: int = 3, backoff: float = 1.0) -> None:
         self.cache = cache
         self.delay = delay
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        self.user_agent = user_agent
         self.stats = FetchStats()
-        self._sleep = sleep
-        self._last_request = float("-inf")
+        self._last_answer = float("-inf")
         # No proxies from the environment: the crawl talks to the council's server directly.
         self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
     def get(self, url: str, *, cache: bool = True) -> Fetched:
         """GET a URL (conditionally when cached); FetchError once retries are spent."""
         cached = self.cache.load(url) if cache and self.cache else None
-        headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip"}
+        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip"}
         if cached:
             if cached.meta.get("etag"):
                 headers["If-None-Match"] = cached.meta["etag"]
@@ -187,7 +183,7 @@ class PoliteClient:
                 self.stats.retries += 1
                 wait = min(MAX_BACKOFF, exc.retry_after or self.backoff * 2 ** attempt)
                 log.info("%s: %s; retrying in %.1f s", url, exc, wait)
-                self._sleep(wait)
+                time.sleep(wait)
                 continue
             if status == 304 and cached:
                 self.stats.not_modified += 1
@@ -199,11 +195,10 @@ class PoliteClient:
         raise AssertionError("unreachable")  # the loop returns or raises
 
     def _request(self, url: str, headers: dict[str, str]) -> tuple[int, bytes, dict[str, str]]:
-        """One request after the polite delay: (status, body, lower-cased headers)."""
-        wait = self._last_request + self.delay - time.monotonic()
+        """One request, `delay` seconds after the last answer: (status, body, lower-cased headers)."""
+        wait = self._last_answer + self.delay - time.monotonic()
         if wait > 0:
-            self._sleep(wait)
-        self._last_request = time.monotonic()
+            time.sleep(wait)
         self.stats.requests += 1
         request = urllib.request.Request(url, headers=headers)
         try:
@@ -223,6 +218,8 @@ class PoliteClient:
             if isinstance(reason, (socket.timeout, TimeoutError)):
                 raise _Transient(f"no answer within {self.timeout:g} s") from None
             raise _Transient(f"connection failed ({reason})") from None
+        finally:
+            self._last_answer = time.monotonic()
 
     def _read(self, url: str, response: http.client.HTTPResponse) -> bytes:
         body = response.read(MAX_BYTES + 1)

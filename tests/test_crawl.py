@@ -8,7 +8,7 @@ from moderngov_site import FakeModernGov
 
 from search_service.cli import cli
 from search_service.crawl import LOOKBACK, crawl_site, crawl_window
-from search_service.fetch import PageCache
+from search_service.fetch import USER_AGENT, PageCache
 from search_service.search import SearchRequest, search_passages
 from search_service.sources.moderngov import (ModernGovSite, WebServiceError, council_from_host,
                                               parse_committees, parse_meeting)
@@ -117,6 +117,14 @@ def test_without_conditional_requests_unchanged_pages_are_still_not_reindexed(si
     again = crawl(site, tmp_path)
     assert again.pages_changed == 4 and again.index.unchanged == 4
     assert again.index.passages_added == 0
+
+
+def test_requests_name_the_service_and_wait_the_delay_between_them(site, tmp_path):
+    crawl(site, tmp_path, delay=0.2, committee_ids=["261"])
+    times = [arrived for arrived, _, _ in site.arrivals]
+    assert len(times) == 4  # committees, meetings, the meeting, its page
+    assert all(later - earlier >= 0.2 for earlier, later in zip(times, times[1:]))
+    assert {agent for _, _, agent in site.arrivals} == {USER_AGENT}
 
 
 def test_a_failing_page_is_named_and_every_other_meeting_is_indexed(site, tmp_path):

@@ -57,6 +57,7 @@ class FakeModernGov:
         self.data = copy.deepcopy(data or json.loads(FIXTURE.read_text(encoding="utf-8")))
         self.faults = Faults()
         self.requests: list[tuple[str, int]] = []
+        self.arrivals: list[tuple[float, str, str | None]] = []  # (time, target, User-Agent)
         self._failed: set[str] = set()
         self._modified: dict[str, float] = {}
         self._lock = threading.Lock()
@@ -160,6 +161,8 @@ class FakeModernGov:
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(handler.path)
         target = handler.path
+        with self._lock:
+            self.arrivals.append((time.monotonic(), target, handler.headers.get("User-Agent")))
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         delay = next((s for t, s in self.faults.slow.items() if target.startswith(t)), 0.0)
         if delay:
