@@ -162,8 +162,8 @@ class PoliteClient:
         self.backoff = backoff
         self.stats = FetchStats()
         self._last_answer = float("-inf")
-        # No proxies from the environment: the crawl talks to the council's server directly.
-        self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        # Proxies come from the environment (https_proxy, no_proxy), as for any HTTP client.
+        self._opener = urllib.request.build_opener()
 
     def get(self, url: str, *, cache: bool = True) -> Fetched:
         """GET a URL (conditionally when cached); FetchError once retries are spent."""
