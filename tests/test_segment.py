@@ -286,7 +286,44 @@ def test_repeated_text_keeps_distinct_ids() -> None:
     assert passages[0].id != passages[2].id
 
 
+# Forms found in minutes of councils outside the dev corpus; written for these tests, not copied.
+CONSTRUCTED = [
+    pytest.param("Q: Will the library reopen in May? A: The Cabinet Member confirmed that it "
+                 "would reopen on 1 May.", "Will the library reopen", "it would reopen",
+                 id="inline-q-and-a"),
+    pytest.param("Members queried the cost of the scheme; officers advised that it was within "
+                 "budget.", "the cost of the scheme", "officers advised that it was within",
+                 id="queried-semicolon-advised"),
+    pytest.param("Councillor Patel asked about the waiting list and was advised that it had "
+                 "fallen by ten per cent.", "asked about the waiting list",
+                 "was advised that it had fallen", id="asked-and-was-advised"),
+]
+
+
+@pytest.mark.parametrize("text, question, answer", CONSTRUCTED)
+def test_other_councils_question_forms(text: str, question: str, answer: str) -> None:
+    [segment] = split_minutes(text)
+    assert segment.kind == "qa"
+    assert question in (segment.question or "")
+    assert answer in (segment.answer or "")
+
+
+def test_name_lead_in_and_numbered_heading() -> None:
+    text = ("5. QUESTIONS FROM MEMBERS\n\nCouncillor Jones:\n\nThe budget gap had narrowed "
+            "since the last meeting.\n\n1.1. The Committee noted the report.")
+    segments = split_minutes(text)
+    assert [s.kind for s in segments] == ["statement", "decision"]
+    assert segments[0].speaker == "Councillor Jones"
+    assert segments[1].text.startswith("1.1. The Committee noted")
+
+
 def test_long_input_is_split_quickly() -> None:
     text = (DATA / "seed.txt").read_text("utf-8").split("Minutes:")[1]
-    minutes = "\n\n".join([text.split("Supporting documents:")[0]] * 200)
-    assert len(split_minutes(minutes)) == 200 * 21
+    minutes = "\n\n".join([text.split("Supporting documents:")[0]] * 20)
+    assert len(split_minutes(minutes)) == 20 * 21
+
+
+def test_long_hard_wrapped_paragraph_takes_linear_time() -> None:
+    # Joining 10,000 wrapped lines one by one into a growing string would take minutes.
+    [segment] = split_minutes("and the members of the committee were told of the\n" * 10_000)
+    assert len(segment.text) == 50 * 10_000 - 1

@@ -20,7 +20,8 @@ SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|
 # Asking verbs: the passage records a question even when no answer follows.
 _PASSIVE = r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )(?<!ly )"
 ASKS = re.compile(
-    rf"\b(?:{_PASSIVE}asked(?! for)|queried|enquired|inquired|questioned|sought (?:clarification|"
+    rf"\b(?:{_PASSIVE}asked(?! for)(?! (?:the |all )?(?:Members?|Committee|Panel|Board|Council|"
+    r"Cabinet|Forum|Group|everyone|those present|councillors) to )|queried|enquired|inquired|questioned|sought (?:clarification|"
     r"assurance|an update|information|further information|confirmation|details|views)|"
     r"raised (?:a |the )?(?:question|query)|wanted to know|requested to know|"
     r"(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
@@ -92,6 +93,8 @@ LEAD_IN_SPEAKER = re.compile(
     r"outlined|explained|reported|advised|informed|stated|said|noted|presented|delivered|"
     r"provided|responded|raised|set out|drew|commented|added|answered|replied|confirmed|"
     r"summarised|covered|included)\b")
+# A speaker's name alone before what they said: "Councillor Smith:".
+NAME_ONLY = re.compile(rf"^({PERSON})\s*:-?$")
 SPEAKER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?({PERSON})(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
 ASKER = re.compile(rf"(?:^|, |\band )({PERSON})(?: then| also| further)? (?:asked|queried|"

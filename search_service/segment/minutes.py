@@ -58,7 +58,7 @@ def _is_lead_in(block: Block, following: Block | None) -> bool:
 
 
 def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
-    match = cues.LEAD_IN_SPEAKER.search(text)
+    match = cues.LEAD_IN_SPEAKER.search(text) or cues.NAME_ONLY.match(text)
     who = tidy_person(match[1]) if match else None
     if cues.QUESTION_SECTION.search(text):
         mode = "questions"
@@ -70,10 +70,12 @@ def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
 
 
 def _is_heading(block: Block) -> bool:
-    """A title line inside minutes ("Key findings", "General Fund Revenue Budget 2016-17")."""
+    """A title line inside minutes ("Key findings", "5. QUESTIONS FROM MEMBERS")."""
     text = block.text
-    if block.marker or len(text) > 90 or text.endswith((".", "?", "!", ";", ",", ":")):
+    if len(text) > 90 or text.endswith((".", "?", "!", ";", ",", ":")):
         return False
+    if block.marker:
+        return block.marker == "number" and text.isupper() and len(text.split()) <= 12
     words = text.split()
     if len(words) > 12 or not text[:1].isupper() or _VERB.search(text):
         return False
@@ -99,15 +101,16 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
     if mode == "statements":
         return Segment("statement", text, speaker=speaker or qa.speaker(text))
     kind: Kind = "decision" if cues.DECISION_IN.search(text[:2000]) else "statement"
-    return Segment(kind, text, speaker=qa.speaker(text))
+    return Segment(kind, text, speaker=speaker or qa.speaker(text))
 
 
-def _with_answer(segment: Segment, answer: str) -> Segment:
+def _with_answer(segment: Segment, answer: str, context: _Context | None) -> Segment:
     """Join a question passage and the answer that follows it in the next paragraph."""
+    who = segment.answered_by or qa.speaker(answer) or (context.speaker if context else None)
     return replace(segment, kind="qa", text=f"{segment.text} {answer}",
                    question=segment.question or segment.text,
                    answer=f"{segment.answer} {answer}" if segment.answer else answer,
-                   answered_by=segment.answered_by or qa.speaker(answer))
+                   answered_by=who)
 
 
 def _answers(segment: Segment, text: str) -> bool:
@@ -183,7 +186,7 @@ def split_minutes(text: str) -> list[Segment]:
         if block.marker in _LABELS:
             segment, i = _labelled(blocks, i)
             if segment.question is None and segments and _answers(segments[-1], segment.text):
-                segments[-1] = _with_answer(segments[-1], segment.text)
+                segments[-1] = _with_answer(segments[-1], segment.text, None)
             else:
                 segments.append(segment)
             context = None
@@ -196,7 +199,7 @@ def split_minutes(text: str) -> list[Segment]:
             # A paragraph between the points of a list answers the point before it.
             resumes = following is not None and context.covers(following)
             if resumes and not lead_in and not heads and segments and qa.answers(block.text):
-                segments[-1] = _with_answer(segments[-1], block.text)
+                segments[-1] = _with_answer(segments[-1], block.text, context)
                 i += 1
                 continue
             context = None
@@ -224,7 +227,7 @@ def split_minutes(text: str) -> list[Segment]:
             i += 1
             continue
         if block.marker == "" and segments and _answers(segments[-1], block.text):
-            segments[-1] = _with_answer(segments[-1], block.text)
+            segments[-1] = _with_answer(segments[-1], block.text, context)
             i += 1
             continue
         after_qa = bool(segments) and segments[-1].kind == "qa"

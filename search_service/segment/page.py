@@ -26,7 +26,8 @@ _DATED_TITLE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})
 _ITEM_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.?$")
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
 _DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
-_MINUTES = re.compile(r"^(?:Minutes|Decisions?):?$", re.I)
+# "Minutes:" alone on its line, or opening the first line of the minutes ("Minutes: None.").
+_MINUTES = re.compile(r"^(?:(?:Minutes|Decisions?):?$|Minutes:\s+(?=\S))", re.I)
 _DOCUMENTS = re.compile(r"^(?:Supporting|Background) documents:?$", re.I)
 _ITEM_PAGE = re.compile(r"^(?:Agenda item|Issue - (?:meetings|decisions))$", re.I)
 _MEETING_PAGE = re.compile(r"^Agenda(?:,)? (?:and|&) (?:minutes|decisions)$", re.I)
@@ -98,7 +99,8 @@ def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str |
         return None, _minutes_text(raw[start:stop])
     description = " ".join(line for line in lines[start:marker]
                            if line and not _CHROME.match(line) and not _DOC_LINK.search(line))
-    return description or None, _minutes_text(raw[marker + 1:stop])
+    first = _MINUTES.sub("", raw[marker].replace("\u00a0", " ").strip(), count=1)
+    return description or None, _minutes_text([first, *raw[marker + 1:stop]])
 
 
 def _minutes_text(raw: list[str]) -> str:

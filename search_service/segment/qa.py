@@ -13,6 +13,8 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|could|should|will
 _CHAIR = re.compile(r"^(?:the )?(?:Chair|Chairman|Chairperson|Chairwoman|Vice[- ]Chair\w*|Mayor)$",
                     re.I)
 _SUBJECT_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and|for|&)$")
+# Where a reply clause can begin inside the sentence that asks.
+_CLAUSE = re.compile(r"[,;] (?:and |but |whereupon )?| (?:and|but|whereupon) ")
 _MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
 
 
@@ -84,17 +86,19 @@ def in_response(text: str) -> Exchange | None:
                     answered_by=speaker(answer))
 
 
-def _split_at_comma(parts: list[str], k: int, cue_end: int) -> Exchange | None:
-    """Split sentence k where ', <someone> replied …' follows the cue (one-sentence exchanges)."""
+def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | None:
+    """Split sentence k where '…, <someone> replied …' or '… and was advised …' follows the cue."""
     sentence = parts[k]
     verb = cues.ANSWER_AT.search(sentence, cue_end)
     if not verb:
         return None
-    comma = sentence.rfind(", ", cue_end, verb.start())
-    if comma < 0:
+    boundary = None
+    for match in _CLAUSE.finditer(sentence, cue_end, verb.start()):
+        boundary = match
+    if boundary is None or len(sentence[boundary.end():verb.start()].split()) > 10:
         return None
-    before = " ".join(parts[:k] + [sentence[:comma]])
-    after = " ".join([sentence[comma + 2:]] + parts[k + 1:])
+    before = " ".join(parts[:k] + [sentence[:boundary.start()]])
+    after = " ".join([sentence[boundary.end():]] + parts[k + 1:])
     return Exchange(before, after, asker(before), speaker(after))
 
 
@@ -117,7 +121,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if is_chair(asker(sentence) or speaker(sentence)):
             return None
         cue = strong or weak
-        if cue and (exchange := _split_at_comma(parts, k, cue.end())):
+        if cue and (exchange := _split_in_sentence(parts, k, cue.end())):
             return exchange
         rest = parts[k + 1:]
         if weak and not mark and not (rest and cues.ANSWER_START.match(rest[0])):
