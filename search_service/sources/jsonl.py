@@ -69,5 +69,8 @@ def read_jsonl(path: str) -> Iterator[Document | SourceError]:
             yield parse_record(json.loads(line), path)
         except json.JSONDecodeError as exc:
             yield SourceError(f"{path}:{number}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+        except RecursionError:  # json.loads recurses per level of [ or {
+            yield SourceError(f"{path}:{number}", "invalid JSON (nested too deeply); a record "
+                                                  "is one flat object")
         except ValueError as exc:
             yield SourceError(f"{path}:{number}", str(exc))
