@@ -13,6 +13,7 @@ import re
 
 import lxml.html
 from lxml import etree
+from lxml.html import HTMLParser
 
 from ..model import Document
 from .text import decode_bytes, document_url, read_bytes
@@ -47,7 +48,10 @@ def html_to_text(markup: str | bytes) -> str:
     if root is None:
         return ""
     parts: list[str] = []
-    _render(content_root(root), parts)
+    try:
+        _render(content_root(root), parts)
+    except RecursionError:
+        raise ValueError("markup nested too deeply to read (hundreds of unclosed tags)") from None
     text = _SPACE.sub(" ", "".join(parts)).translate(BULLET_CHARS)
     text = _BREAKS.sub("\n\n", text)
     lines = (line.strip() for line in text.replace(_LINE, "\n").split("\n"))
@@ -63,7 +67,9 @@ def parse_html(markup: str | bytes) -> etree._Element | None:
     if not markup.strip():
         return None
     try:
-        return lxml.html.document_fromstring(markup)
+        # huge_tree lifts libxml2's limits (256 levels, 10 MB of text in one node), which
+        # otherwise drop the rest of a page without a word.
+        return lxml.html.document_fromstring(markup, parser=HTMLParser(huge_tree=True))
     except etree.ParserError:  # markup with no elements at all, e.g. only a comment
         return None
 
