@@ -1,26 +1,51 @@
 """Plain page text, as saved from a ModernGov agenda item or meeting page."""
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from ..model import Document
 
 # Bigger inputs are not minutes of one page; refuse them rather than stall the run.
 MAX_BYTES = 20 * 1024 * 1024
+# Control characters that never occur in text (tab, line and page breaks aside).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejects as Windows-1252 instead."""
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("search_service.cp1252", _as_cp1252)  # type: ignore[arg-type]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 without a BOM (Latin text has every other byte zero), else None."""
+    head = data[:4096]
+    for encoding, high, low in (("utf-16-le", head[1::2], head[0::2]),
+                                ("utf-16-be", head[0::2], head[1::2])):
+        if high.count(0) * 2 >= len(high) and 0 not in low:
+            text = data.decode(encoding, errors="replace")
+            if not _CONTROL.search(text[:2048]):
+                return text
+    return None
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode page bytes: a BOM wins, then UTF-8, then Windows-1252 (common on council sites)."""
+    """Decode page bytes: a BOM wins, then UTF-8 with Windows-1252 for the bytes that are not
+    UTF-8 (council sites use both, sometimes in one page)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:4096]:
-        raise ValueError("looks like a binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise ValueError("looks like a binary file, not text")
+        return text
+    return data.decode("utf-8", errors="search_service.cp1252")
 
 
 def read_bytes(path: str) -> bytes:
