@@ -108,11 +108,13 @@ def score_document(name: str, passages: list[Passage], units: list[dict]) -> Doc
             score.misses.append(f"kind {passage.kind} should be {unit['kind']}: "
                                 f"{unit['snippet'][:70]!r}")
         if has_split:
-            if fold(unit["q"]) in fold(passage.question) and fold(unit["a"]) in fold(passage.answer):
+            question, answer = fold(passage.question), fold(passage.answer)
+            if fold(unit["q"]) in question and fold(unit["a"]) in answer:
                 score.split_ok += 1
             else:
                 score.misses.append(f"split: question={str(passage.question)[:50]!r} "
-                                    f"answer={str(passage.answer)[:50]!r} want q={unit['q'][:40]!r}")
+                                    f"answer={str(passage.answer)[:50]!r} "
+                                    f"want q={unit['q'][:40]!r}")
     for owned in owners.values():
         if len(owned) > 1:
             score.merged += len(owned)

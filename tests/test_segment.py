@@ -152,7 +152,8 @@ EXCHANGES = [
     ),
     pytest.param(
         # https://democracy.cityoflondon.gov.uk/mgAi.aspx?ID=144203
-        "A Member sought clarification on the term “strengths-based”. The meeting heard that it "
+        "A Member sought clarification on the term “strengths-based”. The meeting heard that "
+        "it "
         "described an ethos set out in Government legislation and guidance.",
         "sought clarification on the term", "it described an ethos",
         id="sought-clarification",

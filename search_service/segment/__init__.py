@@ -1,4 +1,4 @@
-"""The splitter: page text → agenda items → minutes blocks → qa, statement and decision passages.
+"""The splitter: page text → agenda items → minutes blocks → qa, statement, decision passages.
 
 Stages, in order: `page.read_page` (header and items), `blocks.split_blocks` (paragraphs,
 bullets, numbered points, question labels), `minutes.split_minutes` (lead-ins, joins, kinds,

@@ -14,7 +14,8 @@ _GLYPHS = "·•▪◦●○§*\\-–➢►▶■□✓✔\uf0b7\uf0a7\uf0d8"
 _BULLET = re.compile(rf"^(?:[{_GLYPHS}](?:\s+|(?=[A-Z(]))|o\s+)")
 # "1.", "2.1", "62.1", "(a)", "a)", "b.", "i.", "(iii)": a point number then spaces.
 _NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5}|[IVXL]{1,5})\)|"
-                     r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|[a-z]\.|[ivxl]{1,5}\.|[IVXL]{1,5}\.)(?:\s+|$)")
+                     r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|[a-z]\.|[ivxl]{1,5}\.|[IVXL]{1,5}\.)"
+                     r"(?:\s+|$)")
 # Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
 _LABEL = re.compile(r"^(?P<label>(?:(?i:Supplementary )?(?i:Question|Answer|Response|Reply))"
                     r"(?: \d{1,3})?\s*[:.\-–]|[QA](?: \d{1,3})?\s*:)\s*")
@@ -24,7 +25,8 @@ _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from
                      r"be|been|this|these|their|its|his|her|which|who|but|than|into|under|"
                      r"between|within|not|would|could|should|will|had|has|have)$", re.I)
 _BARE_MARKER = re.compile(
-    rf"^(?:[{_GLYPHS}o]|\(?(?:\d{{1,3}}|[a-z]|[ivxl]{{1,5}})\)|\d{{1,3}}(?:\.\d{{1,3}})*\.?|[a-z]\.)$")
+    rf"^(?:[{_GLYPHS}o]|\(?(?:\d{{1,3}}|[a-z]|[ivxl]{{1,5}})\)|\d{{1,3}}(?:\.\d{{1,3}})*\.?|"
+    r"[a-z]\.)$")
 _INLINE_ANSWER = re.compile(r"(?<=[.?!\"”)])\s+(?P<label>Answer|Response|Reply|A)\s*[:\-–]\s+")
 # Cells of a table flattened into text ("Total |", "| 2015-16 |"): not minutes prose.
 _TABLE_DEBRIS = re.compile(r"^(?=.*\|)[^.?!]{0,40}$")

@@ -21,7 +21,8 @@ SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|
 _PASSIVE = r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )(?<!ly )"
 ASKS = re.compile(
     rf"\b(?:{_PASSIVE}asked(?! for)(?! (?:the |all )?(?:Members?|Committee|Panel|Board|Council|"
-    r"Cabinet|Forum|Group|everyone|those present|councillors) to )|queried|enquired|inquired|questioned|sought (?:clarification|"
+    r"Cabinet|Forum|Group|everyone|those present|councillors) to )|"
+    r"queried|enquired|inquired|questioned|sought (?:clarification|"
     r"assurance|an update|information|further information|confirmation|details|views)|"
     r"raised (?:a |the )?(?:question|query)|wanted to know|requested to know|"
     r"(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"

@@ -22,7 +22,8 @@ _MEETING_TITLE = re.compile(
 _MEETING_LINE = re.compile(r"^Meeting: (?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] "
                            r"(?P<committee>.+?)(?: \(Item (?P<number>[\w.]+)\))?$")
 # "22/02/2022 - Climate action plan" heads a decision page
-_DATED_TITLE = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] (?P<title>.+)$")
+_DATED_TITLE = re.compile(
+    r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] (?P<title>.+)$")
 _ITEM_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.?$")
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
 _DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)

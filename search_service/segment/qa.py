@@ -87,7 +87,7 @@ def in_response(text: str) -> Exchange | None:
 
 
 def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | None:
-    """Split sentence k where '…, <someone> replied …' or '… and was advised …' follows the cue."""
+    """Split sentence k at '…, <someone> replied …' or '… and was advised …' after the cue."""
     sentence = parts[k]
     verb = cues.ANSWER_AT.search(sentence, cue_end)
     if not verb:
