@@ -14,6 +14,7 @@ import click
 
 from .crawl import CrawlError, CrawlReport, crawl_site, default_cache_dir
 from .glossary import SHIPPED, Definition, glossary_for, learnt_definitions
+from .evaluate import CorpusError, evaluate_corpus, format_report
 from .indexer import IndexReport, index_documents
 from .model import Passage
 from .progress import RunProgress
@@ -367,6 +368,19 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
                f"Ctrl+C stops")
     serve(create_app(index_dir=index), host=host, port=port, threads=threads,
           ident="minutes-search")
+
+
+@cli.command("evaluate")
+@click.option("-v", "--verbose", is_flag=True, help="Also list each miss and each document.")
+@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path),
+                default=Path("../shared/corpus/dev"))
+def evaluate_command(verbose: bool, corpus: Path) -> None:
+    """Score the splitter against a labelled corpus (docs/X.json + labels/X.json)."""
+    try:
+        report = evaluate_corpus(corpus)
+    except CorpusError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(format_report(report, verbose))
 
 
 def main() -> None:

@@ -130,3 +130,15 @@ def test_module_entry_point_and_default_index_from_environment(tmp_path):
                    env={"SEARCH_SERVICE_INDEX": str(env_index), "PATH": "/usr/bin:/bin",
                         "PYTHONPATH": str(Path(__file__).parents[1])})
     assert any(env_index.glob("*.toc"))
+
+
+def test_evaluate_prints_the_splitter_figures_for_a_labelled_folder(runner):
+    corpus = Path(__file__).parent / "data" / "segment" / "corpus"
+    result = run(runner, "evaluate", corpus)
+    assert result.exit_code == 0
+    assert "docs=3" in result.output and "coverage=" in result.output
+
+
+def test_evaluate_names_a_folder_without_labels(runner, tmp_path):
+    result = runner.invoke(cli, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 1 and str(tmp_path) in result.output
