@@ -12,6 +12,7 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.query import And, DateRange, Or, Query, Term
 from whoosh.searching import Searcher
 
+from . import facet_counts
 from .glossary import AcronymExpander, Expansion, glossary_for
 from .schema import FACET_COLUMNS, PASSAGE
 
@@ -171,37 +172,32 @@ def _facet_term(column: str, value: str) -> Query:
     return Term(column, value)
 
 
-def facet_groups(names: Iterable[str]) -> dict[str, sorting.FacetType]:
-    """One Whoosh facet per named facet column."""
-    return {name: sorting.FieldFacet(FACET_COLUMNS[name], allow_overlap=(name == "topic"))
-            for name in names}
-
-
 def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults:
     """Run a search request and return one page of results."""
     validate(request)
     typed = parse_query(searcher, request.query)
     query, expansions = expand_query(searcher, request, typed)
     sortedby, reverse = date_order(searcher, request.sort)
-    # Facets without a chosen value are counted in the main search itself.
-    unfiltered = [name for name in FACET_COLUMNS if not _chosen(request, name)]
-    groupedby = facet_groups(unfiltered) if request.facets else None
-    page = searcher.search_page(query, request.page, pagelen=request.page_size,
-                                filter=filter_query(request), sortedby=sortedby,
-                                reverse=reverse, groupedby=groupedby, terms=True)
-    results = page.results
+    # Matches are found once as arrays: they give the total, the facet counts and the filter
+    # of the top hits, so Whoosh's per-document Python loops run only for the hits shown.
+    matched = facet_counts.matching_docs(searcher, query)
+    filtering = filter_query(request)
+    found = matched if filtering is None else facet_counts.intersect(
+        matched, facet_counts.matching_docs(searcher, filtering))
+    first = (request.page - 1) * request.page_size
+    results = searcher.search(query, limit=first + request.page_size, sortedby=sortedby,
+                              reverse=reverse, terms=True, filter=None if filtering is None
+                              else facet_counts.allowed_set(searcher, found))
     results.formatter = HtmlFormatter(tagname="mark", between=" … ")
-    # Whoosh shows the last page for a page past the end; the user asked for nothing there.
-    shown = page if page.pagenum == request.page else []
+    # A page past the end shows nothing.
     hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
                 fields={name: hit.get(name) for name in HIT_FIELDS},
-                highlights=_highlights(hit)) for hit in shown]
+                highlights=_highlights(hit)) for hit in results[first:first + request.page_size]]
     facets = {}
     if request.facets:
-        facets = {name: _facet_counts(results, name) for name in unfiltered}
-        facets.update(count_chosen_facets(searcher, query, request))
-        facets = {name: facets[name] for name in FACET_COLUMNS}
-    return SearchResults(request=request, total=len(results), hits=hits, facets=facets,
+        facets = {name: count_facet(searcher, matched, found, request, name)
+                  for name in FACET_COLUMNS}
+    return SearchResults(request=request, total=sum(map(len, found)), hits=hits, facets=facets,
                          suggestion=suggest(searcher, request.query),
                          expansions=expansions)
 
@@ -222,24 +218,27 @@ def _chosen(request: SearchRequest, name: str) -> list[str]:
     return [value for value in request.filters.get(name, []) if value != ""]
 
 
-def count_chosen_facets(searcher: Searcher, query: Query,
-                        request: SearchRequest) -> dict[str, list[tuple[str, int]]]:
-    """Counts for each facet with chosen values, under every filter but its own.
+def count_facet(searcher: Searcher, matched: list[Any], found: list[Any],
+                request: SearchRequest, name: str) -> list[tuple[str, int]]:
+    """(value, count) of one facet among the hits, most frequent first.
 
-    Several values of one facet can be chosen (they are ORed), so a facet's counts must not be
-    narrowed by its own choice; chosen values are always listed, with a count of 0 if need be.
+    Several values of one facet can be chosen (they are ORed), so a facet with chosen values is
+    counted under every filter but its own, and its chosen values are always listed, with a
+    count of 0 if need be.
     """
-    counts = {}
-    for name in FACET_COLUMNS:
-        chosen = _chosen(request, name)
-        if not chosen:
-            continue
-        results = searcher.search(query, limit=1, filter=filter_query(request, without=name),
-                                  groupedby=facet_groups([name]))
-        found = _facet_counts(results, name)
-        known = {value for value, _ in found}
-        counts[name] = found + [(value, 0) for value in chosen if value not in known]
-    return counts
+    chosen = _chosen(request, name)
+    if chosen:
+        others = filter_query(request, without=name)
+        found = matched if others is None else facet_counts.intersect(
+            matched, facet_counts.matching_docs(searcher, others))
+    column = FACET_COLUMNS[name]
+    # A numeric column gives passages without a value (no year) the field's maximum.
+    missing = getattr(searcher.schema[column], "max_value", None)
+    counts = facet_counts.count_values(
+        searcher, found, column,
+        lambda key: None if key in (None, "", b"", missing) else _facet_label(key))
+    known = {value for value, _ in counts}
+    return counts + [(value, 0) for value in chosen if value not in known]
 
 
 def _highlights(hit: Any) -> dict[str, str]:
@@ -254,15 +253,6 @@ def _highlights(hit: Any) -> dict[str, str]:
             if fragment:
                 out[name] = fragment if whole else f"… {fragment} …"
     return out
-
-
-def _facet_counts(results: Any, name: str) -> list[tuple[str, int]]:
-    groups = results.groups(name)
-    # A numeric column gives passages without a value (no year) the field's maximum.
-    missing = getattr(results.searcher.schema[FACET_COLUMNS[name]], "max_value", None)
-    counts = [(_facet_label(key), len(docs) if isinstance(docs, list) else docs)
-              for key, docs in groups.items() if key not in (None, "", b"", missing)]
-    return sorted(counts, key=lambda kv: (-kv[1], kv[0]))
 
 
 def _facet_label(key: object) -> str:
