@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -47,24 +48,32 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(command: list[str], port: int, ready_path: str) -> Iterator[subprocess.Popen]:
-    """Run a web server until the block ends; wait until `ready_path` answers."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}", timeout=60).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server {' '.join(command)} did not start: "
-                                       f"{process.stderr.read().decode()[-2000:]}") from None
-                time.sleep(0.2)
-        yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+def server(command: list[str], port: int, ready_path: str,
+           log: Path | None = None) -> Iterator[subprocess.Popen]:
+    """Run a web server until the block ends; wait until `ready_path` answers.
+
+    Its stderr goes to `log` (a temporary file if None): a pipe nobody reads would fill up
+    with waitress's queue warnings under load and stall the server.
+    """
+    with open(log, "w+b") if log else tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}",
+                                           timeout=60).read()
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        errors.seek(0)
+                        raise RuntimeError(f"server {' '.join(command)} did not start: "
+                                           f"{errors.read().decode()[-2000:]}") from None
+                    time.sleep(0.2)
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def wrk(url_prefix: str, paths_file: Path, seconds: int, script_file: Path) -> dict[str, float]:
