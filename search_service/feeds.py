@@ -9,7 +9,7 @@ from flask import url_for
 from lxml import etree
 
 from .search import Hit, SearchResults
-from .web.present import KIND_LABELS, long_date
+from .web.present import KIND_LABELS, long_date, web_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 20
@@ -47,8 +47,9 @@ def _entry(hit: Hit) -> etree._Element:
     _add(entry, "id", page)
     _add(entry, "updated", _timestamp(_updated(hit)))
     _link(entry, page, "alternate", "text/html")
-    if fields.get("url"):
-        _link(entry, fields["url"], "related", "text/html")
+    source = web_url(fields.get("url"))
+    if source:
+        _link(entry, source, "related", "text/html")
     etree.SubElement(entry, f"{{{ATOM}}}category", term=fields.get("kind") or "passage")
     _add(entry, "summary", _summary(fields)).set("type", "text")
     return entry

@@ -48,8 +48,8 @@ def passage_record(fields: dict[str, Any]) -> dict[str, Any]:
         "item_title": fields.get("item_title"),
         "position": fields.get("position"),
         "topics": topics.split(",") if topics else [],
-        "source_url": fields.get("url"),
-        "meeting_url": fields.get("meeting_url"),
+        "source_url": web_url(fields.get("url")),
+        "meeting_url": web_url(fields.get("meeting_url")),
         "links": {
             "page": url_for("pages.passage", passage_id=passage_id),
             "api": url_for("api.passage", passage_id=passage_id),
@@ -60,7 +60,8 @@ def passage_record(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def web_url(url: str | None) -> str | None:
-    """The URL when it is a web page; None for a local file the user indexed."""
+    """The URL when it is a web page; None for a local file the user indexed, and for any
+    other scheme (a `javascript:` link in hostile minutes must never reach a page or client)."""
     return url if url and url.startswith(("https://", "http://")) else None
 
 
@@ -77,7 +78,7 @@ def meeting_record(meeting: MeetingSummary) -> dict[str, Any]:
         "council": meeting.council,
         "committee": meeting.committee,
         "date": _iso(meeting.date),
-        "url": meeting.url,
+        "url": web_url(meeting.url),
         "passages": meeting.passages,
         "links": {"page": url_for("pages.meeting", meeting_id=meeting.id),
                   "api": url_for("api.meeting", meeting_id=meeting.id)},

@@ -9,7 +9,7 @@ from whoosh.searching import Searcher
 
 from ..search import (Hit, MeetingSummary, SearchRequest, SearchResults, get_meeting, get_passage,
                       item_neighbours, meeting_passages, search_passages, similar_passages)
-from .present import FACET_VALUES_SHOWN, passage_record
+from .present import FACET_VALUES_SHOWN, passage_record, web_url
 
 SIMILAR_SHOWN = 5
 
@@ -74,6 +74,6 @@ def find_meeting(searcher: Searcher, meeting_id: str) -> MeetingView:
     for fields in meeting_passages(searcher, meeting_id):
         item = items.setdefault(fields.get("item_key") or "", {
             "number": fields.get("item_number"), "title": fields.get("item_title"),
-            "source_url": fields.get("url"), "passages": []})
+            "source_url": web_url(fields.get("url")), "passages": []})
         item["passages"].append(passage_record(fields))
     return MeetingView(meeting, list(items.values()))
