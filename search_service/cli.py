@@ -366,8 +366,11 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
         click.echo(f"warning: {exc}", err=True)
     click.echo(f"Serving {index} on http://{host}:{port}/ (waitress, {threads} threads); "
                f"Ctrl+C stops")
-    serve(create_app(index_dir=index), host=host, port=port, threads=threads,
-          ident="minutes-search")
+    app = create_app(index_dir=index)
+    # No page takes a request body: waitress refuses one over the app's limit as soon as its
+    # length is announced, instead of spooling up to 1 GB of it to disk first.
+    serve(app, host=host, port=port, threads=threads, ident="minutes-search",
+          max_request_body_size=app.config["MAX_CONTENT_LENGTH"])
 
 
 @cli.command("evaluate")
