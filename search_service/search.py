@@ -177,6 +177,7 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     validate(request)
     typed = parse_query(searcher, request.query)
     query, expansions = expand_query(searcher, request, typed)
+    query = passages_only(query)
     sortedby, reverse = date_order(searcher, request.sort)
     # Matches are found once as arrays: they give the total, the facet counts and the filter
     # of the top hits, so Whoosh's per-document Python loops run only for the hits shown.
@@ -200,6 +201,15 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     return SearchResults(request=request, total=sum(map(len, found)), hits=hits, facets=facets,
                          suggestion=suggest(searcher, request.query),
                          expansions=expansions)
+
+
+def passages_only(query: Query) -> Query:
+    """The query limited to passages: the index also holds a marker record per source document.
+
+    A typed `record:source` or `source_url:...` would otherwise find the markers.
+    """
+    passages = Term("record", PASSAGE)
+    return query if query == passages else And([query, passages])
 
 
 def date_order(searcher: Searcher, sort: str) -> tuple[sorting.FacetType | None, bool]:
@@ -270,7 +280,11 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     if not text.strip():
         return None
     words = make_parser(searcher, fields=["text"]).parse(text)
-    corrected = searcher.correct_query(words, text, prefix=1, maxdist=2)
+    try:
+        corrected = searcher.correct_query(words, text, prefix=1, maxdist=2)
+    except Exception:  # Whoosh's corrector fails on some syntax (open ranges); no suggestion
+        log.warning("cannot suggest a correction of %r", text, exc_info=True)
+        return None
     return corrected.string if corrected.query != words else None
 
 
