@@ -118,7 +118,7 @@ def parse_query(searcher: Searcher, text: str) -> Query:
     if not text.strip():
         return Term("record", PASSAGE)
     try:
-        return make_parser(searcher).parse(text)
+        return passages_only(make_parser(searcher).parse(text))
     except Exception as exc:  # Whoosh raises assorted errors on odd syntax
         raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
 
@@ -137,7 +137,7 @@ def expand_query(searcher: Searcher, request: SearchRequest,
     except Exception:  # the query as typed parsed; search it rather than fail
         log.exception("cannot expand the acronyms of %r", request.query)
         return query, []
-    return (expanded, expander.expansions) if expander.expansions else (query, [])
+    return (passages_only(expanded), expander.expansions) if expander.expansions else (query, [])
 
 
 def filter_query(request: SearchRequest, without: str | None = None) -> Query | None:
@@ -177,7 +177,6 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     validate(request)
     typed = parse_query(searcher, request.query)
     query, expansions = expand_query(searcher, request, typed)
-    query = passages_only(query)
     sortedby, reverse = date_order(searcher, request.sort)
     # Matches are found once as arrays: they give the total, the facet counts and the filter
     # of the top hits, so Whoosh's per-document Python loops run only for the hits shown.
@@ -209,6 +208,7 @@ def passages_only(query: Query) -> Query:
     A typed `record:source` or `source_url:...` would otherwise find the markers.
     """
     passages = Term("record", PASSAGE)
+    # Every passage has the same one-word record field, so this adds the same to every score.
     return query if query == passages else And([query, passages])
 
 
