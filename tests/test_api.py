@@ -128,3 +128,18 @@ def test_the_openapi_document_names_the_server_it_came_from(client):
     assert document["servers"] == [{"url": "https://minutes.example"}]
     assert set(document["paths"]) == {"/api/search", "/api/passages/{passage_id}",
                                       "/api/meetings/{meeting_id}", "/api/openapi.json"}
+
+
+@pytest.mark.parametrize("query", [
+    '"', "(", "AND", "NOT", "question:", "*", "a*", "~", "^", "-", "date:xyz", "year:abc",
+    "[x TO y]", "{a TO}", "record:source", "source_url:x", "/regex/", '"unclosed phrase',
+    "((((((((((x", "ä ö ü", "\x00", "schoo*", "school~2", "date:[2018 TO 2019]",
+])
+def test_odd_query_syntax_never_breaks_the_search(client, openapi, query):
+    response = client.get("/api/search", query_string={"q": query})
+    assert response.status_code in (200, 400), response.get_data(as_text=True)
+    body = response.get_json()
+    openapi.validate_response(WerkzeugOpenAPIRequest(response.request),
+                              WerkzeugOpenAPIResponse(response))
+    if response.status_code == 200:
+        assert all(hit["id"] for hit in body["results"]), "only passages are found"
