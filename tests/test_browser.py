@@ -1,10 +1,7 @@
 """The pages in a real browser: Debian's Chromium through Playwright, the app under waitress."""
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
+import json
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-ROOT = Path(__file__).parent.parent
-ARTIFACTS = ROOT / "artifacts"
+ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -23,37 +19,6 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(web_index: Path) -> Iterator[str]:
-    """`search-service serve` (waitress) on 127.0.0.1 over the fixture index; its base URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "search_service", "serve", "--index", str(web_index),
-         "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/help", timeout=1):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"the server did not start: {process.communicate()[0]}")
-            time.sleep(0.1)
-    yield base
-    process.terminate()
-    output, _ = process.communicate(timeout=10)
-    assert "Traceback" not in output, output
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +72,6 @@ def test_search_click_a_facet_and_follow_a_result_without_javascript(server, bro
 def pages_to_check(server: str) -> list[str]:
     """Every kind of page: front, results with filters, passage, meeting, browse, help, errors."""
     with urllib.request.urlopen(f"{server}/api/search?q=%22Members+Question+Time%22") as response:
-        import json
         hit = json.load(response)["results"][0]
     return [server + path for path in (
         "/", "/?q=council&kind=qa&kind=statement&from=2016-01-01",
