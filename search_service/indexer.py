@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import segment
 from .glossary import source_acronyms
-from .model import Document
+from .model import Document, stable_id
 from .segment import split_document
 from .sources import SourceError, read_paths
 from .store import PassageWriter, open_index, run_lock, stored_hashes
@@ -18,6 +19,15 @@ log = logging.getLogger(__name__)
 
 # Commit after this many changed documents, so a killed run keeps most of its work.
 COMMIT_EVERY = 500
+
+
+def splitter_fingerprint() -> str:
+    """A hash of the splitter's code, so that a new splitter splits every document again."""
+    folder = Path(segment.__file__).parent
+    return stable_id(*(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py"))))
+
+
+SPLITTER_FINGERPRINT = splitter_fingerprint()
 
 
 @dataclass
@@ -68,7 +78,8 @@ def index_documents(index_dir: Path, documents: Iterable[Document | SourceError]
                     report.errors.append(document)
                 else:
                     report.documents += 1
-                    digest = document.content_hash
+                    # Stored per source: unchanged only if both the page and the splitter are.
+                    digest = stable_id(document.content_hash, SPLITTER_FINGERPRINT)
                     if known.get(document.url) == digest:
                         report.unchanged += 1
                     else:

@@ -83,3 +83,13 @@ def test_a_second_run_is_refused_while_one_holds_the_index(tmp_path):
         with pytest.raises(IndexBusyError, match="another indexer run .* holds"):
             index_documents(tmp_path, [doc()])
     assert index_documents(tmp_path, [doc()]).passages_added > 0
+
+
+def test_a_new_splitter_splits_unchanged_documents_again(tmp_path, monkeypatch):
+    from search_service import indexer
+
+    index_documents(tmp_path, [doc()])
+    monkeypatch.setattr(indexer, "SPLITTER_FINGERPRINT", "a newer splitter")
+    rerun = index_documents(tmp_path, [doc()])
+    assert rerun.unchanged == 0 and rerun.passages_added == rerun.passages_removed > 0
+    assert index_documents(tmp_path, [doc()]).unchanged == 1
