@@ -38,7 +38,8 @@ def build_schema() -> Schema:
         source_url=ID(stored=True),
         source_hash=ID(stored=True),
         kind=ID(stored=True, sortable=True),
-        text=TEXT(analyzer=stem, stored=True),
+        # spelling=True keeps the unstemmed words too, so suggestions are words, not stems.
+        text=TEXT(analyzer=stem, stored=True, spelling=True),
         question=TEXT(analyzer=stem, stored=True),
         answer=TEXT(analyzer=stem, stored=True),
         speaker=TEXT(stored=True),

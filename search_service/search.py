@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import qparser, sorting
+from whoosh.analysis import STOP_WORDS
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.query import And, DateRange, Or, Query, Term
 from whoosh.searching import Searcher
@@ -271,26 +273,37 @@ def _facet_label(key: object) -> str:
     return str(key)
 
 
-def suggest(searcher: Searcher, text: str) -> str | None:
-    """A corrected query string when some words are unknown to the index, else None.
+# Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.
+_QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^])")
+_OPERATORS = {"and", "or", "not", "to"}
 
-    Words are looked up in the passage text (which holds questions and answers too) rather than
-    in every searched field: a word that no item title has is not misspelt.
+
+def suggest(searcher: Searcher, text: str) -> str | None:
+    """The query with unknown words replaced by the closest indexed words, or None.
+
+    Words are checked against the unstemmed words of the passage text (its `spelling` field),
+    allowing one edit in short words and two in longer ones, so "tax" never becomes "was".
     """
-    if not text.strip():
-        return None
-    words = make_parser(searcher, fields=["text"]).parse(text)
-    try:
-        corrected = searcher.correct_query(words, text, prefix=1, maxdist=2)
-    except Exception:  # Whoosh's corrector fails on some syntax (open ranges); no suggestion
-        log.warning("cannot suggest a correction of %r", text, exc_info=True)
-        return None
-    return corrected.string if corrected.query != words else None
+    reader = searcher.reader()
+    spell_field = searcher.schema["text"].spelling_fieldname("text")
+    corrector = searcher.corrector("text")
+    corrected, changed = text, False
+    for match in reversed(list(_QUERY_WORD.finditer(text))):
+        word = match.group().lower()
+        if word in STOP_WORDS or word in _OPERATORS or (spell_field, word) in reader:
+            continue
+        found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
+        if found:
+            corrected = corrected[:match.start()] + found[0] + corrected[match.end():]
+            changed = True
+    return corrected if changed else None
 
 
 def get_passage(searcher: Searcher, passage_id: str) -> dict[str, Any] | None:
     """The stored fields of one passage, or None."""
-    return searcher.document(id=passage_id, record=PASSAGE)
+    # Only passages have ids (and meeting ids, item keys): a single term finds them fast, where
+    # adding record=passage would walk every passage.
+    return searcher.document(id=passage_id)
 
 
 @dataclass(frozen=True)
@@ -329,7 +342,7 @@ def list_meetings(searcher: Searcher) -> list[MeetingSummary]:
 
 def get_meeting(searcher: Searcher, meeting_id: str) -> MeetingSummary | None:
     """One meeting's summary, or None when no passage belongs to it."""
-    docnums = list(searcher.document_numbers(meeting_id=meeting_id, record=PASSAGE))
+    docnums = list(searcher.document_numbers(meeting_id=meeting_id))
     if not docnums:
         return None
     return _meeting_summary(meeting_id, searcher.stored_fields(docnums[0]), len(docnums))
@@ -337,8 +350,7 @@ def get_meeting(searcher: Searcher, meeting_id: str) -> MeetingSummary | None:
 
 def meeting_passages(searcher: Searcher, meeting_id: str) -> list[dict[str, Any]]:
     """The stored passages of one meeting, in agenda order and then in minutes order."""
-    found = searcher.search(And([Term("record", PASSAGE), Term("meeting_id", meeting_id)]),
-                            limit=None)
+    found = searcher.search(Term("meeting_id", meeting_id), limit=None)
     return sorted((dict(hit.fields()) for hit in found), key=_agenda_order)
 
 
@@ -352,8 +364,8 @@ def _agenda_order(fields: dict[str, Any]) -> tuple[Any, ...]:
 def item_neighbours(searcher: Searcher, passage: dict[str, Any]
                     ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """The passages just before and just after this one in the same agenda item."""
-    found = searcher.search(And([Term("record", PASSAGE), Term("item_key", passage["item_key"])]),
-                            limit=None, sortedby="position")
+    found = searcher.search(Term("item_key", passage["item_key"]), limit=None,
+                            sortedby="position")
     ordered = [dict(hit.fields()) for hit in found]
     at = next((i for i, fields in enumerate(ordered) if fields["id"] == passage["id"]), None)
     if at is None:
@@ -364,7 +376,7 @@ def item_neighbours(searcher: Searcher, passage: dict[str, Any]
 
 def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5) -> list[Hit]:
     """Passages from other meetings most like this one (for a question: where it came up before)."""
-    docnum = searcher.document_number(id=passage_id, record=PASSAGE)
+    docnum = searcher.document_number(id=passage_id)
     if docnum is None:
         return []
     fields = searcher.stored_fields(docnum)
