@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import qparser, sorting
+from whoosh.analysis import STOP_WORDS
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.query import And, DateRange, Or, Query, Term
 from whoosh.searching import Searcher
@@ -271,21 +273,30 @@ def _facet_label(key: object) -> str:
     return str(key)
 
 
-def suggest(searcher: Searcher, text: str) -> str | None:
-    """A corrected query string when some words are unknown to the index, else None.
+# Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.
+_QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^])")
+_OPERATORS = {"and", "or", "not", "to"}
 
-    Words are looked up in the passage text (which holds questions and answers too) rather than
-    in every searched field: a word that no item title has is not misspelt.
+
+def suggest(searcher: Searcher, text: str) -> str | None:
+    """The query with unknown words replaced by the closest indexed words, or None.
+
+    Words are checked against the unstemmed words of the passage text (its `spelling` field),
+    allowing one edit in short words and two in longer ones, so "tax" never becomes "was".
     """
-    if not text.strip():
-        return None
-    words = make_parser(searcher, fields=["text"]).parse(text)
-    try:
-        corrected = searcher.correct_query(words, text, prefix=1, maxdist=2)
-    except Exception:  # Whoosh's corrector fails on some syntax (open ranges); no suggestion
-        log.warning("cannot suggest a correction of %r", text, exc_info=True)
-        return None
-    return corrected.string if corrected.query != words else None
+    reader = searcher.reader()
+    spell_field = searcher.schema["text"].spelling_fieldname("text")
+    corrector = searcher.corrector("text")
+    corrected, changed = text, False
+    for match in reversed(list(_QUERY_WORD.finditer(text))):
+        word = match.group().lower()
+        if word in STOP_WORDS or word in _OPERATORS or (spell_field, word) in reader:
+            continue
+        found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
+        if found:
+            corrected = corrected[:match.start()] + found[0] + corrected[match.end():]
+            changed = True
+    return corrected if changed else None
 
 
 def get_passage(searcher: Searcher, passage_id: str) -> dict[str, Any] | None:
