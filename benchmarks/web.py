@@ -76,13 +76,17 @@ def server(command: list[str], port: int, ready_path: str,
             process.wait(timeout=30)
 
 
-def wrk(url_prefix: str, paths_file: Path, seconds: int, script_file: Path) -> dict[str, float]:
-    """Requests per second and latency of wrk against `url_prefix` + each line of `paths_file`."""
-    script_file.write_text(WRK_SCRIPT % {"paths": paths_file, "prefix": url_prefix,
+def wrk(port: int, prefix: str, paths_file: Path, seconds: int, script_file: Path
+        ) -> dict[str, float]:
+    """Requests per second and latency of wrk against `prefix` + each line of `paths_file`."""
+    script_file.write_text(WRK_SCRIPT % {"paths": paths_file, "prefix": prefix,
                                          "threads": THREADS})
-    out = subprocess.run(["wrk", f"-t{THREADS}", f"-c{CONCURRENCY}", f"-d{seconds}s",
-                          "--latency", "-s", str(script_file), "http://127.0.0.1"],
-                         capture_output=True, text=True, check=True).stdout
+    done = subprocess.run(["wrk", f"-t{THREADS}", f"-c{CONCURRENCY}", f"-d{seconds}s",
+                           "--latency", "-s", str(script_file), f"http://127.0.0.1:{port}"],
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
+    out = done.stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"requests_per_second": rate, "non_2xx": int(errors[1]) if errors else 0,
@@ -106,11 +110,9 @@ def load_test(index_dir: Path, db: Path, paths_file: Path, seconds: int, work: P
              "--host", "127.0.0.1", "--port", str(port)]
     with server(serve, port, "/?q=council"):
         for name, prefix in (("page", "/?"), ("api", "/api/search?")):
-            out[name] = wrk(f"http://127.0.0.1:{port}{prefix}", paths_file, seconds,
-                            work / "wrk.lua")
+            out[name] = wrk(port, prefix, paths_file, seconds, work / "wrk.lua")
     port = free_port()
     baseline = [sys.executable, "-m", "benchmarks.fts5_app", str(db), str(port)]
     with server(baseline, port, "/api/search?q=council"):
-        out["fts5_api"] = wrk(f"http://127.0.0.1:{port}/api/search?", paths_file, seconds,
-                              work / "wrk.lua")
+        out["fts5_api"] = wrk(port, "/api/search?", paths_file, seconds, work / "wrk.lua")
     return out
