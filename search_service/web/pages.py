@@ -1,14 +1,13 @@
 """The HTML pages: search, passage, meeting, browse, help and the Atom feed of a search."""
 from __future__ import annotations
 
-import itertools
 import logging
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request
 
 from ..feeds import FEED_SIZE, atom_feed
-from ..search import QueryError, SearchRequest, list_meetings
+from ..search import MAX_QUERY_LENGTH, QueryError, SearchRequest, list_meetings
 from . import current_searcher
 from .params import DEFAULT_PAGE_SIZE, changed, is_empty, read_request, request_args, toggled
 from .present import (FACET_TITLES, KIND_LABELS, facet_label, facet_records, hit_record,
@@ -42,8 +41,8 @@ def search() -> tuple[str, int] | str:
     try:
         search_request = read_request(request.args)
     except QueryError as exc:
-        return render_template("search.html", request_=SearchRequest(
-            query=request.args.get("q", "")[:500]), error=str(exc)), 400
+        typed = SearchRequest(query=request.args.get("q", "")[:MAX_QUERY_LENGTH])
+        return render_template("search.html", request_=typed, error=str(exc)), 400
     if is_empty(search_request):
         return render_template("search.html", request_=search_request, landing=landing_stats())
     try:
@@ -54,19 +53,23 @@ def search() -> tuple[str, int] | str:
     facets = facet_records(results, found.meetings)
     for name, values in facets.items():
         for value in values:
-            value["url"] = search_url("pages.search", request_args(
-                toggled(search_request, name, value["value"])))
+            value["url"] = link(toggled(search_request, name, value["value"]))
     return render_template(
         "search.html", request_=search_request, results=results, facets=facets,
         hits=[hit_record(hit) for hit in results.hits],
         chips=chips(search_request, found.meetings),
-        sorts=[(label, search_url("pages.search", request_args(changed(search_request, sort=key))),
-                key == search_request.sort) for key, label in SORT_LABELS.items()],
+        sorts=[(label, link(changed(search_request, sort=key)), key == search_request.sort)
+               for key, label in SORT_LABELS.items()],
         pages=page_links(search_request, results.pages),
-        suggestion_url=search_url("pages.search", request_args(
-            changed(search_request, query=results.suggestion))) if results.suggestion else None,
+        suggestion_url=link(changed(search_request, query=results.suggestion))
+        if results.suggestion else None,
         feed_url=search_url("pages.feed", request_args(changed(search_request))),
         api_url=search_url("api.search", request_args(search_request)))
+
+
+def link(search_request: SearchRequest) -> str:
+    """The search page's URL for a request."""
+    return search_url("pages.search", request_args(search_request))
 
 
 def landing_stats() -> dict[str, int]:
@@ -83,13 +86,13 @@ def chips(search_request: SearchRequest, meetings: dict[str, Any]) -> list[tuple
     for name, values in search_request.filters.items():
         for value in values:
             label = f"{FACET_TITLES.get(name, name.title())}: {facet_label(name, value, meetings)}"
-            out.append((label, search_url("pages.search", request_args(
-                toggled(search_request, name, value)))))
-    for name, date in (("From", search_request.date_from), ("To", search_request.date_to)):
-        if date:
-            key = "date_from" if name == "From" else "date_to"
-            out.append((f"{name}: {long_date(date)}", search_url("pages.search", request_args(
-                changed(search_request, **{key: None})))))
+            out.append((label, link(toggled(search_request, name, value))))
+    if search_request.date_from:
+        out.append((f"From: {long_date(search_request.date_from)}",
+                    link(changed(search_request, date_from=None))))
+    if search_request.date_to:
+        out.append((f"To: {long_date(search_request.date_to)}",
+                    link(changed(search_request, date_to=None))))
     return out
 
 
@@ -98,13 +101,10 @@ def page_links(search_request: SearchRequest, pages: int) -> list[tuple[int | No
     current = search_request.page
     wanted = sorted({1, pages, *range(max(1, current - 2), min(pages, current + 2) + 1)})
     links: list[tuple[int | None, str | None]] = []
-    for previous, number in itertools.zip_longest([None, *wanted], wanted):
-        if number is None:
-            break
+    for previous, number in zip([None, *wanted], wanted):
         if previous is not None and number - previous > 1:
             links.append((None, None))
-        links.append((number, search_url("pages.search", request_args(
-            changed(search_request, page=number)))))
+        links.append((number, link(changed(search_request, page=number))))
     return links
 
 
