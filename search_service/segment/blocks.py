@@ -5,7 +5,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .text import clean
+from .text import ENDS_IN_ABBREVIATION, clean
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,13 @@ _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from
 _BARE_MARKER = re.compile(
     rf"^(?:[{_GLYPHS}o]|\(?(?:\d{{1,3}}|[a-z]|[ivxl]{{1,5}})\)|\d{{1,3}}(?:\.\d{{1,3}})*\.?|"
     r"[a-z]\.)$")
+# A line that only heads a formal question or its answer, naming who speaks: "Question from Ms J
+# Hollis to the Cabinet Member for Homes", "7.1 Question by Councillor James to the Leader: Topic",
+# "Response by Councillor Price:", "Supplementary question", "Response".
+_LABEL_LINE = re.compile(
+    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?P<label>(?i:Supplementary )?(?i:Question|Answer|Response|"
+    r"Reply))(?:\s+(?:by|from)\s+(?P<who>[^:?]{2,200}?))?\s*(?:[:\-–]\s*(?:[^.?!:]{1,100})?)?$")
+_ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+|Councillor\s|Cllr\.?\s).*$")
 _INLINE_ANSWER = re.compile(r"(?<=[.?!\"”)])\s+(?P<label>Answer|Response|Reply|A)\s*[:\-–]\s+")
 # Cells of a table flattened into text ("Total |", "| 2015-16 |"): not minutes prose.
 _TABLE_DEBRIS = re.compile(r"^(?=.*\|)[^.?!]{0,40}$")
@@ -40,6 +47,7 @@ class Block:
     text: str
     marker: str = ""   # "", "bullet", "number", or a label such as "question"/"answer"
     label: str = ""    # the point number or the label text as written
+    who: str = ""      # who asks or answers, where a question or answer label names them
 
 
 def _is_point(line: str) -> bool:
@@ -52,7 +60,8 @@ def _runs_on(previous: str, line: str, width: int) -> bool:
     `width` is 0 unless the page was saved with hard line breaks inside paragraphs; then a
     line shorter than the width ends its paragraph when the next line starts with a capital.
     """
-    if _TERMINAL.search(previous) or _is_point(line):
+    if (_TERMINAL.search(previous) and not ENDS_IN_ABBREVIATION.search(previous)) \
+            or _is_point(line):
         return False
     if _LOWER_START.match(line) or _RUN_ON.search(previous[-40:]):
         return True
@@ -105,6 +114,12 @@ def split_blocks(text: str) -> list[Block]:
                 # "Q: … ? A: …" on one line: two labelled blocks.
                 blocks.append(Block(clean(body[:reply.start()]), marker, label))
                 body, marker, label = body[reply.end():], "answer", reply["label"].lower()
+        elif match := _LABEL_LINE.match(line):
+            label = match["label"].lower()
+            marker = "question" if "question" in label else "answer"
+            who = _ADDRESSEE.sub("", match["who"] or "").strip(" ,")
+            blocks.append(Block("", marker, label, who))
+            continue
         elif (match := _NUMBER.match(line)) and len(line) > match.end():
             body, marker, label = line[match.end():], "number", match.group().strip()
         else:

@@ -61,6 +61,11 @@ FOLLOWS_ANSWER = re.compile(
     rf"^(?:(?:It|it) was (?:also )?(?:confirmed|clarified)|(?:{PERSON}|[Hh]e|[Ss]he) "
     r"(?:also |further |then )?(?:confirmed|clarified|replied|responded)\b)")
 
+# A paragraph that carries on what the speaker before it said ("The Leader added that …").
+CONTINUES = re.compile(
+    rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:also |further |then )?"
+    r"(?:added|continued|went on|concluded|reiterated)\b")
+
 _BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|Forum|"
          r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Meeting|Commission)")
 DECISION_START = re.compile(

@@ -123,31 +123,49 @@ def _answers(segment: Segment, text: str) -> bool:
     return segment.text.endswith("?") or qa.answers(text)
 
 
+def _gather(blocks: list[Block], j: int) -> tuple[list[str], str | None, int]:
+    """The text under the question or answer label at block j, and who the label names."""
+    label = blocks[j]
+    parts = [label.text] if label.text else []
+    who = label.who or None
+    # "Question: Mrs M. Patrick, 119 Essex Road" names the asker rather than asking.
+    named = bool(parts) and not parts[0].endswith(("?", ".")) and j + 1 < len(blocks) \
+        and blocks[j + 1].marker == ""
+    if named:
+        who = parts[0]
+    said = bool(parts) and not named
+    j += 1
+    while j < len(blocks) and blocks[j].marker == "":
+        text = blocks[j].text
+        if cues.DECISION_START.match(text) or _is_heading(blocks[j]):
+            break
+        if said and _ends_exchange(text, label.marker):
+            break
+        parts.append(text)
+        said = True
+        j += 1
+    return parts, who, j
+
+
+def _ends_exchange(text: str, marker: str) -> bool:
+    """Whether a plain paragraph after a labelled question or answer is no longer part of it."""
+    if marker == "question":
+        return qa.answers(text)
+    if cues.LEAD_IN_END.search(text):
+        return True
+    return bool(cues.SPEAKER_START.match(text[:400])) and not cues.CONTINUES.match(text[:400])
+
+
 def _labelled(blocks: list[Block], i: int) -> tuple[Segment, int]:
     """A formal 'Question: … Response: …' exchange starting at block i."""
-    def gather(j: int) -> tuple[list[str], str | None, int]:
-        parts = [blocks[j].text] if blocks[j].text else []
-        who = None
-        # "Question: Mrs M. Patrick, 119 Essex Road" names the asker rather than asking.
-        if parts and not parts[0].endswith(("?", ".")) and j + 1 < len(blocks) \
-                and blocks[j + 1].marker == "":
-            who = parts[0]
-        j += 1
-        while j < len(blocks) and blocks[j].marker == "" and not (
-                cues.DECISION_START.match(blocks[j].text)):
-            parts.append(blocks[j].text)
-            j += 1
-        return parts, who, j
-
-    question: list[str] = []
-    asked_by = None
+    sides: dict[str, tuple[list[str], str | None]] = {"question": ([], None), "answer": ([], None)}
     j = i
-    if blocks[j].marker == "question":
-        question, asked_by, j = gather(j)
-    answer: list[str] = []
-    answered_by = None
-    if j < len(blocks) and blocks[j].marker == "answer":
-        answer, answered_by, j = gather(j)
+    for marker in _LABELS:
+        # A label line naming who speaks ("Question from X to Y") may head the labelled text.
+        while j < len(blocks) and blocks[j].marker == marker and not sides[marker][0]:
+            parts, who, j = _gather(blocks, j)
+            sides[marker] = (parts, sides[marker][1] or who)
+    (question, asked_by), (answer, answered_by) = sides["question"], sides["answer"]
     text = " ".join(question + answer)
     return Segment("qa", text, " ".join(question) or None, " ".join(answer) or None,
                    asked_by=asked_by, answered_by=answered_by), j
