@@ -355,7 +355,7 @@ def format_glossary(definitions: list[Definition]) -> str:
               help="Requests served at once.")
 def serve_command(index_dir: Path | None, host: str, port: int, threads: int) -> None:
     """Serve the search pages and JSON API with waitress, the production WSGI server."""
-    from waitress import serve
+    from waitress import create_server
 
     from .app import create_app
 
@@ -364,13 +364,19 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
         open_index(index)
     except StoreError as exc:  # the pages say so too, until the indexer has run
         click.echo(f"warning: {exc}", err=True)
+    app = create_app(index_dir=index)
+    try:
+        # No page takes a request body: waitress refuses one over the app's limit as soon as its
+        # length is announced, instead of spooling up to 1 GB of it to disk first.
+        server = create_server(app, host=host, port=port, threads=threads,
+                               ident="minutes-search",
+                               max_request_body_size=app.config["MAX_CONTENT_LENGTH"])
+    except OSError as exc:  # the address is taken, or not this machine's
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
+                                   f"stop the other server or choose another --port") from None
     click.echo(f"Serving {index} on http://{host}:{port}/ (waitress, {threads} threads); "
                f"Ctrl+C stops")
-    app = create_app(index_dir=index)
-    # No page takes a request body: waitress refuses one over the app's limit as soon as its
-    # length is announced, instead of spooling up to 1 GB of it to disk first.
-    serve(app, host=host, port=port, threads=threads, ident="minutes-search",
-          max_request_body_size=app.config["MAX_CONTENT_LENGTH"])
+    server.run()
 
 
 @cli.command("evaluate")
