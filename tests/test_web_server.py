@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -61,3 +63,13 @@ def test_the_server_answers_503_until_the_first_index_run(tmp_path, start_server
         index_documents(tmp_path / "index", [Document(source="a", url="a", text=PAGE)])
         status, body = fetch_json(f"{base}/api/search?q=library")
         assert status == 200 and body["total"] > 0
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(server, web_index):
+    port = server.rsplit(":", 1)[1]
+    result = subprocess.run([sys.executable, "-m", "search_service", "serve", "--index",
+                             str(web_index), "--port", port],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == (f"Error: cannot listen on 127.0.0.1:{port}: Address already "
+                                     f"in use; stop the other server or choose another --port")
