@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import AgendaItem
+from .minute_book import find_headings
 
 log = logging.getLogger(__name__)
 
@@ -24,19 +25,29 @@ _MEETING_LINE = re.compile(r"^Meeting: (?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<y
 # "22/02/2022 - Climate action plan" heads a decision page
 _DATED_TITLE = re.compile(
     r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] (?P<title>.+)$")
-_ITEM_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.?$")
+# "50.", "CAB/23/45", "CH27", "45 (a)": an item number alone on its line above the title.
+_ITEM_NUMBER = re.compile(r"^((?:[A-Z]{1,6}/?)?\d{1,4}[a-z]?(?:[/-]\d{1,4}){0,2}(?: ?\([a-z\d]{1,3}\))?)\.?$")
+# "Minutes of the meeting of the Fire Authority held on Tuesday 12 December 2023 at …"
+_MINUTES_OF = re.compile(
+    r"^Minutes of (?:(?:a |the )?meeting of (?:the )?(?P<committee>.+?)|"
+    r"the (?!previous |last )(?P<body>.+?) meeting) held\b.*?\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]+),? (?P<year>\d{4})\b", re.I)
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
 _DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
 # "Minutes:" alone on its line, or opening the first line of the minutes ("Minutes: None.").
-_MINUTES = re.compile(r"^(?:(?:Minutes|Decisions?):?$|Minutes:\s+(?=\S))", re.I)
-_DOCUMENTS = re.compile(r"^(?:Supporting|Background) documents:?$", re.I)
+_MINUTES = re.compile(r"^(?:Minutes:?$|Decisions?:$|Minutes:\s+(?=\S))", re.I)
+_DOCUMENTS = re.compile(r"^(?:Supporting|Background|Accompanying) documents:?$", re.I)
+# The facts a decision page lists about a decision: not minutes.
+_DECISION_FACTS = re.compile(
+    r"^(?:Decision Maker|Decision status|Is Key decision\?|Is subject to call in\?|Report author|"
+    r"Publication date|Date of decision|Decided at meeting|Effective from|Call-in deadline|"
+    r"Date comes into force|Wards affected|Lead officer):", re.I)
 _ITEM_PAGE = re.compile(r"^(?:Agenda item|Issue - (?:meetings|decisions))$", re.I)
-_MEETING_PAGE = re.compile(r"^Agenda(?:,)? (?:and|&) (?:minutes|decisions)$", re.I)
+_MEETING_PAGE = re.compile(r"^Agenda(?:,)? (?:and|&) (?:draft )?(?:minutes|decisions)$", re.I)
 _ITEMS_HEADER = re.compile(r"^No\.? Item$", re.I)
 # Lines a web page adds around the minutes: navigation, venue and contact details, links.
 _CHROME = re.compile(
     r"^(?:Skip to.*|Quick Links|navigation and tools|Find it|You are here.*|Agendas, Meetings and "
-    r"Minutes.*|Issue - .*|Agenda item|Agenda(?:,)? (?:and|&) (?:minutes|decisions)|Venue:.*|"
+    r"Minutes.*|Issue - .*|Agenda item|Agenda(?:,)? (?:and|&) (?:draft )?(?:minutes|decisions)|Venue:.*|"
     r"Contact:.*|Items|No\.? Item|Additional documents:?|View directions|Meeting: .*)$", re.I)
 
 
@@ -58,6 +69,8 @@ def read_page(text: str) -> Page:
     number = _read_header(lines, page)
     if any(_MEETING_PAGE.match(line) for line in lines[:15]):
         page.items = _meeting_items(raw, lines)
+    elif not _is_item_page(lines):
+        page.items = _minute_book_items(raw, lines)
     if not page.items:
         page.items = [_single_item(raw, lines, number)]
     log.debug("page: %s %s, %d items", page.committee, page.meeting_date, len(page.items))
@@ -85,6 +98,10 @@ def _read_header(lines: list[str], page: Page) -> str | None:
         if match := _DATED_TITLE.match(line):
             page.meeting_date = _date(match)
             return None
+        if match := _MINUTES_OF.match(line):
+            page.committee = (match["committee"] or match["body"]).strip(" ,")
+            page.meeting_date = _date(match)
+            return None
     return None
 
 
@@ -106,7 +123,30 @@ def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str |
 
 def _minutes_text(raw: list[str]) -> str:
     """Minutes lines without the links to documents that pages list among them."""
-    return "\n".join(line for line in raw if not _DOC_LINK.search(line))
+    return "\n".join(line for line in raw
+                     if not _DOC_LINK.search(line) and not _DECISION_FACTS.match(line.strip()))
+
+
+def _is_item_page(lines: list[str]) -> bool:
+    """Whether the page is one agenda item (its kind line, or a minutes marker, says so)."""
+    return any(_ITEM_PAGE.match(line) for line in lines[:15]) or any(
+        _MINUTES.match(line) for line in lines)
+
+
+def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, str]]:
+    """Items of plain minutes under numbered headings; the lines above the first stay minutes."""
+    headings = find_headings(lines)
+    if not headings:
+        return []
+    items = []
+    if any(lines[:headings[0].line]):
+        items.append((AgendaItem(number=None, title=None),
+                      _minutes_text(raw[:headings[0].line])))
+    ends = [h.line for h in headings[1:]] + [len(lines)]
+    for heading, end in zip(headings, ends):
+        text = _minutes_text([heading.text, *raw[heading.line + 1:end]])
+        items.append((AgendaItem(number=heading.number, title=heading.title), text))
+    return items
 
 
 def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[AgendaItem, str]:
@@ -114,8 +154,7 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
     start = 0
     kind = next((i for i, line in enumerate(lines[:15]) if _ITEM_PAGE.match(line)), None)
     title = None
-    has_minutes = any(_MINUTES.match(line) for line in lines)
-    if kind is not None or has_minutes:
+    if _is_item_page(lines):
         start = (kind + 1) if kind is not None else 0
         while start < len(lines) and (not lines[start] or _CHROME.match(lines[start])
                                       or _DATED_TITLE.match(lines[start])):
@@ -132,9 +171,21 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
 
 
 def _meeting_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, str]]:
-    """Items of a whole meeting page: a number line ("50.") then a title line, then the body."""
+    """Items of a whole meeting page, found by their numbers or else by their minutes markers."""
     first = next((i for i, line in enumerate(lines) if _ITEMS_HEADER.match(line)), 0)
-    starts: list[tuple[int, str, str]] = []
+    starts = _numbered_starts(lines, first) or _marked_starts(lines, first)
+    items = []
+    for n, (line_no, number, title_line) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        description, minutes = _body(raw, lines, title_line + 1, end)
+        items.append((AgendaItem(number=number, title=_title(lines[title_line]),
+                                 description=description), minutes))
+    return items
+
+
+def _numbered_starts(lines: list[str], first: int) -> list[tuple[int, str | None, int]]:
+    """(first line, number, title line) of items headed by a number line ("50.") then a title."""
+    starts: list[tuple[int, str | None, int]] = []
     i = first
     while i < len(lines):
         match = _ITEM_NUMBER.match(lines[i])
@@ -143,13 +194,28 @@ def _meeting_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, s
             while j < len(lines) and not lines[j]:
                 j += 1
             if j < len(lines) and lines[j] and not _MINUTES.match(lines[j]):
-                starts.append((i, match[1], _title(lines[j])))
+                starts.append((i, match[1], j))
                 i = j
         i += 1
-    items = []
-    for n, (line_no, number, title) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        title_line = next(k for k in range(line_no + 1, end) if lines[k])
-        description, minutes = _body(raw, lines, title_line + 1, end)
-        items.append((AgendaItem(number=number, title=title, description=description), minutes))
-    return items
+    return starts
+
+
+def _marked_starts(lines: list[str], first: int) -> list[tuple[int, str | None, int]]:
+    """Items of a page saved without item numbers: one per "Minutes:" marker, titled above it.
+
+    The title is the first line with a link to a document since the previous item's minutes
+    began, or else the last line before the marker (an item without an agenda description).
+    """
+    markers = [i for i in range(first, len(lines)) if _MINUTES.match(lines[i])]
+    if len(markers) < 2:
+        return []
+    starts: list[tuple[int, str | None, int]] = []
+    floor = first + 1
+    for marker in markers:
+        region = [i for i in range(floor, marker) if lines[i] and not _CHROME.match(lines[i])]
+        if region:
+            linked = [i for i in region if _DOC_LINK.search(lines[i])]
+            title = region[0] if not starts else (linked or region)[0 if linked else -1]
+            starts.append((title, None, title))
+        floor = marker + 1
+    return starts

@@ -1,0 +1,72 @@
+"""Plain minutes laid out as a minute book: numbered headings open the items.
+
+"609. Apologies for absence", "1044 CITY CENTRE MARKETS UPDATE - The Director submitted …",
+"1045 (12) ALBERT AVENUE BATHS - …", "(199) CHAIRMAN'S ANNOUNCEMENT", "FC/23/101 PUBLIC
+PARTICIPATION", "573. Apologies for Absence: There were no absentees".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADING = re.compile(
+    r"^\(?(?P<number>(?:[A-Z]{1,6}/)?(?P<value>\d{1,4})(?:/\d{1,4}){0,2}[a-z]?)\)?\.?"
+    r"(?: ?\((?P<sub>\d{1,3}[a-z]?)\))?\s+(?P<rest>[A-Z(].*)$")
+# Where an upper-case title gives way to the minutes on the same line.
+_TITLE_END = re.compile(r"\s+[-–]\s+|:\s+|\s+[-–]$|:$")
+# Words of a sentence rather than a title.
+_SENTENCE_WORD = re.compile(r"\b(?:is|are|was|were|be|been|had|has|have|will|would|noted|"
+                            r"agreed|resolved|approved|received|said|reported)\b", re.I)
+# "12 April, 2016" is a date, not item 12.
+_MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b", re.I)
+_MAX_TITLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered item heading: its line, number, title and any minutes on the same line."""
+
+    line: int
+    number: str
+    value: int
+    title: str
+    text: str
+
+
+def _title_case_title(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= _MAX_TITLE_WORDS and len(text) <= 100 and text[:1].isupper()
+            and not text.endswith((".", ";", ",", "?", "!")) and not _SENTENCE_WORD.search(text))
+
+
+def read_heading(line: str, number: int) -> Heading | None:
+    """The item heading on a line, if the line is one."""
+    match = _HEADING.match(line)
+    if not match or _MONTH.match(match["rest"]):
+        return None
+    rest = match["rest"].strip()
+    cut = _TITLE_END.search(rest)
+    head, text = (rest[:cut.start()], rest[cut.end():]) if cut else (rest, "")
+    upper = sum(c.isupper() for c in head) >= 2 and not any(c.islower() for c in head)
+    if not (upper or _title_case_title(head)):
+        if not _title_case_title(rest):
+            return None
+        head, text = rest, ""
+    item = f"{match['number']} ({match['sub']})" if match["sub"] else match["number"]
+    return Heading(number, item, int(match["value"]), head.strip(), text.strip())
+
+
+def find_headings(lines: list[str]) -> list[Heading]:
+    """The item headings of a page of plain minutes, or none when its numbers are not headings.
+
+    Headings count when there are at least two, their numbers never fall, and most of them have
+    minutes under them (a numbered list of short points has none).
+    """
+    headings = [h for i, line in enumerate(lines) if (h := read_heading(line, i))]
+    if len(headings) < 2 or any(b.value < a.value for a, b in zip(headings, headings[1:])):
+        return []
+    ends = [h.line for h in headings[1:]] + [len(lines)]
+    with_minutes = sum(bool(h.text) or any(lines[k] for k in range(h.line + 1, end))
+                       for h, end in zip(headings, ends))
+    return headings if with_minutes * 2 > len(headings) else []
