@@ -5,13 +5,16 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import qparser, sorting
 from whoosh.analysis import STOP_WORDS
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
-from whoosh.query import And, DateRange, Or, Query, Term
+from whoosh.query import And, DateRange, MultiTerm, Or, Query, Term
+from whoosh.query.compound import PreloadedOr
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from . import facet_counts
@@ -21,6 +24,9 @@ from .schema import FACET_COLUMNS, PASSAGE
 log = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 500
+# Words a wildcard, prefix or range may match before it is read in bulk, and in all.
+PRELOAD_AT = 50
+MAX_EXPANSIONS = 1000
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 1000
 SORTS = ("relevance", "newest", "oldest")
@@ -120,9 +126,38 @@ def parse_query(searcher: Searcher, text: str) -> Query:
     if not text.strip():
         return Term("record", PASSAGE)
     try:
-        return passages_only(make_parser(searcher).parse(text))
+        parsed = passages_only(make_parser(searcher).parse(text))
     except Exception as exc:  # Whoosh raises assorted errors on odd syntax
         raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
+    return bound_patterns(parsed, searcher.reader())
+
+
+def bound_patterns(query: Query, reader: IndexReader) -> Query:
+    """The query with its wildcard, prefix, range and fuzzy words kept affordable.
+
+    Each such pattern matches every word of the index that fits it, and Whoosh ORs those words
+    in a binary tree of unions: seconds for a few hundred words (`re*`), minutes for `*a*`.
+    Past PRELOAD_AT words a pattern's matches are read in bulk instead (Whoosh's PreloadedOr);
+    past MAX_EXPANSIONS words in all, the user is asked for narrower patterns.
+    """
+    total = 0
+
+    def bound(part: Query) -> Query:
+        nonlocal total
+        if isinstance(part, MultiTerm):
+            words = list(islice(part.expanded_terms(reader), MAX_EXPANSIONS + 1 - total))
+            total += len(words)
+            if total > MAX_EXPANSIONS:
+                pattern = str(part).split(":", 1)[-1]  # "text:re*" as typed: "re*"
+                raise QueryError(f"{pattern!r} matches too many different words (the limit is "
+                                 f"{MAX_EXPANSIONS:,} in a search): make it narrower, for "
+                                 f"example with more letters before the *")
+            if len(words) < PRELOAD_AT:
+                return part
+            return PreloadedOr([Term(name, word) for name, word in words], boost=part.boost)
+        return part if part.is_leaf() else part.apply(bound)
+
+    return bound(query)
 
 
 def expand_query(searcher: Searcher, request: SearchRequest,
