@@ -1,16 +1,24 @@
-"""Hostile and broken input files: every one ends as passages or as a clear per-file error."""
+"""Hostile and broken input files: every one ends as passages or as a clear per-file error.
+
+The short form of `python -m benchmarks.fuzz` (see docs/reliability.md).
+"""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from benchmarks.fuzz import HOSTILE_FILES, check_input, input_files
+from search_service.indexer import index_paths
 from search_service.model import Document
 from search_service.sources import SourceError, read_paths
 from search_service.sources.html import html_to_text
-from search_service.sources.text import decode_bytes
+from search_service.sources.text import MAX_BYTES, decode_bytes
 
+EXAMPLES = 150
 MINUTES = "Minutes:\n\nThe Committee noted the report on school transport.\n"
 
 
@@ -67,3 +75,50 @@ def test_ten_megabyte_paragraph_in_html_is_read_with_the_rest_of_the_page(tmp_pa
 ])
 def test_mixed_and_bomless_encodings_decode_to_their_text(data: bytes, expected: str) -> None:
     assert decode_bytes(data) == expected
+
+
+def test_a_file_over_the_size_limit_says_how_big_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"x" * (MAX_BYTES + 2**20 // 2))
+    error = read_one(path)
+    assert isinstance(error, SourceError)
+    assert error.reason == "file is 20.5 MB; pages of minutes are under 20 MB"
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
+def test_hand_made_hostile_files_end_as_passages_or_an_error_naming_the_file(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(HOSTILE_FILES[name]())
+    check_input(path)
+
+
+def test_an_index_run_over_hostile_files_indexes_the_good_and_names_the_bad(tmp_path):
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for name in ("binary.txt", "nested-divs.html", "nested-json.jsonl", "cp1252.txt",
+                 "utf16-bom.html", "truncated.html", "control-chars.html"):
+        (folder / name).write_bytes(HOSTILE_FILES[name]())
+
+    report = index_paths(tmp_path / "index", [str(folder)])
+
+    assert sorted(Path(error.location.split(":")[0]).name for error in report.errors) == [
+        "binary.txt", "nested-divs.html", "nested-json.jsonl"]
+    assert report.documents == 4 and report.passages_added >= 3
+
+
+@settings(max_examples=EXAMPLES, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(file=input_files())
+def test_random_files_end_as_passages_or_errors_naming_the_file(tmp_path, file):
+    path = tmp_path / f"random{file[0]}"
+    path.write_bytes(file[1])
+    check_input(path)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, database=None)
+@given(data=st.binary(max_size=3000))
+def test_any_bytes_decode_to_text_or_are_called_binary(data):
+    try:
+        assert isinstance(decode_bytes(data), str)
+    except ValueError as exc:
+        assert "binary" in str(exc)

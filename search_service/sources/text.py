@@ -52,8 +52,8 @@ def read_bytes(path: str) -> bytes:
     """Read a file, refusing ones too large to be a page of minutes."""
     size = Path(path).stat().st_size
     if size > MAX_BYTES:
-        raise ValueError(f"file is {size // 1024 // 1024} MB; pages of minutes are under "
-                         f"{MAX_BYTES // 1024 // 1024} MB")
+        raise ValueError(f"file is {size / 2**20:.1f} MB; pages of minutes are under "
+                         f"{MAX_BYTES // 2**20} MB")
     return Path(path).read_bytes()
 
 
