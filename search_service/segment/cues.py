@@ -30,7 +30,7 @@ ASKS = re.compile(
     r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on))\b", re.I)
 # Raising a point: a question only when an answer follows it.
 RAISES = re.compile(
-    r"\b(?:asked for|concerns?|requested|suggested|raised|expressed|point of order|"
+    r"\b(?:asked for|concern(?:s|ed)?|requested|suggested|raised|expressed|point of order|"
     r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried)\b", re.I)
 # "In response to a question about …, Members were informed that …"
 IN_RESPONSE = re.compile(
@@ -72,16 +72,31 @@ DECISION_START = re.compile(
     r"^(?:(?:FURTHER|Further|It was|it was) )?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISIONS?|APPROVED|"
     r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote)\b(?! to (?:the|a) )"
     r"|^(?:Voting|Vote|Votes)\s*:")
+# A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
+_BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:unanimously |then |therefore |also )?"
+                 r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"
+                 r"noted the|noted and|NOTED|voted|accepted the recommendations?|GRANTED|granted|"
+                 r"REFUSED|refused|DEFERRED|deferred)\b")
+# A paragraph that opens with the body's decision, even if it also asks for something.
+DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?{_BODY_DECIDES}")
+# A part of a resolution standing alone: "(a) That the programme be approved as set out …".
+RESOLUTION_PART = re.compile(
+    r"^That\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|endorsed|authorised|authorized|"
+    r"delegated|accepted|granted|refused|deferred|received|requested|asked|established|appointed|"
+    r"recommended|supported|confirmed)\b")
 DECISION_IN = re.compile(
-    rf"(?:^|(?<=[.;,] ))(?:(?:The |the )?{_BODY} (?:unanimously |then |therefore |also )?"
-    r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|noted the|noted and|"
-    r"NOTED|voted|accepted the recommendations?)\b|(?:It|it) was (?:unanimously )?(?:resolved|"
+    rf"(?:^|(?<=[.;,] ))(?:{_BODY_DECIDES}|(?:It|it) was (?:unanimously )?(?:resolved|"
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
     r"put (?:[\w ]{1,40} )?to (?:the |a )?(?:recorded |named )?vote|"
     r"\bunanimously (?:agreed|approved|resolved|carried)|"
     r"\b(?:motion|amendment|recommendations?|proposals?) (?:was|were) (?:carried|lost|"
     r"defeated|approved|agreed|adopted|rejected)|\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
-    r"\bvoting (?:was|as follows)")
+    r"\bvoting (?:was|as follows)|\bOn a (?:show of hands|vote|recorded vote)\b|"
+    r"\bvotes? (?:was|were) cast\b")
+# A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
+# approved as listed below." (later in a paragraph the same words report a debate).
+PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:unanimously )?(?:approved|agreed|"
+                              r"adopted|carried|ratified)\b(?! (?:by|at|in|on|last) )")
 # Lead-ins that open the text of a motion or a resolution: the parts below belong to them.
 MOTION_HEAD = re.compile(
     r"\b(?:(?:a|an|the|following|this) (?:substantive |revised |amended )?(?:motion|amendment|"
@@ -93,6 +108,9 @@ PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
     r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",
     re.I)
+# Members making points in debate: each point is judged on its own, as no presentation is.
+MEMBERS_POINTS = re.compile(r"^(?:\w+ )?(?:Members|Councillors) (?:then )?(?:made|raised|commented|"
+                            r"discussed|expressed|highlighted)\b")
 LEAD_IN_END = re.compile(r"(?::-?|\s[-–]|\.\.\.|…)\s*$")
 LEAD_IN_SPEAKER = re.compile(
     rf"(?:^|, |\band )({PERSON})(?: then| also| further| had)? (?:made|gave|highlighted|"

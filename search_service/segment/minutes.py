@@ -17,6 +17,8 @@ _VERB = re.compile(r"\b(?:is|are|was|were|be|been|had|has|have|will|would|noted|
                    r"approved|to)\b", re.I)
 _LIST = ("bullet", "number")
 _LABELS = ("question", "answer")
+# "19.3": a numbered paragraph of the minutes rather than a point of a list.
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?$")
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
@@ -62,7 +64,7 @@ def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
     who = tidy_person(match[1]) if match else None
     if cues.QUESTION_SECTION.search(text):
         mode = "questions"
-    elif cues.PRESENTATION_SECTION.search(text):
+    elif cues.PRESENTATION_SECTION.search(text) and not cues.MEMBERS_POINTS.match(text):
         mode = "statements"
     else:
         mode = None
@@ -87,7 +89,8 @@ def _is_heading(block: Block) -> bool:
 def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str | None = None,
              in_list: bool = False) -> Segment:
     """One point of minutes as a segment, given its section's mode and what came before it."""
-    if cues.DECISION_START.match(text):
+    if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
+            or cues.RESOLUTION_PART.match(text):
         return Segment("decision", text)
     exchange = qa.in_response(text)
     if exchange is None and mode != "statements":
@@ -100,7 +103,8 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
         return Segment("qa", text, answered_by=speaker or qa.speaker(text))
     if mode == "statements":
         return Segment("statement", text, speaker=speaker or qa.speaker(text))
-    kind: Kind = "decision" if cues.DECISION_IN.search(text[:2000]) else "statement"
+    decided = cues.DECISION_IN.search(text[:2000]) or cues.PASSIVE_DECISION.match(text)
+    kind: Kind = "decision" if decided else "statement"
     return Segment(kind, text, speaker=speaker or qa.speaker(text))
 
 
@@ -226,7 +230,7 @@ def split_minutes(text: str) -> list[Segment]:
             nested = not context.plain or block.text[:1].islower()
         if heads:
             text, i = _group(block, blocks, i + 1)
-            kind: Kind = "decision" if (cues.DECISION_START.match(text)
+            kind: Kind = "decision" if (cues.DECISION_START.match(block.text)
                                         or cues.DECISION_IN.search(text[:300])) else "statement"
             segments.append(Segment(kind, text, speaker=qa.speaker(text)))
             context = None
@@ -244,8 +248,9 @@ def split_minutes(text: str) -> list[Segment]:
         if _is_heading(block):
             i += 1
             continue
-        if block.marker == "" and segments and _answers(segments[-1], block.text):
-            segments[-1] = _with_answer(segments[-1], block.text, context)
+        if (block.marker == "" or _PARAGRAPH_NUMBER.match(block.label)) and segments \
+                and _answers(segments[-1], block.text):
+            segments[-1] = _with_answer(segments[-1], _shown(block), context)
             i += 1
             continue
         after_qa = bool(segments) and segments[-1].kind == "qa"

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
-from .text import sentences, tidy_person
+from .text import PERSON, sentences, tidy_person
 
 # A first sentence with no finite verb ("The need to increase recycling rates.") names a topic.
 _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|could|should|will|can|did|does|"
@@ -15,6 +15,9 @@ _CHAIR = re.compile(r"^(?:the )?(?:Chair|Chairman|Chairperson|Chairwoman|Vice[- 
 _SUBJECT_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and|for|&)$")
 # Where a reply clause can begin inside the sentence that asks.
 _CLAUSE = re.compile(r"[,;] (?:and |but |whereupon )?| (?:and|but|whereupon) ")
+_NO_QUESTION = re.compile(
+    rf"{PERSON}|(?:[Aa]n?|[Tt]he|[Oo]ther|[Ff]urther|[Vv]arious)?\s*(?:supplementary )?"
+    rf"(?:questions?|quer(?:y|ies)|comments?)(?: (?:from|by|raised by) {PERSON})?")
 _MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
 
 
@@ -60,8 +63,12 @@ def _answer_start(text: str, verb_at: int, floor: int) -> int:
     return start
 
 
-def _strip_intro(question: str) -> str:
+def _strip_intro(question: str) -> str | None:
+    """The question without its introduction ("a question from X about"); None when it only
+    says that someone asked ("a query from Councillor Petrini", "Councillor Deane")."""
     question = question.strip(" ,;")
+    if _NO_QUESTION.fullmatch(question):
+        return None
     return cues.QUESTION_INTRO.sub("", question, count=1).strip(" ,;") or question
 
 
@@ -115,23 +122,34 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if not strong and cues.ANSWER_START.match(sentence):
             break
         weak = None if strong else cues.RAISES.search(sentence)
-        mark = sentence.endswith("?")
+        mark = sentence.endswith("?") or sentence.startswith("Whether ")
         if not (strong or weak or mark):
             continue
-        if is_chair(asker(sentence) or speaker(sentence)):
-            return None
         cue = strong or weak
         if cue and (exchange := _split_in_sentence(parts, k, cue.end())):
             return exchange
         rest = parts[k + 1:]
-        if weak and not mark and not (rest and cues.ANSWER_START.match(rest[0])):
+        answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0]))
+        # The chair's questions put to the meeting are procedure, unless someone answers them.
+        if not answered and is_chair(asker(sentence) or speaker(sentence)):
+            return None
+        if weak and not mark and not answered:
             continue
         question = " ".join(parts[:k + 1])
         answer = " ".join(rest) or None
         return Exchange(question, answer, asker(question), speaker(answer) if answer else None)
-    if len(parts) < 2 or cues.ANSWER_START.match(parts[0]):
+    if not parts or cues.ANSWER_START.match(parts[0]):
         return None
-    if topic_split or (in_list and not _FINITE.search(parts[0])):
+    if topic_split and (exchange := _split_in_sentence(parts, 0, 0)):
+        return exchange   # "what measures were proposed, to which it was explained that …"
+    if len(parts) < 2:
+        return None
+    # The first sentence names the question when it is a topic ("Concerns regarding the
+    # changes."), raises a point or is answered by the next ("It was confirmed that …"); else
+    # the point is all answer to an unstated question.
+    topic = not _FINITE.search(parts[0]) or (topic_split and bool(
+        cues.RAISES.search(parts[0]) or cues.ANSWER_START.match(parts[1])))
+    if (topic_split or in_list) and topic:
         rest = " ".join(parts[1:])
         return Exchange(parts[0], rest, asker(parts[0]), speaker(rest))
     return None
