@@ -365,7 +365,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"index run over the hostile files: {report.summary()}")
 
     from .generate import parse_scale
-    corpus = work / "corpus.jsonl"
+    corpus = work / "corpus"
     write_corpus(corpus, parse_scale(args.passages))
     index_paths(work / "index", [str(corpus)])
     port = free_port()

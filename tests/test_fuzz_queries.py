@@ -54,8 +54,8 @@ def test_pathological_queries_are_answered_or_refused_in_bounded_time(base, para
 def generated_client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
     """The app over an index of generated minutes, with a vocabulary of thousands of words."""
     folder = tmp_path_factory.mktemp("generated")
-    write_corpus(folder / "corpus.jsonl", passages=1500)
-    index_paths(folder / "index", [str(folder / "corpus.jsonl")])
+    write_corpus(folder / "corpus", passages=1500)
+    index_paths(folder / "index", [str(folder / "corpus")])
     return create_app(index_dir=folder / "index").test_client()
 
 

@@ -1,0 +1,114 @@
+"""Concurrent use: searches answered through an indexer's commits, and two indexers at once."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from benchmarks.crash_kill import indexer_command, snapshot
+from benchmarks.generate import write_corpus
+from benchmarks.web import free_port, server
+from search_service.indexer import index_paths
+from search_service.store import run_lock
+
+QUERIES = ["council", "report", "budget", "question", "", "resolved", "member"]
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two corpora of different documents: the second arrives while the first is searched."""
+    folder = tmp_path_factory.mktemp("corpora")
+    first, second = folder / "first", folder / "second"
+    write_corpus(first, passages=400, seed=11)
+    write_corpus(second, passages=1200, seed=12)
+    # The generator numbers its pages from 0 whatever the seed: give the second its own URLs.
+    for part in second.glob("*.jsonl"):
+        part.write_text(part.read_text().replace("mgAi.aspx?ID=", "mgAi.aspx?Second=1&ID="))
+    return first, second
+
+
+def search_loop(base: str, stop: threading.Event, answers: Counter, totals: list[int]) -> None:
+    """Ask the API over and over until told to stop, counting the answers by status."""
+    n = 0
+    while not stop.is_set():
+        query = QUERIES[n % len(QUERIES)]
+        n += 1
+        try:
+            with urllib.request.urlopen(f"{base}/api/search?q={query}", timeout=60) as response:
+                answers[response.status] += 1
+                if not query:
+                    totals.append(json.loads(response.read())["total"])
+        except urllib.error.HTTPError as exc:
+            answers[exc.code] += 1
+        except OSError as exc:
+            answers[type(exc).__name__] += 1
+
+
+def test_searches_are_answered_without_error_while_the_indexer_commits(corpora, tmp_path):
+    first, second = corpora
+    index_dir = tmp_path / "index"
+    index_paths(index_dir, [str(first)])
+    port = free_port()
+    command = [sys.executable, "-m", "search_service", "serve", "--index", str(index_dir),
+               "--host", "127.0.0.1", "--port", str(port)]
+    log = tmp_path / "server.log"
+    with server(command, port, "/help", log=log):
+        base = f"http://127.0.0.1:{port}"
+        stop, answers = threading.Event(), Counter()
+        totals: list[list[int]] = [[] for _ in range(4)]
+        loops = [threading.Thread(target=search_loop, args=(base, stop, answers, seen))
+                 for seen in totals]
+        for loop in loops:
+            loop.start()
+        try:  # many small commits, each one a new generation the searchers must pick up
+            subprocess.run(indexer_command(index_dir, second, commit_every=5), check=True,
+                           timeout=600)
+        finally:
+            stop.set()
+            for loop in loops:
+                loop.join(timeout=120)
+        with urllib.request.urlopen(f"{base}/api/search?q=", timeout=60) as response:
+            final_total = json.loads(response.read())["total"]
+
+    assert set(answers) == {200}, answers
+    assert answers[200] > len(loops)
+    for seen in totals:  # each loop's searches see the index grow, never shrink back
+        assert seen == sorted(seen) and seen[0] < seen[-1], seen
+    assert final_total == len(snapshot(index_dir).rows())
+    assert "Traceback" not in log.read_text()
+
+
+def test_two_indexers_started_together_both_finish_and_lose_nothing(corpora, tmp_path):
+    first, second = corpora
+    index_dir = tmp_path / "index"
+    runs = [subprocess.Popen([sys.executable, "-m", "search_service", "index", "--wait",
+                              "--index", str(index_dir), str(corpus)],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for corpus in (first, second)]
+    outputs = [run.communicate(timeout=600)[0] for run in runs]
+
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    reference = tmp_path / "reference"
+    index_paths(reference, [str(first), str(second)])
+    together, alone = snapshot(index_dir), snapshot(reference)
+    assert together.rows() == alone.rows() and together.hashes == alone.hashes
+    assert together.duplicates == 0
+
+
+def test_a_second_indexer_is_told_another_run_holds_the_index(corpora, tmp_path):
+    first, _ = corpora
+    index_dir = tmp_path / "index"
+    with run_lock(index_dir):
+        run = subprocess.run([sys.executable, "-m", "search_service", "index", "--index",
+                              str(index_dir), str(first)], capture_output=True, text=True,
+                             timeout=120)
+    assert run.returncode != 0
+    assert "another indexer run" in run.stderr and "--wait" in run.stderr
+    assert "Traceback" not in run.stderr
