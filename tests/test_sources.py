@@ -97,3 +97,33 @@ def test_jsonl_half_surrogate_escapes_are_replaced_not_fatal(tmp_path):
     [doc] = read_paths([str(path)])
     assert doc.text == "Minutes: caf? closed"
     doc.text.encode("utf-8")
+
+
+def test_jsonl_files_of_any_size_are_streamed_and_an_oversized_line_is_skipped(tmp_path):
+    from search_service.sources.text import MAX_BYTES
+
+    path = tmp_path / "bulk.jsonl"
+    page = "Minutes:\n\n" + "The Committee noted the report. " * 3000
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"url": "huge", "text": "x" * (MAX_BYTES + 10)}) + "\n")
+        for number in range(MAX_BYTES // len(page) + 20):
+            handle.write(json.dumps({"url": f"u{number}", "text": page}) + "\n")
+    assert path.stat().st_size > MAX_BYTES
+    results = list(read_paths([str(path)]))
+    assert str(results[0]) == f"{path}:1: line is over 20 MB; a record is one page of minutes"
+    assert all(isinstance(d, Document) for d in results[1:])
+    assert results[1].url == "u0" and len(results) == MAX_BYTES // len(page) + 21
+
+
+def test_jsonl_with_a_byte_order_mark_and_windows_1252_bytes(tmp_path):
+    path = tmp_path / "bulk.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + '{"url": "u", "text": "caf\xe9 \x93quoted\x94"}\n'.encode("latin-1"))
+    [doc] = read_paths([str(path)])
+    assert doc.text == "caf\u00e9 \u201cquoted\u201d"
+
+
+def test_a_binary_file_named_jsonl_is_one_error_not_one_per_line(tmp_path):
+    path = tmp_path / "bulk.jsonl"
+    path.write_bytes(b"\x00\x01\x02\x03\n" * 100 + bytes(range(256)))
+    [error] = read_paths([str(path)])
+    assert str(error) == f"{path}: looks like a binary file, not text"

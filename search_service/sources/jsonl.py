@@ -6,6 +6,7 @@ Unknown keys are ignored. A bad line becomes a SourceError naming FILE:LINE; the
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from ..model import Document
 from . import SourceError
 from .html import html_to_text
-from .text import decode_bytes, read_bytes
+from .text import CP1252_FALLBACK, MAX_BYTES, decode_bytes, read_bytes
 
 OPTIONAL_TEXT_KEYS = ("council", "committee", "item_title", "item_number", "meeting_url")
 
@@ -60,9 +61,13 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def read_jsonl(path: str) -> Iterator[Document | SourceError]:
-    """Read a `.jsonl` file, one Document per good line and one SourceError per bad line."""
-    # Split on "\n" only: str.splitlines() would also break inside U+2028 in a JSON string.
-    for number, line in enumerate(decode_bytes(read_bytes(path)).split("\n"), start=1):
+    """Read a `.jsonl` file line by line, one Document per good line and one SourceError per bad
+    line; the file may be of any size, each line up to MAX_BYTES."""
+    for number, line in _numbered_lines(path):
+        if line is None:
+            yield SourceError(f"{path}:{number}", f"line is over {MAX_BYTES // 2**20} MB; "
+                                                  "a record is one page of minutes")
+            continue
         if not line.strip():
             continue
         try:
@@ -74,3 +79,26 @@ def read_jsonl(path: str) -> Iterator[Document | SourceError]:
                                                   "is one flat object")
         except ValueError as exc:
             yield SourceError(f"{path}:{number}", str(exc))
+
+
+def _numbered_lines(path: str) -> Iterator[tuple[int, str | None]]:
+    """The file's lines, split on "\n" only (U+2028 may sit inside a JSON string), decoded as
+    pages are; None for a line over MAX_BYTES, which is skipped without being held in memory."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+            # UTF-16 (or binary) cannot be split on the byte "\n": read whole, bounded, as pages.
+            yield from enumerate(decode_bytes(read_bytes(path)).split("\n"), start=1)
+            return
+        handle.seek(0)
+        number = 0
+        while raw := handle.readline(MAX_BYTES + 1):
+            number += 1
+            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                while (rest := handle.readline(MAX_BYTES)) and not rest.endswith(b"\n"):
+                    pass
+                yield number, None
+                continue
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            yield number, raw.decode("utf-8", errors=CP1252_FALLBACK)

@@ -18,7 +18,8 @@ def _as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
     return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
 
 
-codecs.register_error("search_service.cp1252", _as_cp1252)  # type: ignore[arg-type]
+CP1252_FALLBACK = "search_service.cp1252"
+codecs.register_error(CP1252_FALLBACK, _as_cp1252)  # type: ignore[arg-type]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -45,7 +46,7 @@ def decode_bytes(data: bytes) -> str:
         if text is None:
             raise ValueError("looks like a binary file, not text")
         return text
-    return data.decode("utf-8", errors="search_service.cp1252")
+    return data.decode("utf-8", errors=CP1252_FALLBACK)
 
 
 def read_bytes(path: str) -> bytes:
