@@ -328,3 +328,224 @@ def test_long_hard_wrapped_paragraph_takes_linear_time() -> None:
     # Joining 10,000 wrapped lines one by one into a growing string would take minutes.
     [segment] = split_minutes("and the members of the committee were told of the\n" * 10_000)
     assert len(segment.text) == 50 * 10_000 - 1
+
+
+# Structures of the hold-out set (tests/data/holdout): synthetic pages written in the style of
+# councils outside the dev corpus; "hNN" names the page each fragment comes from.
+HOLDOUT_STRUCTURES = [
+    pytest.param(
+        # synthetic, hold-out h12: a plain paragraph after a labelled response is a new point
+        "Q: Why were the Saturday hours cut?\n\nA: The Mayor said that the hours would be "
+        "reviewed.\n\nQuestion: How many grants have been paid?\n\nResponse: The Cabinet Member "
+        "said that 412 grants had been paid.\n\nMr Lomax also presented a petition with 1,103 "
+        "signatures.\n\nStatements\n\nThe Lord Mayor reported that 22 statements had been "
+        "received.",
+        [("qa", "Why were"), ("qa", "How many"), ("statement", "Mr Lomax"),
+         ("statement", "The Lord Mayor")],
+        id="answer-ends-at-a-new-speaker",
+    ),
+    pytest.param(
+        # synthetic, hold-out h14: numbered paragraphs, the answer in the next paragraph
+        "19.1 The Head of Integrated Commissioning presented the report.\n\n19.2 Members asked "
+        "why the number of delayed discharges had risen in July.\n\n19.3 The Board was informed "
+        "that the rise was linked to a shortage of home care.\n\n19.4 Resolved - That the report "
+        "be noted.",
+        [("statement", "19.1 The Head"), ("qa", "19.2 Members asked"),
+         ("decision", "19.4 Resolved")],
+        id="numbered-paragraph-answers-the-one-before",
+    ),
+    pytest.param(
+        # synthetic, hold-out h01 and h17: decisions that also ask, resolution parts alone
+        "The Committee NOTED the report and asked that a further update be brought to its "
+        "meeting in January.\n\n(a) That the highways capital programme for 2024/25, totalling "
+        "£34.6m, be approved.\n\nPayments totalling £1,061.67 were approved as listed below.",
+        [("decision", "The Committee NOTED"), ("decision", "(a) That the highways"),
+         ("decision", "Payments totalling")],
+        id="decisions-that-ask-parts-and-approvals",
+    ),
+    pytest.param(
+        # https://democracy.northlincs.gov.uk/meetings/scrutiny-panels/scrutiny-panels-201011/children-and-young-people-scrutiny-panel/children-and-young-people-scrutiny-panel-21-march-2011/
+        "The chair opened discussion on the draft report, inviting comments, changes or input "
+        "from members. A debate on the content occurred and a number of minor changes were "
+        "agreed.",
+        [("statement", "The chair opened")],
+        id="approval-reported-later-in-a-paragraph-is-narrative",
+    ),
+    pytest.param(
+        # synthetic, hold-out h05: members' comments are judged one by one
+        "Panel Members made the following comments:\n\n  •  The need to understand the link "
+        "between absence and cost of living pressures;\n\n  •  Whether fixed-term exclusions "
+        "were being used more often;\n\n  •  The role of family engagement officers, which Members "
+        "welcomed.",
+        [("statement", "The need"), ("qa", "Whether"), ("statement", "The role")],
+        id="members-comments-with-a-whether-question",
+    ),
+    pytest.param(
+        # synthetic, hold-out h06; the second paragraph from
+        # https://democracy.brighton-hove.gov.uk/ieIssueDetails.aspx?IId=48387&Opt=3
+        "The Chair asked whether the council was using the spotlight report. The Director "
+        "confirmed that all 26 recommendations had been accepted.\n\nThe Chair stated to the "
+        "Committee that other Committees would continue to monitor the situation and asked "
+        "whether the Committee felt the report should come back.",
+        [("qa", "The Chair asked"), ("statement", "The Chair stated")],
+        id="chair-question-counts-when-answered",
+    ),
+    pytest.param(
+        # synthetic, hold-out h09: hard line breaks, a line ending in an abbreviation runs on
+        "The Town Clerk presented the first draft budget, which showed a gap of approx.\n"
+        "£42,000 before any increase in the precept.\nCllr. Collinson introduced the "
+        "recommendations of the Grants Panel, i.e. awards\nto eleven groups from the small "
+        "grants budget.\nAGREED – to award grants totalling £18,450.",
+        [("statement", "The Town Clerk presented the first draft budget, which showed a gap of "
+                       "approx. £42,000"),
+         ("statement", "Cllr. Collinson"), ("decision", "AGREED")],
+        id="hard-wrapped-lines-and-abbreviations",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDOUT_STRUCTURES)
+def test_split_minutes_holdout_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)
+
+
+# (minutes text, question part, answer part, who asked, who answered); synthetic, hold-out set
+HOLDOUT_EXCHANGES = [
+    pytest.param(
+        # h03: heading lines without colons
+        "Question from Ms J Hollis to the Cabinet Member for Homes\n\n\"How many new social "
+        "rented homes will the council deliver this year?\"\n\nResponse\n\nThe Cabinet Member "
+        "thanked Ms Hollis for her question. She said that 212 affordable homes were expected.",
+        "How many new social rented homes", "212 affordable homes", "Ms J Hollis", None,
+        id="question-from-heading-and-bare-response"),
+    pytest.param(
+        # h07: numbered heading naming both sides, answer label naming who answers
+        "7.1 Question by Councillor Rob James to Councillor Darren Price, Leader of the Council"
+        "\n\n\"Can the Leader tell me how many pupils are waiting?\"\n\nResponse by Councillor "
+        "Darren Price, Leader of the Council:\n\n\"64 learners were waiting for a place.\"",
+        "how many pupils are waiting", "64 learners were waiting", "Councillor Rob James",
+        "Councillor Darren Price, Leader of the Council", id="question-by-and-response-by"),
+    pytest.param(
+        # h19: a heading with a topic, then the labelled question
+        "Question from Councillor Mitchell to the Lead Councillor for Transport: Bus Lane "
+        "Enforcement\n\nQuestion: How much was raised from bus lane fines?\n\nResponse: The Lead "
+        "Councillor said that £386,000 had been raised.\n\nThe Leader added that the money paid "
+        "for bus shelters.",
+        "How much was raised", "bus shelters", "Councillor Mitchell", None,
+        id="heading-then-labels-and-an-added-answer"),
+    pytest.param(
+        # h21: a point of a questions section answered inside its own sentence
+        "Members asked questions of the officer as follows:\n\n- what fire suppression measures "
+        "were proposed, to which it was explained that the batteries would be housed in sealed "
+        "containers;",
+        "what fire suppression measures were proposed", "it was explained that the batteries",
+        None, None, id="to-which-it-was-explained"),
+    pytest.param(
+        # h06: "Cllr." does not end the sentence that asks
+        "Cllr. Green asked about the target time for a first visit. The Director said that the "
+        "target was 10 working days.",
+        "Cllr. Green asked about the target time", "the target was 10 working days",
+        "Cllr. Green", "the Director", id="abbreviated-title-asks"),
+]
+
+
+@pytest.mark.parametrize("text, question, answer, asked_by, answered_by", HOLDOUT_EXCHANGES)
+def test_holdout_question_forms(text: str, question: str, answer: str, asked_by: str | None,
+                                answered_by: str | None) -> None:
+    [segment] = split_minutes(text)
+    assert segment.kind == "qa"
+    assert question in (segment.question or "")
+    assert answer in (segment.answer or "")
+    assert (segment.asked_by, segment.answered_by) == (asked_by, answered_by)
+
+
+def test_in_response_to_a_bare_question_has_no_question_text() -> None:
+    # synthetic, hold-out h11
+    [segment] = split_minutes("In response to a question, the Area Manager advised that on-call "
+                              "availability had improved to 71%.")
+    assert (segment.kind, segment.question) == ("qa", None)
+    assert segment.answer.startswith("the Area Manager advised")
+
+
+MEETING_HEADER = ("Agenda and minutes\n\nCabinet - Tuesday, 13th June, 2023 2.00 pm\n\nItems\n"
+                  "No. Item\n\n")
+
+
+@pytest.mark.parametrize("text, items", [
+    pytest.param(  # synthetic, hold-out h03: no header, numbers with a prefix and a year
+        "Agenda and minutes\n\nVenue: Council Chamber\n\nItems\nNo. Item\n\nCAB/23/44\n\n"
+        "Apologies for absence\n\nMinutes:\n\nNone.\n\nCAB/23/45\n\nPublic questions\n\nTo receive "
+        "questions.\n\nMinutes:\n\nThere were none.",
+        [("CAB/23/44", "Apologies for absence"), ("CAB/23/45", "Public questions")],
+        id="prefixed-numbers"),
+    pytest.param(  # synthetic, hold-out h04 and h20
+        MEETING_HEADER + "45\n\nPlanning Applications\n\n45 (a)\n\nPL/2022/08156 - Land East of "
+        "Church Road\n\nMinutes:\n\nThe officer presented the report.\n\nCH27\n\nApologies\n\n"
+        "Minutes:\n\nNone.",
+        [("45", "Planning Applications"), ("45 (a)", "PL/2022/08156 - Land East of Church Road"),
+         ("CH27", "Apologies")],
+        id="sub-item-and-letter-numbers"),
+    pytest.param(  # synthetic, hold-out h05: numbers lost in the saved text
+        MEETING_HEADER + "\nDisclosures of Interests.\n\nMinutes:\n\nNone.\n\n\nWESP Annual Review "
+        "pdf icon PDF 412 KB\n\nAdditional documents:\n\nMinutes:\n\nThe Head of Service presented "
+        "the review.\n\n\nWork Programme\n\nMinutes:\n\nThe Panel noted the work programme.",
+        [(None, "Disclosures of Interests."), (None, "WESP Annual Review"),
+         (None, "Work Programme")],
+        id="no-numbers-items-by-minutes-markers"),
+])
+def test_meeting_page_item_numbers(text: str, items: list[tuple[str | None, str]]) -> None:
+    page = read_page(text)
+    assert [(item.number, item.title) for item, _ in page.items] == items
+    assert "Minutes:" not in " ".join(minutes for _, minutes in page.items)
+
+
+@pytest.mark.parametrize("text, committee, date, items", [
+    pytest.param(  # synthetic, hold-out h15: upper-case titles with the minutes on the line
+        "ECONOMIC INVESTMENT AND REGENERATION COMMITTEE\n\n1044 CITY CENTRE MARKETS UPDATE - The "
+        "Assistant Director submitted a report.\n\nResolved - That the report be noted.\n\n"
+        "1045 (12) ALBERT AVENUE BATHS - The Director submitted a report.",
+        None, None,
+        [(None, None, "ECONOMIC INVESTMENT"),
+         ("1044", "CITY CENTRE MARKETS UPDATE", "The Assistant"),
+         ("1045 (12)", "ALBERT AVENUE BATHS", "The Director")],
+        id="number-upper-case-title-dash-text"),
+    pytest.param(  # synthetic, hold-out h08 and h11: parish numbering, committee and date
+        "Minutes of the meeting of the Fire Authority held on Tuesday 12 December 2023 at "
+        "Headquarters\n\n609. Apologies for absence\nCllr D. Moss (holiday).\n\n610. Medium Term "
+        "Financial Plan 2024/25 to 2027/28\n2.1 The Director presented the report.",
+        "Fire Authority", dt.date(2023, 12, 12),
+        [(None, None, "Minutes of the meeting"),
+         ("609", "Apologies for absence", "Cllr D. Moss"),
+         ("610", "Medium Term Financial Plan 2024/25 to 2027/28", "2.1 The Director")],
+        id="numbered-title-lines"),
+    pytest.param(
+        # https://moderngov.denbighshire.gov.uk/ieListDocuments.aspx?CId=269&MId=5183&Ver=4&LLL=0
+        "The minutes were submitted.\n\n12 April, 2016\n\nCouncillor Roberts stated that his "
+        "point was not included.\n\n28 April, 2016\n\nPage 19 Item 4.",
+        None, None, [(None, None, "The minutes were submitted.")],
+        id="dates-are-not-item-numbers"),
+    pytest.param(  # constructed: a numbered list of short points is not a set of items
+        "The Director outlined the priorities:\n\n1. Recruitment and Retention\n2. Pay and "
+        "Conditions\n3. Training Pathways",
+        None, None, [(None, None, "The Director outlined")],
+        id="numbered-list-is-not-items"),
+])
+def test_minute_book_items(text: str, committee: str | None, date: dt.date | None,
+                           items: list[tuple[str | None, str | None, str]]) -> None:
+    page = read_page(text)
+    assert (page.committee, page.meeting_date) == (committee, date)
+    assert [(item.number, item.title, minutes.strip()[:len(start)])
+            for (item, minutes), (_, _, start) in zip(page.items, items)] == items
+    assert len(page.items) == len(items)
+
+
+def test_decision_heading_is_not_a_minutes_marker() -> None:
+    # synthetic, hold-out h21: "Decision" alone heads the outcome inside the minutes
+    text = ("The Highland Council\n\nMs L Stewart presented the report.\n\nDecision\n\nThe "
+            "Committee GRANTED planning permission subject to conditions.")
+    passages = split_document(Document(source="h", url="h", text=text))
+    assert [(p.kind, p.text) for p in passages] == [
+        ("statement", "Ms L Stewart presented the report."),
+        ("decision", "Decision The Committee GRANTED planning permission subject to conditions.")]

@@ -81,9 +81,9 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:unanimously |then |therefore |also 
 DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?{_BODY_DECIDES}")
 # A part of a resolution standing alone: "(a) That the programme be approved as set out …".
 RESOLUTION_PART = re.compile(
-    r"^That\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|endorsed|authorised|authorized|"
-    r"delegated|accepted|granted|refused|deferred|received|requested|asked|established|appointed|"
-    r"recommended|supported|confirmed)\b")
+    r"^That\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|endorsed|authorised|"
+    r"authorized|delegated|accepted|granted|refused|deferred|received|requested|asked|"
+    r"established|appointed|recommended|supported|confirmed)\b")
 DECISION_IN = re.compile(
     rf"(?:^|(?<=[.;,] ))(?:{_BODY_DECIDES}|(?:It|it) was (?:unanimously )?(?:resolved|"
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
@@ -95,8 +95,9 @@ DECISION_IN = re.compile(
     r"\bvotes? (?:was|were) cast\b")
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
-PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:unanimously )?(?:approved|agreed|"
-                              r"adopted|carried|ratified)\b(?! (?:by|at|in|on|last) )")
+PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:unanimously )?"
+                              r"(?:approved|agreed|adopted|carried|ratified)\b"
+                              r"(?! (?:by|at|in|on|last) )")
 # Lead-ins that open the text of a motion or a resolution: the parts below belong to them.
 MOTION_HEAD = re.compile(
     r"\b(?:(?:a|an|the|following|this) (?:substantive |revised |amended )?(?:motion|amendment|"

@@ -26,11 +26,14 @@ _MEETING_LINE = re.compile(r"^Meeting: (?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<y
 _DATED_TITLE = re.compile(
     r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] (?P<title>.+)$")
 # "50.", "CAB/23/45", "CH27", "45 (a)": an item number alone on its line above the title.
-_ITEM_NUMBER = re.compile(r"^((?:[A-Z]{1,6}/?)?\d{1,4}[a-z]?(?:[/-]\d{1,4}){0,2}(?: ?\([a-z\d]{1,3}\))?)\.?$")
+_ITEM_NUMBER = re.compile(
+    r"^((?:[A-Z]{1,6}/?)?\d{1,4}[a-z]?(?:[/-]\d{1,4}){0,2}(?: ?\([a-z\d]{1,3}\))?)\.?$")
 # "Minutes of the meeting of the Fire Authority held on Tuesday 12 December 2023 at …"
 _MINUTES_OF = re.compile(
     r"^Minutes of (?:(?:a |the )?meeting of (?:the )?(?P<committee>.+?)|"
-    r"the (?!previous |last )(?P<body>.+?) meeting) held\b.*?\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]+),? (?P<year>\d{4})\b", re.I)
+    r"the (?!previous |last )(?P<body>.+?) meeting) held\b.*?"
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]+),? (?P<year>\d{4})\b", re.I)
+_HEADER_CHARS = 300   # a header line is short; never scan a huge first line for a date
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
 _DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
 # "Minutes:" alone on its line, or opening the first line of the minutes ("Minutes: None.").
@@ -47,7 +50,8 @@ _ITEMS_HEADER = re.compile(r"^No\.? Item$", re.I)
 # Lines a web page adds around the minutes: navigation, venue and contact details, links.
 _CHROME = re.compile(
     r"^(?:Skip to.*|Quick Links|navigation and tools|Find it|You are here.*|Agendas, Meetings and "
-    r"Minutes.*|Issue - .*|Agenda item|Agenda(?:,)? (?:and|&) (?:draft )?(?:minutes|decisions)|Venue:.*|"
+    r"Minutes.*|Issue - .*|Agenda item|Agenda(?:,)? (?:and|&) (?:draft )?(?:minutes|decisions)|"
+    r"Venue:.*|"
     r"Contact:.*|Items|No\.? Item|Additional documents:?|View directions|Meeting: .*)$", re.I)
 
 
@@ -98,7 +102,7 @@ def _read_header(lines: list[str], page: Page) -> str | None:
         if match := _DATED_TITLE.match(line):
             page.meeting_date = _date(match)
             return None
-        if match := _MINUTES_OF.match(line):
+        if match := _MINUTES_OF.match(line[:_HEADER_CHARS]):
             page.committee = (match["committee"] or match["body"]).strip(" ,")
             page.meeting_date = _date(match)
             return None

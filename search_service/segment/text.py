@@ -6,12 +6,13 @@ import re
 # ModernGov pads bullets and indents with non-breaking spaces; \s covers them in str patterns.
 _SPACE_RUN = re.compile(r"\s+")
 # Abbreviations whose full stop ends no sentence ("Cllr. Green", "No. 2", "e.g. Tregaron").
-ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "Nos", "St", "Cllr", "Cllrs", "Prof", "Rev", "approx",
-                 "e.g", "i.e", "cf", "viz", "incl", "para", "paras", "Ref", "ref", "vs")
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "Nos", "St", "Cllr", "Cllrs", "Prof", "Rev",
+                 "approx", "e.g", "i.e", "cf", "viz", "incl", "para", "paras", "Ref", "ref", "vs")
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)})" for word in ABBREVIATIONS)
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital letter,
 # a digit or an opening quote; an initial ("Mrs M. Patrick") or an abbreviation does not end one.
-_SENTENCE_END = re.compile(rf"(?<!\b[A-Z]){_NOT_AFTER}[.!?][\"'’”)]?\s+(?=[\"'‘“(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    rf"(?<!\b[A-Z]){_NOT_AFTER}[.!?][\"'’”)]?\s+(?=[\"'‘“(]?[A-Z0-9])")
 # A line ending in an abbreviation runs on into the next line ("… a gap of approx." / "£42,000").
 ENDS_IN_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ABBREVIATIONS)})\.$")
 
