@@ -76,20 +76,28 @@ def server(command: list[str], port: int, ready_path: str,
             process.wait(timeout=30)
 
 
-def wrk(port: int, prefix: str, paths_file: Path, seconds: int, script_file: Path
-        ) -> dict[str, float]:
-    """Requests per second and latency of wrk against `prefix` + each line of `paths_file`."""
+def wrk(port: int, prefix: str, paths_file: Path, seconds: int, script_file: Path,
+        concurrency: int = CONCURRENCY) -> dict[str, float]:
+    """Requests per second and latency of wrk against `prefix` + each line of `paths_file`.
+
+    A request unanswered after a minute counts as a socket error (wrk's own default is 2 s).
+    """
     script_file.write_text(WRK_SCRIPT % {"paths": paths_file, "prefix": prefix,
                                          "threads": THREADS})
-    done = subprocess.run(["wrk", f"-t{THREADS}", f"-c{CONCURRENCY}", f"-d{seconds}s",
-                           "--latency", "-s", str(script_file), f"http://127.0.0.1:{port}"],
+    done = subprocess.run(["wrk", f"-t{THREADS}", f"-c{concurrency}", f"-d{seconds}s",
+                           "--timeout", "60s", "--latency", "-s", str(script_file),
+                           f"http://127.0.0.1:{port}"],
                           capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
     out = done.stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"requests_per_second": rate, "non_2xx": int(errors[1]) if errors else 0,
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+                        out)
+    return {"requests": int(re.search(r"(\d+) requests in", out)[1]),
+            "requests_per_second": rate, "non_2xx": int(errors[1]) if errors else 0,
+            "socket_errors": sum(map(int, sockets.groups())) if sockets else 0,
             "latency_median_ms": _ms(re.search(r"50%\s+([\d.]+\w+)", out)[1]),
             "latency_p99_ms": _ms(re.search(r"99%\s+([\d.]+\w+)", out)[1])}
 
