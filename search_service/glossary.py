@@ -249,24 +249,31 @@ class Glossary:
             return True
         return len(key) >= 3 and key not in self.word_acronyms
 
-    def mark_up(self, html: str, councils: Sequence[str] = ()) -> Markup:
+    def mark_up(self, html: str, councils: Sequence[str] = (),
+                seen: set[str] | None = None) -> Markup:
         """Escaped HTML with each known acronym in its text wrapped in <abbr title="long form">.
 
         `html` must already be escaped (a highlight fragment, or `escape(text)`): only text
         between tags is touched, and the title is escaped, so minutes text cannot inject markup.
+        With `seen`, only acronyms not in it are marked, once each, and they are added to it:
+        pass one set for the fields of a passage to mark each acronym's first use only.
         """
         parts = re.split(r"(<[^>]*>)", str(html))
         for index in range(0, len(parts), 2):
-            parts[index] = _ACRONYM_WORD.sub(lambda m: self._abbr(m, councils), parts[index])
+            parts[index] = _ACRONYM_WORD.sub(lambda m: self._abbr(m, councils, seen),
+                                             parts[index])
         return Markup("".join(parts))
 
-    def _abbr(self, match: re.Match[str], councils: Sequence[str]) -> str:
+    def _abbr(self, match: re.Match[str], councils: Sequence[str], seen: set[str] | None) -> str:
         written = match.group(0)
-        if not is_acronym(written):
+        key = acronym_key(written)
+        if not is_acronym(written) or (seen is not None and key in seen):
             return written
         long_forms = self.long_forms(written, councils)
         if not long_forms:
             return written
+        if seen is not None:
+            seen.add(key)
         return f'<abbr title="{escape(" or ".join(long_forms))}">{written}</abbr>'
 
 

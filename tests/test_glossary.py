@@ -181,3 +181,14 @@ def test_the_results_page_says_what_else_was_searched_escaped(index_dir):
     assert "Also searched: <q>CSE</q> → Child Sexual Exploitation" in page
     page = client.get("/?q=%3Cb%3E+CSE").get_data(as_text=True)
     assert "<b>" not in page and "Also searched: <q>CSE</q>" in page
+
+
+def test_abbr_markup_can_mark_only_the_first_use_of_each_acronym_across_fields():
+    glossary = Glossary([Definition("CCG", "Clinical Commissioning Group"),
+                         Definition("CSE", "Child Sexual Exploitation")])
+    seen: set[str] = set()
+    question = glossary.mark_up(escape("Did the CCGs fund CSE work? The CCG said no."), seen=seen)
+    answer = glossary.mark_up(escape("CSE work and CCG funding continue."), seen=seen)
+    assert question.count("<abbr") == 2 and question.startswith(
+        'Did the <abbr title="Clinical Commissioning Group">CCGs</abbr> fund <abbr')
+    assert "<abbr" not in answer and seen == {"CCG", "CSE"}
