@@ -401,6 +401,25 @@ HOLDOUT_STRUCTURES = [
          ("statement", "Cllr. Collinson"), ("decision", "AGREED")],
         id="hard-wrapped-lines-and-abbreviations",
     ),
+    pytest.param(
+        # synthetic, second hold-out g02: a numbered paragraph heads a resolution's parts
+        "16.6 Councillor Geary asked if residents could see when a defect would be fixed. "
+        "Officers advised that the online tool now showed a target date.\n\n16.7 The Committee "
+        "RESOLVED to:\n(1) note the report; and\n(2) request a further report in six months.",
+        [("qa", "16.6 Councillor Geary"), ("decision", "16.7 The Committee RESOLVED to: (1) note "
+                                                       "the report; and (2) request")],
+        id="paragraph-number-heads-resolution-parts",
+    ),
+    pytest.param(
+        # synthetic, second hold-out g01: the text of a motion that was carried
+        "Moved by Councillor Long,\nSeconded by Councillor Murphy,\n\nThat the Committee notes "
+        "the report and agrees to a review of car parking at the site.\n\nOn a vote, twelve "
+        "Members voted for the proposal and six against and it was declared carried.",
+        [("statement", "Moved by Councillor Long, Seconded by"),
+         ("decision", "That the Committee notes"),
+         ("decision", "On a vote")],
+        id="motion-text-and-vote",
+    ),
 ]
 
 

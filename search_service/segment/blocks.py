@@ -63,7 +63,7 @@ def _runs_on(previous: str, line: str, width: int) -> bool:
     if (_TERMINAL.search(previous) and not ENDS_IN_ABBREVIATION.search(previous)) \
             or _is_point(line):
         return False
-    if _LOWER_START.match(line) or _RUN_ON.search(previous[-40:]):
+    if _LOWER_START.match(line) or _RUN_ON.search(previous[-40:]) or previous.endswith(","):
         return True
     return width > 0 and len(previous) > width * 0.6
 

@@ -79,8 +79,10 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:unanimously |then |therefore |also 
                  r"REFUSED|refused|DEFERRED|deferred)\b")
 # A paragraph that opens with the body's decision, even if it also asks for something.
 DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?{_BODY_DECIDES}")
-# A part of a resolution standing alone: "(a) That the programme be approved as set out …".
+# A part of a resolution standing alone: "(a) That the programme be approved as set out …",
+# "That the Committee notes the report and agrees to a review".
 RESOLUTION_PART = re.compile(
+    rf"^That (?:the )?{_BODY} (?:notes|agrees|approves|endorses|accepts|adopts|resolves)\b|"
     r"^That\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|endorsed|authorised|"
     r"authorized|delegated|accepted|granted|refused|deferred|received|requested|asked|"
     r"established|appointed|recommended|supported|confirmed)\b")

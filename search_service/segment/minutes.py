@@ -39,11 +39,13 @@ class _Context:
 
 
 def _style(block: Block) -> str:
-    """The kind of list marker: bullet, digit, letter or roman, so nesting can be followed."""
+    """The kind of list marker: bullet, paragraph, digit, letter or roman, to follow nesting."""
     if block.marker == "bullet":
         return "bullet"
     if block.marker != "number":
         return ""
+    if _PARAGRAPH_NUMBER.match(block.label):
+        return "paragraph"   # "16.7 The Committee RESOLVED to:" heads "(1)", "(2)"
     if _ROMAN.match(block.label):
         return "roman"
     return "digit" if any(c.isdigit() for c in block.label) else "letter"
