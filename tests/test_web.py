@@ -305,3 +305,45 @@ def test_the_pages_carry_no_script_at_all(client):
     for url in ("/", "/?q=council", "/browse", "/help"):
         html = client.get(url).get_data(as_text=True)
         assert "<script" not in html and " on" + "click=" not in html
+
+
+def first_uses_explained(card: lxml.html.HtmlElement, acronym: str, long_form: str) -> bool:
+    """Whether a passage card explains `acronym` once, at its first use, with `long_form`."""
+    abbrs = card.xpath(f".//abbr[.='{acronym}']")
+    html = lxml.html.tostring(card, encoding="unicode")
+    explained = f'<abbr title="{long_form}">{acronym}</abbr>'
+    return len(abbrs) == 1 and abbrs[0].get("title") == long_form and \
+        html.index(acronym) == html.index(explained) + explained.index(f">{acronym}") + 1
+
+
+def test_acronyms_in_results_are_explained_at_their_first_use_inside_the_highlights(client):
+    doc = get_page(client, "/?q=HNB")
+    cards = [card for card in doc.xpath("//ol[@class='hits']//article")
+             if card.xpath("string(.//p[@class='passage__text'])").count("HNB") == 4]
+    assert len(cards) == 1, "the Manchester Schools Forum passage uses HNB four times"
+    assert first_uses_explained(cards[0], "HNB", "High Needs Block")
+    assert len(cards[0].xpath(".//mark[.='HNB']")) == 4
+    assert cards[0].xpath(".//mark/abbr[.='HNB']"), "the explanation sits inside the highlight"
+
+
+def test_acronyms_are_explained_on_the_passage_and_meeting_pages(client):
+    results = get_page(client, "/?q=%22HNB+Recovery+Plan%22")
+    passage = get_page(client, results.xpath("//ol[@class='hits']//h3/a/@href")[0])
+    article = passage.xpath("//article[contains(@class,'passage--full')]")[0]
+    assert first_uses_explained(article, "HNB", "High Needs Block")
+    meeting = get_page(client, article.xpath(".//a[contains(.,'Whole meeting')]/@href")[0])
+    cards = [card for card in meeting.xpath("//section[@class='item']//article")
+             if "HNB" in card.text_content()]
+    assert cards and all(first_uses_explained(card, "HNB", "High Needs Block")
+                         for card in cards)
+    assert meeting.xpath("//abbr[@title='Dedicated School’s Grant'][.='DSG']"), \
+        "the council's own definitions are used"
+
+
+def test_a_question_and_its_answer_explain_an_acronym_once_with_the_shipped_glossary(client):
+    doc = get_page(client, "/?q=%22care+leavers%22&kind=qa")
+    card = doc.xpath("//ol[@class='hits']//article[contains(., 'engagement with LAC')]")[0]
+    question, answer = card.xpath(".//dl[@class='qa']/div/dd")
+    assert "LAC" in question.text_content() and "LAC" in answer.text_content()
+    assert first_uses_explained(card, "LAC", "Looked After Children")
+    assert question.xpath("abbr[.='LAC']") and not answer.xpath(".//abbr[.='LAC']")

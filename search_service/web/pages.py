@@ -7,11 +7,12 @@ from typing import Any
 from flask import Blueprint, Response, render_template, request
 
 from ..feeds import FEED_SIZE, atom_feed
+from ..glossary import Glossary, glossary_for
 from ..search import MAX_QUERY_LENGTH, QueryError, SearchRequest, list_meetings
 from . import current_searcher
 from .params import DEFAULT_PAGE_SIZE, changed, is_empty, read_request, request_args, toggled
 from .present import (FACET_TITLES, KIND_LABELS, facet_label, facet_records, hit_record,
-                      long_date, meeting_label, search_url)
+                      long_date, meeting_label, passage_html, search_url)
 from .views import find_meeting, find_passage, run_search
 
 log = logging.getLogger(__name__)
@@ -50,13 +51,14 @@ def search() -> tuple[str, int] | str:
     except QueryError as exc:
         return render_template("search.html", request_=search_request, error=str(exc)), 400
     results = found.results
+    glossary = glossary_for(current_searcher())
     facets = facet_records(results, found.meetings)
     for name, values in facets.items():
         for value in values:
             value["url"] = link(toggled(search_request, name, value["value"]))
     return render_template(
         "search.html", request_=search_request, results=results, facets=facets,
-        hits=[hit_record(hit) for hit in results.hits],
+        hits=[with_html(hit_record(hit), glossary, hit.highlights) for hit in results.hits],
         chips=chips(search_request, found.meetings),
         sorts=[(label, link(changed(search_request, sort=key)), key == search_request.sort)
                for key, label in SORT_LABELS.items()],
@@ -65,6 +67,12 @@ def search() -> tuple[str, int] | str:
         if results.suggestion else None,
         feed_url=search_url("pages.feed", request_args(changed(search_request))),
         api_url=search_url("api.search", request_args(search_request)))
+
+
+def with_html(record: dict[str, Any], glossary: Glossary,
+              highlights: dict[str, str] | None = None) -> dict[str, Any]:
+    """A passage record with the escaped HTML its card shows, acronyms explained."""
+    return record | {"html": passage_html(record, glossary, highlights)}
 
 
 def link(search_request: SearchRequest) -> str:
@@ -111,17 +119,26 @@ def page_links(search_request: SearchRequest, pages: int) -> list[tuple[int | No
 @bp.get("/passages/<path:passage_id>")
 def passage(passage_id: str) -> str:
     """One passage, its neighbours in the agenda item and similar passages from other meetings."""
-    view = find_passage(current_searcher(), passage_id)
-    return render_template("passage.html", view=view,
-                           meeting_name=meeting_label(view.meeting, view.passage["meeting_id"]),
-                           similar=[hit_record(hit) for hit in view.similar])
+    searcher = current_searcher()
+    view = find_passage(searcher, passage_id)
+    glossary = glossary_for(searcher)
+    return render_template(
+        "passage.html", passage=with_html(view.passage, glossary), view=view,
+        previous=with_html(view.previous, glossary) if view.previous else None,
+        next=with_html(view.next, glossary) if view.next else None,
+        meeting_name=meeting_label(view.meeting, view.passage["meeting_id"]),
+        similar=[with_html(hit_record(hit), glossary) for hit in view.similar])
 
 
 @bp.get("/meetings/<path:meeting_id>")
 def meeting(meeting_id: str) -> str:
     """One meeting: its agenda items and their passages."""
-    view = find_meeting(current_searcher(), meeting_id)
-    return render_template("meeting.html", view=view,
+    searcher = current_searcher()
+    view = find_meeting(searcher, meeting_id)
+    glossary = glossary_for(searcher)
+    items = [item | {"passages": [with_html(p, glossary) for p in item["passages"]]}
+             for item in view.items]
+    return render_template("meeting.html", view=view, items=items,
                            meeting_name=meeting_label(view.meeting, meeting_id),
                            search_url=search_url("pages.search", [("meeting", meeting_id)]))
 

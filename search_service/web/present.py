@@ -6,7 +6,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import url_for
+from markupsafe import Markup, escape
 
+from ..glossary import Glossary, council_key
 from ..search import Hit, MeetingSummary, SearchResults
 from .params import request_args, toggled
 
@@ -69,6 +71,28 @@ def hit_record(hit: Hit) -> dict[str, Any]:
     """A search hit: the passage, its score and its highlighted fragments (escaped HTML)."""
     return {**passage_record({"id": hit.id, **hit.fields}), "score": round(hit.score, 4),
             "highlights": hit.highlights}
+
+
+def shown_fields(record: dict[str, Any]) -> tuple[str, ...]:
+    """The text fields a passage card shows: a Q&A's question and answer, else its text."""
+    if record["kind"] == "qa" and record["question"] and record["answer"]:
+        return ("question", "answer")
+    return ("text",)
+
+
+def passage_html(record: dict[str, Any], glossary: Glossary,
+                 highlights: dict[str, str] | None = None) -> dict[str, Markup]:
+    """The escaped HTML of a passage card's fields, highlighted where the search matched, with
+    the first use of each acronym explained in <abbr title>, the passage's council's meaning
+    first."""
+    highlights = highlights or {}
+    councils = [council_key(record["council"], record["source_url"])]
+    seen: set[str] = set()
+    html = {name: Markup(fragment) for name, fragment in highlights.items()}
+    for name in shown_fields(record):
+        html[name] = glossary.mark_up(highlights.get(name) or escape(record[name] or ""),
+                                      councils, seen)
+    return html
 
 
 def meeting_record(meeting: MeetingSummary) -> dict[str, Any]:
