@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from .crawl import CrawlError, CrawlReport, crawl_site, default_cache_dir
-from .glossary import SHIPPED, Definition, glossary_for, learnt_definitions
+from .glossary import SHIPPED, Definition, list_definitions
 from .evaluate import CorpusError, evaluate_corpus, format_report
 from .indexer import IndexReport, index_documents
 from .model import Passage
@@ -315,12 +315,9 @@ def glossary_command(index_dir: Path | None, council: tuple[str, ...], shipped: 
     """List the acronyms learnt from the indexed minutes, by council, with their long forms."""
     try:
         with open_index(resolve_index(index_dir)).searcher() as searcher:
-            definitions = (glossary_for(searcher).definitions if shipped
-                           else learnt_definitions(searcher))
+            definitions = list_definitions(searcher, council, shipped)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    if council:
-        definitions = [d for d in definitions if d.council in council or d.council == SHIPPED]
     if as_json:
         for d in definitions:
             click.echo(json.dumps({"acronym": d.acronym, "long_form": d.long_form,

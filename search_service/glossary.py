@@ -330,6 +330,14 @@ def glossary_for(searcher: Searcher) -> Glossary:
     return _CACHE[key]
 
 
+def list_definitions(searcher: Searcher, councils: Sequence[str] = (),
+                     shipped: bool = False) -> list[Definition]:
+    """The definitions learnt from the index (only those of `councils`, when given), and the
+    shipped ones too with `shipped`; by acronym, then council."""
+    return [d for d in glossary_for(searcher).definitions
+            if (shipped if d.council == SHIPPED else not councils or d.council in councils)]
+
+
 @dataclass(frozen=True)
 class Expansion:
     """What a query also searched: the words as typed and what they stand for."""
