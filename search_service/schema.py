@@ -3,13 +3,19 @@
 Text fields are stemmed (so "referral" finds "referrals") and stored for highlighting. Facet
 fields are separate untokenised `*_key` columns, sortable so that facet counts read a column
 instead of stored documents. Each source document also gets one `record="source"` marker holding
-its content hash, so an unchanged document is skipped in the same commit that recorded it, and
-the acronyms learnt from it (glossary.py), so the glossary changes in the same commit as the
-passages.
+its content hash, so an unchanged document is skipped in the same commit that recorded it, the
+acronyms learnt from it (glossary.py), so the glossary changes in the same commit as the
+passages, and its unstemmed words (`spelling`), the did-you-mean's word list.
+
+Indexing cost is per posting (a Python loop per word and document, docs/performance.md), so
+nothing is indexed twice: an agenda item's description is indexed on its first passage only
+(stored on all), the words for spelling once per source rather than once per passage, and the
+numbers nobody searches by range (`position`, `year`) as one term instead of Whoosh's eight
+range tiers.
 """
 from __future__ import annotations
 
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 PASSAGE = "passage"
@@ -38,8 +44,10 @@ def build_schema() -> Schema:
         source_url=ID(stored=True),
         source_hash=ID(stored=True),
         kind=ID(stored=True, sortable=True),
-        # spelling=True keeps the unstemmed words too, so suggestions are words, not stems.
-        text=TEXT(analyzer=stem, stored=True, spelling=True),
+        text=TEXT(analyzer=stem, stored=True),
+        # The unstemmed words of the passages of a source, on its source record: suggestions are
+        # words, not stems.
+        spelling=TEXT(analyzer=StandardAnalyzer(), phrase=False),
         question=TEXT(analyzer=stem, stored=True),
         answer=TEXT(analyzer=stem, stored=True),
         speaker=TEXT(stored=True),
@@ -52,7 +60,7 @@ def build_schema() -> Schema:
         committee_key=ID(sortable=True),
         meeting_id=ID(stored=True, sortable=True),
         meeting_date=DATETIME(stored=True, sortable=True),
-        year=NUMERIC(stored=True, sortable=True),
+        year=NUMERIC(stored=True, sortable=True, shift_step=32),
         meeting_url=STORED,
         item_number=STORED,
         item_title=TEXT(analyzer=stem, stored=True),
@@ -60,7 +68,7 @@ def build_schema() -> Schema:
         item_description=TEXT(analyzer=stem, stored=True),
         item_key=ID(stored=True),
         url=STORED,
-        position=NUMERIC(stored=True, sortable=True),
+        position=NUMERIC(stored=True, sortable=True, shift_step=32),
         topics=KEYWORD(stored=True, commas=True, lowercase=False),
         acronyms=STORED,
     )

@@ -34,10 +34,10 @@ SORTS = ("relevance", "newest", "oldest")
 WHOLE_FIELD_CHARS = 600
 CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
 
-# Words match the passage text, its question and answer (boosted: that is what people look
-# for), and the agenda item's title and description.
-FIELD_BOOSTS = {"text": 1.0, "question": 1.5, "answer": 1.2, "item_title": 0.6,
-                "item_description": 0.3}
+# Words match the passage text, its question (boosted: that is what people look for), and the
+# agenda item's title and description (indexed on the item's first passage). A question's answer
+# is part of its text, so `answer:` is a prefix only: one field fewer to score per word.
+FIELD_BOOSTS = {"text": 1.0, "question": 1.5, "item_title": 0.6, "item_description": 0.3}
 # Friendly prefixes people type, mapped to schema fields.
 FIELD_ALIASES = {"q": "question", "a": "answer", "title": "item_title", "item": "item_title",
                  "topic": "topics", "date": "meeting_date"}
@@ -223,7 +223,7 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
         matched, facet_counts.matching_docs(searcher, filtering))
     first = (request.page - 1) * request.page_size
     results = searcher.search(query, limit=first + request.page_size, sortedby=sortedby,
-                              reverse=reverse, terms=True, filter=None if filtering is None
+                              reverse=reverse, filter=None if filtering is None
                               else facet_counts.allowed_set(searcher, found))
     results.formatter = HtmlFormatter(tagname="mark", between=" … ")
     # A page past the end shows nothing.
@@ -296,7 +296,9 @@ def _highlights(hit: Any) -> dict[str, str]:
         if text:
             whole = len(text) <= WHOLE_FIELD_CHARS
             hit.results.fragmenter = WholeFragmenter() if whole else CONTEXT_FRAGMENTER
-            fragment = hit.highlights(name, top=3)
+            # Plain words search an answer through the text that holds it: mark them there too.
+            fragment = hit.highlights(name, top=3) or (
+                name == "answer" and hit.highlights("text", text=text, top=3))
             if fragment:
                 out[name] = fragment if whole else f"… {fragment} …"
     return out
@@ -316,16 +318,16 @@ _OPERATORS = {"and", "or", "not", "to"}
 def suggest(searcher: Searcher, text: str) -> str | None:
     """The query with unknown words replaced by the closest indexed words, or None.
 
-    Words are checked against the unstemmed words of the passage text (its `spelling` field),
-    allowing one edit in short words and two in longer ones, so "tax" never becomes "was".
+    Words are checked against the unstemmed words of the passage texts (the `spelling` field of
+    the source records), allowing one edit in short words and two in longer ones, so "tax"
+    never becomes "was".
     """
     reader = searcher.reader()
-    spell_field = searcher.schema["text"].spelling_fieldname("text")
-    corrector = searcher.corrector("text")
+    corrector = searcher.corrector("spelling")
     corrected, changed = text, False
     for match in reversed(list(_QUERY_WORD.finditer(text))):
         word = match.group().lower()
-        if word in STOP_WORDS or word in _OPERATORS or (spell_field, word) in reader:
+        if word in STOP_WORDS or word in _OPERATORS or ("spelling", word) in reader:
             continue
         found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
         if found:
