@@ -3,8 +3,9 @@
     python -m benchmarks.run --scale 100k --out benchmarks/results/100k.json
 
 prints a table and writes the figures as JSON (`--out`) and as a markdown table (same name,
-`.md`). Every figure of the service is printed beside SQLite FTS5's from the same run, with
-their ratio. See benchmarks/README.md.
+`.md`), both rewritten as each step completes, so a run stopped midway still reports. Every
+figure of the service is printed beside SQLite FTS5's from the same run, with their ratio, and
+beside a baseline checkout's (`--baseline DIR`) when one is given. See benchmarks/README.md.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +33,15 @@ CHANGED = 0.01
 WEB_QUERIES = 20_000
 
 
-def run_step(*args: str) -> dict[str, Any]:
-    """Run one step of benchmarks.phases in its own process; its figures."""
+REPO = Path(__file__).resolve().parents[1]
+Save = Callable[[dict[str, Any]], None]
+
+
+def run_step(*args: str, code: Path = REPO) -> dict[str, Any]:
+    """Run one step of benchmarks.phases in its own process, with the code in `code`; its
+    figures."""
     command = [sys.executable, "-m", "benchmarks.phases", *args]
-    done = subprocess.run(command, capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[1])
+    done = subprocess.run(command, capture_output=True, text=True, cwd=code)
     if done.returncode:
         raise RuntimeError(f"step {' '.join(args)} failed:\n{done.stderr[-4000:]}")
     figures = json.loads(done.stdout.strip().splitlines()[-1])
@@ -61,8 +67,9 @@ def corpus(work: Path, passages: int, seed: int, changed: float) -> tuple[Path, 
     return path, info
 
 
-def measure(passages: int, seed: int, work: Path, web_seconds: int) -> dict[str, Any]:
-    """Every figure of one benchmark run."""
+def measure(passages: int, seed: int, work: Path, web_seconds: int, save: Save,
+            baseline: Path | None = None) -> dict[str, Any]:
+    """Every figure of one benchmark run; `save` is called with the figures after each step."""
     figures: dict[str, Any] = {"scale": passages, "seed": seed, "machine": {
         "cpus": os.cpu_count(), "python": platform.python_version()}}
     started = time.perf_counter()
@@ -70,63 +77,88 @@ def measure(passages: int, seed: int, work: Path, web_seconds: int) -> dict[str,
     changed, changed_info = corpus(work, passages, seed, CHANGED)
     figures["corpus"] = info.__dict__ | {"changed_documents": changed_info.changed,
                                          "generate_seconds": time.perf_counter() - started}
-    index_dir, db = work / "whoosh", work / "fts5.db"
-    shutil.rmtree(index_dir, ignore_errors=True)
+    # (figures key, phases step prefix, index, code)
+    engines = [("whoosh", "whoosh", work / "whoosh", REPO),
+               ("fts5", "fts5", work / "fts5.db", REPO)]
+    if baseline:
+        figures["baseline_code"] = str(baseline)
+        engines.insert(1, ("baseline", "whoosh", work / "whoosh-baseline", baseline))
+    for path in [work / "whoosh", work / "whoosh-baseline"]:
+        shutil.rmtree(path, ignore_errors=True)
     for path in work.glob("fts5.db*"):
         path.unlink()
-    for engine, target in (("whoosh", index_dir), ("fts5", db)):
+    for engine, step, target, code in engines:
+        figures[engine] = {}
         log.info("%s: full build", engine)
-        build = run_step(f"{engine}-index", str(target), str(base))
-        size = disk_mb(target)
+        figures[engine]["build"] = run_step(f"{step}-index", str(target), str(base), code=code)
+        figures[engine]["size_mb"] = disk_mb(target)
+        save(figures)
         log.info("%s: incremental run, %d documents changed", engine, changed_info.changed)
-        again = run_step(f"{engine}-index", str(target), str(changed))
+        figures[engine]["incremental"] = run_step(f"{step}-index", str(target), str(changed),
+                                                  code=code)
+        save(figures)
         log.info("%s: queries", engine)
-        queries = run_step(f"{engine}-queries", str(target), str(passages), str(seed))
-        figures[engine] = {"build": build, "size_mb": size, "incremental": again,
-                           "queries": queries}
+        figures[engine]["queries"] = run_step(f"{step}-queries", str(target), str(passages),
+                                              str(seed), code=code)
+        save(figures)
     if web_seconds:
         paths = work / "web-queries.txt"
         paths.write_text("\n".join(web_queries(WEB_QUERIES)) + "\n")
         log.info("web load, %d s per server", web_seconds)
-        figures["web"] = load_test(index_dir, db, paths, web_seconds, work)
+        figures["web"] = load_test(work / "whoosh", work / "fts5.db", paths, web_seconds, work)
     figures["total_seconds"] = time.perf_counter() - started
+    save(figures)
     return figures
 
 
-def rows(figures: dict[str, Any]) -> list[tuple[str, float | None, float | None]]:
-    """The table: (figure, Whoosh, FTS5)."""
-    w, f = figures["whoosh"], figures["fts5"]
+Cells = dict[str, Any]  # engine -> a figure, a (median, p95) pair or None
+
+
+def rows(figures: dict[str, Any]) -> list[tuple[str, Cells]]:
+    """The table: each figure of each engine measured so far (None where not, or not yet)."""
+    engines = [name for name in ("whoosh", "baseline", "fts5") if name in figures]
+
+    def each(read: Callable[[dict[str, Any]], Any]) -> Cells:
+        cells = {}
+        for engine in engines:
+            try:
+                cells[engine] = read(figures[engine])
+            except (KeyError, TypeError, ZeroDivisionError):
+                cells[engine] = None
+        return cells
+
     out = [
-        ("passages indexed", w["build"]["passages"], f["build"]["passages"]),
-        ("full build (s)", w["build"]["seconds"], f["build"]["seconds"]),
-        ("full build (passages/s)", w["build"]["passages"] / w["build"]["seconds"],
-         f["build"]["passages"] / f["build"]["seconds"]),
-        ("  of which read + split (passages/s, same splitter)", None,
-         f["build"]["passages"] / f["build"]["split_seconds"]),
-        ("1% incremental run (s)", w["incremental"]["seconds"], f["incremental"]["seconds"]),
-        ("index size (MB)", w["size_mb"], f["size_mb"]),
-        ("indexer peak memory (MB)", max(w["build"]["peak_mb"], w["incremental"]["peak_mb"]),
-         max(f["build"]["peak_mb"], f["incremental"]["peak_mb"])),
-        ("searcher peak memory (MB)", w["queries"]["peak_mb"], f["queries"]["peak_mb"]),
-        ("open searcher (ms)", w["queries"]["open_ms"], f["queries"]["open_ms"]),
-        ("first query after open (ms)", w["queries"]["first_query_ms"],
-         f["queries"]["first_query_ms"]),
+        ("passages indexed", each(lambda e: e["build"]["passages"])),
+        ("full build (s)", each(lambda e: e["build"]["seconds"])),
+        ("full build (passages/s)",
+         each(lambda e: e["build"]["passages"] / e["build"]["seconds"])),
+        ("  of which read + split (passages/s, same splitter)",
+         each(lambda e: e["build"]["passages"] / e["build"]["split_seconds"])),
+        ("1% incremental run (s)", each(lambda e: e["incremental"]["seconds"])),
+        ("index size (MB)", each(lambda e: e["size_mb"])),
+        ("indexer peak memory (MB)", each(lambda e: max(e["build"]["peak_mb"],
+                                                        e["incremental"]["peak_mb"]))),
+        ("searcher peak memory (MB)", each(lambda e: e["queries"]["peak_mb"])),
+        ("open searcher (ms)", each(lambda e: e["queries"]["open_ms"])),
+        ("first query after open (ms)", each(lambda e: e["queries"]["first_query_ms"])),
     ]
     for stat in ("median", "p95", "p99"):
-        out.append((f"query {stat}, all facets (ms)", w["queries"]["all"][stat],
-                    f["queries"]["all"][stat]))
-    for name, stats in w["queries"]["categories"].items():
-        other = f["queries"]["categories"][name]
-        out.append((f"  {name}: median / p95 (ms)", (stats["median"], stats["p95"]),
-                    (other["median"], other["p95"])))
+        out.append((f"query {stat}, all facets (ms)",
+                    each(lambda e, stat=stat: e["queries"]["all"][stat])))
+    categories = next((figures[e]["queries"]["categories"] for e in engines
+                       if "queries" in figures[e]), {})
+    for name in categories:
+        out.append((f"  {name}: median / p95 (ms)", each(lambda e, name=name: (
+            e["queries"]["categories"][name]["median"], e["queries"]["categories"][name]["p95"]))))
     if "web" in figures:
         web = figures["web"]
-        out += [("web search page (pages/s, c=8)", web["page"]["requests_per_second"],
-                 web["fts5_api"]["requests_per_second"]),
-                ("web JSON API (requests/s, c=8)", web["api"]["requests_per_second"],
-                 web["fts5_api"]["requests_per_second"]),
-                ("web API latency median (ms)", web["api"]["latency_median_ms"],
-                 web["fts5_api"]["latency_median_ms"])]
+        fts = web["fts5_api"]
+        out += [("web search page (pages/s, c=8)", {"whoosh": web["page"]["requests_per_second"],
+                                                   "fts5": fts["requests_per_second"]}),
+                ("web JSON API (requests/s, c=8)", {"whoosh": web["api"]["requests_per_second"],
+                                                   "fts5": fts["requests_per_second"]}),
+                ("web API latency median (ms)", {"whoosh": web["api"]["latency_median_ms"],
+                                                 "fts5": fts["latency_median_ms"]})]
     return out
 
 
@@ -141,23 +173,44 @@ def _cell(value: Any) -> str:
 
 
 def _ratio(whoosh: Any, fts: Any) -> str:
-    if isinstance(whoosh, tuple):
+    if isinstance(whoosh, tuple) and isinstance(fts, tuple):
         whoosh, fts = whoosh[0], fts[0]
-    if whoosh is None or not fts:
+    if whoosh is None or not fts or isinstance(whoosh, tuple):
         return "–"
     return f"{whoosh / fts:.2f}×"
 
 
 def markdown(figures: dict[str, Any]) -> str:
-    """The figures as a markdown table with the Whoosh/FTS5 ratio."""
+    """The figures measured so far as a markdown table with the Whoosh/FTS5 ratios."""
+    total = (f"total {figures['total_seconds']:.0f} s" if "total_seconds" in figures
+             else "incomplete run: figures of the steps done so far")
     head = (f"Scale {figures['scale']:,} passages (seed {figures['seed']}, "
             f"{figures['corpus']['documents']:,} documents, "
             f"{figures['corpus']['changed_documents']} changed for the incremental run); "
-            f"total {figures['total_seconds']:.0f} s\n\n")
-    lines = ["| figure | Whoosh | SQLite FTS5 | Whoosh ÷ FTS5 |", "|---|---:|---:|---:|"]
-    lines += [f"| {name.strip() if not name.startswith('  ') else '↳ ' + name.strip()} | "
-              f"{_cell(w)} | {_cell(f)} | {_ratio(w, f)} |" for name, w, f in rows(figures)]
+            f"{total}\n\n")
+    baseline = "baseline" in figures
+    if baseline:
+        head += f"Baseline: the code in {figures['baseline_code']}, built in the same run.\n\n"
+        lines = ["| figure | Whoosh | Whoosh baseline | SQLite FTS5 | Whoosh ÷ FTS5 "
+                 "| baseline ÷ FTS5 |", "|---|---:|---:|---:|---:|---:|"]
+    else:
+        lines = ["| figure | Whoosh | SQLite FTS5 | Whoosh ÷ FTS5 |", "|---|---:|---:|---:|"]
+    for name, cells in rows(figures):
+        label = name.strip() if not name.startswith("  ") else "↳ " + name.strip()
+        w, b, f = cells.get("whoosh"), cells.get("baseline"), cells.get("fts5")
+        if baseline:
+            lines.append(f"| {label} | {_cell(w)} | {_cell(b)} | {_cell(f)} | {_ratio(w, f)} "
+                         f"| {_ratio(b, f)} |")
+        else:
+            lines.append(f"| {label} | {_cell(w)} | {_cell(f)} | {_ratio(w, f)} |")
     return head + "\n".join(lines) + "\n"
+
+
+def write_figures(out: Path, figures: dict[str, Any]) -> None:
+    """Write the figures as JSON to `out` and as a markdown table beside it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=1) + "\n")
+    out.with_suffix(".md").write_text(markdown(figures))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -173,6 +226,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7, help="seed of the generated corpus")
     parser.add_argument("--web-seconds", type=int, default=20,
                         help="seconds of load per web server; 0 skips the web test")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="a checkout of other code (e.g. `git worktree add DIR COMMIT`) whose "
+                             "Whoosh build, re-index and queries run in the same run, side by side")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     try:
@@ -182,15 +238,12 @@ def main(argv: list[str] | None = None) -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="minutes-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        figures = measure(passages, args.seed, work, args.web_seconds)
+        figures = measure(passages, args.seed, work, args.web_seconds,
+                          lambda figures: write_figures(args.out, figures), args.baseline)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(figures, indent=1) + "\n")
-    table = markdown(figures)
-    args.out.with_suffix(".md").write_text(table)
-    print(table)
+    print(markdown(figures))
 
 
 if __name__ == "__main__":
