@@ -68,6 +68,33 @@ MEETING = _object({
     "links": _object({"page": {"type": "string"}, "api": {"type": "string"}}),
 })
 
+EXPANSION = _object({
+    "typed": {"type": "string", "description": "An acronym or long form as the query had it."},
+    "also": {"type": "array", "items": {"type": "string"},
+             "description": "Its long forms or acronyms, also searched (at a lower weight)."},
+})
+
+DEFINITION = _object({
+    "acronym": {"type": "string"},
+    "long_form": {"type": "string"},
+    "source": {"type": "string", "enum": ["learnt", "shipped"],
+               "description": "Learnt from a council's minutes, or shipped with the service."},
+    "council": _nullable("string", description="The council (or its web site's host) whose "
+                                               "minutes define it; null when shipped."),
+    "pages": _nullable("integer", minimum=1, description="How many minutes pages define it; "
+                                                         "null when shipped."),
+    "links": _object({"search": {"type": "string"}, "api": {"type": "string"}}),
+})
+
+GLOSSARY = _object({
+    "councils": {"type": "array", "items": {"type": "string"},
+                 "description": "Every council acronyms were learnt from."},
+    "council": {"type": "array", "items": {"type": "string"},
+                "description": "The councils asked for, as the index names them."},
+    "acronyms": {"type": "array", "items": _ref("Definition"),
+                 "description": "Learnt acronyms by council, then the shipped ones."},
+})
+
 FACET_VALUE = _object({"value": {"type": "string"}, "label": {"type": "string"},
                        "count": {"type": "integer", "minimum": 0},
                        "selected": {"type": "boolean"}})
@@ -84,6 +111,9 @@ SEARCH = _object({
     "pages": {"type": "integer"},
     "total": {"type": "integer"},
     "suggestion": _nullable("string", description="A corrected query when words look misspelt."),
+    "expansions": {"type": "array", "items": _ref("Expansion"),
+                   "description": "What the query also searched: acronyms' long forms, and "
+                                  "acronyms of long forms."},
     "results": {"type": "array", "items": _ref("Hit")},
     "facets": {"type": "object", "description": "Counts per facet value for the query; a facet's "
                "own chosen values do not narrow its counts.",
@@ -175,6 +205,16 @@ def openapi_document(server_url: str = "") -> dict[str, Any]:
                     "meeting": _ref("Meeting"),
                     "items": {"type": "array", "items": _ref("Item")},
                 }), "The meeting and its agenda items in order."), **_errors(404, 503)}}},
+            "/api/glossary": {"get": {
+                "operationId": "glossary", "summary": "Acronyms and their long forms",
+                "parameters": [{
+                    "name": "council", "in": "query", "required": False, "style": "form",
+                    "explode": True, "description": "Only acronyms learnt from this council's "
+                    "minutes (and the shipped ones); repeat for several.",
+                    "schema": {"type": "array", "items": {"type": "string"},
+                               "maxItems": MAX_VALUES_PER_FILTER}}],
+                "responses": {"200": _json(_ref("Glossary"), "Learnt and shipped acronyms."),
+                              **_errors(400, 503)}}},
             "/api/openapi.json": {"get": {
                 "operationId": "openapi", "summary": "This document",
                 "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")}}},
@@ -182,5 +222,6 @@ def openapi_document(server_url: str = "") -> dict[str, Any]:
         "components": {"schemas": {
             "Passage": PASSAGE, "PassageLinks": LINKS, "Hit": HIT, "Meeting": MEETING,
             "FacetValue": FACET_VALUE, "SearchResults": SEARCH, "Item": ITEM, "Error": ERROR,
+            "Expansion": EXPANSION, "Definition": DEFINITION, "Glossary": GLOSSARY,
         }},
     }

@@ -127,7 +127,8 @@ def test_the_openapi_document_names_the_server_it_came_from(client):
     document = client.get("/api/openapi.json", base_url="https://minutes.example").get_json()
     assert document["servers"] == [{"url": "https://minutes.example"}]
     assert set(document["paths"]) == {"/api/search", "/api/passages/{passage_id}",
-                                      "/api/meetings/{meeting_id}", "/api/openapi.json"}
+                                      "/api/meetings/{meeting_id}", "/api/glossary",
+                                      "/api/openapi.json"}
 
 
 @pytest.mark.parametrize("query", [
@@ -143,3 +144,48 @@ def test_odd_query_syntax_never_breaks_the_search(client, openapi, query):
                               WerkzeugOpenAPIResponse(response))
     if response.status_code == 200:
         assert all(hit["id"] for hit in body["results"]), "only passages are found"
+
+
+def test_a_search_says_which_acronyms_and_long_forms_it_also_searched(client, openapi):
+    body = call(client, openapi, "/api/search?q=MASH")
+    assert body["expansions"] == [{"typed": "MASH", "also": ["Multi-Agency Safeguarding Hub"]}]
+    back = call(client, openapi, "/api/search?q=children+looked+after")
+    assert back["expansions"] == [{"typed": "children looked after", "also": ["CLA"]}]
+    assert back["total"] > body["total"] > 0
+    assert call(client, openapi, "/api/search?q=pothole")["expansions"] == []
+
+
+def test_the_glossary_lists_learnt_acronyms_by_council_and_the_shipped_ones(client, openapi):
+    body = call(client, openapi, "/api/glossary")
+    assert body["councils"] == ["Herefordshire", "Manchester", "South Kesteven", "Staffordshire",
+                                "West Sussex"] and body["council"] == []
+    learnt = [a for a in body["acronyms"] if a["source"] == "learnt"]
+    assert {"acronym": "HNB", "long_form": "High Needs Block", "source": "learnt",
+            "council": "Manchester", "pages": 1,
+            "links": {"search": "/?q=HNB", "api": "/api/search?q=HNB"}} in learnt
+    assert [a["council"] for a in learnt] == sorted((a["council"] for a in learnt),
+                                                    key=body["councils"].index)
+    shipped = {a["acronym"]: a for a in body["acronyms"] if a["source"] == "shipped"}
+    assert shipped["CIL"]["long_form"] == "Community Infrastructure Levy"
+    assert shipped["CIL"]["council"] is None and shipped["CIL"]["pages"] is None
+    assert body["acronyms"].index(shipped["CIL"]) > body["acronyms"].index(learnt[-1])
+    search = call(client, openapi, shipped["CAMHS"]["links"]["api"])
+    assert search["expansions"][0]["also"][0] == "Child and Adolescent Mental Health Services"
+
+
+def test_the_glossary_of_chosen_councils_keeps_the_shipped_acronyms(client, openapi):
+    body = call(client, openapi, "/api/glossary?council=west+sussex&council=Manchester")
+    assert body["council"] == ["West Sussex", "Manchester"]
+    learnt = {(a["council"], a["acronym"]) for a in body["acronyms"] if a["source"] == "learnt"}
+    assert ("West Sussex", "MASH") in learnt and ("Manchester", "DSG") in learnt
+    assert {council for council, _ in learnt} == {"West Sussex", "Manchester"}
+    assert any(a["source"] == "shipped" for a in body["acronyms"])
+
+
+def test_a_council_nothing_was_learnt_from_is_a_400_naming_those_known(client, openapi):
+    body = call(client, openapi, "/api/glossary?council=Atlantis", status=400)
+    assert "No acronyms have been learnt from the minutes of 'Atlantis'" in \
+        body["error"]["message"]
+    assert "Herefordshire, Manchester" in body["error"]["message"]
+    body = call(client, openapi, "/api/glossary?" + "&".join(["council=x"] * 21), status=400)
+    assert "at most 20 values of 'council'" in body["error"]["message"]

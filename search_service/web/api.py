@@ -1,4 +1,5 @@
-"""The JSON API: search, passages and meetings, with the OpenAPI document that describes them."""
+"""The JSON API: search, passages, meetings and the glossary, with the OpenAPI document that
+describes them."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,9 +9,9 @@ from flask import Blueprint, request
 from ..openapi import openapi_document
 from ..search import SearchResults
 from . import current_searcher
-from .params import read_request
+from .params import read_request, read_values
 from .present import facet_records, hit_record, meeting_record
-from .views import find_meeting, find_passage, run_search
+from .views import find_glossary, find_meeting, find_passage, run_search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -37,6 +38,7 @@ def search_record(results: SearchResults) -> dict[str, Any]:
         "pages": results.pages,
         "total": results.total,
         "suggestion": results.suggestion,
+        "expansions": [{"typed": e.typed, "also": list(e.also)} for e in results.expansions],
         "results": [hit_record(hit) for hit in results.hits],
     }
 
@@ -56,6 +58,15 @@ def meeting(meeting_id: str) -> dict[str, Any]:
     """One meeting with its agenda items and their passages."""
     view = find_meeting(current_searcher(), meeting_id)
     return {"meeting": meeting_record(view.meeting), "items": view.items}
+
+
+@bp.get("/glossary")
+def glossary() -> dict[str, Any]:
+    """Acronyms learnt from the minutes (of the chosen councils) and those shipped."""
+    view = find_glossary(current_searcher(), read_values(request.args, "council"))
+    return {"councils": view.councils, "council": view.chosen,
+            "acronyms": [*(record for records in view.learnt.values() for record in records),
+                         *view.shipped]}
 
 
 @bp.get("/openapi.json")

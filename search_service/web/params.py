@@ -19,11 +19,9 @@ def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchReques
     """The search request in URL parameters; a bad parameter raises QueryError naming it."""
     filters = {}
     for name in FACET_COLUMNS:
-        values = [value.strip() for value in args.getlist(name) if value.strip()]
-        if len(values) > MAX_VALUES_PER_FILTER:
-            raise QueryError(f"at most {MAX_VALUES_PER_FILTER} values of {name!r} can be chosen")
+        values = read_values(args, name)
         if values:
-            filters[name] = list(dict.fromkeys(values))
+            filters[name] = values
     return SearchRequest(
         query=args.get("q", "").strip(),
         filters=filters,
@@ -34,6 +32,14 @@ def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchReques
         page_size=_number(args, "page_size", DEFAULT_PAGE_SIZE),
         facets=facets,
     )
+
+
+def read_values(args: MultiDict[str, str], name: str) -> list[str]:
+    """A repeatable parameter's distinct values, blanks left out; too many raise QueryError."""
+    values = [value.strip() for value in args.getlist(name) if value.strip()]
+    if len(values) > MAX_VALUES_PER_FILTER:
+        raise QueryError(f"at most {MAX_VALUES_PER_FILTER} values of {name!r} can be chosen")
+    return list(dict.fromkeys(values))
 
 
 def _date(args: Mapping[str, str], name: str) -> dt.date | None:

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from flask import url_for
 from markupsafe import Markup, escape
 
-from ..glossary import Glossary, council_key
+from ..glossary import SHIPPED, Definition, Glossary, council_key
 from ..search import Hit, MeetingSummary, SearchResults
 from .params import request_args, toggled
 
@@ -93,6 +93,19 @@ def passage_html(record: dict[str, Any], glossary: Glossary,
         html[name] = glossary.mark_up(highlights.get(name) or escape(record[name] or ""),
                                       councils, seen)
     return html
+
+
+def definition_record(definition: Definition) -> dict[str, Any]:
+    """An acronym with one long form: learnt (from which council, on how many pages) or shipped,
+    with a search for it (which also finds its long forms)."""
+    learnt = definition.council != SHIPPED
+    query = [("q", definition.acronym)]
+    return {"acronym": definition.acronym, "long_form": definition.long_form,
+            "source": "learnt" if learnt else "shipped",
+            "council": definition.council if learnt else None,
+            "pages": definition.pages if learnt else None,
+            "links": {"search": search_url("pages.search", query),
+                      "api": search_url("api.search", query)}}
 
 
 def meeting_record(meeting: MeetingSummary) -> dict[str, Any]:

@@ -1,15 +1,17 @@
 """What the pages and the API both look up: a search with its meetings, a passage, a meeting."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from flask import abort
 from whoosh.searching import Searcher
 
+from ..glossary import SHIPPED, list_definitions
 from ..search import (Hit, MeetingSummary, SearchRequest, SearchResults, get_meeting, get_passage,
                       item_neighbours, meeting_passages, search_passages, similar_passages)
-from .present import FACET_VALUES_SHOWN, passage_record, web_url
+from .present import FACET_VALUES_SHOWN, definition_record, passage_record, web_url
 
 SIMILAR_SHOWN = 5
 
@@ -77,3 +79,32 @@ def find_meeting(searcher: Searcher, meeting_id: str) -> MeetingView:
             "source_url": web_url(fields.get("url")), "passages": []})
         item["passages"].append(passage_record(fields))
     return MeetingView(meeting, list(items.values()))
+
+
+@dataclass
+class GlossaryView:
+    """Acronyms learnt per council (of the chosen councils, if any) and the shipped ones."""
+
+    councils: list[str]
+    chosen: list[str]
+    learnt: dict[str, list[dict[str, Any]]]
+    shipped: list[dict[str, Any]]
+
+
+def find_glossary(searcher: Searcher, asked: Sequence[str]) -> GlossaryView:
+    """The glossary's content; a council nothing was learnt from is a 400 naming those known."""
+    councils = sorted({d.council for d in list_definitions(searcher)}, key=str.casefold)
+    by_name = {council.casefold(): council for council in councils}
+    unknown = [name for name in asked if name.casefold() not in by_name]
+    if unknown:
+        abort(400, f"No acronyms have been learnt from the minutes of {unknown[0]!r}. Councils "
+                   f"with learnt acronyms: {', '.join(councils) or 'none yet'}.")
+    chosen = list(dict.fromkeys(by_name[name.casefold()] for name in asked))
+    learnt: dict[str, list[dict[str, Any]]] = {council: [] for council in chosen or councils}
+    shipped = []
+    for definition in list_definitions(searcher, chosen, shipped=True):
+        if definition.council == SHIPPED:
+            shipped.append(definition_record(definition))
+        else:
+            learnt[definition.council].append(definition_record(definition))
+    return GlossaryView(councils, chosen, learnt, shipped)
