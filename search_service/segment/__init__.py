@@ -1,6 +1,7 @@
 """The splitter: page text → agenda items → minutes blocks → qa, statement, decision passages.
 
-Stages, in order: `page.read_page` (header and items), `blocks.split_blocks` (paragraphs,
+Stages, in order: `page.read_page` (header and items; `minute_book` for plain minutes under
+numbered headings), `blocks.split_blocks` (paragraphs,
 bullets, numbered points, question labels), `minutes.split_minutes` (lead-ins, joins, kinds,
 question/answer split, speakers) and `document.split_document` (meeting, item, stable ids).
 """
