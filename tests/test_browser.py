@@ -70,13 +70,15 @@ def test_search_click_a_facet_and_follow_a_result_without_javascript(server, bro
 
 
 def pages_to_check(server: str) -> list[str]:
-    """Every kind of page: front, results with filters, passage, meeting, browse, help, errors."""
+    """Every kind of page: front, results with filters, passage, meeting, browse, help, errors,
+    glossary, and results with acronyms explained inside highlights."""
     with urllib.request.urlopen(f"{server}/api/search?q=%22Members+Question+Time%22") as response:
         hit = json.load(response)["results"][0]
     return [server + path for path in (
         "/", "/?q=council&kind=qa&kind=statement&from=2016-01-01",
         "/?q=inspecton", "/?q=council&page=2&sort=newest", hit["links"]["page"],
-        hit["links"]["meeting"], "/browse", "/help", "/?q=x&page=0", "/passages/nope")]
+        hit["links"]["meeting"], "/browse", "/help", "/?q=x&page=0", "/passages/nope",
+        "/glossary", "/?q=HNB")]
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -10,6 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from search_service.app import CONTENT_SECURITY_POLICY
+from search_service.topics import default_taxonomy
 
 
 def get_page(client: FlaskClient, url: str, status: int = 200) -> lxml.html.HtmlElement:
@@ -288,7 +289,7 @@ def test_unknown_pages_are_a_friendly_404(client, url):
     assert doc.xpath("//a[@href='/']")
 
 
-@pytest.mark.parametrize("url", ["/", "/?q=council", "/help", "/browse", "/nope",
+@pytest.mark.parametrize("url", ["/", "/?q=council", "/help", "/browse", "/glossary", "/nope",
                                  "/api/search?q=council", "/api/search?page=0",
                                  "/feed.atom?q=council", "/static/site.css"])
 def test_every_response_carries_the_security_headers(client, url):
@@ -302,7 +303,7 @@ def test_every_response_carries_the_security_headers(client, url):
 
 
 def test_the_pages_carry_no_script_at_all(client):
-    for url in ("/", "/?q=council", "/browse", "/help"):
+    for url in ("/", "/?q=council", "/browse", "/help", "/glossary"):
         html = client.get(url).get_data(as_text=True)
         assert "<script" not in html and " on" + "click=" not in html
 
@@ -347,3 +348,61 @@ def test_a_question_and_its_answer_explain_an_acronym_once_with_the_shipped_glos
     assert "LAC" in question.text_content() and "LAC" in answer.text_content()
     assert first_uses_explained(card, "LAC", "Looked After Children")
     assert question.xpath("abbr[.='LAC']") and not answer.xpath(".//abbr[.='LAC']")
+
+
+def glossary_rows(section: lxml.html.HtmlElement) -> dict[str, tuple[list[str], str]]:
+    """A glossary table's rows: acronym -> (the other cells, the acronym's link)."""
+    return {row.xpath("string(th/a)").removeprefix("Search for "):
+            (texts(row, "td"), row.xpath("th/a/@href")[0]) for row in section.xpath(".//tbody/tr")}
+
+
+def test_the_glossary_page_lists_acronyms_by_council_and_the_common_ones(client):
+    doc = get_page(client, "/glossary")
+    assert doc.xpath("//nav[@aria-label='Site']//a[@href='/glossary'][@aria-current='page']")
+    councils = texts(doc, "//section[@class='glossary-council']/h2")
+    assert councils == ["Herefordshire", "Manchester", "South Kesteven", "Staffordshire",
+                        "West Sussex"]
+    manchester = doc.xpath("//section[@class='glossary-council'][h2='Manchester']")[0]
+    assert texts(manchester, ".//thead//th") == ["Acronym", "Stands for", "Pages defining it"]
+    cells, link = glossary_rows(manchester)["HNB"]
+    assert cells == ["High Needs Block", "1"] and link == "/?q=HNB"
+    results = get_page(client, link)
+    assert total(results) > 0 and "Also searched: HNB → High Needs Block" in \
+        texts(results, "//p[@class='also-searched']")[0]
+    common = glossary_rows(doc.xpath("//section[@class='glossary-shipped']")[0])
+    assert common["CIL"] == (["Community Infrastructure Levy"], "/?q=CIL")
+    assert doc.xpath("//nav[@aria-label='Councils']//a[@href='#council-2'][.='Manchester']")
+
+
+def test_the_glossary_page_of_one_council_and_of_an_unknown_one(client):
+    doc = get_page(client, "/glossary?council=West+Sussex")
+    assert texts(doc, "//section[@class='glossary-council']/h2") == ["West Sussex"]
+    assert "MASH" in glossary_rows(doc)
+    assert doc.xpath("//a[@href='/glossary'][contains(.,'every council')]")
+    error = get_page(client, "/glossary?council=%3Cb%3EAtlantis", status=400)
+    assert "No acronyms have been learnt from the minutes of '<b>Atlantis'" in \
+        texts(error, "//main//p")[0]
+    assert not error.xpath("//main//b")
+
+
+def test_the_help_page_links_to_the_glossary(client):
+    doc = get_page(client, "/help")
+    assert doc.xpath("//main//a[@href='/glossary']")
+    assert "CAMHS" in " ".join(texts(doc, "//main//p"))
+
+
+def test_the_topic_facet_chips_and_api_name_topics_as_the_taxonomy_labels_them(client):
+    labels = {topic.id: topic.label for topic in default_taxonomy().topics}
+    doc = get_page(client, "/?q=council")
+    shown = facet_values(doc, "topic")
+    assert shown and set(shown) <= set(labels.values())
+    assert not set(shown) & (set(labels) - set(labels.values())), "no topic ids are shown"
+    label, (_, link, _) = next((label, value) for label, value in shown.items() if "'" in label
+                               or " " in label)
+    chosen = get_page(client, link)
+    assert texts(chosen, "//ul[@class='chips']//a[@class='chip']") == [
+        f"Remove filter Topic: {label}×"]
+    body = client.get("/api/search?q=council").get_json()
+    assert {(v["value"], v["label"]) for v in body["facets"]["topic"]} == {
+        (label, label) for label in shown}
+    assert set(body["results"][0]["topics"]) <= set(labels.values())

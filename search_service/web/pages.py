@@ -1,4 +1,5 @@
-"""The HTML pages: search, passage, meeting, browse, help and the Atom feed of a search."""
+"""The HTML pages: search, passage, meeting, browse, glossary, help and the Atom feed of a
+search."""
 from __future__ import annotations
 
 import logging
@@ -10,10 +11,11 @@ from ..feeds import FEED_SIZE, atom_feed
 from ..glossary import Glossary, glossary_for
 from ..search import MAX_QUERY_LENGTH, QueryError, SearchRequest, list_meetings
 from . import current_searcher
-from .params import DEFAULT_PAGE_SIZE, changed, is_empty, read_request, request_args, toggled
+from .params import (DEFAULT_PAGE_SIZE, changed, is_empty, read_request, read_values,
+                     request_args, toggled)
 from .present import (FACET_TITLES, KIND_LABELS, facet_label, facet_records, hit_record,
                       long_date, meeting_label, passage_html, search_url)
-from .views import find_meeting, find_passage, run_search
+from .views import find_glossary, find_meeting, find_passage, run_search
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +156,13 @@ def browse() -> str:
         "browse.html", councils={council: dict(sorted(committees.items()))
                                  for council, committees in sorted(councils.items())},
         shown=BROWSE_MEETINGS_SHOWN)
+
+
+@bp.get("/glossary")
+def glossary() -> str:
+    """Acronyms learnt from each council's minutes and the common ones, each a search link."""
+    view = find_glossary(current_searcher(), read_values(request.args, "council"))
+    return render_template("glossary.html", view=view)
 
 
 @bp.get("/help")
