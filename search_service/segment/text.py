@@ -11,8 +11,9 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "Nos", "St", "Cllr", "Cllrs", "P
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)})" for word in ABBREVIATIONS)
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital letter,
 # a digit or an opening quote; an initial ("Mrs M. Patrick") or an abbreviation does not end one.
+# (The lookahead first: the look-behinds are tried only where a full stop is.)
 _SENTENCE_END = re.compile(
-    rf"(?<!\b[A-Z]){_NOT_AFTER}[.!?][\"'’”)]?\s+(?=[\"'‘“(]?[A-Z0-9])")
+    rf"(?=[.!?])(?<!\b[A-Z]){_NOT_AFTER}[.!?][\"'’”)]?\s+(?=[\"'‘“(]?[A-Z0-9])")
 # A line ending in an abbreviation runs on into the next line ("… a gap of approx." / "£42,000").
 ENDS_IN_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ABBREVIATIONS)})\.$")
 
