@@ -324,10 +324,13 @@ def glossary_for(searcher: Searcher) -> Glossary:
     """The shipped glossary and what was learnt from the index the searcher reads (cached)."""
     storage = getattr(searcher._ix, "storage", None)  # noqa: SLF001 - Whoosh keeps it there
     key = (getattr(storage, "folder", id(storage)), searcher.reader().generation())
-    if key not in _CACHE:
+    glossary = _CACHE.get(key)
+    if glossary is None:
+        # Held in a local: another server thread may clear the cache for a newer generation.
+        glossary = build_glossary(learnt_definitions(searcher))
         _CACHE.clear()
-        _CACHE[key] = build_glossary(learnt_definitions(searcher))
-    return _CACHE[key]
+        _CACHE[key] = glossary
+    return glossary
 
 
 def list_definitions(searcher: Searcher, councils: Sequence[str] = (),
