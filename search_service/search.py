@@ -122,11 +122,15 @@ def make_parser(searcher: Searcher, fields: Iterable[str] = tuple(FIELD_BOOSTS)
 
 
 def parse_query(searcher: Searcher, text: str) -> Query:
-    """The Whoosh query for the user's words; everything when there are none."""
+    """The Whoosh query for the user's words; every passage when there are none.
+
+    Typed field prefixes can reach the source records (`record:source`): search_passages
+    keeps passages only.
+    """
     if not text.strip():
         return Term("record", PASSAGE)
     try:
-        parsed = passages_only(make_parser(searcher).parse(text))
+        parsed = make_parser(searcher).parse(text)
     except Exception as exc:  # Whoosh raises assorted errors on odd syntax
         raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
     return bound_patterns(parsed, searcher.reader())
@@ -174,7 +178,7 @@ def expand_query(searcher: Searcher, request: SearchRequest,
     except Exception:  # the query as typed parsed; search it rather than fail
         log.exception("cannot expand the acronyms of %r", request.query)
         return query, []
-    return (passages_only(expanded), expander.expansions) if expander.expansions else (query, [])
+    return (expanded, expander.expansions) if expander.expansions else (query, [])
 
 
 def filter_query(request: SearchRequest, without: str | None = None) -> Query | None:
@@ -216,25 +220,30 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     query, expansions = expand_query(searcher, request, typed)
     sortedby, reverse = date_order(searcher, request.sort)
     # Matches are found once as arrays: they give the total, the facet counts and the filter
-    # of the top hits, so Whoosh's per-document Python loops run only for the hits shown.
-    matched = facet_counts.matching_docs(searcher, query)
+    # of the top hits (passages only, within the filters), so Whoosh's per-document Python
+    # loops run only to rank, and intersect nothing.
+    matched = facet_counts.matching_docs(searcher, passages_only(query))
     filtering = filter_query(request)
     found = matched if filtering is None else facet_counts.intersect(
         matched, facet_counts.matching_docs(searcher, filtering))
+    total = sum(map(len, found))
     first = (request.page - 1) * request.page_size
-    results = searcher.search(query, limit=first + request.page_size, sortedby=sortedby,
-                              reverse=reverse, filter=None if filtering is None
-                              else facet_counts.allowed_set(searcher, found))
-    results.formatter = HtmlFormatter(tagname="mark", between=" … ")
-    # A page past the end shows nothing.
-    hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
-                fields={name: hit.get(name) for name in HIT_FIELDS},
-                highlights=_highlights(hit)) for hit in results[first:first + request.page_size]]
+    hits = []
+    # A page past the end shows nothing (and an empty filter would be no filter to Whoosh).
+    if first < total:
+        results = searcher.search(query, limit=first + request.page_size, sortedby=sortedby,
+                                  reverse=reverse,
+                                  filter=facet_counts.allowed_set(searcher, found))
+        results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+        hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
+                    fields={name: hit.get(name) for name in HIT_FIELDS},
+                    highlights=_highlights(hit))
+                for hit in results[first:first + request.page_size]]
     facets = {}
     if request.facets:
         facets = {name: count_facet(searcher, matched, found, request, name)
                   for name in FACET_COLUMNS}
-    return SearchResults(request=request, total=sum(map(len, found)), hits=hits, facets=facets,
+    return SearchResults(request=request, total=total, hits=hits, facets=facets,
                          suggestion=suggest(searcher, request.query),
                          expansions=expansions)
 
@@ -245,7 +254,6 @@ def passages_only(query: Query) -> Query:
     A typed `record:source` or `source_url:...` would otherwise find the markers.
     """
     passages = Term("record", PASSAGE)
-    # Every passage has the same one-word record field, so this adds the same to every score.
     return query if query == passages else And([query, passages])
 
 
