@@ -12,7 +12,7 @@ from typing import Any
 from whoosh import qparser, sorting
 from whoosh.analysis import STOP_WORDS
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
-from whoosh.query import And, DateRange, MultiTerm, Or, Query, Term
+from whoosh.query import And, DateRange, Every, MultiTerm, Or, Query, Term
 from whoosh.query.compound import PreloadedOr
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
@@ -137,7 +137,7 @@ def parse_query(searcher: Searcher, text: str) -> Query:
 
 
 def bound_patterns(query: Query, reader: IndexReader) -> Query:
-    """The query with its wildcard, prefix, range and fuzzy words kept affordable.
+    """The query with its wildcard, prefix, range and fuzzy words (and `*`) kept affordable.
 
     Each such pattern matches every word of the index that fits it, and Whoosh ORs those words
     in a binary tree of unions: seconds for a few hundred words (`re*`), minutes for `*a*`.
@@ -148,18 +148,25 @@ def bound_patterns(query: Query, reader: IndexReader) -> Query:
 
     def bound(part: Query) -> Query:
         nonlocal total
+        room = MAX_EXPANSIONS + 1 - total
         if isinstance(part, MultiTerm):
-            words = list(islice(part.expanded_terms(reader), MAX_EXPANSIONS + 1 - total))
-            total += len(words)
-            if total > MAX_EXPANSIONS:
-                pattern = str(part).split(":", 1)[-1]  # "text:re*" as typed: "re*"
-                raise QueryError(f"{pattern!r} matches too many different words (the limit is "
-                                 f"{MAX_EXPANSIONS:,} in a search): make it narrower, for "
-                                 f"example with more letters before the *")
-            if len(words) < PRELOAD_AT:
-                return part
-            return PreloadedOr([Term(name, word) for name, word in words], boost=part.boost)
-        return part if part.is_leaf() else part.apply(bound)
+            words = list(islice(part.expanded_terms(reader), room))
+        elif isinstance(part, Every) and part.fieldname not in (None, "", "*"):
+            # `*` alone: Whoosh unions the postings of every word of the field.
+            words = [(part.fieldname, word) for word in islice(reader.lexicon(part.fieldname),
+                                                               room)]
+        else:
+            return part if part.is_leaf() else part.apply(bound)
+        total += len(words)
+        if total > MAX_EXPANSIONS:
+            pattern = str(part).split(":", 1)[-1]  # "text:re*" as typed: "re*"
+            raise QueryError(f"{pattern!r} matches too many different words (the limit is "
+                             f"{MAX_EXPANSIONS:,} in a search): make it narrower, for example "
+                             f"with more letters before the *; an empty search lists every "
+                             f"passage")
+        if len(words) < PRELOAD_AT:
+            return part
+        return PreloadedOr([Term(name, word) for name, word in words], boost=part.boost)
 
     return bound(query)
 
