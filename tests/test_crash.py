@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -42,7 +43,12 @@ def test_lock_of_a_killed_run_is_cleared_and_the_next_run_completes(tmp_path: Pa
     child.wait()
 
     assert lock_file.read_text().startswith(f"pid {child.pid}")  # the dead run's note is left
-    subprocess.run(indexer_command(index_dir, corpus, commit_every=1000), check=True, timeout=120)
+    rerun = subprocess.run([sys.executable, "-m", "search_service", "index", "--index",
+                            str(index_dir), str(corpus)], timeout=120, capture_output=True,
+                           text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"the previous indexer run (pid {child.pid} since" in rerun.stderr
+    assert "did not finish" in rerun.stderr
     assert lock_file.read_text() == ""
     assert len(snapshot(index_dir).hashes) > 0
     with open_index(index_dir).searcher() as searcher:
