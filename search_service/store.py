@@ -13,7 +13,7 @@ from typing import Any
 
 from whoosh import index
 from whoosh.codec.whoosh3 import W3PerDocReader
-from whoosh.index import Index
+from whoosh.index import TOC, Index, clean_files
 from whoosh.writing import SegmentWriter
 
 from .model import AgendaItem, Meeting, Passage
@@ -42,13 +42,10 @@ def _remember_missing_length_columns() -> None:
     find = W3PerDocReader._cached_reader
 
     def cached_reader(self: W3PerDocReader, fieldname: str, column: object) -> object:
-        missing = self.__dict__.setdefault("_missing_columns", set())
-        if fieldname in missing:
-            return None
-        reader = find(self, fieldname, column)
-        if reader is None:
-            missing.add(fieldname)
-        return reader
+        readers = self._readers  # only this method reads it; None now means "no column"
+        if fieldname not in readers:
+            readers[fieldname] = find(self, fieldname, column)
+        return readers[fieldname]
 
     W3PerDocReader._cached_reader = cached_reader
 
@@ -107,6 +104,28 @@ def run_lock(index_dir: Path, wait: bool = False) -> Iterator[None]:
         finally:
             handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def clear_leftovers(ix: Index) -> int:
+    """Delete the files no generation of the index uses; returns how many.
+
+    A run killed while writing leaves the segment files it never committed. Whoosh deletes
+    them at its next commit, but a run with nothing to commit would leave them for good. Under
+    Whoosh's write lock, so no writer's files are touched; returns 0 when a writer is at work.
+    """
+    lock = ix.lock("WRITELOCK")
+    if not lock.acquire():
+        return 0
+    try:
+        before = set(ix.storage.list())
+        toc = TOC.read(ix.storage, ix.indexname)
+        clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+        removed = len(before - set(ix.storage.list()))
+    finally:
+        lock.release()
+    if removed:
+        log.info("removed %d files left by a run that did not finish", removed)
+    return removed
 
 
 def stored_hashes(ix: Index) -> dict[str, str]:
