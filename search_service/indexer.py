@@ -12,7 +12,7 @@ from .glossary import source_acronyms
 from .model import Document, stable_id
 from .segment import split_document
 from .sources import SourceError, read_paths
-from .store import PassageWriter, open_index, run_lock, stored_hashes
+from .store import PassageWriter, clear_leftovers, open_index, run_lock, stored_hashes
 from .topics import Taxonomy, load_taxonomy
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ def index_documents(index_dir: Path, documents: Iterable[Document | SourceError]
     taxonomy = taxonomy or load_taxonomy()
     with run_lock(index_dir, wait=wait):
         ix = open_index(index_dir, create=True)
+        clear_leftovers(ix)
         known = stored_hashes(ix)
         writer: PassageWriter | None = None
         pending: set[str] = set()

@@ -6,6 +6,7 @@ import errno
 import fcntl
 import logging
 import os
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,7 +110,8 @@ def run_lock(index_dir: Path, wait: bool = False) -> Iterator[None]:
 def clear_leftovers(ix: Index) -> int:
     """Delete the files no generation of the index uses; returns how many.
 
-    A run killed while writing leaves the segment files it never committed. Whoosh deletes
+    A run killed while writing leaves the segment files it never committed, and its writer's
+    temporary folder (`MAIN.tmp`, the postings pool). Whoosh deletes the segment files
     them at its next commit, but a run with nothing to commit would leave them for good. Under
     Whoosh's write lock, so no writer's files are touched; returns 0 when a writer is at work.
     """
@@ -120,6 +122,7 @@ def clear_leftovers(ix: Index) -> int:
         before = set(ix.storage.list())
         toc = TOC.read(ix.storage, ix.indexname)
         clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+        shutil.rmtree(Path(ix.storage.folder, f"{ix.indexname}.tmp"), ignore_errors=True)
         removed = len(before - set(ix.storage.list()))
     finally:
         lock.release()

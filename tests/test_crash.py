@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.crash_kill import crash_run, indexer_command, snapshot, write_versions
+from benchmarks.crash_kill import (crash_run, indexer_command, snapshot, unreferenced_files,
+                                    write_versions)
 from search_service.store import IndexBusyError, open_index, run_lock
 
 KILLS = 3
@@ -53,3 +54,21 @@ def test_lock_of_a_killed_run_is_cleared_and_the_next_run_completes(tmp_path: Pa
     assert len(snapshot(index_dir).hashes) > 0
     with open_index(index_dir).searcher() as searcher:
         assert searcher.doc_count() > 0
+
+
+def test_files_of_a_killed_run_are_cleared_by_the_next_even_with_nothing_to_commit(tmp_path):
+    first, second = write_versions(tmp_path, passages=600, seed=7)
+    index_dir = tmp_path / "index"
+    subprocess.run(indexer_command(index_dir, first, commit_every=1000), check=True, timeout=120)
+    child = subprocess.Popen(indexer_command(index_dir, second, commit_every=1000))
+    deadline = time.monotonic() + 60
+    while not unreferenced_files(index_dir):  # the run has started writing its segment
+        assert child.poll() is None and time.monotonic() < deadline, "no segment was written"
+        time.sleep(0.01)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert unreferenced_files(index_dir)
+
+    subprocess.run(indexer_command(index_dir, first, commit_every=1000), check=True, timeout=120)
+
+    assert unreferenced_files(index_dir) == []
