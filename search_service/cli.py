@@ -18,7 +18,7 @@ from .evaluate import CorpusError, evaluate_corpus, format_report
 from .indexer import IndexReport, index_documents
 from .model import Passage
 from .progress import RunProgress
-from .search import QueryError, SearchRequest, SearchResults, search_passages
+from .search import QueryError, SearchRequest, SearchResults, search_passages, warm_up
 from .segment import split_document
 from .sources import SourceError, read_paths
 from .sources.moderngov import read_cache
@@ -358,7 +358,8 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
 
     index = resolve_index(index_dir)
     try:
-        open_index(index)
+        with open_index(index).searcher() as searcher:
+            warm_up(searcher)
     except StoreError as exc:  # the pages say so too, until the indexer has run
         click.echo(f"warning: {exc}", err=True)
     app = create_app(index_dir=index)

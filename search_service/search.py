@@ -394,10 +394,23 @@ def list_meetings(searcher: Searcher) -> list[MeetingSummary]:
 
 def get_meeting(searcher: Searcher, meeting_id: str) -> MeetingSummary | None:
     """One meeting's summary, or None when no passage belongs to it."""
-    docnums = list(searcher.document_numbers(meeting_id=meeting_id))
-    if not docnums:
+    # Read in bulk: a search page names up to 30 meetings, each a walk of Whoosh's matchers.
+    found = facet_counts.matching_docs(searcher, Term("meeting_id", meeting_id))
+    first = next((offset + int(docs[0]) for (_, offset), docs
+                  in zip(searcher.leaf_searchers(), found) if len(docs)), None)
+    if first is None:
         return None
-    return _meeting_summary(meeting_id, searcher.stored_fields(docnums[0]), len(docnums))
+    return _meeting_summary(meeting_id, searcher.stored_fields(first), sum(map(len, found)))
+
+
+# A word in most minutes: searching it reads every facet column and the glossary once.
+WARM_UP_QUERY = "council"
+
+
+def warm_up(searcher: Searcher) -> None:
+    """Read once what every search reads (facet columns, the glossary, the spelling words), so
+    the first visitor after a start does not wait for it."""
+    search_passages(searcher, SearchRequest(query=WARM_UP_QUERY))
 
 
 def meeting_passages(searcher: Searcher, meeting_id: str) -> list[dict[str, Any]]:
