@@ -59,7 +59,7 @@ def disk_mb(path: Path) -> float:
 def corpus(work: Path, passages: int, seed: int, changed: float) -> tuple[Path, CorpusInfo]:
     """Generate (or reuse) the corpus file of this scale, seed and change."""
     path = work / f"corpus-{passages}-{seed}-{changed}"
-    info_path = path.with_suffix(".info.json")
+    info_path = path.parent / f"{path.name}.info.json"  # not with_suffix: "-0.0" and "-0.01"
     if path.exists() and info_path.exists():
         return path, CorpusInfo(**json.loads(info_path.read_text()))
     info = write_corpus(path, passages, seed, changed)
