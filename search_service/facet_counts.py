@@ -38,6 +38,7 @@ class Column:
 
 _cache: OrderedDict[tuple, object] = OrderedDict()
 _lock = threading.Lock()
+_newest_generation = -1  # of the index, as the searches so far have seen it
 
 
 def _cached(key: tuple, build: Callable[[], object]) -> object:
@@ -72,8 +73,27 @@ def _live(searcher: Searcher) -> np.ndarray | None:
     return _cached(_segment_key(searcher) + ("<live>",), build)  # type: ignore[return-value]
 
 
+def _forget_old_segments(searcher: Searcher) -> None:
+    """Drop the cached columns of segments a newer generation of the index no longer has.
+
+    Every indexer commit adds segments, merges others away and changes deletion counts; a
+    long-running server would otherwise keep the columns of every segment it ever saw, up to
+    the entry limit (640 entries, each up to megabytes).
+    """
+    global _newest_generation
+    generation = searcher.reader().generation()
+    if generation <= _newest_generation:
+        return
+    current = {_segment_key(leaf) for leaf, _ in searcher.leaf_searchers()}
+    with _lock:
+        _newest_generation = max(_newest_generation, generation)
+        for key in [key for key in _cache if key[:2] not in current]:
+            del _cache[key]
+
+
 def matching_docs(searcher: Searcher, query: q.Query) -> list[np.ndarray]:
     """The live documents matching `query`, as one sorted array per leaf segment."""
+    _forget_old_segments(searcher)
     out = []
     for leaf, _ in searcher.leaf_searchers():
         docs = _docs(query, leaf)

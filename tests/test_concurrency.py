@@ -7,7 +7,7 @@ import sys
 import threading
 import urllib.error
 import urllib.request
-from collections import Counter
+from collections import Counter, OrderedDict
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,10 @@ import pytest
 from benchmarks.crash_kill import indexer_command, snapshot
 from benchmarks.generate import write_corpus
 from benchmarks.web import free_port, server
+from search_service import facet_counts
 from search_service.indexer import index_paths
-from search_service.store import run_lock
+from search_service.search import SearchRequest, search_passages
+from search_service.store import open_index, run_lock
 
 QUERIES = ["council", "report", "budget", "question", "", "resolved", "member"]
 
@@ -112,3 +114,25 @@ def test_a_second_indexer_is_told_another_run_holds_the_index(corpora, tmp_path)
     assert run.returncode != 0
     assert "another indexer run" in run.stderr and "--wait" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_server_keeps_facet_columns_only_of_the_segments_it_still_reads(corpora, tmp_path,
+                                                                         monkeypatch):
+    # A fresh column cache, as in a server process, which serves one index.
+    monkeypatch.setattr(facet_counts, "_cache", OrderedDict())
+    monkeypatch.setattr(facet_counts, "_newest_generation", -1)
+    first, _ = corpora
+    rewritten = tmp_path / "rewritten"
+    write_corpus(rewritten, passages=400, seed=11, changed=0.5)  # half of `first`, rewritten
+    index_dir = tmp_path / "index"
+    index_paths(index_dir, [str(first)])
+    searcher = open_index(index_dir).searcher()
+    search_passages(searcher, SearchRequest(query="council"))
+    # Commits that delete passages from the segment just read, add segments and merge some.
+    index_paths(index_dir, [str(rewritten)], commit_every=7)
+    searcher = searcher.refresh()
+    search_passages(searcher, SearchRequest(query="council"))
+
+    live = {(leaf.reader().segment().segment_id(), leaf.reader().segment().deleted_count())
+            for leaf, _ in searcher.leaf_searchers()}
+    assert {key[:2] for key in facet_counts._cache} <= live
