@@ -242,9 +242,10 @@ class PassageWriter:
         reader = self._searcher.reader()
         for passage in passages:
             old = self._searcher.document_number(id=passage.id)
-            # The passage that carried its item's indexed description keeps carrying it.
-            describes_item = old is not None and reader.doc_field_length(
-                old, "item_description") > 0
+            # The passage that carried its item's indexed description keeps carrying it (Whoosh
+            # gives None, not 0, for an empty field).
+            describes_item = old is not None and bool(
+                reader.doc_field_length(old, "item_description"))
             self._writer.delete_by_term("id", passage.id, searcher=self._searcher)
             self._writer.add_document(**passage_fields(passage, describes_item))
 

@@ -1,9 +1,15 @@
-"""Search over a real on-disk index: spelling suggestions and bounds."""
+"""Search over a real on-disk index: spelling suggestions, bounds, agenda descriptions and
+answers."""
+import dataclasses
+import datetime as dt
+
 import pytest
 
 from search_service.indexer import index_paths
-from search_service.search import QueryError, SearchRequest, search_passages, suggest
-from search_service.store import open_index
+from search_service.model import AgendaItem, Meeting, Passage
+from search_service.search import (QueryError, SearchRequest, get_passage, search_passages,
+                                   suggest)
+from search_service.store import PassageWriter, open_index, stored_passage
 from tests.test_cli import SEED
 
 
@@ -47,3 +53,56 @@ def test_a_suggested_query_finds_what_the_misspelt_one_missed(searcher):
 def test_out_of_bounds_requests_say_what_is_allowed(searcher, request_, message):
     with pytest.raises(QueryError, match=message):
         search_passages(searcher, request_)
+
+
+MEETING = Meeting(council="Exampleshire", committee="Cabinet", date=dt.date(2021, 6, 1),
+                  url="https://council.example/m1", identifier="m1")
+LIBRARIES = AgendaItem(number="4", title="Libraries",
+                       description="To consider the bookmobile timetable for rural villages.")
+ITEM_PASSAGES = [
+    Passage(id="p0", kind="statement", text="The Cabinet Member introduced the report.",
+            meeting=MEETING, item=LIBRARIES, position=0),
+    Passage(id="p1", kind="qa", text="Councillor Smith asked whether branches would close. "
+            "The Cabinet Member replied that opening hours would be reviewed.",
+            meeting=MEETING, item=LIBRARIES, position=1,
+            question="whether branches would close",
+            answer="opening hours would be reviewed"),
+    Passage(id="p2", kind="decision", text="RESOLVED that the strategy be approved.",
+            meeting=MEETING, item=LIBRARIES, position=2),
+]
+
+
+@pytest.fixture
+def item_index(tmp_path):
+    ix = open_index(tmp_path, create=True)
+    writer = PassageWriter(ix)
+    writer.replace_source("https://council.example/i4", "h", ITEM_PASSAGES, existed=False)
+    writer.commit()
+    return ix
+
+
+def test_an_agenda_description_finds_its_item_once_and_every_passage_shows_it(item_index):
+    with item_index.searcher() as searcher:
+        found = search_passages(searcher, SearchRequest(query="bookmobile"))
+        assert [hit.id for hit in found.hits] == ["p0"]
+        shown = get_passage(searcher, "p2")
+        assert stored_passage(shown).item.description == LIBRARIES.description
+
+
+def test_a_retagged_passage_keeps_its_items_description_searchable(item_index):
+    writer = PassageWriter(item_index)
+    writer.replace_passages([dataclasses.replace(p, topics=("libraries",)) for p in ITEM_PASSAGES])
+    writer.commit()
+    with item_index.searcher() as searcher:
+        found = search_passages(searcher, SearchRequest(query="bookmobile"))
+        assert [hit.id for hit in found.hits] == ["p0"]
+
+
+def test_plain_words_in_an_answer_are_marked_in_the_answer(item_index):
+    with item_index.searcher() as searcher:
+        plain = search_passages(searcher, SearchRequest(query="opening hours"))
+        prefixed = search_passages(searcher, SearchRequest(query="answer:reviewed"))
+    assert [hit.id for hit in plain.hits] == ["p1"]
+    assert ">opening</mark> <mark" in plain.hits[0].highlights["answer"]
+    assert [hit.id for hit in prefixed.hits] == ["p1"]
+    assert ">reviewed</mark>" in prefixed.hits[0].highlights["answer"]
