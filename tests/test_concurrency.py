@@ -29,7 +29,7 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("corpora")
     first, second = folder / "first", folder / "second"
     write_corpus(first, passages=400, seed=11)
-    write_corpus(second, passages=1200, seed=12)
+    write_corpus(second, passages=600, seed=12)
     # The generator numbers its pages from 0 whatever the seed: give the second its own URLs.
     for part in second.glob("*.jsonl"):
         part.write_text(part.read_text().replace("mgAi.aspx?ID=", "mgAi.aspx?Second=1&ID="))
