@@ -125,10 +125,15 @@ def _docs(query: q.Query, leaf: Searcher) -> np.ndarray:
         return _docs(query.a, leaf)
     if query is q.NullQuery:
         return EMPTY
-    if isinstance(query, (q.NumericRange, q.TermRange)):
+    if isinstance(query, q.NumericRange):
         simpler = query.simplify(leaf.reader())
         if not isinstance(simpler, type(query)):
             return _docs(simpler, leaf)
+    if isinstance(query, q.ConstantScoreQuery):  # a simplified date range: an Or of term ranges
+        return _docs(query.child, leaf)
+    if isinstance(query, q.TermRange):  # its words as bytes: a date range's tiers are no dates
+        words = [q.Term(name, word) for name, word in query.expanded_terms(leaf.reader())]
+        return _docs(q.Or(words), leaf) if words else EMPTY
     return np.fromiter(query.docs(leaf), dtype=np.int64)
 
 
