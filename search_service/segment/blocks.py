@@ -19,6 +19,8 @@ _NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5}|[IVXL]{
 # Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
 _LABEL = re.compile(r"^(?P<label>(?:(?i:Supplementary )?(?i:Question|Answer|Response|Reply))"
                     r"(?: \d{1,3})?\s*[:.\-–]|[QA](?: \d{1,3})?\s*:)\s*")
+# Numbered formal questions and answers: "Q1 Councillor X asked …" / "A1 The officer said …".
+_NUMBERED_LABEL = re.compile(r"^(?P<label>(?P<side>[QA]) ?(?P<n>\d{1,3}))[.:)]?\s+(?=[A-Z\"“‘'(])")
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)]?$|[:\-–]-?$")
 # Words that cannot end a sentence, so a line ending in one runs on into the next line.
 _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from|as|is|was|were|"
@@ -51,7 +53,18 @@ class Block:
 
 
 def _is_point(line: str) -> bool:
-    return bool(_BULLET.match(line) or _NUMBER.match(line) or _LABEL.match(line))
+    return bool(_BULLET.match(line) or _NUMBER.match(line) or _LABEL.match(line)
+                or _NUMBERED_LABEL.match(line))
+
+
+def _numbered_label(line: str, asked: set[str]) -> re.Match[str] | None:
+    """'Q2 …', or 'A2 …' once question 2 was asked (so a road such as 'A38 …' is no answer)."""
+    match = _NUMBERED_LABEL.match(line)
+    if not match or (match["side"] == "A" and match["n"] not in asked):
+        return None
+    if match["side"] == "Q":
+        asked.add(match["n"])
+    return match
 
 
 def _runs_on(previous: str, line: str, width: int) -> bool:
@@ -100,12 +113,13 @@ def _logical_lines(text: str) -> list[str]:
 def split_blocks(text: str) -> list[Block]:
     """Cut minutes text into blocks, one per paragraph, bullet, numbered point or label."""
     blocks: list[Block] = []
+    asked: set[str] = set()   # numbers of the "Q1"-style questions met so far
     for line in _logical_lines(text):
         if not line:
             continue
         if match := _BULLET.match(line):
             body, marker, label = line[match.end():], "bullet", match.group().strip()
-        elif match := _LABEL.match(line):
+        elif match := (_LABEL.match(line) or _numbered_label(line, asked)):
             label = match["label"].lower().rstrip(" :.-–")
             marker = "question" if "question" in label or label.startswith("q") else "answer"
             body = line[match.end():]

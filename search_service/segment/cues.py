@@ -100,12 +100,14 @@ DECISION_IN = re.compile(
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried|ratified)\b"
                               r"(?! (?:by|at|in|on|last) )")
-# Lead-ins that open the text of a motion or a resolution: the parts below belong to them.
+# Lead-ins that open the text of a motion or a resolution: the parts below belong to them
+# (not what "had been agreed" at an earlier meeting).
 MOTION_HEAD = re.compile(
     r"\b(?:(?:a|an|the|following|this) (?:substantive |revised |amended )?(?:motion|amendment|"
-    r"resolution|objection)|RESOLVED|resolved|AGREED|agreed|decided)\b")
+    r"resolution|objection)|RESOLVED|(?<!had )(?<!been )(?:resolved|AGREED|agreed|decided))\b")
+# ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
-    r"\b(?:questions?|quer(?:y|ies|ied)|asked|enquir\w*|respon(?:se|ses|ded|ding)|"
+    r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"
     r"answers?)\b", re.I)
 PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"

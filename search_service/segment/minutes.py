@@ -143,7 +143,8 @@ def _gather(blocks: list[Block], j: int) -> tuple[list[str], str | None, int]:
     j += 1
     while j < len(blocks) and blocks[j].marker == "":
         text = blocks[j].text
-        if cues.DECISION_START.match(text) or _is_heading(blocks[j]):
+        if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
+                or _is_heading(blocks[j]):
             break
         if said and _ends_exchange(text, label.marker):
             break

@@ -19,7 +19,7 @@ ENDS_IN_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ABBREV
 
 # Who speaks: a role ("the Independent Chair", "The Director of Children, Families and
 # Communities"), a named councillor or officer ("Councillor Mrs Linda Neal", "Mr Crane"),
-# or a group ("Members", "officers").
+# or a group ("Members", "officers"); a role or affiliation in brackets may follow the name.
 _WORD = r"[A-Z][\w'’.\-&/]*"
 _LINK = r"(?:of|and|for|the|&|to|with|in|on|-|–)"
 # Capitalised words that open sentences rather than names ("When CG suggested …").
@@ -31,6 +31,8 @@ PERSON = (
     rf"(?: (?:{_WORD}))+(?:,? (?:{_WORD}|{_LINK}))*"
     rf"|(?!{_NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
     rf"|[Oo]fficers|[Tt]he [Oo]fficer|[Mm]embers)"
+    # "Councillor Moore (Cabinet Member for Housing)", "Mrs Jones (resident)"
+    r"(?: \([^()]{1,80}\))?"
 )
 
 
