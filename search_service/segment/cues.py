@@ -72,6 +72,10 @@ DECISION_START = re.compile(
     r"^(?:(?:FURTHER|Further|It was|it was) )?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISIONS?|APPROVED|"
     r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote)\b(?! to (?:the|a) )"
     r"|^(?:Voting|Vote|Votes)\s*:")
+# A line of a recorded vote: "For the motion: Cllrs Adams, Blake (2)", "Abstained: Cllr Lee (1)".
+VOTE_LINE = re.compile(
+    r"^(?:For|Against|Abstain(?:ed|ing)?|Abstentions?|In favour)(?: (?:of )?the (?:motion|"
+    r"amendment|recommendations?|application|proposal))?\s*(?:\(\d{1,3}\))?\s*[:\-–]\s*\S")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:unanimously |then |therefore |also )?"
                  r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"

@@ -76,7 +76,8 @@ def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
 def _is_heading(block: Block) -> bool:
     """A title line inside minutes ("Key findings", "5. QUESTIONS FROM MEMBERS")."""
     text = block.text
-    if len(text) > 90 or text.endswith((".", "?", "!", ";", ",", ":")):
+    if len(text) > 90 or text.endswith((".", "?", "!", ";", ",", ":")) \
+            or cues.VOTE_LINE.match(text):
         return False
     if block.marker:
         return block.marker == "number" and text.isupper() and len(text.split()) <= 12
@@ -92,7 +93,7 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
              in_list: bool = False) -> Segment:
     """One point of minutes as a segment, given its section's mode and what came before it."""
     if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
-            or cues.RESOLUTION_PART.match(text):
+            or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text):
         return Segment("decision", text)
     exchange = qa.in_response(text)
     if exchange is None and mode != "statements":
