@@ -71,13 +71,16 @@ _BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|F
 DECISION_START = re.compile(
     r"^(?:(?:FURTHER|Further|It was|it was) )?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISIONS?|APPROVED|"
     r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote)\b(?! to (?:the|a) )"
-    r"|^(?:Voting|Vote|Votes)\s*:")
+    r"|^(?:Voting|Vote|Votes)\s*:"
+    # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
+    r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
+    r"adopted|lost|rejected|defeated|noted|deferred)\b")
 # A line of a recorded vote: "For the motion: Cllrs Adams, Blake (2)", "Abstained: Cllr Lee (1)".
 VOTE_LINE = re.compile(
     r"^(?:For|Against|Abstain(?:ed|ing)?|Abstentions?|In favour)(?: (?:of )?the (?:motion|"
     r"amendment|recommendations?|application|proposal))?\s*(?:\(\d{1,3}\))?\s*[:\-–]\s*\S")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
-_BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:unanimously |then |therefore |also )?"
+_BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
                  r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"
                  r"noted the|noted and|NOTED|voted|accepted the recommendations?|GRANTED|granted|"
                  r"REFUSED|refused|DEFERRED|deferred)\b")
@@ -95,8 +98,11 @@ DECISION_IN = re.compile(
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
     r"put (?:[\w ]{1,40} )?to (?:the |a )?(?:recorded |named )?vote|"
     r"\bunanimously (?:agreed|approved|resolved|carried)|"
-    r"\b(?:motion|amendment|recommendations?|proposals?) (?:was|were) (?:carried|lost|"
+    # a sentence that records the outcome: "… seconded by Cllr Dunn. Resolved unanimously."
+    r"(?<=[.;] )(?:Resolved|Agreed|Carried|Approved)\b(?! to (?:the|a) )|\bAGREED\b|"
+    r"\b(?:motion|amendment|recommendations?|proposals?) (?:was|were) (?i:carried|lost|"
     r"defeated|approved|agreed|adopted|rejected)|\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
+    r"\b\d{1,3} (?:for|in favour),? \d{1,3} against\b|"
     r"\bvoting (?:was|as follows)|\bOn a (?:show of hands|vote|recorded vote)\b|"
     r"\bvotes? (?:was|were) cast\b")
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were

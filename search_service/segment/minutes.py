@@ -234,8 +234,9 @@ def split_minutes(text: str) -> list[Segment]:
             nested = not context.plain or block.text[:1].islower()
         if heads:
             text, i = _group(block, blocks, i + 1)
-            kind: Kind = "decision" if (cues.DECISION_START.match(block.text)
-                                        or cues.DECISION_IN.search(text[:300])) else "statement"
+            decided = cues.DECISION_START.match(block.text) or cues.DECISION_OPEN.match(
+                block.text) or cues.DECISION_IN.search(text[:300])
+            kind: Kind = "decision" if decided else "statement"
             segments.append(Segment(kind, text, speaker=qa.speaker(text)))
             context = None
             continue
