@@ -53,6 +53,11 @@ ANSWER_START = re.compile(
     r"stated|acknowledged|emphasised|highlighted)|"
     rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey|The meeting|The Committee|The Panel) (?:then |also |"
     rf"further )?(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b))")
+# "It was noted that …" answers only where a question is open just before it.
+NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
+# A reply reported by its act: "A response was given by the Portfolio Holder for Education."
+REPLY_GIVEN = re.compile(r"^(?:A |The |An )?(?:written |verbal |oral )?(?:response|reply|answer)s? "
+                         r"(?:was |were )?(?:given|provided|made) by\b")
 # An answer given to a named person: "Councillor Mears was informed that …".
 ANSWERED_TO = re.compile(
     r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?(?: [A-Z][\w'’-]*)+|[Tt]he [Cc]ouncillor|"
@@ -123,6 +128,8 @@ PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
     r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",
     re.I)
+# Points raised in a discussion or debate: each is judged on its own, not as a presentation.
+DISCUSSION = re.compile(r"\b(?:discussion|debate|debated|raised)\b", re.I)
 # Members making points in debate: each point is judged on its own, as no presentation is.
 MEMBERS_POINTS = re.compile(r"^(?:\w+ )?(?:Members|Councillors) (?:then )?(?:made|raised|commented|"
                             r"discussed|expressed|highlighted)\b")

@@ -66,7 +66,8 @@ def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
     who = tidy_person(match[1]) if match else None
     if cues.QUESTION_SECTION.search(text):
         mode = "questions"
-    elif cues.PRESENTATION_SECTION.search(text) and not cues.MEMBERS_POINTS.match(text):
+    elif cues.PRESENTATION_SECTION.search(text) and not cues.MEMBERS_POINTS.match(text) \
+            and not cues.DISCUSSION.search(text):
         mode = "statements"
     else:
         mode = None
@@ -127,7 +128,8 @@ def _answers(segment: Segment, text: str) -> bool:
         return False
     if cues.DECISION_IN.search(text[:300]) or text.endswith("?") or qa.asked(text, False):
         return False
-    return segment.text.endswith("?") or qa.answers(text)
+    return segment.text.endswith("?") or qa.answers(text) or (
+        open_question and bool(cues.NOTED_ANSWER.match(text)))
 
 
 def _gather(blocks: list[Block], j: int) -> tuple[list[str], str | None, int]:

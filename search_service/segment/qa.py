@@ -129,7 +129,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if cue and (exchange := _split_in_sentence(parts, k, cue.end())):
             return exchange
         rest = parts[k + 1:]
-        answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0]))
+        answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0])
+                                       or cues.NOTED_ANSWER.match(rest[0]))
         # The chair's questions put to the meeting are procedure, unless someone answers them.
         if not answered and is_chair(asker(sentence) or speaker(sentence)):
             return None
@@ -157,4 +158,6 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
 
 def answers(text: str) -> bool:
     """Whether a paragraph opens as an answer ('The Cabinet Member replied that …')."""
-    return bool(cues.ANSWER_START.match(text[:400]) or cues.ANSWERED_TO.match(text[:400]))
+    head = text[:400]
+    return bool(cues.ANSWER_START.match(head) or cues.ANSWERED_TO.match(head)
+                or cues.REPLY_GIVEN.match(head))
