@@ -123,6 +123,7 @@ def html_pages(site: str) -> list[str]:
         f"{site}/?q=zebra", f"{site}/?q=zebra&kind=qa", f"{site}/?q={quote(PAYLOAD)}",
         f"{site}/?q=zebra&committee={quote('Cabinet ' + HANDLER)}",
         f"{site}/?q={quote(SCRIPT)}&page=abc", f"{site}/browse", f"{site}/help",
+        f"{site}/glossary", f"{site}/glossary?council={quote('Zebra ' + SCRIPT + ' Council')}",
         *(f"{site}/passages/{pid}" for pid in passage_ids(site)),
         *(f"{site}/meetings/{mid}" for mid in meeting_ids(site)),
         f"{site}/passages/{quote(SCRIPT)}", f"{site}/{quote(HANDLER)}",
@@ -170,6 +171,7 @@ def test_the_feed_carries_minutes_as_text_and_only_web_links(site: Site) -> None
 
 def test_the_api_answers_json_with_escaped_highlights_and_only_web_links(site: Site) -> None:
     urls = [f"{site.base}/api/search?q=zebra", f"{site.base}/api/search?q={quote(PAYLOAD)}",
+            f"{site.base}/api/glossary",
             *(f"{site.base}/api/passages/{pid}" for pid in passage_ids(site.base)),
             *(f"{site.base}/api/meetings/{mid}" for mid in meeting_ids(site.base))]
     for url in urls:
@@ -181,8 +183,11 @@ def test_the_api_answers_json_with_escaped_highlights_and_only_web_links(site: S
             if key == "highlights" and isinstance(value, dict):
                 for fragment in value.values():
                     assert_inert(url, f"<p>{fragment}</p>".encode())
-            if key in ("source", "url", "meeting_url", "source_url") and value:
+            if key in ("url", "meeting_url", "source_url") and value:
                 assert urlsplit(value).scheme in ("http", "https"), f"{url}: {key}={value}"
+            if key == "links" and isinstance(value, dict):  # pages of this site, or the web
+                for link in filter(None, value.values()):
+                    assert urlsplit(link).scheme in ("", "http", "https"), f"{url}: {link}"
 
 
 def walk(value: object, key: str = "") -> Iterator[tuple[str, object]]:
