@@ -53,6 +53,13 @@ ANSWER_START = re.compile(
     r"stated|acknowledged|emphasised|highlighted)|"
     rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey|The meeting|The Committee|The Panel) (?:then |also |"
     rf"further )?(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b))")
+# A concern raised, which a reply in the next paragraph turns into a question and its answer.
+CONCERN = re.compile(r"\b(?:concerns?|concerned|worried|worries)\b", re.I)
+# A paragraph that opens as a reply to what was just raised: "The Head of Audit explained that …".
+REPLY_START = re.compile(
+    rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:then |also |further )?(?:replied|"
+    r"responded|explained|clarified|confirmed|advised|assured|acknowledged|undertook)\b|"
+    r"^(?:It|it) was (?:explained|clarified|confirmed)\b")
 # "It was noted that …" answers only where a question is open just before it.
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."

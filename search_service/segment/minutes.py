@@ -124,12 +124,34 @@ def _with_answer(segment: Segment, answer: str, context: _Context | None) -> Seg
 def _answers(segment: Segment, text: str) -> bool:
     """Whether a paragraph is the answer to the question passage just before it."""
     open_question = segment.kind == "qa" and segment.question is not None and segment.answer is None
+    if _replies_to_concern(segment, text):
+        return True
     if not (open_question or segment.text.endswith("?")):
         return False
     if cues.DECISION_IN.search(text[:300]) or text.endswith("?") or qa.asked(text, False):
         return False
     return segment.text.endswith("?") or qa.answers(text) or (
         open_question and bool(cues.NOTED_ANSWER.match(text)))
+
+
+def _replies_to_concern(segment: Segment, text: str) -> bool:
+    """Whether a paragraph replies to the concern the statement before it raised."""
+    if segment.kind != "statement" or not cues.REPLY_START.match(text[:400]):
+        return False
+    first = sentences(segment.text[:1500])[:1]
+    return bool(first) and bool(cues.CONCERN.search(first[0]))
+
+
+def _answers_point(blocks: list[Block], i: int, segment: Segment) -> bool:
+    """Whether list point i answers the question left open by the point just before it."""
+    block, before = blocks[i], blocks[i - 1] if i else None
+    if block.marker not in _LIST or before is None or before.marker != block.marker \
+            or _style(before) != _style(block):
+        return False
+    open_question = segment.kind == "qa" and segment.question is not None and segment.answer is None
+    # (a point after a point ending in "?" is as often the next question: it must open as a reply)
+    opens_as_reply = qa.answers(block.text) or cues.NOTED_ANSWER.match(block.text)
+    return open_question and bool(opens_as_reply) and _answers(segment, block.text)
 
 
 def _gather(blocks: list[Block], j: int) -> tuple[list[str], str | None, int]:
@@ -255,8 +277,9 @@ def split_minutes(text: str) -> list[Segment]:
         if _is_heading(block):
             i += 1
             continue
-        if (block.marker == "" or _PARAGRAPH_NUMBER.match(block.label)) and segments \
-                and _answers(segments[-1], block.text):
+        if segments and (((block.marker == "" or _PARAGRAPH_NUMBER.match(block.label))
+                          and _answers(segments[-1], block.text))
+                         or _answers_point(blocks, i, segments[-1])):
             segments[-1] = _with_answer(segments[-1], _shown(block), context)
             i += 1
             continue
