@@ -18,6 +18,8 @@ _CLAUSE = re.compile(r"[,;] (?:and |but |whereupon )?| (?:and|but|whereupon) ")
 _NO_QUESTION = re.compile(
     rf"{PERSON}|(?:[Aa]n?|[Tt]he|[Oo]ther|[Ff]urther|[Vv]arious)?\s*(?:supplementary )?"
     rf"(?:questions?|quer(?:y|ies)|comments?)(?: (?:from|by|raised by) {PERSON})?")
+# A sentence after the first that opens as a reply ("… of the officer. In answer to …").
+_LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Responding to)\b")
 _MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
 
 
@@ -77,6 +79,12 @@ def in_response(text: str) -> Exchange | None:
     head = text[:_MAX_SCAN]
     match = cues.IN_RESPONSE.match(head)
     if not match:
+        # "Members then asked questions of the officer. In answer to Members' questions, …"
+        if not _LATER_RESPONSE.search(head):
+            return None
+        parts = sentences(head)
+        if len(parts) > 1 and cues.IN_RESPONSE.match(parts[1]):
+            return in_response(text[text.find(parts[1]):])
         return None
     rest_at = match.end()
     verb = cues.ANSWER_AT.search(head, rest_at)
