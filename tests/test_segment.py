@@ -437,7 +437,8 @@ HOLDOUT_EXCHANGES = [
         "Question from Ms J Hollis to the Cabinet Member for Homes\n\n\"How many new social "
         "rented homes will the council deliver this year?\"\n\nResponse\n\nThe Cabinet Member "
         "thanked Ms Hollis for her question. She said that 212 affordable homes were expected.",
-        "How many new social rented homes", "212 affordable homes", "Ms J Hollis", None,
+        "How many new social rented homes", "212 affordable homes", "Ms J Hollis",
+        "the Cabinet Member",
         id="question-from-heading-and-bare-response"),
     pytest.param(
         # h07: numbered heading naming both sides, answer label naming who answers
@@ -452,7 +453,7 @@ HOLDOUT_EXCHANGES = [
         "Enforcement\n\nQuestion: How much was raised from bus lane fines?\n\nResponse: The Lead "
         "Councillor said that £386,000 had been raised.\n\nThe Leader added that the money paid "
         "for bus shelters.",
-        "How much was raised", "bus shelters", "Councillor Mitchell", None,
+        "How much was raised", "bus shelters", "Councillor Mitchell", "the Lead Councillor",
         id="heading-then-labels-and-an-added-answer"),
     pytest.param(
         # h21: a point of a questions section answered inside its own sentence
@@ -568,3 +569,132 @@ def test_decision_heading_is_not_a_minutes_marker() -> None:
     assert [(p.kind, p.text) for p in passages] == [
         ("statement", "Ms L Stewart presented the report."),
         ("decision", "Decision The Committee GRANTED planning permission subject to conditions.")]
+
+
+# Structures of the third hold-out set (tests/data/holdout3): synthetic pages written in the
+# style of councils outside the dev corpus before the splitter was read; "hNN" names the page.
+HOLDOUT3_STRUCTURES = [
+    pytest.param(
+        # synthetic, holdout3 h05 and h12: the lines of a recorded vote are decisions
+        "A recorded vote was requested and taken as follows:\n\nFor the motion: Cllrs Adams, "
+        "Blake and Price (3)\n\nAgainst the motion: Cllrs Devine and Lake (2)\n\nAbstained: "
+        "Councillor Lawson (1)\n\nThe amendment was put to the vote and was LOST.",
+        [("decision", "For the motion"), ("decision", "Against the motion"),
+         ("decision", "Abstained"), ("decision", "The amendment")],
+        id="recorded-vote-lines",
+    ),
+    pytest.param(
+        # synthetic, holdout3 h06, h08, h10: how decision notices and town councils record outcomes
+        "The Sub-Committee has decided to GRANT the application subject to the conditions.\n"
+        "a) Payments list. AGREED that the payments listed in the schedule be approved.\n"
+        "b) Grant applications. Cllr Ellis proposed a grant of £500; seconded by Cllr Dunn. "
+        "Resolved unanimously.\n"
+        "Upon a vote the recommendations were CARRIED (8 for, 0 against, 1 abstention).\n"
+        "Recommendation approved (that the progress made be noted).",
+        [("decision", "The Sub-Committee"), ("decision", "a) Payments"),
+         ("decision", "b) Grant"), ("decision", "Upon a vote"),
+         ("decision", "Recommendation approved")],
+        id="decision-notice-and-town-council-outcomes",
+    ),
+    pytest.param(
+        # synthetic, holdout3 h04: scope recalled from an earlier meeting, then Q1/A1 labels
+        "The Chair reminded Members that the Committee had agreed the following lines of enquiry "
+        "at its March meeting:\n\n(a)   why the vacancy rate remained above the regional "
+        "average;\n\n(b)   what the cost of agency staff had been.\n\nQ1  Councillor Pascoe asked "
+        "why social workers were leaving.\n\nA1  The Head of Workforce explained that caseloads "
+        "were high.\n\nThe Committee NOTED the evidence received.",
+        [("statement", "(a) why"), ("statement", "(b) what"), ("qa", "Councillor Pascoe"),
+         ("decision", "The Committee NOTED")],
+        id="lines-of-enquiry-and-numbered-question-labels",
+    ),
+    pytest.param(
+        # synthetic, holdout3 h04: "A38" is a road, not the answer to a question 38
+        "A38 Junction works had been completed on schedule.",
+        [("statement", "A38 Junction")],
+        id="road-number-is-no-answer-label",
+    ),
+    pytest.param(
+        # synthetic, holdout3 h09: a paragraph number heads the recommendations agreed
+        "3.7 The Panel agreed to make the following recommendations to the Commissioner:\n"
+        "(i) that future annual reports include comparative data;\n"
+        "(ii) that the Commissioner report back on 101 performance.\n"
+        "4.1 The Chief Fire Officer presented the quarterly performance report.",
+        [("decision", "3.7 The Panel agreed to make the following recommendations to the "
+                      "Commissioner: (i) that future"),
+         ("statement", "4.1 The Chief")],
+        id="paragraph-number-heads-recommendations-agreed",
+    ),
+    pytest.param(
+        # synthetic, holdout3 h13 and h02: points raised in a discussion are judged one by one;
+        # a point opening as a reply answers the open question of the point before it
+        "Key points raised during the discussion included:\n\n-   Members asked about GP "
+        "appointments in rural areas; the ICB representative said that 40,000 had been added."
+        "\n\n-   Concern was expressed about the recruitment of home care staff.\n\n-   The "
+        "representative of Healthwatch asked how the findings would shape commissioning.\n\n-   "
+        "It was noted that the board would use the assessment as its evidence base.\n\n-   The "
+        "Director of Operations highlighted the success of the virtual ward.",
+        [("qa", "Members asked"), ("statement", "Concern was"),
+         ("qa", "The representative of Healthwatch asked how the findings would shape "
+                "commissioning. It was noted"),
+         ("statement", "The Director")],
+        id="discussion-points-and-an-answering-point",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDOUT3_STRUCTURES)
+def test_split_minutes_holdout3_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)
+
+
+# (minutes text, question part, answer part, who asked, who answered); synthetic, holdout3
+HOLDOUT3_EXCHANGES = [
+    pytest.param(
+        # h03: a numbered question heading, the reply by a member named with their role
+        "Question 4 – Cllr S. Ahmed asked the Cabinet Member for Housing how many households were "
+        "in temporary accommodation.\n\nCouncillor Moore (Cabinet Member for Housing) replied "
+        "that 212 households were placed outside the city.",
+        "how many households", "212 households", "Cllr S. Ahmed",
+        "Councillor Moore (Cabinet Member for Housing)", id="question-heading-and-role-in-brackets"),
+    pytest.param(
+        # h12: a quoted oral question, the reply recorded only as given
+        "Question from Councillor Bellamy\n\n\"What progress has been made on the sports "
+        "centre?\"\n\nA response was given by the Portfolio Holder for Culture (Councillor "
+        "Turner).",
+        "What progress has been made", "A response was given", "Councillor Bellamy",
+        "the Portfolio Holder for Culture (Councillor Turner)", id="response-given-by"),
+    pytest.param(
+        # h11: "It was noted that …" answers the question of the paragraph before it
+        "Councillor Otton asked whether the contractor would be penalised for the missed rounds."
+        "\n\nIt was noted that the contract allowed deductions for missed rounds.",
+        "whether the contractor would be penalised", "the contract allowed deductions",
+        "Councillor Otton", None, id="noted-as-the-answer"),
+    pytest.param(
+        # h07: a concern, and the reply to it in the next paragraph
+        "Members expressed concern at the number of actions past their implementation date."
+        "\n\nThe Head of Internal Audit explained that most related to the finance system.",
+        "the number of actions past", "most related to the finance system", None,
+        "the Head of Internal Audit", id="concern-then-reply-paragraph"),
+]
+
+
+@pytest.mark.parametrize("text, question, answer, asked_by, answered_by", HOLDOUT3_EXCHANGES)
+def test_holdout3_question_forms(text: str, question: str, answer: str, asked_by: str | None,
+                                 answered_by: str | None) -> None:
+    [segment] = split_minutes(text)
+    assert segment.kind == "qa"
+    assert question in (segment.question or "")
+    assert answer in (segment.answer or "")
+    assert (segment.asked_by, segment.answered_by) == (asked_by, answered_by)
+
+
+def test_answer_in_the_second_sentence_after_members_questions() -> None:
+    # synthetic, holdout3 h05
+    [segment] = split_minutes("Members of the Committee then had the opportunity to ask technical "
+                              "questions of the officer. In answer to Members' questions, the "
+                              "officer confirmed that the highway authority had raised no "
+                              "objection.")
+    assert (segment.kind, segment.question) == ("qa", None)
+    assert segment.answer.startswith("the officer confirmed")

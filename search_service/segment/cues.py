@@ -64,7 +64,7 @@ REPLY_START = re.compile(
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."
 REPLY_GIVEN = re.compile(r"^(?:A |The |An )?(?:written |verbal |oral )?(?:response|reply|answer)s? "
-                         r"(?:was |were )?(?:given|provided|made) by\b")
+                         rf"(?:was |were )?(?:given|provided|made) by ({PERSON})")
 # An answer given to a named person: "Councillor Mears was informed that …".
 ANSWERED_TO = re.compile(
     r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?(?: [A-Z][\w'’-]*)+|[Tt]he [Cc]ouncillor|"

@@ -199,6 +199,9 @@ def _labelled(blocks: list[Block], i: int) -> tuple[Segment, int]:
             sides[marker] = (parts, sides[marker][1] or who)
     (question, asked_by), (answer, answered_by) = sides["question"], sides["answer"]
     text = " ".join(question + answer)
+    # Labels that name nobody ("Q1", "Question 4 –"): the text may ("Cllr Ahmed asked …").
+    asked_by = asked_by or (qa.asker(question[0]) if question else None)
+    answered_by = answered_by or (qa.speaker(answer[0]) if answer else None)
     return Segment("qa", text, " ".join(question) or None, " ".join(answer) or None,
                    asked_by=asked_by, answered_by=answered_by), j
 

@@ -16,7 +16,8 @@ _SUBJECT_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and|for|&)$")
 # Where a reply clause can begin inside the sentence that asks.
 _CLAUSE = re.compile(r"[,;] (?:and |but |whereupon )?| (?:and|but|whereupon) ")
 _NO_QUESTION = re.compile(
-    rf"{PERSON}|(?:[Aa]n?|[Tt]he|[Oo]ther|[Ff]urther|[Vv]arious)?\s*(?:supplementary )?"
+    rf"{PERSON}|(?:[Aa]n?|[Tt]he|[Oo]ther|[Ff]urther|[Vv]arious)?\s*"
+    r"(?:(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s? )?(?:supplementary )?"  # Members' questions
     rf"(?:questions?|quer(?:y|ies)|comments?)(?: (?:from|by|raised by) {PERSON})?")
 # A sentence after the first that opens as a reply ("… of the officer. In answer to …").
 _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Responding to)\b")
@@ -43,7 +44,7 @@ def asker(text: str) -> str | None:
 
 def speaker(text: str) -> str | None:
     """Who speaks in a passage that opens with a person and a verb of speech."""
-    match = cues.SPEAKER_START.match(text[:400])
+    match = cues.SPEAKER_START.match(text[:400]) or cues.REPLY_GIVEN.match(text[:400])
     return tidy_person(match[1]) if match else None
 
 
