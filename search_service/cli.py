@@ -358,10 +358,10 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
 
     index = resolve_index(index_dir)
     try:
-        with open_index(index).searcher() as searcher:
-            warm_up(searcher)
+        ix = open_index(index)
     except StoreError as exc:  # the pages say so too, until the indexer has run
         click.echo(f"warning: {exc}", err=True)
+        ix = None
     app = create_app(index_dir=index)
     try:
         # No page takes a request body: waitress refuses one over the app's limit as soon as its
@@ -372,6 +372,12 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
     except OSError as exc:  # the address is taken, or not this machine's
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
                                    f"stop the other server or choose another --port") from None
+    if ix is not None:  # once listening, so no other server can take the port meanwhile
+        try:
+            with ix.searcher() as searcher:
+                warm_up(searcher)
+        except Exception:  # a broken index: its pages say so, the log has the details
+            log.exception("cannot read the index in %s", index)
     click.echo(f"Serving {index} on http://{host}:{port}/ (waitress, {threads} threads); "
                f"Ctrl+C stops")
     server.run()
