@@ -698,3 +698,44 @@ def test_answer_in_the_second_sentence_after_members_questions() -> None:
                               "objection.")
     assert (segment.kind, segment.question) == ("qa", None)
     assert segment.answer.startswith("the officer confirmed")
+
+
+# Structures of the fourth hold-out set (tests/data/holdout4): synthetic pages written after the
+# holdout3 fixes, before they were run; "kNN" names the page.
+HOLDOUT4_STRUCTURES = [
+    pytest.param(
+        # synthetic, holdout4 k01: answers after a dash, a question without "?" answered next
+        "Members raised the following questions:\n\n·   How many potholes had been reported? – "
+        "Just over 14,000 reports had been received.\n\n·   What the average cost of a permanent "
+        "repair was.\n\nIn response, the Assistant Director stated that a permanent repair cost "
+        "about £78.\n\nCouncillor Gilbert commented that residents were frustrated.",
+        [("qa", "How many potholes"), ("qa", "What the average cost of a permanent repair was. "
+                                             "In response"),
+         ("statement", "Councillor Gilbert")],
+        id="dash-answers-and-a-question-answered-next",
+    ),
+    pytest.param(
+        # synthetic, holdout4 k04 and k08: town-council votes and planning outcomes
+        "Proposed: Cllr Clark  Seconded: Cllr Hughes  That the budget be approved. All in favour "
+        "except Cllr Evans.\n\nDEFERRED for a site visit to assess the visual impact.\n\n"
+        "REFUSED for the reasons set out in the report.",
+        [("decision", "Proposed: Cllr Clark"), ("decision", "DEFERRED"), ("decision", "REFUSED")],
+        id="all-in-favour-and-planning-outcomes",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDOUT4_STRUCTURES)
+def test_split_minutes_holdout4_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)
+
+
+def test_dash_answer_splits_question_and_answer() -> None:
+    # synthetic, holdout4 k01
+    [segment] = split_minutes("Members raised the following questions:\n\n·   Whether recycled "
+                              "asphalt had been considered. – A trial was under way on two rural "
+                              "routes.")
+    assert (segment.question, segment.answer) == (
+        "Whether recycled asphalt had been considered.", "A trial was under way on two rural routes.")

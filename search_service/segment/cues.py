@@ -82,7 +82,8 @@ _BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|F
          r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Meeting|Commission)")
 DECISION_START = re.compile(
     r"^(?:(?:FURTHER|Further|It was|it was) )?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISIONS?|APPROVED|"
-    r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote)\b(?! to (?:the|a) )"
+    r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote|"
+    r"GRANTED|REFUSED|DEFERRED|WITHDRAWN|CARRIED)\b(?! to (?:the|a) )"
     r"|^(?:Voting|Vote|Votes)\s*:"
     # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
     r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
@@ -110,6 +111,7 @@ DECISION_IN = re.compile(
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
     r"put (?:[\w ]{1,40} )?to (?:the |a )?(?:recorded |named )?vote|"
     r"\bunanimously (?:agreed|approved|resolved|carried)|"
+    r"\bAll (?:Members |Councillors |those present )?(?:were )?in favour\b|\bnem\.? con\b|"
     # a sentence that records the outcome: "… seconded by Cllr Dunn. Resolved unanimously."
     r"(?<=[.;] )(?:Resolved|Agreed|Carried|Approved)\b(?! to (?:the|a) )|\bAGREED\b|"
     r"\b(?:motion|amendment|recommendations?|proposals?) (?:was|were) (?i:carried|lost|"

@@ -102,6 +102,8 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
     if exchange is not None:
         return Segment("qa", text, exchange.question, exchange.answer, speaker,
                        exchange.asked_by, exchange.answered_by or speaker)
+    if mode == "questions" and qa.is_question(text):
+        return Segment("qa", text, question=text, asked_by=qa.asker(text))
     if mode == "questions" or (mode is None and (
             cues.ANSWERED_TO.match(text) or (after_qa and cues.FOLLOWS_ANSWER.match(text)))):
         return Segment("qa", text, answered_by=speaker or qa.speaker(text))

@@ -21,6 +21,10 @@ _NO_QUESTION = re.compile(
     rf"(?:questions?|quer(?:y|ies)|comments?)(?: (?:from|by|raised by) {PERSON})?")
 # A sentence after the first that opens as a reply ("… of the officer. In answer to …").
 _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Responding to)\b")
+# "How many reports were received? – Just over 14,000.": a point's answer after a dash.
+_DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
+# A point worded as a question without a question mark: "What the average cost was."
+_WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
 _MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
 
 
@@ -125,6 +129,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
     `topic_split` (a questions section) or `in_list` (a list point opening with a topic such as
     "The need to increase recycling."), the first sentence is the question and the rest the answer.
     """
+    if (topic_split or in_list) and (dash := _DASH_ANSWER.search(text, 0, _MAX_SCAN)):
+        question, answer = text[:dash.start()], text[dash.end():]
+        if is_question(question):
+            return Exchange(question, answer, asker(question), speaker(answer))
     parts = sentences(text[:_MAX_SCAN * 4])
     for k, sentence in enumerate(parts[:4]):
         strong = cues.ASKS.search(sentence)
@@ -163,6 +171,11 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         rest = " ".join(parts[1:])
         return Exchange(parts[0], rest, asker(parts[0]), speaker(rest))
     return None
+
+
+def is_question(text: str) -> bool:
+    """Whether a point is worded as a question ('…?', 'Whether …', 'What the cost was')."""
+    return text.rstrip().endswith("?") or bool(_WH_START.match(text))
 
 
 def answers(text: str) -> bool:
