@@ -675,7 +675,7 @@ HOLDOUT3_EXCHANGES = [
         # h07: a concern, and the reply to it in the next paragraph
         "Members expressed concern at the number of actions past their implementation date."
         "\n\nThe Head of Internal Audit explained that most related to the finance system.",
-        "the number of actions past", "most related to the finance system", None,
+        "the number of actions past", "most related to the finance system", "Members",
         "the Head of Internal Audit", id="concern-then-reply-paragraph"),
 ]
 
@@ -739,3 +739,46 @@ def test_dash_answer_splits_question_and_answer() -> None:
                               "routes.")
     assert (segment.question, segment.answer) == (
         "Whether recycled asphalt had been considered.", "A trial was under way on two rural routes.")
+
+
+@pytest.mark.parametrize("text, question, answer, asked_by, answered_by", [
+    pytest.param(
+        # synthetic, holdout4 k03: "Q." and "A." labels
+        "Q. Why were parents told only a week before the start of term?\n\nA. The Executive "
+        "Member for Education said that she apologised for the late notice.",
+        "Why were parents told", "she apologised", None, "the Executive Member for Education",
+        id="q-dot-a-dot-labels"),
+    pytest.param(
+        # synthetic, holdout4 k01: the lead-in names who asked, not who answered
+        "Members raised the following questions:\n\n·   How many potholes had been reported? – "
+        "Just over 14,000 reports had been received.",
+        "How many potholes", "Just over 14,000", "Members", None, id="lead-in-names-the-askers"),
+    pytest.param(
+        # synthetic, holdout3 h07: "a further question" says only that someone asked
+        "In answer to a further question, the Director of Finance confirmed that the auditor had "
+        "raised no concerns.",
+        "", "the Director of Finance confirmed", None, "the Director of Finance",
+        id="a-further-question-has-no-question-text"),
+])
+def test_who_asked_and_who_answered(text: str, question: str, answer: str, asked_by: str | None,
+                                    answered_by: str | None) -> None:
+    [segment] = split_minutes(text)
+    assert segment.kind == "qa"
+    assert question in (segment.question or "") and (question or segment.question is None)
+    assert answer in (segment.answer or "")
+    assert (segment.asked_by, segment.answered_by) == (asked_by, answered_by)
+
+
+def test_initial_before_any_question_is_no_answer_label() -> None:
+    # synthetic, holdout4 k03: "A." answers only after a "Q."
+    [segment] = split_minutes("A. Smith (Chair) welcomed everyone to the meeting.")
+    assert (segment.kind, segment.text) == ("statement",
+                                            "A. Smith (Chair) welcomed everyone to the meeting.")
+
+
+def test_decision_in_capitals_ends_the_speaker_name() -> None:
+    # synthetic, holdout3 h14
+    [segment] = split_minutes("The Lead Member RESOLVED to advise the petitioners that the "
+                              "request will be assessed.")
+    assert segment.kind == "decision"
+    assert segment.speaker is None

@@ -19,8 +19,10 @@ _NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5}|[IVXL]{
 # Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
 _LABEL = re.compile(r"^(?P<label>(?:(?i:Supplementary )?(?i:Question|Answer|Response|Reply))"
                     r"(?: \d{1,3})?\s*[:.\-–]|[QA](?: \d{1,3})?\s*:)\s*")
-# Numbered formal questions and answers: "Q1 Councillor X asked …" / "A1 The officer said …".
-_NUMBERED_LABEL = re.compile(r"^(?P<label>(?P<side>[QA]) ?(?P<n>\d{1,3}))[.:)]?\s+(?=[A-Z\"“‘'(])")
+# Numbered formal questions and answers: "Q1 Councillor X asked …" / "A1 The officer said …",
+# or "Q. Why …" / "A. The Executive Member said …".
+_NUMBERED_LABEL = re.compile(
+    r"^(?P<label>(?P<side>[QA]) ?(?P<n>\d{1,3})?)(?(n)[.:)]?|\.)\s+(?=[A-Z\"“‘'(])")
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)]?$|[:\-–]-?$")
 # Words that cannot end a sentence, so a line ending in one runs on into the next line.
 _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from|as|is|was|were|"
@@ -58,12 +60,14 @@ def _is_point(line: str) -> bool:
 
 
 def _numbered_label(line: str, asked: set[str]) -> re.Match[str] | None:
-    """'Q2 …', or 'A2 …' once question 2 was asked (so a road such as 'A38 …' is no answer)."""
+    """'Q2 …', or 'A2 …' once question 2 was asked (so a road such as 'A38 …' is no answer, nor
+    an initial such as 'A. Smith' before any 'Q.')."""
     match = _NUMBERED_LABEL.match(line)
-    if not match or (match["side"] == "A" and match["n"] not in asked):
+    number = match["n"] or "" if match else ""
+    if not match or (match["side"] == "A" and number not in asked):
         return None
     if match["side"] == "Q":
-        asked.add(match["n"])
+        asked.add(number)
     return match
 
 

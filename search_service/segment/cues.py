@@ -148,6 +148,8 @@ LEAD_IN_SPEAKER = re.compile(
     r"outlined|explained|reported|advised|informed|stated|said|noted|presented|delivered|"
     r"provided|responded|raised|set out|drew|commented|added|answered|replied|confirmed|"
     r"summarised|covered|included)\b")
+# A lead-in whose speaker raised the points below rather than answered them.
+LEAD_IN_ASKS = re.compile(r"\b(?:raised|asked|queried)\b")
 # A speaker's name alone before what they said: "Councillor Smith:".
 NAME_ONLY = re.compile(rf"^({PERSON})\s*:-?$")
 SPEAKER_START = re.compile(

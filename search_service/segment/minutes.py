@@ -30,6 +30,7 @@ class _Context:
     speaker: str | None
     style: str                # the lead-in's own list style, which ends its scope
     plain: bool               # the points are plain paragraphs rather than a list
+    asker: str | None = None  # who raised the points ("Members raised the following questions:")
 
     def covers(self, block: Block) -> bool:
         """Whether a block is one of the points this lead-in introduces."""
@@ -71,6 +72,8 @@ def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
         mode = "statements"
     else:
         mode = None
+    if match and cues.LEAD_IN_ASKS.search(match.group()):
+        return _Context(mode, None, _style(block), following.marker == "", asker=who)
     return _Context(mode, who, _style(block), following.marker == "")
 
 
@@ -117,6 +120,8 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
 def _with_answer(segment: Segment, answer: str, context: _Context | None) -> Segment:
     """Join a question passage and the answer that follows it in the next paragraph."""
     who = segment.answered_by or qa.speaker(answer) or (context.speaker if context else None)
+    if segment.kind != "qa":   # a concern raised: its speaker is the one who asked
+        segment = replace(segment, asked_by=segment.asked_by or segment.speaker, speaker=None)
     return replace(segment, kind="qa", text=f"{segment.text} {answer}",
                    question=segment.question or segment.text,
                    answer=f"{segment.answer} {answer}" if segment.answer else answer,
@@ -293,6 +298,8 @@ def split_minutes(text: str) -> list[Segment]:
         speaker = context.speaker if context else None
         in_list = context is not None and block.marker in _LIST
         segment = classify(block.text, mode, after_qa, speaker, in_list)
+        if segment.kind == "qa" and context and context.asker and not segment.asked_by:
+            segment = replace(segment, asked_by=context.asker)
         segments.append(replace(segment, text=_shown(block)))
         i += 1
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))

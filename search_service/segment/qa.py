@@ -16,7 +16,7 @@ _SUBJECT_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and|for|&)$")
 # Where a reply clause can begin inside the sentence that asks.
 _CLAUSE = re.compile(r"[,;] (?:and |but |whereupon )?| (?:and|but|whereupon) ")
 _NO_QUESTION = re.compile(
-    rf"{PERSON}|(?:[Aa]n?|[Tt]he|[Oo]ther|[Ff]urther|[Vv]arious)?\s*"
+    rf"{PERSON}|(?:(?:[Aa]n?|[Tt]he) )?(?:[Oo]ther |[Ff]urther |[Vv]arious )?"
     r"(?:(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s? )?(?:supplementary )?"  # Members' questions
     rf"(?:questions?|quer(?:y|ies)|comments?)(?: (?:from|by|raised by) {PERSON})?")
 # A sentence after the first that opens as a reply ("… of the officer. In answer to …").

@@ -20,7 +20,8 @@ ENDS_IN_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ABBREV
 # Who speaks: a role ("the Independent Chair", "The Director of Children, Families and
 # Communities"), a named councillor or officer ("Councillor Mrs Linda Neal", "Mr Crane"),
 # or a group ("Members", "officers"); a role or affiliation in brackets may follow the name.
-_WORD = r"[A-Z][\w'’.\-&/]*"
+# (a decision in capitals ends a name: "the Lead Member RESOLVED to advise …")
+_WORD = r"(?!(?:RESOLVED|AGREED|NOTED|DECIDED|APPROVED|MOVED|SECONDED)\b)[A-Z][\w'’.\-&/]*"
 _LINK = r"(?:of|and|for|the|&|to|with|in|on|-|–)"
 # Capitalised words that open sentences rather than names ("When CG suggested …").
 _NOT_NAME = (r"(?:When|While|Whilst|If|In|On|At|As|After|Before|Following|During|Under|With|"
