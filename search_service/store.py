@@ -63,12 +63,27 @@ def open_index(index_dir: Path, create: bool = False) -> Index:
     """Open the index in `index_dir`; create it (and the folder) when asked and absent."""
     index_dir = Path(index_dir)
     if index.exists_in(str(index_dir)):
-        return index.open_dir(str(index_dir))
+        ix = index.open_dir(str(index_dir))
+        check_schema(ix, index_dir)
+        return ix
     if not create:
         raise StoreError(f"no index in {index_dir}: run `search-service index --index "
                          f"{index_dir} PATH...` first")
     index_dir.mkdir(parents=True, exist_ok=True)
     return index.create_in(str(index_dir), build_schema())
+
+
+def check_schema(ix: Index, index_dir: Path) -> None:
+    """Refuse an index built by another version of the service, saying how to rebuild it."""
+    expected, found = build_schema(), ix.schema
+    differ = sorted(name for name in set(expected.names()) | set(found.names())
+                    if name not in expected or name not in found
+                    or type(expected[name]) is not type(found[name]))
+    if differ:
+        raise StoreError(
+            f"the index in {index_dir} was built by another version of the service (fields "
+            f"{', '.join(differ)} differ); build a new one with `search-service index --index "
+            f"NEW_DIR SOURCES...` (or `--from-cache CACHE`), then swap the folders")
 
 
 @contextmanager

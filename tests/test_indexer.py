@@ -93,3 +93,16 @@ def test_a_new_splitter_splits_unchanged_documents_again(tmp_path, monkeypatch):
     rerun = index_documents(tmp_path, [doc()])
     assert rerun.unchanged == 0 and rerun.passages_added == rerun.passages_removed > 0
     assert index_documents(tmp_path, [doc()]).unchanged == 1
+
+
+def test_an_index_built_by_another_version_is_refused_with_how_to_rebuild(tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, TEXT, Schema
+
+    from search_service.store import StoreError
+
+    whoosh_index.create_in(str(tmp_path), Schema(id=ID(stored=True), text=TEXT(stored=True)))
+    with pytest.raises(StoreError, match=r"built by another version .*`search-service index --index NEW_DIR"):
+        open_index(tmp_path)
+    with pytest.raises(StoreError, match="another version"):
+        index_documents(tmp_path, [doc()])
