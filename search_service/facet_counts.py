@@ -105,12 +105,19 @@ def matching_docs(searcher: Searcher, query: q.Query) -> list[np.ndarray]:
 def _docs(query: q.Query, leaf: Searcher) -> np.ndarray:
     """Sorted unique documents of one segment matching `query` (deleted ones may be included)."""
     if isinstance(query, q.Term):
-        return _term_docs(query, leaf)
+        return _broad_term(query, leaf)[0] if _is_broad(query, leaf) else _term_docs(query, leaf)
     if isinstance(query, q.And):
         positive = [s for s in query.subqueries if not isinstance(s, q.Not)]
         negative = [s.query for s in query.subqueries if isinstance(s, q.Not)]
         if positive:
-            docs = _intersect(_docs(s, leaf) for s in positive)
+            # A term in most documents (such as record:passage, in every search) narrows the
+            # others through its cached mask rather than being read and intersected each time.
+            broad = [isinstance(s, q.Term) and _is_broad(s, leaf) for s in positive]
+            if all(broad):
+                broad[0] = False
+            docs = _intersect(_docs(s, leaf) for s, wide in zip(positive, broad) if not wide)
+            for term in (s for s, wide in zip(positive, broad) if wide):
+                docs = docs[_broad_term(term, leaf)[1][docs]]
             for sub in negative:
                 docs = np.setdiff1d(docs, _docs(sub, leaf), assume_unique=True)
             return docs
@@ -144,6 +151,28 @@ def _intersect(arrays: Iterable[np.ndarray]) -> np.ndarray:
         if not len(result):
             break
     return EMPTY if result is None else result
+
+
+def _is_broad(term: q.Term, leaf: Searcher) -> bool:
+    """Whether the term is in more than half the segment's documents."""
+    reader = leaf.reader()
+    try:
+        return reader.doc_frequency(term.fieldname, term.text) * 2 > reader.doc_count_all()
+    except (KeyError, ValueError):  # not a field, or a value the field cannot hold
+        return False
+
+
+def _broad_term(term: q.Term, leaf: Searcher) -> tuple[np.ndarray, np.ndarray]:
+    """A broad term's documents and a mask of them over the segment, read once and cached."""
+
+    def build() -> tuple[np.ndarray, np.ndarray]:
+        docs = _term_docs(term, leaf)
+        mask = np.zeros(leaf.reader().doc_count_all(), dtype=bool)
+        mask[docs] = True
+        return docs, mask
+
+    return _cached(_segment_key(leaf) + ("<term>", term.fieldname, term.text),  # type: ignore
+                   build)
 
 
 def _term_docs(term: q.Term, leaf: Searcher) -> np.ndarray:
