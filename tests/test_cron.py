@@ -138,8 +138,9 @@ def test_a_killed_crawl_leaves_the_last_commit_searchable_and_the_next_run_compl
     summary = rerun.stdout.strip()
     assert "\n" not in summary and f"{len(committed)} unchanged" in summary
     assert "\r" not in rerun.stderr  # plain log lines under cron, no progress bar
-    assert all(line.split(" ", 2)[2].startswith("indexed http")
-               for line in rerun.stderr.splitlines())
+    first, *pages = rerun.stderr.splitlines()
+    assert "the previous indexer run (pid" in first and "did not finish" in first
+    assert pages and all(line.split(" ", 2)[2].startswith("indexed http") for line in pages)
 
     clean = tmp_path / "clean"
     subprocess.run(crawl_command(big_site, tmp_path, clean), env=environment(), check=True,
