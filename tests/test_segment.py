@@ -546,6 +546,15 @@ def test_meeting_page_item_numbers(text: str, items: list[tuple[str | None, str]
         "point was not included.\n\n28 April, 2016\n\nPage 19 Item 4.",
         None, None, [(None, None, "The minutes were submitted.")],
         id="dates-are-not-item-numbers"),
+    pytest.param(  # synthetic, holdout5 m02: "Minute 34 - Title" headings in PDF text
+        "Minutes of the meeting held on 5 February 2024\nMinute 34 - Proposed Police Precept\n"
+        "The Commissioner presented his proposal.\nMinute 35 - Date of Next Meeting\nIt was "
+        "noted that the next meeting would be held on 18 March 2024.",
+        None, None,
+        [(None, None, "Minutes of the meeting"),
+         ("34", "Proposed Police Precept", "The Commissioner"),
+         ("35", "Date of Next Meeting", "It was noted")],
+        id="minute-number-dash-title"),
     pytest.param(  # constructed: a numbered list of short points is not a set of items
         "The Director outlined the priorities:\n\n1. Recruitment and Retention\n2. Pay and "
         "Conditions\n3. Training Pathways",
@@ -782,3 +791,52 @@ def test_decision_in_capitals_ends_the_speaker_name() -> None:
                               "request will be assessed.")
     assert segment.kind == "decision"
     assert segment.speaker is None
+
+
+# Structures of the fifth hold-out set (tests/data/holdout5): synthetic, "mNN" names the page.
+HOLDOUT5_STRUCTURES = [
+    pytest.param(
+        # synthetic, holdout5 m01: a question/response table flattened into lines
+        "The following questions were asked and answered:\n\nQuestion\n\nResponse\n\nHow many "
+        "responses came from young people?\n\nOfficers advised that 212 responses were from "
+        "people aged under 25.\n\nThe Committee RECOMMENDS to Cabinet that the increase be "
+        "limited to inflation.",
+        [("qa", "How many responses came from young people? Officers advised"),
+         ("decision", "The Committee RECOMMENDS")],
+        id="flattened-question-response-table",
+    ),
+    pytest.param(
+        # synthetic, holdout5 m02: a word broken across two lines of PDF text
+        "The Commissioner proposed an increase which would raise an addi-\ntional £4.1m and "
+        "fund 40 more officers.\nThe Panel RESOLVED to support the proposed precept.",
+        [("statement", "The Commissioner proposed an increase which would raise an additional "
+                       "£4.1m"),
+         ("decision", "The Panel RESOLVED")],
+        id="word-broken-across-lines",
+    ),
+    pytest.param(
+        # synthetic, holdout5 m05: a town council's response to a planning application
+        "The Committee had no objection, subject to the windows being timber.\nThe Clerk "
+        "reported that the County Council had agreed to repair two lights.",
+        [("decision", "The Committee had no objection"), ("statement", "The Clerk")],
+        id="planning-consultee-response",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDOUT5_STRUCTURES)
+def test_split_minutes_holdout5_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)
+
+
+def test_speaker_colon_reply_answers_the_question_before_it() -> None:
+    # synthetic, holdout5 m01
+    [segment] = split_minutes("Cllr Davies: asked whether the cut to the book fund had been "
+                              "tested with users.\n\nHead of Leisure: responded that the user "
+                              "panel had been consulted.")
+    assert segment.kind == "qa"
+    assert "whether the cut to the book fund" in segment.question
+    assert segment.answer.startswith("Head of Leisure: responded")
+    assert segment.answered_by == "Head of Leisure"

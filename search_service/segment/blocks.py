@@ -23,6 +23,9 @@ _LABEL = re.compile(r"^(?P<label>(?:(?i:Supplementary )?(?i:Question|Answer|Resp
 # or "Q. Why …" / "A. The Executive Member said …".
 _NUMBERED_LABEL = re.compile(
     r"^(?P<label>(?P<side>[QA]) ?(?P<n>\d{1,3})?)(?(n)[.:)]?|\.)\s+(?=[A-Z\"“‘'(])")
+# A word broken across two lines of PDF text: "raise an addi-" / "tional £4.1m".
+_WORD_BREAK = re.compile(r"[a-z]{2}-$")
+_WORD_REST = re.compile(r"^[a-z]{2}")
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)]?$|[:\-–]-?$")
 # Words that cannot end a sentence, so a line ending in one runs on into the next line.
 _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from|as|is|was|were|"
@@ -105,6 +108,8 @@ def _logical_lines(text: str) -> list[str]:
         if marker_only:
             out[-1].append(line)
             marker_only = False
+        elif out and out[-1] and _WORD_BREAK.search(out[-1][-1]) and _WORD_REST.match(line):
+            out[-1][-1] = out[-1][-1][:-1] + line
         elif out and out[-1] and _runs_on(out[-1][-1], line, width):
             out[-1].append(line)
         else:

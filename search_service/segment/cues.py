@@ -65,6 +65,9 @@ NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."
 REPLY_GIVEN = re.compile(r"^(?:A |The |An )?(?:written |verbal |oral )?(?:response|reply|answer)s? "
                          rf"(?:was |were )?(?:given|provided|made) by ({PERSON})")
+# A reply minuted as "Speaker: verb": "Head of Leisure: responded that …".
+COLON_REPLY = re.compile(r"^([A-Z][^:.?!]{1,60}):\s+(?:replied|responded|explained|confirmed|"
+                         r"advised|said|stated|clarified|answered)\b")
 # An answer given to a named person: "Councillor Mears was informed that …".
 ANSWERED_TO = re.compile(
     r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?(?: [A-Z][\w'’-]*)+|[Tt]he [Cc]ouncillor|"
@@ -96,7 +99,9 @@ VOTE_LINE = re.compile(
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
                  r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"
                  r"noted the|noted and|NOTED|voted|accepted the recommendations?|GRANTED|granted|"
-                 r"REFUSED|refused|DEFERRED|deferred)\b")
+                 r"REFUSED|refused|DEFERRED|deferred|RECOMMENDS|RECOMMENDED|recommends that|"
+                 # a town or parish council's response to a planning application
+                 r"had no objections?|objected to|did not object)\b")
 # A paragraph that opens with the body's decision, even if it also asks for something.
 DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?{_BODY_DECIDES}")
 # A part of a resolution standing alone: "(a) That the programme be approved as set out …",

@@ -2,7 +2,7 @@
 
 "609. Apologies for absence", "1044 CITY CENTRE MARKETS UPDATE - The Director submitted …",
 "1045 (12) ALBERT AVENUE BATHS - …", "(199) CHAIRMAN'S ANNOUNCEMENT", "FC/23/101 PUBLIC
-PARTICIPATION", "573. Apologies for Absence: There were no absentees".
+PARTICIPATION", "573. Apologies for Absence: There were no absentees", "Minute 34 - Precept".
 """
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 _HEADING = re.compile(
-    r"^\(?(?P<number>(?:[A-Z]{1,6}/)?(?P<value>\d{1,4})(?:/\d{1,4}){0,2}[a-z]?)\)?\.?"
-    r"(?: ?\((?P<sub>\d{1,3}[a-z]?)\))?\s+(?P<rest>[A-Z(].*)$")
+    r"^(?:Minute (?:No\.? ?)?)?"   # "Minute 34 - Proposed Police Precept"
+    r"\(?(?P<number>(?:[A-Z]{1,6}/)?(?P<value>\d{1,4})(?:/\d{1,4}){0,2}[a-z]?)\)?\.?"
+    r"(?: ?\((?P<sub>\d{1,3}[a-z]?)\))?\s+(?:[-–]\s+)?(?P<rest>[A-Z(].*)$")
 # Where an upper-case title gives way to the minutes on the same line.
 _TITLE_END = re.compile(r"\s+[-–]\s+|:\s+|\s+[-–]$|:$")
 # Words of a sentence rather than a title.

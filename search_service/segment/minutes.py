@@ -243,6 +243,10 @@ def split_minutes(text: str) -> list[Segment]:
     while i < len(blocks):
         block = blocks[i]
         following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.marker == "question" and not block.text and following is not None \
+                and following.marker == "answer" and not following.text and not block.who:
+            i += 2   # "Question" / "Response": the header row of a table flattened into lines
+            continue
         if block.marker in _LABELS:
             segment, i = _labelled(blocks, i)
             if segment.question is None and segments and _answers(segments[-1], segment.text):

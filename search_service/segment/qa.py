@@ -48,7 +48,9 @@ def asker(text: str) -> str | None:
 
 def speaker(text: str) -> str | None:
     """Who speaks in a passage that opens with a person and a verb of speech."""
-    match = cues.SPEAKER_START.match(text[:400]) or cues.REPLY_GIVEN.match(text[:400])
+    head = text[:400]
+    match = cues.SPEAKER_START.match(head) or cues.REPLY_GIVEN.match(head) \
+        or cues.COLON_REPLY.match(head)
     return tidy_person(match[1]) if match else None
 
 
@@ -182,4 +184,4 @@ def answers(text: str) -> bool:
     """Whether a paragraph opens as an answer ('The Cabinet Member replied that …')."""
     head = text[:400]
     return bool(cues.ANSWER_START.match(head) or cues.ANSWERED_TO.match(head)
-                or cues.REPLY_GIVEN.match(head))
+                or cues.REPLY_GIVEN.match(head) or cues.COLON_REPLY.match(head))
