@@ -550,7 +550,7 @@ def test_meeting_page_item_numbers(text: str, items: list[tuple[str | None, str]
         "Minutes of the meeting held on 5 February 2024\nMinute 34 - Proposed Police Precept\n"
         "The Commissioner presented his proposal.\nMinute 35 - Date of Next Meeting\nIt was "
         "noted that the next meeting would be held on 18 March 2024.",
-        None, None,
+        None, dt.date(2024, 2, 5),
         [(None, None, "Minutes of the meeting"),
          ("34", "Proposed Police Precept", "The Commissioner"),
          ("35", "Date of Next Meeting", "It was noted")],
@@ -840,3 +840,34 @@ def test_speaker_colon_reply_answers_the_question_before_it() -> None:
     assert "whether the cut to the book fund" in segment.question
     assert segment.answer.startswith("Head of Leisure: responded")
     assert segment.answered_by == "Head of Leisure"
+
+
+@pytest.mark.parametrize("text, committee, date", [
+    pytest.param(  # synthetic, holdout4 k02: the committee on the title line above
+        "Norfolk County Council\nHealth and Wellbeing Board\nMinutes of the meeting held on "
+        "Wednesday 6 December 2023 at 10am\n\nThe Board received the report.",
+        "Health and Wellbeing Board", dt.date(2023, 12, 6), id="title-line-above"),
+    pytest.param(  # synthetic, holdout5 m05: "Council - Committee" title
+        "Southwold Town Council - Planning and Environment Committee\nMinutes of the meeting "
+        "held on Tuesday 9 January 2024 at 6.30pm\n\nThe Committee had no objection.",
+        "Planning and Environment Committee", dt.date(2024, 1, 9), id="council-dash-committee"),
+    pytest.param(  # constructed: a sentence above names no committee
+        "The notes below were approved.\nMinutes of the meeting held on 5 February 2024\n\n"
+        "The Panel met.",
+        None, dt.date(2024, 2, 5), id="sentence-above-is-no-title"),
+])
+def test_minutes_held_on_date_takes_committee_from_title_above(
+        text: str, committee: str | None, date: dt.date) -> None:
+    page = read_page(text)
+    assert (page.committee, page.meeting_date) == (committee, date)
+
+
+def test_item_and_letter_numbered_headings_split_minute_books() -> None:
+    # synthetic, holdout4 k03 and holdout5 m05
+    page = read_page("Item 4 - Public Questions\nQ. Why?\nA. Because.\n\nItem 5 - Members' "
+                     "Questions\nCouncillor Taylor asked a question.\n\nP24/06 Footpaths\nThe "
+                     "Clerk reported on the footpaths.\nP24/07 Street Lighting\nThe Clerk "
+                     "reported that two lights had been repaired.")
+    assert [(item.number, item.title) for item, _ in page.items] == [
+        ("4", "Public Questions"), ("5", "Members' Questions"), ("P24/06", "Footpaths"),
+        ("P24/07", "Street Lighting")]

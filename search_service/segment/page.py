@@ -33,6 +33,10 @@ _MINUTES_OF = re.compile(
     r"^Minutes of (?:(?:a |the )?meeting of (?:the )?(?P<committee>.+?)|"
     r"the (?!previous |last )(?P<body>.+?) meeting) held\b.*?"
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]+),? (?P<year>\d{4})\b", re.I)
+# "Minutes of the meeting held on 5 February 2024" under a title line naming the committee.
+_MINUTES_HELD = re.compile(
+    r"^Minutes of (?:a |the )?meeting held\b.*?"
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]+),? (?P<year>\d{4})\b", re.I)
 _HEADER_CHARS = 300   # a header line is short; never scan a huge first line for a date
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
 _DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
@@ -92,7 +96,7 @@ def _date(match: re.Match[str]) -> dt.date | None:
 
 def _read_header(lines: list[str], page: Page) -> str | None:
     """Fill committee and date from the first header line that names them; return an item number."""
-    for line in lines[:15]:
+    for n, line in enumerate(lines[:15]):
         if match := _MEETING_LINE.match(line):
             page.committee, page.meeting_date = match["committee"].strip(), _date(match)
             return match["number"]
@@ -106,7 +110,19 @@ def _read_header(lines: list[str], page: Page) -> str | None:
             page.committee = (match["committee"] or match["body"]).strip(" ,")
             page.meeting_date = _date(match)
             return None
+        if (match := _MINUTES_HELD.match(line[:_HEADER_CHARS])) and _date(match):
+            page.meeting_date = _date(match)
+            page.committee = _title_above(lines, n)
+            return None
     return None
+
+
+def _title_above(lines: list[str], n: int) -> str | None:
+    """The title line just above line n ("Council - Planning Committee" gives the committee)."""
+    above = next((line for line in reversed(lines[:n]) if line), "")
+    if not above or len(above) > 120 or above.endswith((".", ":")):
+        return None
+    return re.split(r" [-–] ", above)[-1].strip() or None
 
 
 def _title(line: str) -> str:
