@@ -871,3 +871,52 @@ def test_item_and_letter_numbered_headings_split_minute_books() -> None:
     assert [(item.number, item.title) for item, _ in page.items] == [
         ("4", "Public Questions"), ("5", "Members' Questions"), ("P24/06", "Footpaths"),
         ("P24/07", "Street Lighting")]
+
+
+# Structures of the sixth hold-out set (tests/data/holdout6): synthetic, "nNN" names the page.
+HOLDOUT6_STRUCTURES = [
+    pytest.param(
+        # synthetic, holdout6 n02: a notice of motion and its quoted text are one passage
+        "The following Notice of Motion was proposed by Councillor Larkin and seconded by "
+        "Councillor Tinnelly:\n\n\"That this Council writes to the Secretary of State.\"\n\n"
+        "Following a vote, the Chairperson declared the motion carried (For 9, Against 4).",
+        [("statement", "The following Notice of Motion was proposed by Councillor Larkin and "
+                       "seconded by Councillor Tinnelly: \"That this Council"),
+         ("decision", "Following a vote")],
+        id="notice-of-motion-with-quoted-text",
+    ),
+    pytest.param(
+        # synthetic, holdout6 n04: short labels opening paragraphs
+        "Presentation: The Director presented the plan.\n\nDiscussion: Board members asked "
+        "whether the plan addressed discharge delays. The Director confirmed that 18 beds had "
+        "been funded.\n\nOutcome: The Board approved the plan.\n\nFor: Councillors Bolt and Hill "
+        "(2)",
+        [("statement", "Presentation:"), ("qa", "Discussion:"), ("decision", "Outcome:"),
+         ("decision", "For:")],
+        id="inline-labels",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDOUT6_STRUCTURES)
+def test_split_minutes_holdout6_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)
+
+
+def test_numbered_question_from_and_a_supplementary_exchange() -> None:
+    # synthetic, holdout6 n05
+    segments = split_minutes(
+        "Q3. From Mr R. Sharma to Councillor Terry (Lead Councillor for Transport)\n\n\"How much "
+        "has been raised by the bus lane cameras?\"\n\nReply: Councillor Terry said that £214,000 "
+        "had been raised.\n\nSupplementary: Mr Sharma asked whether the Council would publish the "
+        "figures. Councillor Terry agreed to publish them.\n\nSupplementary question: Would that "
+        "include each camera?\n\nSupplementary reply: Yes, camera by camera.")
+    assert [(s.kind, s.question, s.answer, s.asked_by) for s in segments] == [
+        ("qa", "\"How much has been raised by the bus lane cameras?\"",
+         "Councillor Terry said that £214,000 had been raised.", "Mr R. Sharma"),
+        ("qa", "Mr Sharma asked whether the Council would publish the figures.",
+         "Councillor Terry agreed to publish them.", "Mr Sharma"),
+        ("qa", "Would that include each camera?", "Yes, camera by camera.", None),
+    ]

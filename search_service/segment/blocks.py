@@ -18,7 +18,9 @@ _NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5}|[IVXL]{
                      r"(?:\s+|$)")
 # Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
 _LABEL = re.compile(r"^(?P<label>(?:(?i:Supplementary )?(?i:Question|Answer|Response|Reply))"
-                    r"(?: \d{1,3})?\s*[:.\-–]|[QA](?: \d{1,3})?\s*:)\s*")
+                    r"(?: \d{1,3})?\s*[:.\-–]|[QA](?: \d{1,3})?\s*:|(?i:Supplementary)\s*:)\s*")
+# "Q3. From Mr R. Sharma to Councillor Terry": a numbered label naming who asks whom.
+_FROM = re.compile(r"^(?:From|By) (?P<who>[A-Z][^?!]{1,200})$")
 # Numbered formal questions and answers: "Q1 Councillor X asked …" / "A1 The officer said …",
 # or "Q. Why …" / "A. The Executive Member said …".
 _NUMBERED_LABEL = re.compile(
@@ -130,8 +132,12 @@ def split_blocks(text: str) -> list[Block]:
             body, marker, label = line[match.end():], "bullet", match.group().strip()
         elif match := (_LABEL.match(line) or _numbered_label(line, asked)):
             label = match["label"].lower().rstrip(" :.-–")
-            marker = "question" if "question" in label or label.startswith("q") else "answer"
+            asks = "question" in label or label.startswith("q") or label == "supplementary"
+            marker = "question" if asks else "answer"
             body = line[match.end():]
+            if marker == "question" and (named := _FROM.match(body.strip())):
+                blocks.append(Block("", marker, label, _ADDRESSEE.sub("", named["who"]).strip(" ,")))
+                continue
             reply = _INLINE_ANSWER.search(body) if marker == "question" else None
             if reply:
                 # "Q: … ? A: …" on one line: two labelled blocks.

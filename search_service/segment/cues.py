@@ -95,6 +95,8 @@ DECISION_START = re.compile(
 VOTE_LINE = re.compile(
     r"^(?:For|Against|Abstain(?:ed|ing)?|Abstentions?|In favour)(?: (?:of )?the (?:motion|"
     r"amendment|recommendations?|application|proposal))?\s*(?:\(\d{1,3}\))?\s*[:\-–]\s*\S")
+# A short label opening a paragraph: "Outcome: The Board approved …", "Discussion: Members …".
+INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}:\s+(?=[A-Z])")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
                  r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"
@@ -132,7 +134,7 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:una
 # Lead-ins that open the text of a motion or a resolution: the parts below belong to them
 # (not what "had been agreed" at an earlier meeting).
 MOTION_HEAD = re.compile(
-    r"\b(?:(?:a|an|the|following|this) (?:substantive |revised |amended )?(?:motion|amendment|"
+    r"\b(?:(?:a|an|the|following|this) (?:substantive |revised |amended )?(?:(?i:notice of motion)|motion|amendment|"
     r"resolution|objection)|RESOLVED|(?<!had )(?<!been )(?:resolved|AGREED|agreed|decided))\b")
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(

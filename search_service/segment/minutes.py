@@ -96,6 +96,10 @@ def _is_heading(block: Block) -> bool:
 def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str | None = None,
              in_list: bool = False) -> Segment:
     """One point of minutes as a segment, given its section's mode and what came before it."""
+    if (label := cues.INLINE_LABEL.match(text)) and not cues.DECISION_START.match(text) \
+            and not cues.VOTE_LINE.match(text):
+        segment = classify(text[label.end():], mode, after_qa, speaker, in_list)
+        return replace(segment, text=text)
     if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
             or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text):
         return Segment("decision", text)
@@ -206,6 +210,13 @@ def _labelled(blocks: list[Block], i: int) -> tuple[Segment, int]:
             sides[marker] = (parts, sides[marker][1] or who)
     (question, asked_by), (answer, answered_by) = sides["question"], sides["answer"]
     text = " ".join(question + answer)
+    if question and not answer:
+        # "Supplementary: Mr Sharma asked whether … Councillor Terry agreed to …"
+        exchange = qa.asked(text, False)
+        if exchange is not None and exchange.answer:
+            return Segment("qa", text, exchange.question, exchange.answer,
+                           asked_by=asked_by or exchange.asked_by,
+                           answered_by=answered_by or exchange.answered_by), j
     # Labels that name nobody ("Q1", "Question 4 –"): the text may ("Cllr Ahmed asked …").
     asked_by = asked_by or (qa.asker(question[0]) if question else None)
     answered_by = answered_by or (qa.speaker(answer[0]) if answer else None)
@@ -219,7 +230,8 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
     style = _style(head)
     bare = len(head.text) < 20 and not head.text.endswith(".")
     if j < len(blocks) and blocks[j].marker == "" and (
-            blocks[j].text[:1].islower() or blocks[j].text.startswith("That ") or bare):
+            blocks[j].text[:1].islower() or blocks[j].text.lstrip("\"“'‘").startswith("That ")
+            or bare):
         parts.append(blocks[j].text)
         j += 1
     while j < len(blocks):
