@@ -920,3 +920,12 @@ def test_numbered_question_from_and_a_supplementary_exchange() -> None:
          "Councillor Terry agreed to publish them.", "Mr Sharma"),
         ("qa", "Would that include each camera?", "Yes, camera by camera.", None),
     ]
+
+
+def test_long_paragraph_of_broken_words_takes_linear_time() -> None:
+    # synthetic, holdout5 m02's broken word repeated: 10,000 rejoined line ends in one paragraph
+    [segment] = split_minutes("the report set out the addi-\ntional costs of the scheme and the\n"
+                              * 10_000)
+    assert segment.text.startswith("the report set out the additional costs of the scheme and "
+                                   "the the report")
+    assert "addi" + "-" not in segment.text

@@ -28,6 +28,7 @@ _NUMBERED_LABEL = re.compile(
 # A word broken across two lines of PDF text: "raise an addi-" / "tional £4.1m".
 _WORD_BREAK = re.compile(r"[a-z]{2}-$")
 _WORD_REST = re.compile(r"^[a-z]{2}")
+_GLUE = "\x00"   # marks a line that continues the word broken at the end of the line before
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)]?$|[:\-–]-?$")
 # Words that cannot end a sentence, so a line ending in one runs on into the next line.
 _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from|as|is|was|were|"
@@ -110,15 +111,16 @@ def _logical_lines(text: str) -> list[str]:
         if marker_only:
             out[-1].append(line)
             marker_only = False
-        elif out and out[-1] and _WORD_BREAK.search(out[-1][-1]) and _WORD_REST.match(line):
-            out[-1][-1] = out[-1][-1][:-1] + line
+        elif out and out[-1] and _WORD_BREAK.search(out[-1][-1][-3:]) and _WORD_REST.match(line):
+            out[-1][-1] = out[-1][-1][:-1]
+            out[-1].append(_GLUE + line)
         elif out and out[-1] and _runs_on(out[-1][-1], line, width):
             out[-1].append(line)
         else:
             out.append([line])
             # "(a)" alone on its line: its text follows on the next non-blank line.
             marker_only = bool(_BARE_MARKER.match(line))
-    return [" ".join(lines) for lines in out]
+    return [" ".join(lines).replace(" " + _GLUE, "") for lines in out]
 
 
 def split_blocks(text: str) -> list[Block]:

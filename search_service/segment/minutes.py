@@ -98,8 +98,14 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
     """One point of minutes as a segment, given its section's mode and what came before it."""
     if (label := cues.INLINE_LABEL.match(text)) and not cues.DECISION_START.match(text) \
             and not cues.VOTE_LINE.match(text):
-        segment = classify(text[label.end():], mode, after_qa, speaker, in_list)
+        # "Outcome: The Board approved …": judged without its label, shown with it
+        segment = _classify(text[label.end():], mode, after_qa, speaker, in_list)
         return replace(segment, text=text)
+    return _classify(text, mode, after_qa, speaker, in_list)
+
+
+def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
+              in_list: bool) -> Segment:
     if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
             or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text):
         return Segment("decision", text)
