@@ -929,3 +929,9 @@ def test_long_paragraph_of_broken_words_takes_linear_time() -> None:
     assert segment.text.startswith("the report set out the additional costs of the scheme and "
                                    "the the report")
     assert "addi" + "-" not in segment.text
+
+
+@pytest.mark.parametrize("text", ["Question", "Q3. From Mr Smith to the Leader", "Supplementary:"])
+def test_label_with_nothing_under_it_makes_no_empty_passage(text: str) -> None:
+    # found by benchmarks/fuzz.py; the last two are holdout6 label forms
+    assert split_minutes(text) == []

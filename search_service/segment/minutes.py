@@ -267,6 +267,9 @@ def split_minutes(text: str) -> list[Segment]:
             continue
         if block.marker in _LABELS:
             segment, i = _labelled(blocks, i)
+            if not segment.text:   # a label with nothing under it ("Question" at the page end)
+                context = None
+                continue
             if segment.question is None and segments and _answers(segments[-1], segment.text):
                 segments[-1] = _with_answer(segments[-1], segment.text, None)
             else:
