@@ -935,3 +935,42 @@ def test_long_paragraph_of_broken_words_takes_linear_time() -> None:
 def test_label_with_nothing_under_it_makes_no_empty_passage(text: str) -> None:
     # found by benchmarks/fuzz.py; the last two are holdout6 label forms
     assert split_minutes(text) == []
+
+
+# Structures of the seventh hold-out set (tests/data/holdout7): synthetic, "pNN" names the page.
+HOLDOUT7_STRUCTURES = [
+    pytest.param(
+        # synthetic, holdout7 p04: a quoted question, a reply heading, the reply
+        "Councillor Bushell asked the Leader the following question:\n\n\"Will the Leader "
+        "confirm how many homes will be completed?\"\n\nThe Leader's reply\n\nThe Leader said "
+        "that 96 homes would be completed by 31 March.",
+        [("qa", "\"Will the Leader confirm how many homes will be completed?\" The Leader said")],
+        id="quoted-question-reply-heading-reply",
+    ),
+    pytest.param(
+        # synthetic, holdout7 p03: PDF text wrapped mid-name on a page of short title lines
+        "Mr Thorne asked when the public toilets at Station Approach would reopen. The Town\n"
+        "Clerk replied that the work would be complete by the end of January.\nCEMETERY FEES\n"
+        "Cllr Kirk reported on fees.",
+        [("qa", "Mr Thorne asked when the public toilets at Station Approach would reopen. The "
+                "Town Clerk replied"),
+         ("statement", "Cllr Kirk")],
+        id="long-line-wrapped-mid-sentence",
+    ),
+    pytest.param(
+        # https://councildecisions.bury.gov.uk/ieIssueDetails.aspx?IId=20203&Opt=3&PlanId=0
+        "Key findings\n· No cases of children at immediate risk of harm\n· No formal escalations "
+        "of cases from the inspectors to the management team\nOverall, the inspection team "
+        "acknowledged the new leadership team.",
+        [("statement", "No cases"), ("statement", "No formal escalations"),
+         ("statement", "Overall")],
+        id="long-list-point-without-full-stop-ends-there",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDOUT7_STRUCTURES)
+def test_split_minutes_holdout7_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)

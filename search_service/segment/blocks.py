@@ -47,6 +47,7 @@ _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+|Councillor\s|Cllr\.?\s).*$")
 _INLINE_ANSWER = re.compile(r"(?<=[.?!\"”)])\s+(?P<label>Answer|Response|Reply|A)\s*[:\-–]\s+")
 # Cells of a table flattened into text ("Total |", "| 2015-16 |"): not minutes prose.
 _TABLE_DEBRIS = re.compile(r"^(?=.*\|)[^.?!]{0,40}$")
+_LONG_LINE = 75   # characters: longer than a title, as long as a wrapped line of PDF text
 _LOWER_START = re.compile(r"^[a-z(£\d]")
 
 
@@ -88,7 +89,11 @@ def _runs_on(previous: str, line: str, width: int) -> bool:
         return False
     if _LOWER_START.match(line) or _RUN_ON.search(previous[-40:]) or previous.endswith(","):
         return True
-    return width > 0 and len(previous) > width * 0.6
+    if width == 0:
+        # a long line stopping mid-sentence was wrapped, even on a page of short title lines
+        # (a list point may end without a full stop, so it is left alone)
+        return len(previous) >= _LONG_LINE and not _is_point(previous)
+    return len(previous) > width * 0.6
 
 
 def _logical_lines(text: str) -> list[str]:

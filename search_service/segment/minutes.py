@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..model import Kind, Segment
 from . import cues, qa
 from .blocks import Block, split_blocks
-from .text import sentences, tidy_person
+from .text import ends_question, sentences, tidy_person
 
 log = logging.getLogger(__name__)
 
@@ -143,11 +143,12 @@ def _answers(segment: Segment, text: str) -> bool:
     open_question = segment.kind == "qa" and segment.question is not None and segment.answer is None
     if _replies_to_concern(segment, text):
         return True
-    if not (open_question or segment.text.endswith("?")):
+    asks = ends_question(segment.text)
+    if not (open_question or asks):
         return False
-    if cues.DECISION_IN.search(text[:300]) or text.endswith("?") or qa.asked(text, False):
+    if cues.DECISION_IN.search(text[:300]) or ends_question(text) or qa.asked(text, False):
         return False
-    return segment.text.endswith("?") or qa.answers(text) or (
+    return asks or qa.answers(text) or (
         open_question and bool(cues.NOTED_ANSWER.match(text)))
 
 

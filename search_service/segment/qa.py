@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
-from .text import PERSON, sentences, tidy_person
+from .text import PERSON, ends_question, sentences, tidy_person
 
 # A first sentence with no finite verb ("The need to increase recycling rates.") names a topic.
 _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|could|should|will|can|did|does|"
@@ -177,7 +177,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
 
 def is_question(text: str) -> bool:
     """Whether a point is worded as a question ('…?', 'Whether …', 'What the cost was')."""
-    return text.rstrip().endswith("?") or bool(_WH_START.match(text))
+    return ends_question(text) or bool(_WH_START.match(text))
 
 
 def answers(text: str) -> bool:

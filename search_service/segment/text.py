@@ -55,6 +55,11 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
+def ends_question(text: str) -> bool:
+    """Whether text ends in a question mark, perhaps inside closing quotes or brackets."""
+    return text.rstrip().rstrip("\"'’”)").endswith("?")
+
+
 def tidy_person(name: str) -> str:
     """A speaker phrase without trailing commas or a leading capital on 'The'."""
     name = name.strip(" ,;:")
