@@ -974,3 +974,20 @@ def test_split_minutes_holdout7_structures(text: str, expected: list[tuple[str, 
     segments = split_minutes(text)
     assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
     assert len(segments) == len(expected)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # synthetic, holdout8 q02: a member's comment answered in the next sentence is an exchange
+    pytest.param("A Member commented that partnership working should be a priority. The Chief "
+                 "Fire Officer agreed and said that agreements had been signed.", "qa",
+                 id="comment-answered"),
+    # ... and unanswered stays a statement
+    pytest.param("A Member commented that partnership working should be a priority.", "statement",
+                 id="comment-unanswered"),
+    # synthetic, holdout8 q03: a decision notice's wording
+    pytest.param("The Sub-Committee's decision is to suspend the licence for three months.",
+                 "decision", id="body-s-decision-is"),
+])
+def test_holdout8_kinds(text: str, kind: str) -> None:
+    [segment] = split_minutes(text)
+    assert segment.kind == kind

@@ -31,6 +31,7 @@ ASKS = re.compile(
 # Raising a point: a question only when an answer follows it.
 RAISES = re.compile(
     r"\b(?:asked for|concern(?:s|ed)?|requested|suggested|raised|expressed|point of order|"
+    r"commented|remarked|pointed out|"
     r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried)\b", re.I)
 # "In response to a question about …, Members were informed that …"
 IN_RESPONSE = re.compile(
@@ -104,8 +105,10 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"REFUSED|refused|DEFERRED|deferred|RECOMMENDS|RECOMMENDED|recommends that|"
                  # a town or parish council's response to a planning application
                  r"had no objections?|objected to|did not object)\b")
-# A paragraph that opens with the body's decision, even if it also asks for something.
-DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?{_BODY_DECIDES}")
+# A paragraph that opens with the body's decision, even if it also asks for something
+# ("The Sub-Committee's decision is to suspend the licence").
+DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?(?:{_BODY_DECIDES}|(?:The |the )?{_BODY}['’]s "
+                           r"decision (?:is|was)\b)")
 # A part of a resolution standing alone: "(a) That the programme be approved as set out …",
 # "That the Committee notes the report and agrees to a review".
 RESOLUTION_PART = re.compile(
