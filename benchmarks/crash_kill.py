@@ -212,6 +212,7 @@ def crash_run(work: Path, kills: int, passages: int, commit_every: int, seed: in
         try:
             problems = check_after_kill(index_dir, versions)
         except Exception as exc:  # the index must open and search: anything else is a failure
+            log.exception("after kill %d", report.kills)
             problems = [f"{type(exc).__name__}: {exc}"]
         if problems:
             report.failures.append(f"kill {report.kills}: " + "; ".join(problems[:5]))

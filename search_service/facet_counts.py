@@ -82,7 +82,7 @@ def _forget_old_segments(searcher: Searcher) -> None:
     """
     global _newest_generation
     generation = searcher.reader().generation()
-    if generation <= _newest_generation:
+    if generation is None or generation <= _newest_generation:  # None: an index with no segment
         return
     current = {_segment_key(leaf) for leaf, _ in searcher.leaf_searchers()}
     with _lock:

@@ -106,3 +106,10 @@ def test_plain_words_in_an_answer_are_marked_in_the_answer(item_index):
     assert ">opening</mark> <mark" in plain.hits[0].highlights["answer"]
     assert [hit.id for hit in prefixed.hits] == ["p1"]
     assert ">reviewed</mark>" in prefixed.hits[0].highlights["answer"]
+
+
+def test_an_index_with_no_passages_yet_answers_with_no_hits(tmp_path):
+    # A run killed before its first commit leaves an index with no segment at all.
+    with open_index(tmp_path, create=True).searcher() as empty:
+        results = search_passages(empty, SearchRequest(query="council"))
+    assert (results.total, results.hits) == (0, [])
