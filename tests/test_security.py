@@ -7,14 +7,13 @@ import json
 import mimetypes
 import shutil
 import socket
-import subprocess
 import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 import lxml.html
 import pytest
