@@ -304,8 +304,11 @@ def test_no_debugger_and_no_traceback_when_the_index_breaks(hostile_index, tmp_p
         base = f"http://127.0.0.1:{port}"
         assert fetch(f"{base}/console")[0] == 404
         assert b"debugger" not in fetch(f"{base}/?__debugger__=yes&cmd=resource&f=debugger.js")[2]
-        for segment in index_dir.glob("*.seg"):
-            segment.write_bytes(b"\x00" * 64)  # the disk returns garbage
+        # A newer table of contents that is garbage, as a disk could return: every server
+        # thread meets it when it refreshes its searcher. (Overwriting segment files instead
+        # races the server's memory maps.)
+        newest = max(int(toc.stem.rsplit("_", 1)[1]) for toc in index_dir.glob("_MAIN_*.toc"))
+        (index_dir / f"_MAIN_{newest + 1}.toc").write_bytes(b"\x00garbage" * 8)
         for url in (f"{base}/?q=zebra", f"{base}/api/search?q=zebra"):
             status, headers, body = fetch(url)
             assert status >= 500, url
