@@ -85,19 +85,17 @@ def index_documents(index_dir: Path, documents: Iterable[Document | SourceError]
                         report.unchanged += 1
                     else:
                         if document.url in pending:  # the same url twice in one batch
-                            writer = _commit(writer)
-                            pending.clear()
+                            writer = _commit(writer, pending)
                         writer = writer or PassageWriter(ix)
                         if _write_document(writer, document, digest, document.url in known,
                                            report, taxonomy):
                             known[document.url] = digest
                             pending.add(document.url)
                         if len(pending) >= commit_every:
-                            writer = _commit(writer)
-                            pending.clear()
+                            writer = _commit(writer, pending)
                 if progress:
                     progress(document, report)
-            _commit(writer)
+            _commit(writer, pending)
         except BaseException:
             if writer:
                 writer.cancel()
@@ -120,9 +118,12 @@ def _write_document(writer: PassageWriter, document: Document, digest: str, exis
     return True
 
 
-def _commit(writer: PassageWriter | None) -> None:
+def _commit(writer: PassageWriter | None, pending: set[str]) -> None:
+    """Commit the batch, if any, and forget it; returns no writer, so the next batch opens one."""
     if writer:
         writer.commit()
+    pending.clear()
+    return None
 
 
 def index_paths(index_dir: Path, paths: Iterable[str], **options: object) -> IndexReport:
