@@ -76,6 +76,16 @@ def server(command: list[str], port: int, ready_path: str,
             process.wait(timeout=30)
 
 
+@contextmanager
+def serve_index(index_dir: Path, log: Path | None = None) -> Iterator[str]:
+    """`search-service serve` over `index_dir` on a free port of 127.0.0.1; yields its base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "search_service", "serve", "--index", str(index_dir),
+               "--host", "127.0.0.1", "--port", str(port)]
+    with server(command, port, "/help", log=log):
+        yield f"http://127.0.0.1:{port}"
+
+
 def wrk(port: int, prefix: str, paths_file: Path, seconds: int, script_file: Path,
         concurrency: int = CONCURRENCY) -> dict[str, float]:
     """Requests per second and latency of wrk against `prefix` + each line of `paths_file`.

@@ -1,11 +1,6 @@
 """Shared fixtures: a real on-disk index of real minutes pages, and the web app over it."""
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -15,9 +10,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from search_service.app import create_app
+from benchmarks.web import serve_index
 from search_service.indexer import index_paths
 
-ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
 WEB_DATA = DATA / "web"
 
@@ -44,42 +39,25 @@ def client(app: Flask) -> FlaskClient:
 
 
 @contextmanager
-def running_server(index_dir: Path) -> Iterator[str]:
-    """`search-service serve` (waitress) on a free port of 127.0.0.1; yields its base URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "search_service", "serve", "--index", str(index_dir),
-         "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/help", timeout=1):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"the server did not start: {process.communicate()[0]}")
-            time.sleep(0.1)
-    try:
+def running_server(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`search-service serve` (waitress) over `index_dir`; yields its base URL. The server must
+    log no traceback."""
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    with serve_index(index_dir, log=log) as base:
         yield base
-    finally:
-        process.terminate()
-        output, _ = process.communicate(timeout=10)
+    output = log.read_text()
     assert "Traceback" not in output, output
 
 
 @pytest.fixture
-def start_server() -> Callable[[Path], AbstractContextManager[str]]:
+def start_server(tmp_path_factory: pytest.TempPathFactory
+                 ) -> Callable[[Path], AbstractContextManager[str]]:
     """Starts the app under waitress over a given index: `with start_server(dir) as url:`."""
-    return running_server
+    return lambda index_dir: running_server(index_dir, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def server(web_index: Path) -> Iterator[str]:
+def server(web_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app under waitress over the shared fixture index; its base URL."""
-    with running_server(web_index) as base:
+    with running_server(web_index, tmp_path_factory) as base:
         yield base

@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.crash_kill import indexer_command, snapshot
 from benchmarks.generate import write_corpus
-from benchmarks.web import free_port, server
+from benchmarks.web import serve_index
 from search_service import facet_counts
 from search_service.indexer import index_paths
 from search_service.search import SearchRequest, search_passages
@@ -57,12 +57,8 @@ def test_searches_are_answered_without_error_while_the_indexer_commits(corpora, 
     first, second = corpora
     index_dir = tmp_path / "index"
     index_paths(index_dir, [str(first)])
-    port = free_port()
-    command = [sys.executable, "-m", "search_service", "serve", "--index", str(index_dir),
-               "--host", "127.0.0.1", "--port", str(port)]
     log = tmp_path / "server.log"
-    with server(command, port, "/help", log=log):
-        base = f"http://127.0.0.1:{port}"
+    with serve_index(index_dir, log=log) as base:
         stop, answers = threading.Event(), Counter()
         totals: list[list[int]] = [[] for _ in range(4)]
         loops = [threading.Thread(target=search_loop, args=(base, stop, answers, seen))

@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from benchmarks.web import free_port, server
+from benchmarks.web import free_port, serve_index, server
 from search_service.app import SECURITY_HEADERS
 from search_service.indexer import index_paths
 
@@ -296,12 +296,8 @@ def test_request_bodies_and_oversized_requests_are_refused_at_once(site: Site) -
 def test_no_debugger_and_no_traceback_when_the_index_breaks(hostile_index, tmp_path):
     index_dir = tmp_path / "index"
     shutil.copytree(hostile_index, index_dir)
-    port = free_port()
-    command = [sys.executable, "-m", "search_service", "serve", "--index", str(index_dir),
-               "--host", "127.0.0.1", "--port", str(port)]
     log = tmp_path / "server.log"
-    with server(command, port, "/help", log=log):
-        base = f"http://127.0.0.1:{port}"
+    with serve_index(index_dir, log=log) as base:
         assert fetch(f"{base}/console")[0] == 404
         assert b"debugger" not in fetch(f"{base}/?__debugger__=yes&cmd=resource&f=debugger.js")[2]
         # A newer table of contents that is garbage, as a disk could return: every server
