@@ -11,13 +11,14 @@ import logging
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as q
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.idsets import BitSet
+from whoosh.matching import Matcher
 from whoosh.searching import Searcher
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,11 @@ def _live(searcher: Searcher) -> np.ndarray | None:
     return _cached(_segment_key(searcher) + ("<live>",), build)  # type: ignore[return-value]
 
 
+def cached_for_segment(leaf: Searcher, name: str, build: Callable[[], object]) -> object:
+    """`build()` of one segment, kept with its facet columns (and forgotten with them)."""
+    return _cached(_segment_key(leaf) + (name,), build)
+
+
 def _forget_old_segments(searcher: Searcher) -> None:
     """Drop the cached columns of segments a newer generation of the index no longer has.
 
@@ -99,6 +105,21 @@ def matching_docs(searcher: Searcher, query: q.Query) -> list[np.ndarray]:
         docs = _docs(query, leaf)
         live = _live(leaf)
         out.append(docs[live[docs]] if live is not None and len(docs) else docs)
+    return out
+
+
+def narrow(searcher: Searcher, docs: list[np.ndarray], term: q.Term) -> list[np.ndarray]:
+    """Those of the documents (one sorted array per leaf segment) that hold `term` too and are
+    not deleted: `matching_docs` of an And of a query and `term`, given the query's documents."""
+    _forget_old_segments(searcher)
+    out = []
+    for (leaf, _), local in zip(searcher.leaf_searchers(), docs):
+        if _is_broad(term, leaf):
+            local = local[_broad_term(term, leaf)[1][local]]
+        else:
+            local = np.intersect1d(local, _term_docs(term, leaf), assume_unique=True)
+        live = _live(leaf)
+        out.append(local[live[local]] if live is not None and len(local) else local)
     return out
 
 
@@ -178,19 +199,36 @@ def _broad_term(term: q.Term, leaf: Searcher) -> tuple[np.ndarray, np.ndarray]:
 def _term_docs(term: q.Term, leaf: Searcher) -> np.ndarray:
     """The posting list of a term, read a block at a time."""
     matcher = term.matcher(leaf)
-    inner = matcher
-    # Unwrap the deletion filter and boosts: deleted documents are dropped by the caller.
-    while not isinstance(inner, W3LeafMatcher) and hasattr(inner, "child"):
-        inner = inner.child
-    if not isinstance(inner, W3LeafMatcher):
+    inner = posting_reader(matcher)
+    if inner is None:
         return np.fromiter(matcher.all_ids(), dtype=np.int64)
-    blocks = []
-    while inner.is_active():
-        if inner._ids is None:
-            inner._read_ids()
-        blocks.append(np.asarray(inner._ids[inner._i:], dtype=np.int64))
-        inner._next_block()
+    blocks = [np.asarray(ids, dtype=np.int64) for ids, _, _ in posting_blocks(inner)]
     return np.concatenate(blocks) if blocks else EMPTY
+
+
+def posting_reader(matcher: Matcher) -> W3LeafMatcher | None:
+    """The W3 posting list under a term's matcher (its deletion filter and boost unwrapped:
+    deleted documents are dropped by the caller), or None."""
+    while not isinstance(matcher, W3LeafMatcher) and hasattr(matcher, "child"):
+        matcher = matcher.child
+    return matcher if isinstance(matcher, W3LeafMatcher) else None
+
+
+def posting_blocks(reader: W3LeafMatcher, weights: bool = False, values: bool = False
+                   ) -> Iterator[tuple[Sequence[int], Sequence[float], Sequence[bytes]]]:
+    """(documents, weights, values) of each block of a posting list from where the reader
+    stands; weights and values are empty unless asked for."""
+    while reader.is_active():
+        if reader._ids is None:
+            reader._read_ids()
+        if weights and reader._weights is None:
+            reader._read_weights()
+        if values and reader._values is None:
+            reader._read_values()
+        at = reader._i
+        yield (reader._ids[at:], reader._weights[at:] if weights else (),
+               reader._values[at:] if values else ())
+        reader._next_block()
 
 
 def allowed_set(searcher: Searcher, docs: list[np.ndarray]) -> BitSet:
