@@ -991,3 +991,91 @@ def test_split_minutes_holdout7_structures(text: str, expected: list[tuple[str, 
 def test_holdout8_kinds(text: str, kind: str) -> None:
     [segment] = split_minutes(text)
     assert segment.kind == kind
+
+
+# Structures of the tenth and eleventh hold-out sets (tests/data/holdout10, holdout11):
+# synthetic, "tNN" and "uNN" name the pages.
+HOLDOUT10_STRUCTURES = [
+    pytest.param(
+        # synthetic, holdout10 t02: people named by initials, question and answer on two lines
+        "SM presented the paper.\nJB asked whether the networks would keep their funding.\n"
+        "SM confirmed that funding was committed for 2024/25.\nKL noted that the workforce was "
+        "smaller than expected.\nThe Joint Committee RECEIVED the update.",
+        [("statement", "SM presented"), ("qa", "JB asked whether the networks would keep their "
+                                               "funding. SM confirmed"),
+         ("statement", "KL noted"), ("decision", "The Joint Committee RECEIVED")],
+        id="initials-ask-and-reply",
+    ),
+    pytest.param(
+        # synthetic, holdout10 t02 and t01: the body alone heads the parts of its decision
+        "The Joint Committee:\n• NOTED the due diligence findings; and\n• APPROVED the "
+        "delegation agreement.\nThe Committee:-\n\n(1) noted the report; and\n\n(2) agreed a "
+        "further report.",
+        [("decision", "The Joint Committee: NOTED the due diligence findings; and APPROVED"),
+         ("decision", "The Committee:- (1) noted the report; and (2) agreed")],
+        id="body-heads-its-decision",
+    ),
+    pytest.param(
+        # synthetic, holdout10 t03: a Member / Question / Response table pasted with tabs
+        "Members' questions and the responses are summarised in the table below:\n\n"
+        "Member\tQuestion\tResponse\nCllr Towill\tHow many calls were abandoned?\tThe "
+        "Commissioner advised that 18% were abandoned.\n\nThe Panel noted that the Commissioner "
+        "would attend in February.",
+        [("qa", "How many calls were abandoned? The Commissioner advised"),
+         ("statement", "The Panel noted that")],
+        id="tab-separated-question-table",
+    ),
+    pytest.param(
+        # synthetic, holdout10 t05 and holdout11 u02, u03: how other bodies record decisions
+        "4.1 A230512 – 12 High Street – change of use to café. No objection.\n\nThe IJB agreed "
+        "to note the report.\n\n12.4 DECIDED that the plan be approved.",
+        [("decision", "4.1 A230512"), ("decision", "The IJB agreed"),
+         ("decision", "12.4 DECIDED")],
+        id="no-objection-ijb-decided",
+    ),
+    pytest.param(
+        # synthetic, holdout11 u01: "it was" ends a paragraph above the recommendation it records
+        "Following a vote it was\n\nRECOMMENDED to County Council that:\n\n(a) the budget be "
+        "approved; and\n\n(b) the capital programme be approved.",
+        [("decision", "Following a vote it was RECOMMENDED to County Council that: (a) the "
+                      "budget be approved; and (b)")],
+        id="it-was-recommended",
+    ),
+    pytest.param(
+        # synthetic, holdout11 u02 and holdout3 h01: "asked that" is a request, a question only
+        # when an answer follows it
+        "Members welcomed the strategy and asked that progress be reported annually.\n\n"
+        "Cllr Benson asked that the weekend hours be protected. The Cabinet Member undertook "
+        "to consider this.",
+        [("statement", "Members welcomed"), ("qa", "Cllr Benson asked that")],
+        id="asked-that-is-a-request",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDOUT10_STRUCTURES)
+def test_split_minutes_holdout10_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)
+
+
+def test_labels_naming_the_speaker_in_brackets() -> None:
+    # synthetic, holdout11 u04: the "Action:" line after the exchange is no answer
+    segments = split_minutes(
+        "Members' questions were answered as follows:\n\nQuestion (Councillor Hughes): How are "
+        "rural roads chosen?\n\nAnswer (Head of Highways): By the annual condition survey.\n\n"
+        "Action: Democratic Services to forward the recommendation.")
+    assert [(s.kind, s.question, s.answer, s.asked_by, s.answered_by) for s in segments] == [
+        ("qa", "How are rural roads chosen?", "By the annual condition survey.",
+         "Councillor Hughes", "Head of Highways"),
+        ("statement", None, None, None, None)]
+
+
+def test_tab_separated_row_names_who_asked() -> None:
+    # synthetic, holdout10 t03
+    [segment] = split_minutes("Cllr Croad\tWhat share goes to rural areas?\tThe Commissioner "
+                              "undertook to provide the figure.")
+    assert (segment.question, segment.answer, segment.asked_by, segment.answered_by) == (
+        "What share goes to rural areas?", "The Commissioner undertook to provide the figure.",
+        "Cllr Croad", "the Commissioner")

@@ -5,7 +5,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .text import ENDS_IN_ABBREVIATION, clean
+from .text import ENDS_IN_ABBREVIATION, clean, ends_question
 
 log = logging.getLogger(__name__)
 
@@ -17,8 +17,15 @@ _NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5}|[IVXL]{
                      r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|[a-z]\.|[ivxl]{1,5}\.|[IVXL]{1,5}\.)"
                      r"(?:\s+|$)")
 # Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
-_LABEL = re.compile(r"^(?P<label>(?:(?i:Supplementary )?(?i:Question|Answer|Response|Reply))"
-                    r"(?: \d{1,3})?\s*[:.\-–]|[QA](?: \d{1,3})?\s*:|(?i:Supplementary)\s*:)\s*")
+# The label may name who speaks: "Question (Councillor Hughes):", "Answer (Head of Highways):".
+_LABEL = re.compile(r"^(?P<label>(?P<word>(?:(?i:Supplementary )?(?i:Question|Answer|Response|"
+                    r"Reply))(?: \d{1,3})?)(?: \((?P<who>[^()]{1,80})\))?\s*[:.\-–]|"
+                    r"[QA](?: \d{1,3})?\s*:|(?i:Supplementary)\s*:)\s*")
+# A row of a question-and-answer table pasted with tab-separated cells:
+# "Cllr Towill <tab> How many calls were abandoned? <tab> The Commissioner advised that …".
+_CELLS = re.compile(r"\t+")
+# A paragraph that ends where its decision begins: "Following a vote it was" / "RESOLVED that …".
+_OPEN_END = re.compile(r"\b[Ii]t was(?: \w+ly| therefore| thereupon)?$")
 # "Q3. From Mr R. Sharma to Councillor Terry": a numbered label naming who asks whom.
 _FROM = re.compile(r"^(?:From|By) (?P<who>[A-Z][^?!]{1,200})$")
 # Numbered formal questions and answers: "Q1 Councillor X asked …" / "A1 The officer said …",
@@ -61,6 +68,19 @@ class Block:
     who: str = ""      # who asks or answers, where a question or answer label names them
 
 
+def _table_row(line: str) -> tuple[str, str, str] | None:
+    """(who, question, answer) of a tab-separated table row whose question cell ends in '?'."""
+    if "\t" not in line:
+        return None
+    cells = [cell.strip() for cell in _CELLS.split(line.strip())]
+    cells = [cell for cell in cells if cell]
+    k = next((k for k, cell in enumerate(cells) if ends_question(cell)), None)
+    if k is None or k + 1 >= len(cells):
+        return None
+    who = " ".join(cell for cell in cells[:k] if not _BARE_MARKER.match(cell))
+    return who, cells[k], " ".join(cells[k + 1:])
+
+
 def _is_point(line: str) -> bool:
     return bool(_BULLET.match(line) or _NUMBER.match(line) or _LABEL.match(line)
                 or _NUMBERED_LABEL.match(line))
@@ -85,7 +105,7 @@ def _runs_on(previous: str, line: str, width: int) -> bool:
     line shorter than the width ends its paragraph when the next line starts with a capital.
     """
     if (_TERMINAL.search(previous) and not ENDS_IN_ABBREVIATION.search(previous)) \
-            or _is_point(line):
+            or _is_point(line) or _table_row(previous) or _table_row(line):
         return False
     if _LOWER_START.match(line) or _RUN_ON.search(previous[-40:]) or previous.endswith(","):
         return True
@@ -110,7 +130,7 @@ def _logical_lines(text: str) -> list[str]:
     marker_only = False
     for line in raw:
         if not line:
-            if not marker_only:
+            if not marker_only and not (out and out[-1] and _OPEN_END.search(out[-1][-1])):
                 out.append([])
             continue
         if marker_only:
@@ -135,10 +155,16 @@ def split_blocks(text: str) -> list[Block]:
     for line in _logical_lines(text):
         if not line:
             continue
+        who = ""
+        if row := _table_row(line):
+            blocks.append(Block(clean(row[1]), "question", "question", row[0]))
+            blocks.append(Block(clean(row[2]), "answer", "response"))
+            continue
         if match := _BULLET.match(line):
             body, marker, label = line[match.end():], "bullet", match.group().strip()
         elif match := (_LABEL.match(line) or _numbered_label(line, asked)):
-            label = match["label"].lower().rstrip(" :.-–")
+            label = (match.groupdict().get("word") or match["label"]).lower().rstrip(" :.-–")
+            who = match.groupdict().get("who") or ""
             asks = "question" in label or label.startswith("q") or label == "supplementary"
             marker = "question" if asks else "answer"
             body = line[match.end():]
@@ -148,8 +174,9 @@ def split_blocks(text: str) -> list[Block]:
             reply = _INLINE_ANSWER.search(body) if marker == "question" else None
             if reply:
                 # "Q: … ? A: …" on one line: two labelled blocks.
-                blocks.append(Block(clean(body[:reply.start()]), marker, label))
+                blocks.append(Block(clean(body[:reply.start()]), marker, label, who))
                 body, marker, label = body[reply.end():], "answer", reply["label"].lower()
+                who = ""
         elif match := _LABEL_LINE.match(line):
             label = match["label"].lower()
             marker = "question" if "question" in label else "answer"
@@ -164,5 +191,5 @@ def split_blocks(text: str) -> list[Block]:
         if _TABLE_DEBRIS.match(body):
             continue
         if body or marker in ("question", "answer"):
-            blocks.append(Block(body, marker, label))
+            blocks.append(Block(body, marker, label, who))
     return blocks

@@ -28,6 +28,8 @@ ASKS = re.compile(
     r"(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the )?(?:question|query) (?:from|about|on|regarding|as to)|"
     r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on))\b", re.I)
+# "asked that …" makes a request: a question only when an answer follows it.
+REQUEST = re.compile(r" that\b")
 # Raising a point: a question only when an answer follows it.
 RAISES = re.compile(
     r"\b(?:asked for|concern(?:s|ed)?|requested|suggested|raised|expressed|point of order|"
@@ -77,17 +79,29 @@ FOLLOWS_ANSWER = re.compile(
     rf"^(?:(?:It|it) was (?:also )?(?:confirmed|clarified)|(?:{PERSON}|[Hh]e|[Ss]he) "
     r"(?:also |further |then )?(?:confirmed|clarified|replied|responded)\b)")
 
+# People named by their initials, as NHS and joint committee minutes do: "JB asked whether …",
+# "SM confirmed that …" (only at the start: "When CG suggested …" opens no speech by CG).
+_INITIALS = r"^([A-Z]{2,3})(?: then| also| further)?"
+INITIALS_ASK = re.compile(rf"{_INITIALS} (?:asked|queried|enquired|inquired|sought|questioned)\b")
+INITIALS_REPLY = re.compile(rf"{_INITIALS} (?:replied|responded|explained|clarified|confirmed|"
+                            r"advised|assured|acknowledged|undertook|said|stated|answered)\b")
+INITIALS_SPEAK = re.compile(rf"{_INITIALS} (?:{SPEECH_VERBS})\b")
+
 # A paragraph that carries on what the speaker before it said ("The Leader added that …").
 CONTINUES = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:also |further |then )?"
     r"(?:added|continued|went on|concluded|reiterated)\b")
 
 _BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|Forum|"
-         r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Meeting|Commission)")
+         r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Meeting|Commission|"
+         # joint bodies known by their initials: integration joint board, integrated care board …
+         r"Partnership|IJB|ICB|ICP|HWB|JHOSC|CCG)")
 DECISION_START = re.compile(
     r"^(?:(?:FURTHER|Further|It was|it was) )?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISIONS?|APPROVED|"
     r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote|"
     r"GRANTED|REFUSED|DEFERRED|WITHDRAWN|CARRIED)\b(?! to (?:the|a) )"
+    # a committee's recommendation to a higher body: "RECOMMENDED to the Council that …"
+    r"|^(?:(?:It was|it was) )?RECOMMENDED\b"
     r"|^(?:Voting|Vote|Votes)\s*:"
     # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
     r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
@@ -103,6 +117,7 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"
                  r"noted the|noted and|NOTED|voted|accepted the recommendations?|GRANTED|granted|"
                  r"REFUSED|refused|DEFERRED|deferred|RECOMMENDS|RECOMMENDED|recommends that|"
+                 r"RECEIVED|"
                  # a town or parish council's response to a planning application
                  r"had no objections?|objected to|did not object)\b")
 # A paragraph that opens with the body's decision, even if it also asks for something
@@ -124,6 +139,9 @@ DECISION_IN = re.compile(
     r"\bAll (?:Members |Councillors |those present )?(?:were )?in favour\b|\bnem\.? con\b|"
     # a sentence that records the outcome: "… seconded by Cllr Dunn. Resolved unanimously."
     r"(?<=[.;] )(?:Resolved|Agreed|Carried|Approved)\b(?! to (?:the|a) )|\bAGREED\b|"
+    r"\bRECOMMENDED\b|"
+    # a town or parish council's whole response to a planning application: "… café. No objection."
+    r"(?:^|(?<=[.;] ))No objections?\.?$|"
     r"\b(?:motion|amendment|recommendations?|proposals?) (?:was|were) (?i:carried|lost|"
     r"defeated|approved|agreed|adopted|rejected)|\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
     r"\b\d{1,3} (?:for|in favour),? \d{1,3} against\b|"
@@ -134,11 +152,13 @@ DECISION_IN = re.compile(
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried|ratified)\b"
                               r"(?! (?:by|at|in|on|last) )")
+# A body alone above the parts of its decision: "The Committee:-", "The Joint Committee:".
+BODY_HEAD = re.compile(rf"^(?:The |the )?{_BODY}\s*:-?$")
 # Lead-ins that open the text of a motion or a resolution: the parts below belong to them
 # (not what "had been agreed" at an earlier meeting).
 MOTION_HEAD = re.compile(
     r"\b(?:(?:a|an|the|following|this) (?:substantive |revised |amended )?(?:(?i:notice of motion)|motion|amendment|"
-    r"resolution|objection)|RESOLVED|(?<!had )(?<!been )(?:resolved|AGREED|agreed|decided))\b")
+    r"resolution|objection)|RESOLVED|RECOMMENDED|(?<!had )(?<!been )(?:resolved|AGREED|agreed|decided))\b")
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"

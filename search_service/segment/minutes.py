@@ -201,8 +201,8 @@ def _ends_exchange(text: str, marker: str) -> bool:
     """Whether a plain paragraph after a labelled question or answer is no longer part of it."""
     if marker == "question":
         return qa.answers(text)
-    if cues.LEAD_IN_END.search(text):
-        return True
+    if cues.LEAD_IN_END.search(text) or cues.INLINE_LABEL.match(text):
+        return True   # a lead-in, or a labelled line of its own ("Action: …", "Outcome: …")
     return bool(cues.SPEAKER_START.match(text[:400])) and not cues.CONTINUES.match(text[:400])
 
 
@@ -243,7 +243,8 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
         j += 1
     while j < len(blocks):
         part = blocks[j]
-        if _is_heading(part) and j + 1 < len(blocks) and blocks[j + 1].marker in _LIST:
+        if _is_heading(part) and not cues.LEAD_IN_END.search(part.text) \
+                and j + 1 < len(blocks) and blocks[j + 1].marker in _LIST:
             parts.append(part.text)   # a sub-heading between the parts of a resolution
         elif part.marker not in _LIST or (style and _style(part) == style):
             break
@@ -278,8 +279,8 @@ def split_minutes(text: str) -> list[Segment]:
             context = None
             continue
         lead_in = _is_lead_in(block, following)
-        heads = cues.DECISION_START.match(block.text) or (lead_in and cues.MOTION_HEAD.search(
-            block.text))
+        heads = cues.DECISION_START.match(block.text) or (lead_in and (
+            cues.MOTION_HEAD.search(block.text) or cues.BODY_HEAD.match(block.text)))
         nested = False
         if context is not None and not context.covers(block):
             # A paragraph between the points of a list answers the point before it.
@@ -295,7 +296,8 @@ def split_minutes(text: str) -> list[Segment]:
         if heads:
             text, i = _group(block, blocks, i + 1)
             decided = cues.DECISION_START.match(block.text) or cues.DECISION_OPEN.match(
-                block.text) or cues.DECISION_IN.search(text[:300])
+                block.text) or cues.BODY_HEAD.match(block.text) or cues.DECISION_IN.search(
+                text[:300])
             kind: Kind = "decision" if decided else "statement"
             segments.append(Segment(kind, text, speaker=qa.speaker(text)))
             context = None

@@ -40,7 +40,7 @@ class Exchange:
 
 def asker(text: str) -> str | None:
     """Who asked, where the passage names them ("Councillor Hilton asked …")."""
-    match = cues.ASKER.search(text[:_MAX_SCAN])
+    match = cues.ASKER.search(text[:_MAX_SCAN]) or cues.INITIALS_ASK.match(text)
     if not match:
         return None
     return tidy_person(next(g for g in match.groups() if g))
@@ -50,7 +50,7 @@ def speaker(text: str) -> str | None:
     """Who speaks in a passage that opens with a person and a verb of speech."""
     head = text[:400]
     match = cues.SPEAKER_START.match(head) or cues.REPLY_GIVEN.match(head) \
-        or cues.COLON_REPLY.match(head)
+        or cues.COLON_REPLY.match(head) or cues.INITIALS_SPEAK.match(head)
     return tidy_person(match[1]) if match else None
 
 
@@ -153,7 +153,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         # The chair's questions put to the meeting are procedure, unless someone answers them.
         if not answered and is_chair(asker(sentence) or speaker(sentence)):
             return None
-        if weak and not mark and not answered:
+        request = strong is not None and cues.REQUEST.match(sentence, strong.end())
+        if (weak or request) and not mark and not answered:
             continue
         question = " ".join(parts[:k + 1])
         answer = " ".join(rest) or None
@@ -184,4 +185,5 @@ def answers(text: str) -> bool:
     """Whether a paragraph opens as an answer ('The Cabinet Member replied that …')."""
     head = text[:400]
     return bool(cues.ANSWER_START.match(head) or cues.ANSWERED_TO.match(head)
-                or cues.REPLY_GIVEN.match(head) or cues.COLON_REPLY.match(head))
+                or cues.REPLY_GIVEN.match(head) or cues.COLON_REPLY.match(head)
+                or cues.INITIALS_REPLY.match(head))
