@@ -1079,3 +1079,24 @@ def test_tab_separated_row_names_who_asked() -> None:
     assert (segment.question, segment.answer, segment.asked_by, segment.answered_by) == (
         "What share goes to rural areas?", "The Commissioner undertook to provide the figure.",
         "Cllr Croad", "the Commissioner")
+
+
+def test_header_of_plain_minutes_makes_no_passages() -> None:
+    # synthetic, holdout10 t02: "Minutes: <name>" names the minute-taker; items "JC 23/44"
+    page = read_page("Minutes of the meeting of the Joint Committee held on 9 November 2023\n"
+                     "Present:\nSir David Henshaw (DH) – Chair\nMinutes: Andrea Lomas\n"
+                     "JC 23/44 Specialised services delegation\nSM presented the paper.\n"
+                     "JC 23/45 Vascular services review\nGU gave an update.")
+    assert [(item.number, item.title, minutes.strip()) for item, minutes in page.items] == [
+        ("JC 23/44", "Specialised services delegation", "SM presented the paper."),
+        ("JC 23/45", "Vascular services review", "GU gave an update.")]
+
+
+def test_attendance_lines_above_plain_minutes_are_header() -> None:
+    # synthetic, holdout11 u02: a page with neither item numbers nor a minutes marker
+    segments = split_minutes(read_page(
+        "Integration Joint Board\nMinute of Meeting – 24 January 2024\n\nPresent: Councillor "
+        "A Stirling (Chair), Mrs J Duncan.\nIn attendance: P Dawson (Chief Officer).\n\n"
+        "Chief Officer's Report\nThe Chief Officer presented her report.").items[0][1])
+    assert [(s.kind, s.text) for s in segments] == [
+        ("statement", "The Chief Officer presented her report.")]

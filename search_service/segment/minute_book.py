@@ -3,7 +3,7 @@
 "609. Apologies for absence", "1044 CITY CENTRE MARKETS UPDATE - The Director submitted …",
 "1045 (12) ALBERT AVENUE BATHS - …", "(199) CHAIRMAN'S ANNOUNCEMENT", "FC/23/101 PUBLIC
 PARTICIPATION", "573. Apologies for Absence: There were no absentees", "Minute 34 - Precept", "Item 4 - Public
-Questions", "P24/03 DC/23/4412/FUL 14 Station Road".
+Questions", "P24/03 DC/23/4412/FUL 14 Station Road", "JC 23/44 Specialised services".
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 _HEADING = re.compile(
     r"^(?:(?:Minute|Item) (?:No\.? ?)?)?"   # "Minute 34 - Proposed Police Precept"
-    r"\(?(?P<number>(?:[A-Z]{1,6}/?)?(?P<value>\d{1,4})(?:/\d{1,4}){0,2}[a-z]?)\)?\.?"
+    r"\(?(?P<number>(?:[A-Z]{1,6}(?:/| (?=\d{1,4}/))?)?(?P<value>\d{1,4})(?:/\d{1,4}){0,2}[a-z]?)\)?\.?"
     r"(?: ?\((?P<sub>\d{1,3}[a-z]?)\))?\s+(?:[-–]\s+)?(?P<rest>[A-Z(].*)$")
 # Where an upper-case title gives way to the minutes on the same line.
 _TITLE_END = re.compile(r"\s+[-–]\s+|:\s+|\s+[-–]$|:$")

@@ -40,8 +40,17 @@ _MINUTES_HELD = re.compile(
 _HEADER_CHARS = 300   # a header line is short; never scan a huge first line for a date
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
 _DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
-# "Minutes:" alone on its line, or opening the first line of the minutes ("Minutes: None.").
-_MINUTES = re.compile(r"^(?:Minutes:?$|Decisions?:$|Minutes:\s+(?=\S))", re.I)
+# "Minutes:" alone on its line, or opening the first line of the minutes ("Minutes: None."),
+# but not naming who took them in a header ("Minutes: Andrea Lomas").
+_MINUTES = re.compile(r"^(?:Minutes:?$|Decisions?:$|Minutes:\s+(?=\S)"
+                      r"(?![A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}(?: \([^()]{1,60}\))?$))", re.I)
+# Who attended, in a page header: "PRESENT: Councillors …", "Yn bresennol / Present:",
+# "In attendance:", "Apologies for absence:" (the header of plain minutes, not minutes).
+_ATTENDANCE = re.compile(
+    r"^(?:[^/:]{1,40} / )?(?:Present|In attendance|Attending|Also (?:present|in attendance|"
+    r"attending)|Apolog(?:y|ies)(?: for absence)?|Officers(?: present| in attendance)?|"
+    r"Members present)\b[^:]{0,30}:", re.I)
+_HEADER_LINES = 20
 _DOCUMENTS = re.compile(r"^(?:Supporting|Background|Accompanying) documents:?$", re.I)
 # The facts a decision page lists about a decision: not minutes.
 _DECISION_FACTS = re.compile(
@@ -154,12 +163,14 @@ def _is_item_page(lines: list[str]) -> bool:
 
 
 def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, str]]:
-    """Items of plain minutes under numbered headings; the lines above the first stay minutes."""
+    """Items of plain minutes under numbered headings; the lines above the first stay minutes
+    unless they are the page header (they list who attended)."""
     headings = find_headings(lines)
     if not headings:
         return []
     items = []
-    if any(lines[:headings[0].line]):
+    above = lines[:headings[0].line]
+    if any(above) and not any(_ATTENDANCE.match(line) for line in above):
         items.append((AgendaItem(number=None, title=None),
                       _minutes_text(raw[:headings[0].line])))
     ends = [h.line for h in headings[1:]] + [len(lines)]
@@ -186,8 +197,16 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
             if (match := _NUMBERED_TITLE.match(title)) and number and match[1] == number:
                 title = match[2]
             start += 1
+    else:
+        start = _header_end(lines)
     description, minutes = _body(raw, lines, start, len(lines))
     return AgendaItem(number=number, title=title, description=description), minutes
+
+
+def _header_end(lines: list[str]) -> int:
+    """The first line after the attendance lines heading a page of plain minutes (0 if none)."""
+    attendance = [n for n, line in enumerate(lines[:_HEADER_LINES]) if _ATTENDANCE.match(line)]
+    return attendance[-1] + 1 if attendance else 0
 
 
 def _meeting_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, str]]:
