@@ -9,15 +9,16 @@ from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh import qparser, sorting
+import numpy as np
+from whoosh import qparser
 from whoosh.analysis import STOP_WORDS
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.query import And, DateRange, Every, MultiTerm, Or, Query, Term
 from whoosh.query.compound import PreloadedOr
 from whoosh.reading import IndexReader
-from whoosh.searching import Searcher
+from whoosh.searching import Results, Searcher
 
-from . import facet_counts
+from . import facet_counts, ranking
 from .glossary import AcronymExpander, Expansion, glossary_for
 from .schema import FACET_COLUMNS, PASSAGE
 
@@ -225,11 +226,10 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     validate(request)
     typed = parse_query(searcher, request.query)
     query, expansions = expand_query(searcher, request, typed)
-    sortedby, reverse = date_order(searcher, request.sort)
-    # Matches are found once as arrays: they give the total, the facet counts and the filter
-    # of the top hits (passages only, within the filters), so Whoosh's per-document Python
-    # loops run only to rank, and intersect nothing.
-    matched = facet_counts.matching_docs(searcher, passages_only(query))
+    # Matches are found once as arrays, scored in bulk where the ranking allows: they give the
+    # total, the facet counts and the page of hits (passages only, within the filters); Whoosh
+    # loads and highlights the page's hits only.
+    matched, scored = _matches(searcher, query, request.sort)
     filtering = filter_query(request)
     found = matched if filtering is None else facet_counts.intersect(
         matched, facet_counts.matching_docs(searcher, filtering))
@@ -238,14 +238,12 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     hits = []
     # A page past the end shows nothing (and an empty filter would be no filter to Whoosh).
     if first < total:
-        results = searcher.search(query, limit=first + request.page_size, sortedby=sortedby,
-                                  reverse=reverse,
-                                  filter=facet_counts.allowed_set(searcher, found))
+        results = _page(searcher, query, found, scored, request)
         results.formatter = HtmlFormatter(tagname="mark", between=" … ")
         hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
                     fields={name: hit.get(name) for name in HIT_FIELDS},
                     highlights=_highlights(hit))
-                for hit in results[first:first + request.page_size]]
+                for hit in results[:]]
     facets = {}
     if request.facets:
         facets = {name: count_facet(searcher, matched, found, request, name)
@@ -255,25 +253,62 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
                          expansions=expansions)
 
 
+PASSAGES = Term("record", PASSAGE)
+
+
+def _matches(searcher: Searcher, query: Query, sort: str
+             ) -> tuple[list[np.ndarray], list[ranking.Scored] | None]:
+    """The passages matching the query (a sorted array per segment) and, for a ranking by
+    relevance that ranking.py can do, the query's matches with their scores."""
+    if sort == "relevance" and query != PASSAGES:
+        try:
+            scored = ranking.score_query(searcher, query)
+        except ranking.Unranked as reason:
+            log.debug("ranked by Whoosh: %s", reason)
+        else:
+            return facet_counts.narrow(searcher, [s.docs for s in scored], PASSAGES), scored
+    return facet_counts.matching_docs(searcher, passages_only(query)), None
+
+
+def _page(searcher: Searcher, query: Query, found: list[np.ndarray],
+          scored: list[ranking.Scored] | None, request: SearchRequest) -> Results:
+    """The page's hits among the found passages, in the request's order, as Whoosh's Results
+    (for their stored fields and highlights)."""
+    first = (request.page - 1) * request.page_size
+    if request.sort == "relevance" and scored is None and query != PASSAGES:
+        # A query ranking.py does not score: Whoosh ranks it, within the found passages.
+        results = searcher.search(query, limit=first + request.page_size,
+                                  filter=facet_counts.allowed_set(searcher, found))
+        return Results(searcher, query, results.top_n[first:])
+    leaves = searcher.leaf_searchers()
+    docnums = np.concatenate([local + offset for (_, offset), local in zip(leaves, found)])
+    if request.sort == "relevance":
+        # Every passage scores 1.0 for no words (the weight of Whoosh's `record` term).
+        scores = np.ones(len(docnums)) if scored is None else np.concatenate(
+            [matches.restricted(local) for matches, local in zip(scored, found)])
+        # Whoosh's order: highest score first, then the lower document number.
+        at = ranking.ranked_page(-scores, docnums, first, request.page_size)
+        keys = scores[at].tolist()
+    else:
+        dates = np.concatenate([ranking.column(leaf, "meeting_date")[local]
+                                for (leaf, _), local in zip(leaves, found)])
+        if request.sort == "newest":
+            # Whoosh sorts (date, document) in reverse; undated passages count as the oldest.
+            dates = np.where(dates == searcher.schema["meeting_date"].default, 0, dates)
+            at = ranking.ranked_page(-dates.astype(np.int64), -docnums, first,
+                                     request.page_size)
+        else:
+            at = ranking.ranked_page(dates, docnums, first, request.page_size)
+        keys = dates[at].tolist()
+    return Results(searcher, query, list(zip(keys, docnums[at].tolist())))
+
+
 def passages_only(query: Query) -> Query:
     """The query limited to passages: the index also holds a marker record per source document.
 
     A typed `record:source` or `source_url:...` would otherwise find the markers.
     """
-    passages = Term("record", PASSAGE)
-    return query if query == passages else And([query, passages])
-
-
-def date_order(searcher: Searcher, sort: str) -> tuple[sorting.FacetType | None, bool]:
-    """The `sortedby` facet and `reverse` flag of a sort; undated passages come last either way."""
-    if sort == "relevance":
-        return None, False
-    by_date = sorting.FieldFacet("meeting_date")
-    if sort == "oldest":
-        return by_date, False
-    # A passage without a date holds the column's maximum; count it as the oldest instead.
-    missing = searcher.schema["meeting_date"].default
-    return sorting.TranslateFacet(lambda value: 0 if value == missing else value, by_date), True
+    return query if query == PASSAGES else And([query, PASSAGES])
 
 
 def _chosen(request: SearchRequest, name: str) -> list[str]:

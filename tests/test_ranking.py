@@ -1,0 +1,148 @@
+"""The bulk ranking gives Whoosh's own ranking: the same hits, scores and order, on a real index
+of generated minutes in several segments with deleted passages."""
+import pytest
+from whoosh import sorting
+from whoosh.searching import Results
+from whoosh.query import AndNot, DefaultOr, Or, Query
+
+from benchmarks.generate import write_corpus
+from benchmarks.queries import phrases, vocabulary
+from search_service import ranking
+from search_service.indexer import index_paths
+from search_service.search import (PASSAGES, SearchRequest, expand_query, parse_query,
+                                   search_passages)
+from search_service.store import open_index
+
+COMMON, MIDDLING = vocabulary()[0], vocabulary()[150]
+PHRASE = phrases()[0]
+QUERIES = [
+    COMMON, MIDDLING, f"{COMMON} {MIDDLING}", f"{COMMON} OR {MIDDLING}", f"{COMMON} -{MIDDLING}",
+    f"NOT {MIDDLING}", f'"{PHRASE}"', f'"{PHRASE}" OR {MIDDLING}', '"chief executive director"', '"following points were"',
+    f"{COMMON} ANDMAYBE {MIDDLING}", f"q:{COMMON}", "title:report^2", f"{COMMON}^0.5 budget",
+    "re*", "hous*", f"hous* -{COMMON}", "budget (report OR plan) -housing", "council~",
+    "item_description:budget", "kind:qa", "zzzunknownword", "",
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    """A generated corpus indexed in small commits (several segments), then 5% of its pages
+    rewritten (deleted passages)."""
+    base = tmp_path_factory.mktemp("ranking")
+    write_corpus(base / "corpus", 1500)
+    write_corpus(base / "changed", 1500, changed=0.05)
+    for corpus in ("corpus", "changed"):
+        report = index_paths(base / "index", [str(base / corpus)], commit_every=25)
+        assert not report.errors
+    with open_index(base / "index").searcher() as searcher:
+        assert len(searcher.leaf_searchers()) > 2 and searcher.reader().has_deletions()
+        yield searcher
+
+
+def searched(searcher, text: str) -> Query:
+    """The query search_passages runs for the text (acronyms expanded)."""
+    return expand_query(searcher, SearchRequest(query=text), parse_query(searcher, text))[0]
+
+
+def whoosh_hits(searcher, query: Query) -> Results:
+    """Whoosh's own ranking of every passage matching the query.
+
+    limit=None scores every match: a limited search skips posting blocks it judges unable to
+    reach the top, and for AndNot and AndMaybe it misjudges (it drops hits that rank higher than
+    the ones it returns). Whoosh's AndNot matcher also keeps a few documents of the excluded
+    words (the first of a posting list); the mask removes them, as the bulk matching does.
+    """
+    return searcher.search(query, limit=None, filter=PASSAGES,
+                           mask=query.b if isinstance(query, AndNot) else None)
+
+
+def whoosh_ranking(searcher, query: Query) -> list[tuple[str, float]]:
+    """(id, score) of Whoosh's ranking of every passage matching the query."""
+    return [(hit["id"], round(hit.score or 0.0, 6)) for hit in whoosh_hits(searcher, query)]
+
+
+def our_ranking(searcher, text: str, page: int, size: int, sort: str = "relevance"
+                ) -> list[tuple[str, float]]:
+    results = search_passages(searcher, SearchRequest(query=text, page=page, page_size=size,
+                                                      sort=sort, facets=False))
+    return [(hit.id, round(hit.score, 6)) for hit in results.hits]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_pages_of_hits_are_whooshs_ranking(searcher, text):
+    expected = whoosh_ranking(searcher, searched(searcher, text))
+    assert expected or text == "zzzunknownword"
+    assert our_ranking(searcher, text, 1, 100) == expected[:100]
+    assert our_ranking(searcher, text, 3, 7) == expected[14:21]
+
+
+@pytest.mark.parametrize("text", [text for text in QUERIES if text])
+def test_every_match_scores_as_in_whoosh(searcher, text):
+    query = searched(searcher, text)
+    expected = {hit.docnum: round(hit.score, 6) for hit in whoosh_hits(searcher, query)}
+    got = {}
+    for (leaf, offset), scored in zip(searcher.leaf_searchers(),
+                                      ranking.score_query(searcher, query)):
+        passages = leaf.reader()
+        for doc, score in zip(scored.docs.tolist(), scored.scores.tolist()):
+            if not passages.is_deleted(doc) and offset + doc in expected:
+                got[offset + doc] = round(score, 6)
+    assert got == expected
+
+
+def as_unions_by_size(query: Query) -> Query:
+    """The query with every Or made a tree of unions, as Whoosh builds it in segments of over
+    5,000 documents (smaller ones sum an array of scores instead)."""
+    if type(query) is Or:
+        return DefaultOr([as_unions_by_size(sub) for sub in query.subqueries], boost=query.boost)
+    return query if query.is_leaf() else query.apply(as_unions_by_size)
+
+
+@pytest.mark.parametrize("text", [f"{COMMON} OR {MIDDLING} OR budget", "re*",
+                                  f"{COMMON} {MIDDLING}"])
+def test_unions_by_size_add_scores_in_whooshs_order(searcher, text):
+    query = as_unions_by_size(searched(searcher, text))
+    expected = [(hit.docnum, hit.score) for hit in searcher.search(query, limit=None,
+                                                                   filter=PASSAGES)]
+    got = {}
+    for (_, offset), scored in zip(searcher.leaf_searchers(),
+                                   ranking.score_query(searcher, query)):
+        got.update((offset + doc, score) for doc, score in zip(scored.docs.tolist(),
+                                                               scored.scores.tolist()))
+    assert [(doc, got[doc]) for doc, _ in expected] == expected  # the very same floats
+
+
+@pytest.mark.parametrize("sort, reverse", [("newest", True), ("oldest", False)])
+@pytest.mark.parametrize("text", [COMMON, f'"{PHRASE}"', ""])
+def test_date_orders_are_whooshs(searcher, text, sort, reverse):
+    missing = searcher.schema["meeting_date"].default
+    by_date = sorting.FieldFacet("meeting_date")
+    if reverse:
+        by_date = sorting.TranslateFacet(lambda value: 0 if value == missing else value, by_date)
+    found = searcher.search(searched(searcher, text), limit=None, filter=PASSAGES,
+                            sortedby=by_date, reverse=reverse)
+    expected = [(hit["id"], float(hit.score)) for hit in found]
+    assert our_ranking(searcher, text, 1, 60, sort) == expected[:60]
+    assert our_ranking(searcher, text, 4, 9, sort) == expected[27:36]
+
+
+@pytest.mark.parametrize("text", ["meeting_date:[2010 to 2020]",
+                                  f"{COMMON} meeting_date:[2010 to 2015]"])
+def test_queries_the_bulk_ranking_leaves_to_whoosh_rank_as_before(searcher, text):
+    query = searched(searcher, text)
+    with pytest.raises(ranking.Unranked):
+        ranking.score_query(searcher, query)
+    expected = [(hit["id"], round(hit.score or 0.0, 6))
+                for hit in searcher.search(query, limit=10, filter=PASSAGES)]
+    assert expected and our_ranking(searcher, text, 1, 10) == expected
+
+
+def test_a_phrase_matches_its_words_in_order_only(searcher):
+    first, second = PHRASE.split()
+    forward = search_passages(searcher, SearchRequest(query=f'"{first} {second}"'))
+    backward = search_passages(searcher, SearchRequest(query=f'"{second} {first}"'))
+    both = search_passages(searcher, SearchRequest(query=f"{first} {second}"))
+    assert 0 < forward.total < both.total
+    assert backward.total < forward.total
+    for hit in forward.hits:
+        assert "<mark" in hit.highlights.get("text", "") + hit.highlights.get("item_title", "")
