@@ -118,7 +118,10 @@ def make_parser(searcher: Searcher, fields: Iterable[str] = tuple(FIELD_BOOSTS)
     parser = qparser.MultifieldParser(list(fields), searcher.schema,
                                       fieldboosts=FIELD_BOOSTS, group=qparser.AndGroup)
     parser.add_plugin(qparser.PlusMinusPlugin())
-    parser.add_plugin(qparser.FieldAliasPlugin({v: [k] for k, v in FIELD_ALIASES.items()}))
+    aliases: dict[str, list[str]] = {}
+    for alias, name in FIELD_ALIASES.items():  # `title:` and `item:` both name item_title
+        aliases.setdefault(name, []).append(alias)
+    parser.add_plugin(qparser.FieldAliasPlugin(aliases))
     return parser
 
 
