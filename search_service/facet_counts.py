@@ -24,40 +24,58 @@ from whoosh.searching import Searcher
 log = logging.getLogger(__name__)
 
 EMPTY = np.zeros(0, dtype=np.int64)
-# Segments (by id and deletion count) whose columns are kept in memory, across searchers.
+# Segments whose columns are kept in memory, across searchers.
 CACHED_SEGMENTS = 64
+LIVE = "<live>"
 
 
 @dataclass(frozen=True)
 class Column:
     """One facet of one segment: sorted distinct labels and each document's label ordinal."""
 
-    labels: np.ndarray  # str, sorted
-    ords: np.ndarray | None  # int32 per document, -1 for none; None for a many-valued facet
+    labels: np.ndarray  # str objects, sorted (not fixed-width unicode: 4 bytes × longest label)
+    ords: np.ndarray | None  # per document, -1 for none (the smallest int type that holds the
+    # labels); None for a many-valued facet
     postings: tuple[np.ndarray, ...] = ()  # per label, the documents (many-valued facets)
 
 
+# Per segment: its columns, masks and arrays, keyed (segment id, name, ...): a segment's files
+# never change, so they stay valid across generations; only the live mask also depends on the
+# segment's deletions, (segment id, LIVE, deletion count).
 _cache: OrderedDict[tuple, object] = OrderedDict()
+_building: dict[tuple, threading.Event] = {}
 _lock = threading.Lock()
 _newest_generation = -1  # of the index, as the searches so far have seen it
 
 
 def _cached(key: tuple, build: Callable[[], object]) -> object:
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    value = build()
-    with _lock:
-        _cache[key] = value
-        while len(_cache) > CACHED_SEGMENTS * 10:
-            _cache.popitem(last=False)
-    return value
+    """The cached value of `key`, else `build()`, built by one thread while others asking for
+    the same key wait: a server's threads that meet a new segment at once read it once."""
+    while True:
+        with _lock:
+            if key in _cache:
+                _cache.move_to_end(key)
+                return _cache[key]
+            pending = _building.get(key)
+            if pending is None:
+                pending = _building[key] = threading.Event()
+                break
+        pending.wait()  # then look again: the builder may have failed, and this thread retries
+    try:
+        value = build()
+        with _lock:
+            _cache[key] = value
+            while len(_cache) > CACHED_SEGMENTS * 10:
+                _cache.popitem(last=False)
+        return value
+    finally:
+        with _lock:
+            del _building[key]
+        pending.set()
 
 
 def _segment_key(searcher: Searcher) -> tuple:
-    segment = searcher.reader().segment()
-    return (segment.segment_id(), segment.deleted_count())
+    return (searcher.reader().segment().segment_id(),)
 
 
 def _live(searcher: Searcher) -> np.ndarray | None:
@@ -65,13 +83,15 @@ def _live(searcher: Searcher) -> np.ndarray | None:
     reader = searcher.reader()
     if not reader.has_deletions():
         return None
+    segment = reader.segment()
 
     def build() -> np.ndarray:
-        mask = np.zeros(reader.doc_count_all(), dtype=bool)
-        mask[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        mask = np.ones(reader.doc_count_all(), dtype=bool)
+        mask[np.fromiter(segment.deleted_docs(), dtype=np.int64)] = False
         return mask
 
-    return _cached(_segment_key(searcher) + ("<live>",), build)  # type: ignore[return-value]
+    return _cached(_segment_key(searcher) + (LIVE, segment.deleted_count()),  # type: ignore
+                   build)
 
 
 def cached_for_segment(leaf: Searcher, name: str, build: Callable[[], object]) -> object:
@@ -84,16 +104,20 @@ def _forget_old_segments(searcher: Searcher) -> None:
 
     Every indexer commit adds segments, merges others away and changes deletion counts; a
     long-running server would otherwise keep the columns of every segment it ever saw, up to
-    the entry limit (640 entries, each up to megabytes).
+    the entry limit (640 entries, each up to megabytes). Live masks of older deletion counts go
+    too; the columns of a segment that only lost documents stay.
     """
     global _newest_generation
     generation = searcher.reader().generation()
     if generation is None or generation <= _newest_generation:  # None: an index with no segment
         return
-    current = {_segment_key(leaf) for leaf, _ in searcher.leaf_searchers()}
+    segments = [leaf.reader().segment() for leaf, _ in searcher.leaf_searchers()]
+    current = {segment.segment_id() for segment in segments}
+    live = {(segment.segment_id(), LIVE, segment.deleted_count()) for segment in segments}
     with _lock:
         _newest_generation = max(_newest_generation, generation)
-        for key in [key for key in _cache if key[:2] not in current]:
+        for key in [key for key in _cache
+                    if key[0] not in current or (key[1] == LIVE and key not in live)]:
             del _cache[key]
 
 
@@ -253,23 +277,41 @@ def _column(leaf: Searcher, fieldname: str, label: Callable[[object], str | None
         reader = leaf.reader()
         field = reader.schema[fieldname]
         if reader.has_column(fieldname):
-            values = [label(v) for v in reader.column_reader(fieldname, translate=True)]
-            labels = np.array(sorted({v for v in values if v is not None}), dtype=str)
-            index = {name: n for n, name in enumerate(labels.tolist())}
-            ords = np.fromiter((index.get(v, -1) if v is not None else -1 for v in values),
-                               dtype=np.int32, count=len(values))
-            return Column(labels, ords)
+            # Each document's raw value numbered in order of appearance; only the distinct
+            # values are translated and labelled, then renumbered in label order.
+            raw: dict[object, int] = {}
+            seen = np.fromiter((raw.setdefault(v, len(raw)) for v in
+                                reader.column_reader(fieldname, translate=False)),
+                               dtype=np.int32, count=reader.doc_count_all())
+            names = [label(field.from_column_value(v)) for v in raw]
+            labels = sorted({name for name in names if name is not None})
+            index = {name: n for n, name in enumerate(labels)}
+            renumber = np.array([-1 if name is None else index[name] for name in names],
+                                dtype=_ordinal_type(len(labels)))
+            return Column(_strings(labels), renumber[seen])
         names, postings = [], []
         for text in reader.lexicon(fieldname):
             name = label(field.from_bytes(text))
             if name is not None:
                 names.append(name)
-                postings.append(_term_docs(q.Term(fieldname, field.from_bytes(text)), leaf))
+                docs = _term_docs(q.Term(fieldname, field.from_bytes(text)), leaf)
+                postings.append(docs.astype(np.int32))
         order = sorted(range(len(names)), key=names.__getitem__)
-        return Column(np.array([names[i] for i in order], dtype=str), None,
+        return Column(_strings([names[i] for i in order]), None,
                       tuple(postings[i] for i in order))
 
     return _cached(_segment_key(leaf) + (fieldname,), build)  # type: ignore[return-value]
+
+
+def _ordinal_type(labels: int) -> type:
+    """The smallest signed integer type numbering `labels` labels and -1."""
+    return next(t for t in (np.int8, np.int16, np.int32) if labels <= np.iinfo(t).max)
+
+
+def _strings(labels: list[str]) -> np.ndarray:
+    out = np.empty(len(labels), dtype=object)
+    out[:] = labels
+    return out
 
 
 def count_values(searcher: Searcher, docs: list[np.ndarray], fieldname: str,
