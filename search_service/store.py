@@ -17,6 +17,7 @@ from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.index import TOC, Index, clean_files
 from whoosh.writing import SegmentWriter
 
+from .merge_policy import tiered_merge
 from .model import AgendaItem, Meeting, Passage
 from .schema import PASSAGE, SOURCE, build_schema
 
@@ -24,6 +25,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INDEX = "index"
 RUN_LOCK = "RUN.lock"
+# Memory for a batch's postings before Whoosh spills them to disk and merges the runs back (a
+# third more CPU per posting): enough for a batch of indexer.COMMIT_EVERY documents, ~22k passages.
+WRITER_LIMIT_MB = 640
 
 
 class StoreError(Exception):
@@ -226,7 +230,7 @@ def _without_none(fields: dict[str, object]) -> dict[str, object]:
 class PassageWriter:
     """Replaces the passages of source documents inside one Whoosh writer."""
 
-    def __init__(self, ix: Index, limitmb: int = 256) -> None:
+    def __init__(self, ix: Index, limitmb: int = WRITER_LIMIT_MB) -> None:
         self._writer: SegmentWriter = ix.writer(limitmb=limitmb)
         self._searcher = self._writer.searcher()
 
@@ -267,7 +271,7 @@ class PassageWriter:
     def commit(self) -> None:
         """Make everything written so far visible to searchers, atomically."""
         self._searcher.close()
-        self._writer.commit()
+        self._writer.commit(mergetype=tiered_merge)
 
     def cancel(self) -> None:
         """Drop everything written since the writer opened."""
