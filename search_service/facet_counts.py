@@ -24,6 +24,7 @@ from whoosh.searching import Searcher
 log = logging.getLogger(__name__)
 
 EMPTY = np.zeros(0, dtype=np.int64)
+EMPTY_WEIGHTS = np.zeros(0)
 # Segments whose columns are kept in memory, across searchers.
 CACHED_SEGMENTS = 64
 LIVE = "<live>"
@@ -226,7 +227,7 @@ def _term_docs(term: q.Term, leaf: Searcher) -> np.ndarray:
     inner = posting_reader(matcher)
     if inner is None:
         return np.fromiter(matcher.all_ids(), dtype=np.int64)
-    blocks = [np.asarray(ids, dtype=np.int64) for ids, _, _ in posting_blocks(inner)]
+    blocks = [ids for ids, _, _ in posting_blocks(inner)]
     return np.concatenate(blocks) if blocks else EMPTY
 
 
@@ -238,20 +239,45 @@ def posting_reader(matcher: Matcher) -> W3LeafMatcher | None:
     return matcher if isinstance(matcher, W3LeafMatcher) else None
 
 
-def posting_blocks(reader: W3LeafMatcher, weights: bool = False, values: bool = False
-                   ) -> Iterator[tuple[Sequence[int], Sequence[float], Sequence[bytes]]]:
+def posting_blocks(reader: W3LeafMatcher, weights: bool = False, values: bool = False,
+                   within: np.ndarray | None = None
+                   ) -> Iterator[tuple[np.ndarray, np.ndarray, Sequence[bytes]]]:
     """(documents, weights, values) of each block of a posting list from where the reader
-    stands; weights and values are empty unless asked for."""
+    stands; weights and values are empty unless asked for. With `within` (sorted documents),
+    blocks holding none of them are skipped unread.
+
+    Decoded with numpy where Whoosh decodes in Python: documents are stored as differences,
+    weights as None (all 1.0), one float for all (Whoosh reads it as a 32-bit float) or one
+    float each.
+    """
+    after = -1  # the last document of the previous block
     while reader.is_active():
-        if reader._ids is None:
-            reader._read_ids()
-        if weights and reader._weights is None:
-            reader._read_weights()
+        if within is not None:
+            wanted = np.searchsorted(within, after, side="right")
+            if wanted == len(within):
+                return
+            after = reader._maxid
+            if within[wanted] > after:
+                reader._next_block()
+                continue
+        if reader._data is None:
+            reader._read_data()
+        stored_ids, stored_weights, stored_values = reader._data[:3]
+        ids = np.array(stored_ids, dtype=np.int64)
+        if not reader._byteids:
+            ids = np.cumsum(ids)
+        at = reader._i
+        block_weights = EMPTY_WEIGHTS
+        if weights:
+            if stored_weights is None:
+                block_weights = np.ones(len(ids) - at)
+            elif isinstance(stored_weights, float):
+                block_weights = np.full(len(ids) - at, np.float32(stored_weights), np.float64)
+            else:
+                block_weights = np.array(stored_weights[at:], dtype=np.float64)
         if values and reader._values is None:
             reader._read_values()
-        at = reader._i
-        yield (reader._ids[at:], reader._weights[at:] if weights else (),
-               reader._values[at:] if values else ())
+        yield ids[at:], block_weights, reader._values[at:] if values else ()
         reader._next_block()
 
 
