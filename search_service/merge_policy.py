@@ -22,16 +22,16 @@ from whoosh.writing import SegmentWriter
 log = logging.getLogger(__name__)
 
 MERGE_FACTOR = 10
-# Documents (passages and source records) of the smallest tier: tier n holds segments of
-# SMALLEST_TIER * MERGE_FACTOR**n up to ten times that.
-SMALLEST_TIER = 1_000
+# Tier 0 holds the segments below this many documents (passages and source records), tier n
+# those from SMALL_SEGMENT * MERGE_FACTOR**(n-1) up to MERGE_FACTOR times that.
+SMALL_SEGMENT = 10_000
 # No merge makes a segment bigger than this: ~2.5 minutes of CPU for the biggest merge.
 MAX_MERGED_DOCS = 200_000
 
 
 def size_tier(live_docs: int) -> int:
     """The size tier of a segment with `live_docs` undeleted documents (0 for the smallest)."""
-    tier, bound = 0, SMALLEST_TIER * MERGE_FACTOR
+    tier, bound = 0, SMALL_SEGMENT
     while live_docs >= bound:
         tier, bound = tier + 1, bound * MERGE_FACTOR
     return tier

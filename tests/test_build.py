@@ -1,0 +1,132 @@
+"""The build: the fused analyzer indexes what Whoosh's StemmingAnalyzer would, and the tiered
+merge policy merges small segments without losing or resurrecting a passage."""
+import json
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import TEXT
+
+from benchmarks.crash_kill import crash_run
+from search_service import merge_policy
+from search_service.analysis import FusedStemmingAnalyzer
+from search_service.indexer import index_documents
+from search_service.schema import build_schema
+from search_service.search import SearchRequest, search_passages
+from search_service.store import open_index
+from tests.test_indexer import PAGE, doc
+
+DEV_DOCS = sorted((Path(__file__).parents[2] / "shared" / "corpus" / "dev" / "docs").glob("*.json"))
+EDGE_CASES = ["", "the of and", "The report, the REPORT and the reports.",
+              "U.K. councils' re-opening of 3.5% e.g. S.106 monies", "a b c Cllr O'Neill's café"]
+
+
+def dev_text(path: Path) -> str:
+    return json.loads(path.read_text(encoding="utf-8"))["text"]
+
+
+def test_the_labelled_minutes_are_there_to_compare_on():
+    assert len(DEV_DOCS) > 50
+
+
+@pytest.mark.parametrize("text", [dev_text(path) for path in DEV_DOCS] + EDGE_CASES)
+def test_the_fused_analyzer_indexes_exactly_what_stemming_analyzer_does(text):
+    whoosh, fused = TEXT(analyzer=StemmingAnalyzer(cachesize=-1)), TEXT(analyzer=FusedStemmingAnalyzer())
+    assert sorted(fused.index(text)) == sorted(whoosh.index(text))
+
+
+@pytest.mark.parametrize("options", [
+    {"mode": "query", "positions": True, "chars": True},   # highlighting
+    {"mode": "query", "removestops": False},               # the query parser
+    {"mode": "index", "positions": True, "boosts": True, "chars": True},
+])
+def test_other_calls_go_through_whooshs_chain(options):
+    text = dev_text(DEV_DOCS[0])
+
+    def tokens(analyzer):
+        return [(t.text, t.stopped, getattr(t, "pos", None), getattr(t, "startchar", None))
+                for t in analyzer(text, **options)]
+
+    assert tokens(FusedStemmingAnalyzer()) == tokens(StemmingAnalyzer(cachesize=-1))
+
+
+def test_an_index_built_with_whooshs_own_analyzer_stays_valid_and_searches_the_same(tmp_path):
+    old_schema = build_schema()
+    for name in old_schema.names():
+        if isinstance(getattr(old_schema[name], "analyzer", None), FusedStemmingAnalyzer):
+            old_schema[name].analyzer = StemmingAnalyzer(cachesize=-1)
+    (tmp_path / "old").mkdir()
+    whoosh_index.create_in(str(tmp_path / "old"), old_schema)
+    for folder in ("old", "new"):
+        report = index_documents(tmp_path / folder, [doc()])
+        assert report.passages_added > 0 and not report.errors
+
+    def found(folder):
+        with open_index(tmp_path / folder).searcher() as searcher:
+            result = search_passages(searcher, SearchRequest(query="repaired potholes"))
+            return [(hit.id, hit.highlights) for hit in result.hits]
+
+    assert found("old") == found("new") != []
+
+
+def segment_sizes(index_dir: Path) -> list[int]:
+    return [segment.doc_count() for segment in open_index(index_dir)._segments()]
+
+
+def passages_of(index_dir: Path, query: str) -> list[str]:
+    with open_index(index_dir).searcher() as searcher:
+        result = search_passages(searcher, SearchRequest(query=query, page_size=100))
+        return sorted(hit.fields["url"] for hit in result.hits)
+
+
+def page(n: int, days: int = 28):
+    return doc(url=f"https://council.example/mgAi.aspx?ID={n}",
+               text=PAGE.replace("28 days", f"{days} days"))
+
+
+def test_ten_small_segments_are_merged_at_the_next_commit_and_nothing_is_lost(tmp_path):
+    pages = 2 * merge_policy.MERGE_FACTOR
+    for n in range(0, pages, 2):
+        index_documents(tmp_path, [page(n), page(n + 1)])
+    assert len(segment_sizes(tmp_path)) == merge_policy.MERGE_FACTOR
+    index_documents(tmp_path, [page(3, days=14)])  # replaces page 3: a deletion in a segment
+
+    assert len(segment_sizes(tmp_path)) == 1
+    urls = [page(n).url for n in range(pages)]
+    assert passages_of(tmp_path, "potholes") == sorted(urls)
+    assert passages_of(tmp_path, '"28 days"') == sorted(set(urls) - {page(3).url})
+    assert passages_of(tmp_path, '"14 days"') == [page(3).url]
+
+
+def test_a_segment_whose_passages_were_all_replaced_is_dropped_without_a_merge(tmp_path):
+    index_documents(tmp_path, [page(1)])
+    index_documents(tmp_path, [page(2)])
+    index_documents(tmp_path, [page(1, days=14)])
+
+    assert len(segment_sizes(tmp_path)) == 2
+    assert passages_of(tmp_path, '"28 days"') == [page(2).url]
+
+
+def test_no_merge_makes_a_segment_above_the_cap(tmp_path, monkeypatch):
+    index_documents(tmp_path, [page(0)])
+    monkeypatch.setattr(merge_policy, "MAX_MERGED_DOCS", segment_sizes(tmp_path)[0] * 5)
+    for n in range(1, merge_policy.MERGE_FACTOR + 2):
+        index_documents(tmp_path, [page(n)])
+
+    assert len(segment_sizes(tmp_path)) == merge_policy.MERGE_FACTOR + 2
+
+
+@pytest.mark.parametrize("live, tier", [(0, 0), (999, 0), (9_999, 0), (10_000, 1),
+                                        (99_999, 1), (100_000, 2), (2_000_000, 3)])
+def test_size_tiers_grow_tenfold(live, tier):
+    assert merge_policy.size_tier(live) == tier
+
+
+def test_runs_killed_while_merging_leave_an_index_that_heals(tmp_path):
+    # Three documents per commit: each run makes ~20 segments, so its kills land in merges too.
+    report = crash_run(tmp_path, kills=3, passages=600, commit_every=3, seed=11)
+
+    assert report.failures == []
+    assert report.survived == report.kills == 3
+    assert report.final_equal and report.left_after_final == 0
