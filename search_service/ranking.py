@@ -20,13 +20,15 @@ import logging
 from bisect import insort
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from whoosh import query as q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.columns import NumericColumn
 from whoosh.query.compound import DefaultOr, PreloadedOr
-from whoosh.scoring import BM25FScorer, WeightScorer
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -40,6 +42,8 @@ _LENGTHS = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float
 # segment (whoosh.query.compound.Or._matcher).
 _TOO_MANY_CLAUSES = q.Or.TOO_MANY_CLAUSES
 _TREE_ABOVE_DOCS = 5000
+# Unions of more documents than a segment's 1/_DENSE_FROM add scores on a dense array.
+_DENSE_FROM = 8
 
 
 class Unranked(Exception):
@@ -111,33 +115,64 @@ def _is_every(query: q.MultiTerm) -> bool:
 
 
 def _term(term: q.Term, leaf: Searcher) -> Scored:
-    """A term's postings scored by Whoosh's scorer for it, times the term's boost."""
-    matcher = term.matcher(leaf)  # Whoosh's own: nothing for a missing term or field
-    if not matcher.is_active():
-        return _NOTHING
+    """A term's postings scored as Whoosh scores them."""
+    return _postings(term, leaf)[0]
+
+
+def _postings(term: q.Term, leaf: Searcher, within: np.ndarray | None = None,
+              values: bool = False) -> tuple[Scored, list[bytes]]:
+    """A term's postings in one segment scored by BM25F times the term's boost, and with
+    `values` each posting's encoded positions; with `within` (sorted documents), of the blocks
+    holding those only."""
+    if term.fieldname not in leaf.schema:
+        return _NOTHING, []
+    try:
+        text = leaf.schema[term.fieldname].to_bytes(term.text)
+        matcher = leaf.reader().postings(term.fieldname, text)
+    except (ValueError, TermNotFound):  # a value the field cannot hold, a word not there
+        return _NOTHING, []
     reader = facet_counts.posting_reader(matcher)
     if reader is None:
         raise Unranked(f"the postings of {term} are not Whoosh 3's")
-    blocks = list(facet_counts.posting_blocks(reader, weights=True))
-    docs = np.concatenate([np.asarray(ids, dtype=np.int64) for ids, _, _ in blocks])
-    weights = np.concatenate([np.asarray(w, dtype=np.float64) for _, w, _ in blocks])
-    scores = _bm25(reader.scorer, leaf, term.fieldname, docs, weights)
+    docs, weights, encoded = [facet_counts.EMPTY], [facet_counts.EMPTY_WEIGHTS], []
+    for ids, block_weights, block_values in facet_counts.posting_blocks(
+            reader, weights=True, values=values, within=within):
+        docs.append(ids)
+        weights.append(block_weights)
+        encoded.extend(block_values)
+    all_docs = np.concatenate(docs)
+    scores = _bm25(leaf, term.fieldname, text, all_docs, np.concatenate(weights))
     if term.boost != 1.0:
         scores = scores * term.boost
-    return Scored(docs, scores)
+    return Scored(all_docs, scores), encoded
 
 
-def _bm25(scorer: Any, leaf: Searcher, fieldname: str, docs: np.ndarray,
+def _bm25(leaf: Searcher, fieldname: str, text: bytes, docs: np.ndarray,
           weights: np.ndarray) -> np.ndarray:
-    """whoosh.scoring.bm25 for every posting, in the same order of operations."""
-    if isinstance(scorer, WeightScorer):  # a field without lengths (ids, keywords)
+    """What Whoosh's BM25F scorer of the term gives each posting: whoosh.scoring.bm25 with the
+    idf and average field length of the whole index, in the same order of operations."""
+    top = leaf.get_parent()
+    weighting = top.weighting
+    if type(weighting) is not BM25F:
+        raise Unranked(f"the weighting {type(weighting).__name__} is Whoosh's alone")
+    if not leaf.schema[fieldname].scorable:  # no lengths (ids, keywords): the weight is the score
         return weights
-    if type(scorer) is not BM25FScorer:
-        raise Unranked(f"the scorer {type(scorer).__name__} is Whoosh's alone")
+    idf, average = top.idf(fieldname, text), _average_length(top, fieldname)
+    K1, B = weighting.K1, weighting._field_B.get(fieldname, weighting.B)
     lengths = field_lengths(leaf, fieldname)[docs]
-    K1, B = scorer.K1, scorer.B
-    return scorer.idf * ((weights * (K1 + 1)) /
-                         (weights + K1 * ((1 - B) + B * lengths / scorer.avgfl)))
+    return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average)))
+
+
+# The index-wide average length of each field, per searcher: Whoosh sums it over the segments
+# each time a scorer is made.
+_AVERAGE_LENGTHS: WeakKeyDictionary[Searcher, dict[str, float]] = WeakKeyDictionary()
+
+
+def _average_length(top: Searcher, fieldname: str) -> float:
+    known = _AVERAGE_LENGTHS.setdefault(top, {})
+    if fieldname not in known:
+        known[fieldname] = top.avg_field_length(fieldname) or 1
+    return known[fieldname]
 
 
 def field_lengths(leaf: Searcher, fieldname: str) -> np.ndarray:
@@ -200,14 +235,16 @@ def _phrase(phrase: q.Phrase, leaf: Searcher) -> Scored:
         words = [field.to_bytes(word) for word in phrase.words]
     except ValueError:
         return _NOTHING
-    reader = leaf.reader()
-    if not words or any((phrase.fieldname, word) not in reader for word in words):
+    frequencies = [leaf.reader().doc_frequency(phrase.fieldname, word) for word in words]
+    if not words or not all(frequencies):
         return _NOTHING
-    parts = [_term_positions(q.Term(phrase.fieldname, word), leaf) for word in words]
-    candidates = facet_counts.EMPTY
-    for n, (scored, _) in enumerate(parts):
-        candidates = scored.docs if n == 0 else np.intersect1d(candidates, scored.docs,
-                                                               assume_unique=True)
+    # The rarest word first: the others' blocks without any of its documents stay unread.
+    parts: list[tuple[Scored, list[bytes]]] = [(_NOTHING, [])] * len(words)
+    candidates = None
+    for n in sorted(range(len(words)), key=frequencies.__getitem__):
+        parts[n] = _postings(q.Term(phrase.fieldname, words[n]), leaf, candidates, values=True)
+        found = parts[n][0].docs
+        candidates = found if candidates is None else candidates[_member(candidates, found)]
     decode = field.format.decoder("positions")
     keep = np.zeros(len(candidates), dtype=bool)
     at = [np.searchsorted(scored.docs, candidates) for scored, _ in parts]
@@ -224,23 +261,6 @@ def _phrase(phrase: q.Phrase, leaf: Searcher) -> Scored:
     if phrase.boost != 1.0:
         scores = scores * phrase.boost
     return Scored(docs, scores)
-
-
-def _term_positions(term: q.Term, leaf: Searcher) -> tuple[Scored, list[bytes]]:
-    """A term's scored postings and each posting's encoded positions."""
-    matcher = term.matcher(leaf)
-    reader = facet_counts.posting_reader(matcher)
-    if reader is None:
-        raise Unranked(f"the postings of {term} are not Whoosh 3's")
-    docs, weights, values = [], [], []
-    for ids, block_weights, block_values in facet_counts.posting_blocks(reader, weights=True,
-                                                                        values=True):
-        docs.append(np.asarray(ids, dtype=np.int64))
-        weights.append(np.asarray(block_weights, dtype=np.float64))
-        values.extend(block_values)
-    all_docs = np.concatenate(docs)
-    scores = _bm25(reader.scorer, leaf, term.fieldname, all_docs, np.concatenate(weights))
-    return Scored(all_docs, scores), values
 
 
 def _binary_sum(parts: list[np.ndarray]) -> np.ndarray:
@@ -323,17 +343,29 @@ class _Weighted:
 
 def _union(a: Scored, b: Scored) -> Scored:
     """Whoosh's UnionMatcher: the documents of either, scores added where both match."""
-    docs = np.union1d(a.docs, b.docs)
-    scores = np.zeros(len(docs))
-    scores[np.searchsorted(docs, a.docs)] = a.scores
-    scores[np.searchsorted(docs, b.docs)] += b.scores
-    return Scored(docs, scores)
+    if not len(a.docs) or not len(b.docs):
+        return b if not len(a.docs) else a
+    size = int(max(a.docs[-1], b.docs[-1])) + 1
+    if (len(a.docs) + len(b.docs)) * _DENSE_FROM < size:
+        docs = np.union1d(a.docs, b.docs)
+        scores = np.zeros(len(docs))
+        scores[np.searchsorted(docs, a.docs)] = a.scores
+        scores[np.searchsorted(docs, b.docs)] += b.scores
+        return Scored(docs, scores)
+    # Many documents: add on a dense array rather than sort their union.
+    totals, matched = np.zeros(size), np.zeros(size, dtype=bool)
+    totals[a.docs] = a.scores
+    totals[b.docs] += b.scores
+    matched[a.docs] = True
+    matched[b.docs] = True
+    docs = np.flatnonzero(matched)
+    return Scored(docs, totals[docs])
 
 
 def _intersection(a: Scored, b: Scored) -> Scored:
     """Whoosh's IntersectionMatcher: the documents of both, scores added."""
-    docs, at_a, at_b = np.intersect1d(a.docs, b.docs, assume_unique=True, return_indices=True)
-    return Scored(docs, a.scores[at_a] + b.scores[at_b])
+    in_b = _within(a, b.docs)
+    return Scored(in_b.docs, in_b.scores + b.restricted(in_b.docs))
 
 
 def _array_union(parts: list[Scored], boost: float, scored: bool, count: int) -> Scored:
@@ -353,10 +385,19 @@ def _boosted(scored: Scored, boost: float) -> Scored:
 
 
 def _without(a: Scored, docs: np.ndarray) -> Scored:
-    keep = ~np.isin(a.docs, docs, assume_unique=True)
+    keep = ~_member(a.docs, docs)
     return Scored(a.docs[keep], a.scores[keep])
 
 
 def _within(a: Scored, docs: np.ndarray) -> Scored:
-    keep = np.isin(a.docs, docs, assume_unique=True)
+    keep = _member(a.docs, docs)
     return Scored(a.docs[keep], a.scores[keep])
+
+
+def _member(docs: np.ndarray, of: np.ndarray) -> np.ndarray:
+    """Which of the sorted documents are among `of` (sorted too)."""
+    if not len(docs) or not len(of):
+        return np.zeros(len(docs), dtype=bool)
+    mask = np.zeros(int(max(docs[-1], of[-1])) + 1, dtype=bool)
+    mask[of] = True
+    return mask[docs]
