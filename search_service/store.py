@@ -227,11 +227,49 @@ def _without_none(fields: dict[str, object]) -> dict[str, object]:
     return {name: value for name, value in fields.items() if value is not None}
 
 
+class FieldLengths:
+    """The field lengths of a segment's documents, each field's column read once.
+
+    Whoosh reads a document's field length from disk again for every posting it writes (a seek
+    and an unpack, ~6 µs): 15% of a build's CPU.
+    """
+
+    def __init__(self, reader: W3PerDocReader) -> None:
+        self._reader = reader
+        self._columns: dict[str, list[int | None]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str) -> int | None:
+        """The length of `fieldname` in document `docnum`, as Whoosh's reader gives it."""
+        column = self._columns.get(fieldname)
+        if column is None:
+            read = self._reader.doc_field_length
+            column = self._columns[fieldname] = [
+                read(number, fieldname) for number in range(self._reader.doc_count_all())]
+        return column[docnum]
+
+    def close(self) -> None:
+        """Close the segment's reader."""
+        self._reader.close()
+
+
+class BuildWriter(SegmentWriter):
+    """Whoosh's writer, writing a segment's postings with the field lengths read once."""
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = FieldLengths(self.per_document_reader())
+        try:
+            self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        finally:
+            lengths.close()
+        self.fieldwriter.close()
+
+
 class PassageWriter:
     """Replaces the passages of source documents inside one Whoosh writer."""
 
     def __init__(self, ix: Index, limitmb: int = WRITER_LIMIT_MB) -> None:
-        self._writer: SegmentWriter = ix.writer(limitmb=limitmb)
+        self._writer: SegmentWriter = BuildWriter(ix, limitmb=limitmb)
         self._searcher = self._writer.searcher()
 
     def replace_source(self, url: str, content_hash: str, passages: Sequence[Passage],
