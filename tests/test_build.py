@@ -7,14 +7,18 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import TEXT
+from whoosh.reading import SegmentReader
+from whoosh.writing import SegmentWriter
 
 from benchmarks.crash_kill import crash_run
 from search_service import merge_policy
 from search_service.analysis import FusedStemmingAnalyzer
 from search_service.indexer import index_documents
+from search_service.model import Document
 from search_service.schema import build_schema
 from search_service.search import SearchRequest, search_passages
-from search_service.store import open_index
+from search_service.segment import split_document
+from search_service.store import BuildWriter, open_index, passage_fields
 from tests.test_indexer import PAGE, doc
 
 DEV_DOCS = sorted((Path(__file__).parents[2] / "shared" / "corpus" / "dev" / "docs").glob("*.json"))
@@ -68,6 +72,32 @@ def test_an_index_built_with_whooshs_own_analyzer_stays_valid_and_searches_the_s
             return [(hit.id, hit.highlights) for hit in result.hits]
 
     assert found("old") == found("new") != []
+
+
+def segment_contents(index_dir: Path) -> list:
+    ix = open_index(index_dir)
+    (segment,) = ix._segments()
+    reader = SegmentReader(ix.storage, ix.schema, segment)
+    terms = []
+    for field, text in reader.all_terms():
+        info = reader.term_info(field, text)
+        terms.append((field, text, info.weight(), info.doc_frequency(), info.min_length(),
+                      info.max_length(), info.max_weight()))
+    lengths = {name: [reader.doc_field_length(n, name) for n in range(reader.doc_count_all())]
+               for name in ix.schema.scorable_names()}
+    return [terms, list(reader.iter_postings()), lengths]
+
+
+def test_a_segment_holds_the_same_terms_lengths_and_postings_as_whooshs_writer_makes(tmp_path):
+    passages = [passage for path in DEV_DOCS[:10] for passage in split_document(
+        Document(source=path.name, url=path.name, text=dev_text(path)))]
+    for name, writer_class in (("whoosh", SegmentWriter), ("ours", BuildWriter)):
+        writer = writer_class(open_index(tmp_path / name, create=True))
+        for passage in passages:
+            writer.add_document(**passage_fields(passage))
+        writer.commit()
+
+    assert segment_contents(tmp_path / "ours") == segment_contents(tmp_path / "whoosh")
 
 
 def segment_sizes(index_dir: Path) -> list[int]:
