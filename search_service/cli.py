@@ -18,7 +18,7 @@ from .evaluate import CorpusError, evaluate_corpus, format_report
 from .indexer import IndexReport, index_documents
 from .model import Passage
 from .progress import RunProgress
-from .search import QueryError, SearchRequest, SearchResults, search_passages, warm_up
+from .search import QueryError, SearchRequest, SearchResults, search_passages
 from .segment import split_document
 from .sources import SourceError, read_paths
 from .sources.moderngov import read_cache
@@ -355,6 +355,7 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
     from waitress import create_server
 
     from .app import create_app
+    from .web import POOL_KEY
 
     index = resolve_index(index_dir)
     try:
@@ -375,7 +376,7 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
     if ix is not None:  # once listening, so no other server can take the port meanwhile
         try:
             with ix.searcher() as searcher:
-                warm_up(searcher)
+                app.extensions[POOL_KEY].warm(searcher)
         except Exception:  # a broken index: its pages say so, the log has the details
             log.exception("cannot read the index in %s", index)
     click.echo(f"Serving {index} on http://{host}:{port}/ (waitress, {threads} threads); "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -316,20 +317,22 @@ def learnt_definitions(searcher: Searcher) -> list[Definition]:
 
 
 # Glossaries by (index folder, generation): an index changes only when a commit makes a new
-# generation, and reading every source record costs about as much as a cold searcher.
+# generation, and reading every source record costs about as much as a cold searcher. Built
+# under the lock, so server threads meeting a new generation together read it once.
 _CACHE: dict[tuple[object, int], Glossary] = {}
+_LOCK = threading.Lock()
 
 
 def glossary_for(searcher: Searcher) -> Glossary:
     """The shipped glossary and what was learnt from the index the searcher reads (cached)."""
     storage = getattr(searcher._ix, "storage", None)  # noqa: SLF001 - Whoosh keeps it there
     key = (getattr(storage, "folder", id(storage)), searcher.reader().generation())
-    glossary = _CACHE.get(key)
-    if glossary is None:
-        # Held in a local: another server thread may clear the cache for a newer generation.
-        glossary = build_glossary(learnt_definitions(searcher))
-        _CACHE.clear()
-        _CACHE[key] = glossary
+    with _LOCK:
+        glossary = _CACHE.get(key)
+        if glossary is None:
+            glossary = build_glossary(learnt_definitions(searcher))
+            _CACHE.clear()
+            _CACHE[key] = glossary
     return glossary
 
 
