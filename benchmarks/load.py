@@ -26,7 +26,7 @@ from search_service.store import open_index
 from .crash_kill import indexer_command
 from .generate import parse_scale, write_corpus
 from .queries import web_queries
-from .web import free_port, server, wrk
+from .web import free_port, memory_mb, serve_command, server, wrk
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +52,6 @@ def request_paths(index_dir: Path, count: int) -> list[str]:
     return paths
 
 
-def resident_mb(pid: int) -> float:
-    """A process's resident memory in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
-
-
 @dataclass
 class LoadReport:
     """The figures of one load run."""
@@ -67,7 +59,7 @@ class LoadReport:
     seconds: int
     concurrency: int
     result: dict[str, float] = field(default_factory=dict)
-    memory_mb: dict[str, float] = field(default_factory=dict)
+    memory_mb: dict[str, dict[str, float]] = field(default_factory=dict)  # see web.memory_mb
     indexer: str = ""
     tracebacks: int = 0
 
@@ -85,8 +77,13 @@ class LoadReport:
             f"p50 {r['latency_median_ms']:.0f} ms, p99 {r['latency_p99_ms']:.0f} ms",
             f"errors: {self.errors} (non-2xx {r['non_2xx']:.0f}, socket "
             f"{r['socket_errors']:.0f}); tracebacks in the server log: {self.tracebacks}",
-            f"server memory: {m['start']:.0f} MB after start-up, {m['warm']:.0f} MB after "
-            f"warm-up, {m['after']:.0f} MB after the load ({m['after'] - m['warm']:+.1f} MB)"]
+            f"server memory (anonymous + file-backed, MB): "
+            + ", ".join(f"{m[at]['anonymous']:.0f} + {m[at]['file']:.0f} {label}"
+                        for at, label in (("start", "after start-up"), ("warm", "after warm-up"),
+                                          ("after", "after the load")))
+            + f" ({m['after']['rss'] - m['warm']['rss']:+.1f} MB: anonymous "
+              f"{m['after']['anonymous'] - m['warm']['anonymous']:+.1f}, file-backed "
+              f"{m['after']['file'] - m['warm']['file']:+.1f}); peak {m['after']['peak']:.0f} MB"]
         if self.indexer:
             lines.append(f"indexer during the load: {self.indexer}")
         return "\n".join(lines)
@@ -99,14 +96,12 @@ def load_run(index_dir: Path, work: Path, seconds: int, concurrency: int,
     paths_file = work / "paths.txt"
     paths_file.write_text("\n".join(request_paths(index_dir, 2000)) + "\n")
     port = free_port()
-    command = [sys.executable, "-m", "search_service", "serve", "--index", str(index_dir),
-               "--host", "127.0.0.1", "--port", str(port)]
     report = LoadReport(seconds, concurrency)
     server_log = work / "server.log"
-    with server(command, port, "/help", log=server_log) as process:
-        report.memory_mb["start"] = resident_mb(process.pid)
+    with server(serve_command(index_dir, port), port, "/help", log=server_log) as process:
+        report.memory_mb["start"] = memory_mb(process.pid)
         wrk(port, "", paths_file, warm_up, work / "wrk.lua", concurrency)
-        report.memory_mb["warm"] = resident_mb(process.pid)
+        report.memory_mb["warm"] = memory_mb(process.pid)
         indexer = None
         if new_minutes:
             indexer = threading.Thread(target=_index_during_load,
@@ -115,7 +110,7 @@ def load_run(index_dir: Path, work: Path, seconds: int, concurrency: int,
         report.result = wrk(port, "", paths_file, seconds, work / "wrk.lua", concurrency)
         if indexer:
             indexer.join()
-        report.memory_mb["after"] = resident_mb(process.pid)
+        report.memory_mb["after"] = memory_mb(process.pid)
     report.tracebacks = server_log.read_text().count("Traceback")
     return report
 

@@ -23,3 +23,4 @@ def test_a_mix_of_searches_at_concurrency_32_is_answered_without_an_error(web_in
     assert report.result["requests"] > CONCURRENCY
     assert (report.result["non_2xx"], report.result["socket_errors"]) == (0, 0)
     assert report.tracebacks == 0
+    assert "server memory (anonymous + file-backed, MB): " in report.summary()
