@@ -7,7 +7,7 @@ segments again and again, and at ~600k passages merged every segment into one: 1
 without a commit. Here a commit merges only segments of similar size, `MERGE_FACTOR` at a time,
 and never makes a segment above `MAX_MERGED_DOCS`: a document is rewritten at most once per size
 tier it climbs, and no commit rewrites more than `MAX_MERGED_DOCS` documents. A full build's
-batches (indexer.COMMIT_EVERY) are already of the top tier, so a build merges nothing.
+batches (indexer.COMMIT_EVERY) are so big that ten of them exceed the cap: a build merges nothing.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ MERGE_FACTOR = 10
 # Tier 0 holds the segments below this many documents (passages and source records), tier n
 # those from SMALL_SEGMENT * MERGE_FACTOR**(n-1) up to MERGE_FACTOR times that.
 SMALL_SEGMENT = 10_000
-# No merge makes a segment bigger than this: ~2.5 minutes of CPU for the biggest merge.
+# No merge makes a segment bigger than this: ~4 minutes of CPU for the biggest merge.
 MAX_MERGED_DOCS = 200_000
 
 

@@ -231,7 +231,7 @@ class FieldLengths:
     """The field lengths of a segment's documents, each field's column read once.
 
     Whoosh reads a document's field length from disk again for every posting it writes (a seek
-    and an unpack, ~6 µs): 15% of a build's CPU.
+    and an unpack per posting): 3.6% of a build's CPU (docs/performance.md, round 3).
     """
 
     def __init__(self, reader: W3PerDocReader) -> None:
