@@ -32,9 +32,9 @@ class SearcherPool:
     it, so the threads meeting a commit together wait for one read rather than each doing it.
     """
 
-    def __init__(self, index_dir: Path,
-                 warm: Callable[[Searcher], object] | None = warm_up) -> None:
+    def __init__(self, index_dir: Path, warm: Callable[[Searcher], object] = warm_up) -> None:
         self.index_dir = Path(index_dir)
+        self._folder = self.index_dir.resolve()
         self._warm = warm
         self._local = threading.local()
 
@@ -53,11 +53,10 @@ class SearcherPool:
     def warm(self, searcher: Searcher) -> None:
         """Warm the searcher's generation of the index, unless it was (or is being) already."""
         generation = searcher.reader().generation()
-        folder = self.index_dir.resolve()
         with _lock:
-            if self._warm is None or generation is None or generation <= _warmed.get(folder, -1):
+            if generation is None or generation <= _warmed.get(self._folder, -1):
                 return
-            _warmed[folder] = generation
+            _warmed[self._folder] = generation
         started = time.perf_counter()
         self._warm(searcher)
         log.info("warmed generation %d of %s in %.2f s", generation, self.index_dir,
