@@ -4,7 +4,7 @@ Whoosh ranks by walking its matcher tree in Python one candidate at a time (~1â€
 common word at 1M passages has ~300k candidates per field). Here each term's posting list is
 read a block at a time as arrays of documents and term frequencies, each document's field length
 comes from the segment's length column (read once and cached), and BM25F is computed for all
-candidates at once with Whoosh's own scorer of the term (idf and average field length of the
+candidates at once with Whoosh's formula and statistics (idf and average field length of the
 whole index, B, K1). Scores are combined in the very tree Whoosh builds for the segment (the
 same matcher choices, the same order of additions), so they are the same floats and ties break
 the same way: by document number.
@@ -88,8 +88,8 @@ def _score(query: q.Query, leaf: Searcher, scored: bool) -> Scored:
     if isinstance(query, q.AndMaybe):
         a, b = _score(query.a, leaf, scored), _score(query.b, leaf, scored)
         scores = a.scores.copy()
-        both, at_a, at_b = np.intersect1d(a.docs, b.docs, assume_unique=True,
-                                          return_indices=True)
+        _, at_a, at_b = np.intersect1d(a.docs, b.docs, assume_unique=True,
+                                       return_indices=True)
         scores[at_a] += b.scores[at_b]
         return Scored(a.docs, scores)
     if isinstance(query, q.Require):
