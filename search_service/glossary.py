@@ -24,6 +24,7 @@ from whoosh.qparser import syntax
 from whoosh.qparser.plugins import BoostPlugin, FuzzyTermPlugin, PhrasePlugin, Plugin
 from whoosh.searching import Searcher
 
+from .facet_counts import cached_for_segment, posting_reader
 from .model import Document, Passage
 from .schema import SOURCE
 from .topics import words
@@ -308,17 +309,37 @@ def source_acronyms(document: Document, passages: Sequence[Passage]) -> dict[str
 def learnt_definitions(searcher: Searcher) -> list[Definition]:
     """Every definition learnt from the indexed minutes, one per council and long form."""
     found = []
-    for fields in searcher.documents(record=SOURCE):
-        payload = fields.get("acronyms")
-        if payload:
-            found.extend(Definition(acronym, long_form, payload["council"])
-                         for acronym, long_form in payload["definitions"])
+    for leaf, _ in searcher.leaf_searchers():
+        reader = leaf.reader()
+        found.extend(definition for docnum, definitions in _segment_definitions(leaf)
+                     if not reader.is_deleted(docnum) for definition in definitions)
     return Glossary(found).definitions
 
 
+def _segment_definitions(leaf: Searcher) -> list[tuple[int, list[Definition]]]:
+    """The definitions of each source record of one segment, deleted ones too (cached with the
+    segment's facet columns: a commit re-reads only its new segments' records, not all)."""
+
+    def build() -> list[tuple[int, list[Definition]]]:
+        reader = leaf.reader()
+        if ("record", SOURCE) not in reader:
+            return []
+        matcher = reader.postings("record", SOURCE)  # skips deleted records: unwrapped
+        records = posting_reader(matcher)
+        out = []
+        for docnum in (matcher if records is None else records).all_ids():
+            payload = reader.stored_fields(docnum).get("acronyms")
+            if payload:
+                out.append((docnum, [Definition(acronym, long_form, payload["council"])
+                                     for acronym, long_form in payload["definitions"]]))
+        return out
+
+    return cached_for_segment(leaf, "<acronyms>", build)  # type: ignore[return-value]
+
+
 # Glossaries by (index folder, generation): an index changes only when a commit makes a new
-# generation, and reading every source record costs about as much as a cold searcher. Built
-# under the lock, so server threads meeting a new generation together read it once.
+# generation, which reads only its new segments' source records. Built under the lock, so server
+# threads meeting a new generation together build it once.
 _CACHE: dict[tuple[object, int], Glossary] = {}
 _LOCK = threading.Lock()
 

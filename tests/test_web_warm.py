@@ -15,7 +15,6 @@ from waitress import create_server
 from waitress.wasyncore import close_all
 from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader
-from whoosh.searching import Searcher
 
 from benchmarks.generate import write_corpus
 from search_service.app import create_app
@@ -44,27 +43,28 @@ def waitress_in_process(index_dir: Path) -> Iterator[str]:
 
 
 class Reads:
-    """What the server threads read from Whoosh: facet columns by segment, passes over the
-    source records (the glossary), and which threads opened or refreshed a reader (the indexer
+    """What the server threads read from Whoosh: facet columns and source records (the
+    glossary's acronyms) by segment, and which threads opened or refreshed a reader (the indexer
     runs in the main thread)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.columns: Counter[tuple[str, str]] = Counter()
-        self.glossaries = 0
+        self.sources: Counter[str] = Counter()
         self.threads: set[int] = set()
-        column_reader, documents, reader = (SegmentReader.column_reader, Searcher.documents,
-                                            FileIndex.reader)
+        column_reader, postings, reader = (SegmentReader.column_reader, SegmentReader.postings,
+                                           FileIndex.reader)
 
         def counted_column(leaf: SegmentReader, fieldname: str, *args, **kwargs):
             if fieldname in COLUMNS:
                 self.columns[(leaf.segment().segment_id(), fieldname)] += 1
             return column_reader(leaf, fieldname, *args, **kwargs)
 
-        def counted_documents(searcher: Searcher, **kwargs):
+        def counted_postings(leaf: SegmentReader, fieldname: str, text: object, *args, **kwargs):
             # The indexer, in the test's main thread, also reads source records.
-            self.glossaries += (kwargs.get("record") == SOURCE
-                                and threading.current_thread() is not threading.main_thread())
-            return documents(searcher, **kwargs)
+            if (fieldname, text) in (("record", SOURCE), ("record", SOURCE.encode())) \
+                    and threading.current_thread() is not threading.main_thread():
+                self.sources[leaf.segment().segment_id()] += 1
+            return postings(leaf, fieldname, text, *args, **kwargs)
 
         def counted_reader(ix: FileIndex, *args, **kwargs):
             if threading.current_thread() is not threading.main_thread():
@@ -72,7 +72,7 @@ class Reads:
             return reader(ix, *args, **kwargs)
 
         monkeypatch.setattr(SegmentReader, "column_reader", counted_column)
-        monkeypatch.setattr(Searcher, "documents", counted_documents)
+        monkeypatch.setattr(SegmentReader, "postings", counted_postings)
         monkeypatch.setattr(FileIndex, "reader", counted_reader)
 
 
@@ -104,7 +104,7 @@ def test_threads_meeting_the_index_and_then_a_commit_read_each_column_once(tmp_p
         old = segment_ids(index_dir)
         assert len(reads.threads) > 1  # several server threads met the index together
         assert reads.columns == {(segment, column): 1 for segment in old for column in COLUMNS}
-        assert reads.glossaries == 1
+        assert reads.sources == {segment: 1 for segment in old}
 
         reads.threads.clear()
         index_paths(index_dir, [str(more)])  # new segments, and deletions in the old ones
@@ -114,8 +114,8 @@ def test_threads_meeting_the_index_and_then_a_commit_read_each_column_once(tmp_p
     assert all(before) and after[-1] == sum(1 for _ in open_index(index_dir).searcher()
                                             .documents(record="passage"))
     assert len(reads.threads) > 1
-    # Every thread sees the commit; the new segments' columns are read once, and the columns of
-    # segments that only lost documents to the rewritten pages are not read again.
+    # Every thread sees the commit; the new segments' columns and source records are read once,
+    # and those of segments that only lost documents to the rewritten pages are not read again.
     assert new - old and reads.columns == {(segment, column): 1 for segment in old | new
                                            for column in COLUMNS}
-    assert reads.glossaries == 2
+    assert reads.sources == {segment: 1 for segment in old | new}
