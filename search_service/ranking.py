@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 # A field length as Whoosh stores it: one byte per document and field.
 _LENGTHS = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
+_LENGTH_ONE = int(np.flatnonzero(_LENGTHS == 1)[0])
 # Whoosh's Or: a binary tree of unions, or an array of summed scores for many clauses or a small
 # segment (whoosh.query.compound.Or._matcher).
 _TOO_MANY_CLAUSES = q.Or.TOO_MANY_CLAUSES
@@ -159,7 +160,7 @@ def _bm25(leaf: Searcher, fieldname: str, text: bytes, docs: np.ndarray,
         return weights
     idf, average = top.idf(fieldname, text), _average_length(top, fieldname)
     K1, B = weighting.K1, weighting._field_B.get(fieldname, weighting.B)
-    lengths = field_lengths(leaf, fieldname)[docs]
+    lengths = _LENGTHS[length_codes(leaf, fieldname)[docs]]
     return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average)))
 
 
@@ -175,16 +176,16 @@ def _average_length(top: Searcher, fieldname: str) -> float:
     return known[fieldname]
 
 
-def field_lengths(leaf: Searcher, fieldname: str) -> np.ndarray:
-    """Each document's length of a field in one segment, as Whoosh stores it (cached)."""
+def length_codes(leaf: Searcher, fieldname: str) -> np.ndarray:
+    """Each document's length of a field in one segment as Whoosh stores it, a byte (cached)."""
 
     def build() -> np.ndarray:
         reader = leaf.reader()
         count = reader.doc_count_all()
         column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         if column is None:  # Whoosh's scorer asks for a length of 1 then
-            return np.ones(count)
-        return _LENGTHS[column_values(column, count)]
+            return np.full(count, _LENGTH_ONE, dtype=np.uint8)
+        return column_values(column, count).astype(np.uint8)
 
     return facet_counts.cached_for_segment(leaf, f"<length {fieldname}>",  # type: ignore
                                            build)
