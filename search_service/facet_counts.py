@@ -97,6 +97,8 @@ def _live(searcher: Searcher) -> np.ndarray | None:
 
 def cached_for_segment(leaf: Searcher, name: str, build: Callable[[], object]) -> object:
     """`build()` of one segment, kept with its facet columns (and forgotten with them)."""
+    if leaf.reader().segment() is None:  # an index before its first commit: nothing to keep
+        return build()
     return _cached(_segment_key(leaf) + (name,), build)
 
 
