@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any
@@ -332,11 +332,7 @@ def count_facet(searcher: Searcher, matched: list[Any], found: list[Any],
         found = matched if others is None else facet_counts.intersect(
             matched, facet_counts.matching_docs(searcher, others))
     column = FACET_COLUMNS[name]
-    # A numeric column gives passages without a value (no year) the field's maximum.
-    missing = getattr(searcher.schema[column], "max_value", None)
-    counts = facet_counts.count_values(
-        searcher, found, column,
-        lambda key: None if key in (None, "", b"", missing) else _facet_label(key))
+    counts = facet_counts.count_values(searcher, found, column, _labeller(searcher, column))
     known = {value for value, _ in counts}
     return counts + [(value, 0) for value in chosen if value not in known]
 
@@ -355,6 +351,13 @@ def _highlights(hit: Any) -> dict[str, str]:
             if fragment:
                 out[name] = fragment if whole else f"… {fragment} …"
     return out
+
+
+def _labeller(searcher: Searcher, column: str) -> Callable[[object], str | None]:
+    """A facet column's value as its label, or None for 'no value'."""
+    # A numeric column gives passages without a value (no year) the field's maximum.
+    missing = getattr(searcher.schema[column], "max_value", None)
+    return lambda key: None if key in (None, "", b"", missing) else _facet_label(key)
 
 
 def _facet_label(key: object) -> str:
@@ -432,13 +435,18 @@ def list_meetings(searcher: Searcher) -> list[MeetingSummary]:
 
 def get_meeting(searcher: Searcher, meeting_id: str) -> MeetingSummary | None:
     """One meeting's summary, or None when no passage belongs to it."""
-    # Read in bulk: a search page names up to 30 meetings, each a walk of Whoosh's matchers.
-    found = facet_counts.matching_docs(searcher, Term("meeting_id", meeting_id))
-    first = next((offset + int(docs[0]) for (_, offset), docs
-                  in zip(searcher.leaf_searchers(), found) if len(docs)), None)
-    if first is None:
-        return None
-    return _meeting_summary(meeting_id, searcher.stored_fields(first), sum(map(len, found)))
+    return get_meetings(searcher, [meeting_id])[meeting_id]
+
+
+def get_meetings(searcher: Searcher, meeting_ids: Iterable[str]
+                 ) -> dict[str, MeetingSummary | None]:
+    """The summaries of several meetings (None for one without passages), read in bulk."""
+    wanted = list(meeting_ids)
+    found = facet_counts.first_and_count(searcher, "meeting_id", wanted,
+                                         _labeller(searcher, "meeting_id"))
+    return {meeting_id: _meeting_summary(meeting_id, searcher.stored_fields(found[meeting_id][0]),
+                                         found[meeting_id][1]) if meeting_id in found else None
+            for meeting_id in wanted}
 
 
 # A word in most minutes: searching it reads every facet column and the glossary once.

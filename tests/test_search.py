@@ -7,8 +7,8 @@ import pytest
 
 from search_service.indexer import index_paths
 from search_service.model import AgendaItem, Meeting, Passage
-from search_service.search import (QueryError, SearchRequest, get_passage, search_passages,
-                                   suggest)
+from search_service.search import (QueryError, SearchRequest, get_meeting, get_meetings,
+                                   get_passage, search_passages, suggest)
 from search_service.store import PassageWriter, open_index, stored_passage
 from tests.test_cli import SEED
 
@@ -113,3 +113,32 @@ def test_an_index_with_no_passages_yet_answers_with_no_hits(tmp_path):
     with open_index(tmp_path, create=True).searcher() as empty:
         results = search_passages(empty, SearchRequest(query="council"))
     assert (results.total, results.hits) == (0, [])
+
+
+def test_meeting_summaries_count_live_passages_across_segments(tmp_path):
+    # Two agenda item pages of one meeting indexed in one commit, a third in another (two
+    # segments), then the second page re-indexed with one passage fewer: its old passages are
+    # deleted from the first segment, not counted.
+    ix = open_index(tmp_path, create=True)
+    pages = {}
+    for number in "456":
+        url = f"https://council.example/i{number}"
+        item = dataclasses.replace(LIBRARIES, number=number, title=f"Item {number}")
+        pages[url] = [dataclasses.replace(p, id=f"{number}-{n}", item=item, source_url=url)
+                      for n, p in enumerate(ITEM_PASSAGES)]
+    first, second, third = pages
+    for batch in [[(first, pages[first], False), (second, pages[second], False)],
+                  [(third, pages[third], False)],
+                  [(second, pages[second][:2], True)]]:
+        writer = PassageWriter(ix)
+        for url, passages, existed in batch:
+            writer.replace_source(url, url + str(len(passages)), passages, existed=existed)
+        writer.commit()
+    with ix.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) > 1 and searcher.reader().has_deletions()
+        found = get_meetings(searcher, [MEETING.identifier, "no-such-meeting"])
+        assert get_meeting(searcher, MEETING.identifier) == found[MEETING.identifier]
+    summary = found[MEETING.identifier]
+    assert summary.passages == 3 + 3 + 2
+    assert (summary.committee, summary.first_item) == (MEETING.committee, "Item 4")
+    assert found["no-such-meeting"] is None

@@ -9,8 +9,9 @@ from flask import abort
 from whoosh.searching import Searcher
 
 from ..glossary import SHIPPED, list_definitions
-from ..search import (Hit, MeetingSummary, SearchRequest, SearchResults, get_meeting, get_passage,
-                      item_neighbours, meeting_passages, search_passages, similar_passages)
+from ..search import (Hit, MeetingSummary, SearchRequest, SearchResults, get_meeting, get_meetings,
+                      get_passage, item_neighbours, meeting_passages, search_passages,
+                      similar_passages)
 from .present import FACET_VALUES_SHOWN, definition_record, passage_record, web_url
 
 SIMILAR_SHOWN = 5
@@ -29,8 +30,7 @@ def run_search(searcher: Searcher, request: SearchRequest) -> SearchView:
     results = search_passages(searcher, request)
     named = [value for value, _ in results.facets.get("meeting", [])[:FACET_VALUES_SHOWN]]
     named += request.filters.get("meeting", [])
-    return SearchView(results, {meeting_id: get_meeting(searcher, meeting_id)
-                                for meeting_id in dict.fromkeys(named)})
+    return SearchView(results, get_meetings(searcher, dict.fromkeys(named)))
 
 
 @dataclass
