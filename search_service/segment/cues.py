@@ -18,13 +18,18 @@ SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|
                 r"supported|raised|sought|delivered|reported|updated|summarised|set out)")
 
 # Asking verbs: the passage records a question even when no answer follows.
-_PASSIVE = r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )(?<!ly )"
+# (an adverb before "asked" reports a passive or earlier request, "was specifically asked";
+# a name ending in -ly does not: "Karen Tilly asked …")
+_NAME_ENDING_LY = "|".join(rf"(?<=\b(?-i:[A-Z][a-z]{{{n}}})ly )" for n in range(9))
+_PASSIVE = (r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )"
+            rf"(?:(?<!ly )|{_NAME_ENDING_LY})")
 ASKS = re.compile(
     rf"\b(?:{_PASSIVE}asked(?! for)(?! (?:the |all )?(?:Members?|Committee|Panel|Board|Council|"
     r"Cabinet|Forum|Group|everyone|those present|councillors) to )|"
     r"queried|enquired|inquired|questioned|sought (?:clarification|"
     r"assurance|an update|information|further information|confirmation|details|views)|"
-    r"raised (?:a |the )?(?:question|query)|wanted to know|requested to know|"
+    r"raised (?:a |the )?(?:question|query)|wanted to know|requested to know|wished to know|"
+    r"wondered (?:if|whether)|"
     r"(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the )?(?:question|query) (?:from|about|on|regarding|as to)|"
     r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on))\b", re.I)
@@ -68,6 +73,9 @@ NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."
 REPLY_GIVEN = re.compile(r"^(?:A |The |An )?(?:written |verbal |oral )?(?:response|reply|answer)s? "
                          rf"(?:was |were )?(?:given|provided|made) by ({PERSON})")
+# A written answer reported by its giver: "The Leader had provided a written answer stating that …".
+WRITTEN_ANSWER = re.compile(r"^[^.;?]{0,120}?\b(?:had |has )?(?:provided|given|gave|sent|circulated) "
+                            r"(?:a |the )?written (?:answer|response|reply)\b")
 # A reply minuted as "Speaker: verb": "Head of Leisure: responded that …".
 COLON_REPLY = re.compile(r"^([A-Z][^:.?!]{1,60}):\s+(?:replied|responded|explained|confirmed|"
                          r"advised|said|stated|clarified|answered)\b")
@@ -115,11 +123,14 @@ INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}:\s+(?=[A-Z])")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
                  r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"
-                 r"noted the|noted and|NOTED|voted|accepted the recommendations?|GRANTED|granted|"
+                 r"noted the|noted and|NOTED|APPROVED|ENDORSED|voted|accepted the recommendations?|"
+                 r"GRANTED|granted|"
                  r"REFUSED|refused|DEFERRED|deferred|RECOMMENDS|RECOMMENDED|recommends that|"
                  r"RECEIVED|"
                  # a town or parish council's response to a planning application
-                 r"had no objections?|objected to|did not object)\b")
+                 r"had no objections?|objected to|did not object|"
+                 # … recorded as its view in the present tense: "Members object on the grounds …"
+                 r"objects? (?:to|on)|supports? the (?:application|proposal))\b")
 # A paragraph that opens with the body's decision, even if it also asks for something
 # ("The Sub-Committee's decision is to suspend the licence").
 DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?(?:{_BODY_DECIDES}|(?:The |the )?{_BODY}['’]s "

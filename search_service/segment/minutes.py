@@ -153,11 +153,12 @@ def _answers(segment: Segment, text: str) -> bool:
 
 
 def _replies_to_concern(segment: Segment, text: str) -> bool:
-    """Whether a paragraph replies to the concern the statement before it raised."""
+    """Whether a paragraph replies to the concern or the chair's question the statement before it
+    raised ("The Chair sought clarification on …" / "It was explained that …")."""
     if segment.kind != "statement" or not cues.REPLY_START.match(text[:400]):
         return False
     first = sentences(segment.text[:1500])[:1]
-    return bool(first) and bool(cues.CONCERN.search(first[0]))
+    return bool(first) and bool(cues.CONCERN.search(first[0]) or cues.ASKS.search(first[0]))
 
 
 def _answers_point(blocks: list[Block], i: int, segment: Segment) -> bool:

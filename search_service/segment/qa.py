@@ -186,4 +186,4 @@ def answers(text: str) -> bool:
     head = text[:400]
     return bool(cues.ANSWER_START.match(head) or cues.ANSWERED_TO.match(head)
                 or cues.REPLY_GIVEN.match(head) or cues.COLON_REPLY.match(head)
-                or cues.INITIALS_REPLY.match(head))
+                or cues.INITIALS_REPLY.match(head) or cues.WRITTEN_ANSWER.match(head))
