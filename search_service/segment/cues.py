@@ -191,6 +191,9 @@ LEAD_IN_SPEAKER = re.compile(
     r"summarised|covered|included)\b")
 # A lead-in whose speaker raised the points below rather than answered them.
 LEAD_IN_ASKS = re.compile(r"\b(?:raised|asked|queried)\b")
+# A lead-in to the answers given to points listed before it: "In response, officers advised that:".
+RESPONSES_HEAD = re.compile(r"^(?:In (?:response|reply|answer)\b|[^.]{0,80}\b(?:responded|replied|"
+                            r"answered)\b)")
 # A speaker's name alone before what they said: "Councillor Smith:".
 NAME_ONLY = re.compile(rf"^({PERSON})\s*:-?$")
 SPEAKER_START = re.compile(

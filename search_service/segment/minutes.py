@@ -77,6 +77,17 @@ def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
     return _Context(mode, who, _style(block), following.marker == "")
 
 
+def _answered_below(blocks: list[Block], i: int, context: _Context) -> bool:
+    """Whether the points under the lead-in at block i are answered by a list after them
+    ("Members raised the following points: …" then "In response, officers advised that: …")."""
+    j = i + 1
+    while j < len(blocks) and context.covers(blocks[j]):
+        j += 1
+    if j == i + 1 or j + 1 >= len(blocks):
+        return False
+    return _is_lead_in(blocks[j], blocks[j + 1]) and bool(cues.RESPONSES_HEAD.match(blocks[j].text))
+
+
 def _is_heading(block: Block) -> bool:
     """A title line inside minutes ("Key findings", "5. QUESTIONS FROM MEMBERS")."""
     text = block.text
@@ -311,6 +322,8 @@ def split_minutes(text: str) -> list[Segment]:
                 segments.append(replace(classify(point, mode), text=_shown(block) if nested
                                         else point))
             context = _read_lead_in(last, block, blocks[i + 1])
+            if context.mode is None and _answered_below(blocks, i, context):
+                context = replace(context, mode="questions")
             i += 1
             continue
         if _is_heading(block):
