@@ -1100,3 +1100,85 @@ def test_attendance_lines_above_plain_minutes_are_header() -> None:
         "Chief Officer's Report\nThe Chief Officer presented her report.").items[0][1])
     assert [(s.kind, s.text) for s in segments] == [
         ("statement", "The Chief Officer presented her report.")]
+
+
+# Structures of the twelfth and thirteenth hold-out sets (tests/data/holdout12, holdout13):
+# synthetic, "vNN" and "wNN" name the pages.
+HOLDOUT12_STRUCTURES = [
+    pytest.param(
+        # synthetic, holdout12 v01: points raised, answered by a list of responses after them
+        "Members raised the following points:\n\n- the capacity of the junction at peak times;\n"
+        "- the distance to the nearest bus stop.\n\nIn response, officers advised that:\n\n"
+        "- the junction would operate within capacity;\n- the nearest bus stop was 650 metres "
+        "away.",
+        [("qa", "the capacity"), ("qa", "the distance"), ("qa", "the junction"),
+         ("qa", "the nearest")],
+        id="points-raised-answered-by-a-list-of-responses",
+    ),
+    pytest.param(
+        # synthetic, holdout12 v01 and dev d056: points raised that nobody answers stay statements
+        "Members raised the following points:\n\n- the capacity of the junction at peak times;\n"
+        "- the distance to the nearest bus stop.\n\nRESOLVED: That the application be PERMITTED.",
+        [("statement", "the capacity"), ("statement", "the distance"), ("decision", "RESOLVED")],
+        id="points-raised-without-responses",
+    ),
+    pytest.param(
+        # synthetic, holdout12 v04 and holdout13 w04: decisions in capitals, a town council's view
+        "The Board APPROVED the quarter 3 return.\n\nMembers object on the grounds of "
+        "overdevelopment.\n\nMembers support the application, which would restore the shopfront."
+        "\n\nMembers supported the aims of the strategy but asked for more detail.",
+        [("decision", "The Board APPROVED"), ("decision", "Members object"),
+         ("decision", "Members support"), ("statement", "Members supported")],
+        id="board-approved-and-town-council-views",
+    ),
+    pytest.param(
+        # synthetic, holdout13 w02: the Chair's question answered in the next paragraph; the
+        # Chair's procedural remark with no reply stays a statement
+        "The Chair sought clarification on the additional audit fee.\n\nIt was explained that the "
+        "fee reflected extra work on valuations.\n\nThe Chair asked Members to note the report.",
+        [("qa", "The Chair sought"), ("statement", "The Chair asked Members")],
+        id="chair-question-answered-next",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDOUT12_STRUCTURES)
+def test_split_minutes_holdout12_structures(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)
+
+
+@pytest.mark.parametrize("text, question, answer", [
+    pytest.param(  # synthetic, holdout12 v04: a name ending in -ly is no adverb
+        "Karen Tilly asked what was being done about the queues.\n\nMembers were advised that "
+        "opening hours would be extended.",
+        "Karen Tilly asked what was being done about the queues.",
+        "Members were advised that opening hours would be extended.", id="name-ending-in-ly"),
+    pytest.param(  # synthetic, holdout13 w05
+        "Councillor Kerr wondered if the property holdings should be reduced. The adviser's view "
+        "was that they had held their value.",
+        "Councillor Kerr wondered if the property holdings should be reduced.",
+        "The adviser's view was that they had held their value.", id="wondered-if"),
+])
+def test_holdout12_question_forms(text: str, question: str, answer: str) -> None:
+    [segment] = split_minutes(text)
+    assert (segment.kind, segment.question, segment.answer) == ("qa", question, answer)
+
+
+def test_adverb_before_asked_is_no_question() -> None:
+    # dev d018: "questions that were regularly asked of the service" asks nothing at the meeting
+    [segment] = split_minutes("He supported the report, which answered several questions that "
+                              "were regularly asked of the service.")
+    assert segment.kind == "statement"
+
+
+def test_written_answer_and_supplementary_are_two_exchanges() -> None:
+    # synthetic, holdout13 w01: the written answer ends the question; the supplementary is its own
+    segments = split_minutes(
+        "Question 1 – Mr Tate asked the Cabinet Member how many potholes had been repaired within "
+        "28 days.\n\nThe Cabinet Member had provided a written answer stating that 1,126 had been "
+        "repaired.\n\nBy way of a supplementary question, Mr Tate asked why the rest had taken "
+        "longer.\n\nCouncillor Owen replied that they needed a traffic order.")
+    assert [(s.kind, s.question[:16], s.answer[:16]) for s in segments] == [
+        ("qa", "Mr Tate asked th", "The Cabinet Memb"), ("qa", "By way of a supp", "Councillor Owen ")]
