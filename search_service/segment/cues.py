@@ -73,9 +73,9 @@ NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."
 REPLY_GIVEN = re.compile(r"^(?:A |The |An )?(?:written |verbal |oral )?(?:response|reply|answer)s? "
                          rf"(?:was |were )?(?:given|provided|made) by ({PERSON})")
-# A written answer reported by its giver: "The Leader had provided a written answer stating that …".
-WRITTEN_ANSWER = re.compile(r"^[^.;?]{0,120}?\b(?:had |has )?(?:provided|given|gave|sent|circulated) "
-                            r"(?:a |the )?written (?:answer|response|reply)\b")
+# A written answer reported by its giver: "The Leader had provided a written answer stating …".
+WRITTEN_ANSWER = re.compile(r"^[^.;?]{0,120}?\b(?:had |has )?(?:provided|given|gave|sent|"
+                            r"circulated) (?:a |the )?written (?:answer|response|reply)\b")
 # A reply minuted as "Speaker: verb": "Head of Leisure: responded that …".
 COLON_REPLY = re.compile(r"^([A-Z][^:.?!]{1,60}):\s+(?:replied|responded|explained|confirmed|"
                          r"advised|said|stated|clarified|answered)\b")
@@ -129,7 +129,7 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"RECEIVED|"
                  # a town or parish council's response to a planning application
                  r"had no objections?|objected to|did not object|"
-                 # … recorded as its view in the present tense: "Members object on the grounds …"
+                 # … or its view in the present tense: "Members object on the grounds …"
                  r"objects? (?:to|on)|supports? the (?:application|proposal))\b")
 # A paragraph that opens with the body's decision, even if it also asks for something
 # ("The Sub-Committee's decision is to suspend the licence").
