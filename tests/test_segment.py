@@ -1182,3 +1182,20 @@ def test_written_answer_and_supplementary_are_two_exchanges() -> None:
         "longer.\n\nCouncillor Owen replied that they needed a traffic order.")
     assert [(s.kind, s.question[:16], s.answer[:16]) for s in segments] == [
         ("qa", "Mr Tate asked th", "The Cabinet Memb"), ("qa", "By way of a supp", "Councillor Owen ")]
+
+
+def test_transcript_follow_up_is_joined_to_the_next_turn() -> None:
+    # synthetic, holdout10 t04: the member who asked follows up, another speaker answers; a
+    # different member's turn after an answer is no follow-up
+    segments = split_minutes(
+        "Caroline Russell AM: Commander, how many officers have been trained?\n\n"
+        "Commander Kevin Southworth (Metropolitan Police Service): Around 4,300.\n\n"
+        "Caroline Russell AM: That is still a third of officers who have not been trained.\n\n"
+        "Sophie Linden (Deputy Mayor for Policing and Crime): I recognise that.\n\n"
+        "Unmesh Desai AM: I want to put on record my thanks to the Sapphire units.\n\n"
+        "Susan Hall AM (Chairman): Thank you. We will move on.")
+    assert [(s.kind, s.asked_by, s.answered_by, s.text[:20]) for s in segments] == [
+        ("qa", None, None, "Caroline Russell AM:"),
+        ("qa", "Caroline Russell AM", "Sophie Linden", "Caroline Russell AM:"),
+        ("statement", None, None, "Unmesh Desai AM: I w"),
+        ("statement", None, None, "Susan Hall AM (Chair")]

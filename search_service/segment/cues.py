@@ -194,6 +194,8 @@ LEAD_IN_ASKS = re.compile(r"\b(?:raised|asked|queried)\b")
 # A lead-in to the answers given to points listed before it: "In response, officers advised that:".
 RESPONSES_HEAD = re.compile(r"^(?:In (?:response|reply|answer)\b|[^.]{0,80}\b(?:responded|replied|"
                             r"answered)\b)")
+# A turn of a verbatim transcript: "Caroline Russell AM: …", "Sophie Linden (Deputy Mayor): …".
+TURN = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4})(?: \([^()]{1,80}\))?:\s+\S")
 # A speaker's name alone before what they said: "Councillor Smith:".
 NAME_ONLY = re.compile(rf"^({PERSON})\s*:-?$")
 SPEAKER_START = re.compile(

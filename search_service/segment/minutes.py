@@ -88,6 +88,20 @@ def _answered_below(blocks: list[Block], i: int, context: _Context) -> bool:
     return _is_lead_in(blocks[j], blocks[j + 1]) and bool(cues.RESPONSES_HEAD.match(blocks[j].text))
 
 
+def _follow_up(segment: Segment, block: Block, following: Block) -> tuple[str, str] | None:
+    """Who asks and who answers when a transcript turn is a follow-up by the member whose
+    question was just answered, answered in the next turn by someone else
+    ("Caroline Russell AM: That is still …"); None for any other paragraph."""
+    if segment.kind != "qa" or segment.answer is None or block.marker or following.marker \
+            or ends_question(following.text):
+        return None
+    asked_turn, turn = cues.TURN.match(segment.text), cues.TURN.match(block.text)
+    reply = cues.TURN.match(following.text)
+    if asked_turn and turn and reply and turn[1] == asked_turn[1] != reply[1]:
+        return turn[1], reply[1]
+    return None
+
+
 def _is_heading(block: Block) -> bool:
     """A title line inside minutes ("Key findings", "5. QUESTIONS FROM MEMBERS")."""
     text = block.text
@@ -334,6 +348,11 @@ def split_minutes(text: str) -> list[Segment]:
                          or _answers_point(blocks, i, segments[-1])):
             segments[-1] = _with_answer(segments[-1], _shown(block), context)
             i += 1
+            continue
+        if segments and following and (turns := _follow_up(segments[-1], block, following)):
+            segments.append(Segment("qa", f"{block.text} {following.text}", block.text,
+                                    following.text, asked_by=turns[0], answered_by=turns[1]))
+            i += 2
             continue
         after_qa = bool(segments) and segments[-1].kind == "qa"
         mode = context.mode if context else None
