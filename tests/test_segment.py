@@ -1174,14 +1174,15 @@ def test_adverb_before_asked_is_no_question() -> None:
 
 
 def test_written_answer_and_supplementary_are_two_exchanges() -> None:
-    # synthetic, holdout13 w01: the written answer ends the question; the supplementary is its own
+    # synthetic, holdout13 w01: the written answer ends the question; a supplementary follows
     segments = split_minutes(
         "Question 1 – Mr Tate asked the Cabinet Member how many potholes had been repaired within "
         "28 days.\n\nThe Cabinet Member had provided a written answer stating that 1,126 had been "
         "repaired.\n\nBy way of a supplementary question, Mr Tate asked why the rest had taken "
         "longer.\n\nCouncillor Owen replied that they needed a traffic order.")
     assert [(s.kind, s.question[:16], s.answer[:16]) for s in segments] == [
-        ("qa", "Mr Tate asked th", "The Cabinet Memb"), ("qa", "By way of a supp", "Councillor Owen ")]
+        ("qa", "Mr Tate asked th", "The Cabinet Memb"),
+        ("qa", "By way of a supp", "Councillor Owen ")]
 
 
 def test_transcript_follow_up_is_joined_to_the_next_turn() -> None:
