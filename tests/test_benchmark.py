@@ -49,12 +49,13 @@ def test_the_corpus_reads_as_minutes_of_many_meetings(tmp_path: Path) -> None:
 
 
 def test_a_small_benchmark_run_writes_its_figures(tmp_path: Path) -> None:
-    """3k passages rather than 10k keeps this under a minute on 2 busy cores; needs `wrk`."""
+    """The issue's CI smoke scale, 10k passages; checks only that every step completes (needs
+    `wrk`)."""
     out = tmp_path / "figures.json"
-    run_benchmark(["--scale", "3k", "--out", str(out), "--work", str(tmp_path / "work"),
+    run_benchmark(["--scale", "10k", "--out", str(out), "--work", str(tmp_path / "work"),
                    "--web-seconds", "1"])
     figures = json.loads(out.read_text())
-    assert figures["whoosh"]["build"]["passages"] == figures["fts5"]["build"]["passages"] > 2000
+    assert figures["whoosh"]["build"]["passages"] == figures["fts5"]["build"]["passages"] > 9000
     assert figures["whoosh"]["incremental"]["unchanged"] > 0
     assert figures["whoosh"]["queries"]["all"]["count"] == figures["fts5"]["queries"]["all"]["count"]
     assert figures["web"]["page"]["requests_per_second"] > 0
