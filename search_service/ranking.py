@@ -32,7 +32,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from . import facet_counts
+from . import facet_counts, posting_cache
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +129,20 @@ def _postings(term: q.Term, leaf: Searcher, within: np.ndarray | None = None,
         return _NOTHING, []
     try:
         text = leaf.schema[term.fieldname].to_bytes(term.text)
+    except ValueError:  # a value the field cannot hold
+        return _NOTHING, []
+    segment = leaf.reader().segment()
+    # Whole lists only: a phrase reads parts of its words' lists, with their positions.
+    key = (segment.segment_id(), term.fieldname, text) if (
+        segment is not None and within is None and not values) else None
+    cached = posting_cache.CACHE.get(key) if key else None
+    if cached is not None:
+        all_docs, all_weights = cached
+        return _boosted(Scored(all_docs, _bm25(leaf, term.fieldname, text, all_docs,
+                                               all_weights)), term.boost), []
+    try:
         matcher = leaf.reader().postings(term.fieldname, text)
-    except (ValueError, TermNotFound):  # a value the field cannot hold, a word not there
+    except (ValueError, TermNotFound):  # a word not there
         return _NOTHING, []
     reader = facet_counts.posting_reader(matcher)
     if reader is None:
@@ -141,11 +153,11 @@ def _postings(term: q.Term, leaf: Searcher, within: np.ndarray | None = None,
         docs.append(ids)
         weights.append(block_weights)
         encoded.extend(block_values)
-    all_docs = np.concatenate(docs)
-    scores = _bm25(leaf, term.fieldname, text, all_docs, np.concatenate(weights))
-    if term.boost != 1.0:
-        scores = scores * term.boost
-    return Scored(all_docs, scores), encoded
+    all_docs, all_weights = np.concatenate(docs), np.concatenate(weights)
+    if key:
+        posting_cache.CACHE.put(key, all_docs, all_weights)
+    return _boosted(Scored(all_docs, _bm25(leaf, term.fieldname, text, all_docs, all_weights)),
+                    term.boost), encoded
 
 
 def _bm25(leaf: Searcher, fieldname: str, text: bytes, docs: np.ndarray,

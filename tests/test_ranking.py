@@ -1,5 +1,6 @@
 """The bulk ranking gives Whoosh's own ranking: the same hits, scores and order, on a real index
 of generated minutes in several segments with deleted passages."""
+import numpy as np
 import pytest
 from whoosh import sorting
 from whoosh.searching import Results
@@ -7,7 +8,7 @@ from whoosh.query import AndNot, DefaultOr, Or, Query
 
 from benchmarks.generate import write_corpus
 from benchmarks.queries import phrases, vocabulary
-from search_service import ranking
+from search_service import posting_cache, ranking
 from search_service.indexer import index_paths
 from search_service.search import (PASSAGES, SearchRequest, expand_query, parse_query,
                                    search_passages)
@@ -146,3 +147,29 @@ def test_a_phrase_matches_its_words_in_order_only(searcher):
     assert backward.total < forward.total
     for hit in forward.hits:
         assert "<mark" in hit.highlights.get("text", "") + hit.highlights.get("item_title", "")
+
+
+def test_posting_lists_kept_in_the_cache_rank_as_read_from_disk(searcher, monkeypatch):
+    # Every list kept (the real threshold keeps only lists longer than a small index has).
+    monkeypatch.setattr(posting_cache, "FROM_POSTINGS", 1)
+    monkeypatch.setattr(posting_cache, "CACHE", posting_cache.PostingCache(2**30))
+    cold = {text: our_ranking(searcher, text, 1, 50) for text in QUERIES}
+    assert posting_cache.CACHE.bytes > 0
+    for text in QUERIES:
+        assert our_ranking(searcher, text, 1, 50) == cold[text] == \
+            whoosh_ranking(searcher, searched(searcher, text))[:50]
+
+
+def test_the_posting_cache_keeps_within_its_budget_dropping_the_least_recent():
+    cache = posting_cache.PostingCache(budget_bytes=3 * 8 * posting_cache.FROM_POSTINGS)
+    docs, weights = np.arange(posting_cache.FROM_POSTINGS), np.ones(posting_cache.FROM_POSTINGS)
+    for word in (b"a", b"b", b"c"):
+        cache.put(("seg", "text", word), docs, weights)
+    cache.get(("seg", "text", b"a"))  # now the most recent
+    cache.put(("seg", "text", b"d"), docs, weights)
+    assert cache.get(("seg", "text", b"b")) is None
+    kept = cache.get(("seg", "text", b"a"))
+    assert kept is not None and (kept[0] == docs).all() and (kept[1] == weights).all()
+    assert cache.bytes <= 3 * 8 * posting_cache.FROM_POSTINGS
+    cache.put(("seg", "text", b"short"), docs[:10], weights[:10])
+    assert cache.get(("seg", "text", b"short")) is None
