@@ -28,6 +28,7 @@ EMPTY_WEIGHTS = np.zeros(0)
 # Segments whose columns are kept in memory, across searchers.
 CACHED_SEGMENTS = 64
 LIVE = "<live>"
+GLOBAL = "<global>"
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,15 @@ def _forget_old_segments(searcher: Searcher) -> None:
     live = {(segment.segment_id(), LIVE, segment.deleted_count()) for segment in segments}
     with _lock:
         _newest_generation = max(_newest_generation, generation)
-        for key in [key for key in _cache
-                    if key[0] not in current or (key[1] == LIVE and key not in live)]:
+        for key in [key for key in _cache if _stale(key, current, live)]:
             del _cache[key]
+
+
+def _stale(key: tuple, segments: set[str], live: set[tuple]) -> bool:
+    """Whether a cache entry belongs to segments no longer read or to old deletions."""
+    if key[0] == GLOBAL:
+        return not set(key[2]) <= segments
+    return key[0] not in segments or (key[1] == LIVE and key not in live)
 
 
 def matching_docs(searcher: Searcher, query: q.Query) -> list[np.ndarray]:
@@ -343,25 +350,54 @@ def _strings(labels: list[str]) -> np.ndarray:
 
 
 def count_values(searcher: Searcher, docs: list[np.ndarray], fieldname: str,
-                 label: Callable[[object], str | None]) -> list[tuple[str, int]]:
-    """(label, count) of every value of `fieldname` among `docs`, most frequent first, then by
-    label; `label` turns a column value into its label, or None for 'no value'."""
-    totals: dict[str, int] = {}
-    for (leaf, _), local in zip(searcher.leaf_searchers(), docs):
+                 label: Callable[[object], str | None], limit: int | None = None,
+                 always: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """(label, count) of the values of `fieldname` among `docs`, most frequent first, then by
+    label: the first `limit` (all when None), and those of `always` found beyond them; `label`
+    turns a column value into its label, or None for 'no value'."""
+    labels, to_global = _global_labels(searcher, fieldname, label)
+    found = []
+    for (leaf, _), local, mapping in zip(searcher.leaf_searchers(), docs, to_global):
         if not len(local):
             continue
         column = _column(leaf, fieldname, label)
         if column.ords is not None:
             ords = column.ords[local]
-            counts = np.bincount(ords[ords >= 0], minlength=len(column.labels))
+            found.append(mapping[ords[ords >= 0]])
         else:
             mask = np.zeros(leaf.reader().doc_count_all(), dtype=bool)
             mask[local] = True
-            counts = np.array([int(mask[p].sum()) for p in column.postings], dtype=np.int64)
-        found = np.nonzero(counts)[0]
-        for name, count in zip(column.labels[found].tolist(), counts[found].tolist()):
-            totals[name] = totals.get(name, 0) + count
-    return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+            found.append(np.repeat(mapping, [int(mask[p].sum()) for p in column.postings]))
+    if not found:
+        return []
+    counts = np.bincount(np.concatenate(found), minlength=len(labels))
+    present = np.flatnonzero(counts)
+    # Global ordinals follow the labels' order: most frequent first, then by label.
+    ranked = present[np.lexsort((present, -counts[present]))]
+    if limit is not None:
+        wanted = set(always)
+        ranked = np.concatenate([ranked[:limit], [n for n in ranked[limit:].tolist()
+                                                  if labels[n] in wanted]]).astype(np.int64)
+    return list(zip(labels[ranked].tolist(), counts[ranked].tolist()))
+
+
+def _global_labels(searcher: Searcher, fieldname: str, label: Callable[[object], str | None]
+                   ) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The sorted labels of a facet over every segment of the searcher, and for each segment
+    its labels' numbers among them (cached for the set of segments): the counts of every
+    segment then add up in one array."""
+    leaves = [leaf for leaf, _ in searcher.leaf_searchers()]
+
+    def build() -> tuple[np.ndarray, list[np.ndarray]]:
+        columns = [_column(leaf, fieldname, label).labels for leaf in leaves]
+        labels = _strings(sorted(set().union(*(column.tolist() for column in columns))))
+        return labels, [np.searchsorted(labels, column) if len(column) else EMPTY
+                        for column in columns]
+
+    if any(leaf.reader().segment() is None for leaf in leaves):  # an index with no segment yet
+        return _strings([]), [EMPTY for _ in leaves]
+    key = (GLOBAL, fieldname, tuple(leaf.reader().segment().segment_id() for leaf in leaves))
+    return _cached(key, build)  # type: ignore[return-value]
 
 
 def first_and_count(searcher: Searcher, fieldname: str, values: Iterable[str],

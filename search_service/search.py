@@ -30,6 +30,8 @@ PRELOAD_AT = 50
 MAX_EXPANSIONS = 1000
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 1000
+# Values listed per facet, most frequent first (the pages show 30); chosen values always.
+FACET_VALUES = 100
 SORTS = ("relevance", "newest", "oldest")
 # A field this short is shown whole with its matches marked; a longer one as fragments.
 WHOLE_FIELD_CHARS = 600
@@ -320,7 +322,8 @@ def _chosen(request: SearchRequest, name: str) -> list[str]:
 
 def count_facet(searcher: Searcher, matched: list[Any], found: list[Any],
                 request: SearchRequest, name: str) -> list[tuple[str, int]]:
-    """(value, count) of one facet among the hits, most frequent first.
+    """(value, count) of one facet among the hits, most frequent first: the first
+    `FACET_VALUES`, and the chosen ones.
 
     Several values of one facet can be chosen (they are ORed), so a facet with chosen values is
     counted under every filter but its own, and its chosen values are always listed, with a
@@ -332,7 +335,8 @@ def count_facet(searcher: Searcher, matched: list[Any], found: list[Any],
         found = matched if others is None else facet_counts.intersect(
             matched, facet_counts.matching_docs(searcher, others))
     column = FACET_COLUMNS[name]
-    counts = facet_counts.count_values(searcher, found, column, _labeller(searcher, column))
+    counts = facet_counts.count_values(searcher, found, column, _labeller(searcher, column),
+                                       limit=FACET_VALUES, always=chosen)
     known = {value for value, _ in counts}
     return counts + [(value, 0) for value in chosen if value not in known]
 
