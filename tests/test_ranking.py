@@ -4,14 +4,14 @@ import numpy as np
 import pytest
 from whoosh import sorting
 from whoosh.searching import Results
-from whoosh.query import AndNot, DefaultOr, Or, Query
+from whoosh.query import And, AndNot, DefaultOr, Or, Query, Term
 
 from benchmarks.generate import write_corpus
 from benchmarks.queries import phrases, vocabulary
 from search_service import posting_cache, ranking
 from search_service.indexer import index_paths
-from search_service.search import (PASSAGES, SearchRequest, expand_query, parse_query,
-                                   search_passages)
+from search_service.search import (FACET_VALUES, PASSAGES, SearchRequest, expand_query,
+                                   parse_query, search_passages)
 from search_service.store import open_index
 
 COMMON, MIDDLING = vocabulary()[0], vocabulary()[150]
@@ -173,3 +173,18 @@ def test_the_posting_cache_keeps_within_its_budget_dropping_the_least_recent():
     assert cache.bytes <= 3 * 8 * posting_cache.FROM_POSTINGS
     cache.put(("seg", "text", b"short"), docs[:10], weights[:10])
     assert cache.get(("seg", "text", b"short")) is None
+
+
+def test_facets_list_the_most_frequent_values_and_every_chosen_one(searcher):
+    everything = search_passages(searcher, SearchRequest(query=COMMON)).facets["item"]
+    assert len(everything) == FACET_VALUES
+    counts = [count for _, count in everything]
+    assert counts == sorted(counts, reverse=True)
+    # A value beyond the first hundred, counted over every segment, when chosen.
+    listed = {value for value, _ in everything}
+    beyond = ((title.decode(), len(searcher.search(And([
+        searched(searcher, COMMON), PASSAGES, Term("item_title_key", title)]), limit=None)))
+        for title in searcher.lexicon("item_title_key") if title.decode() not in listed)
+    rare, expected = next((title, count) for title, count in beyond if count)
+    request = SearchRequest(query=COMMON, filters={"item": [rare]})
+    assert dict(search_passages(searcher, request).facets["item"])[rare] == expected
