@@ -25,7 +25,6 @@ from weakref import WeakKeyDictionary
 import numpy as np
 from whoosh import query as q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.columns import NumericColumn
 from whoosh.query.compound import DefaultOr, PreloadedOr
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
@@ -197,7 +196,7 @@ def length_codes(leaf: Searcher, fieldname: str) -> np.ndarray:
         column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         if column is None:  # Whoosh's scorer asks for a length of 1 then
             return np.full(count, _LENGTH_ONE, dtype=np.uint8)
-        return column_values(column, count).astype(np.uint8)
+        return facet_counts.column_values(column, count).astype(np.uint8)
 
     return facet_counts.cached_for_segment(leaf, f"<length {fieldname}>",  # type: ignore
                                            build)
@@ -213,27 +212,6 @@ def ranked_page(keys: np.ndarray, docnums: np.ndarray, first: int, count: int) -
         candidates = np.flatnonzero(keys <= last)
     order = np.lexsort((docnums[candidates], keys[candidates]))
     return candidates[order[first:wanted]]
-
-
-def column(leaf: Searcher, fieldname: str) -> np.ndarray:
-    """Every document's raw value of a sortable field in one segment (cached)."""
-
-    def build() -> np.ndarray:
-        reader = leaf.reader()
-        return column_values(reader.column_reader(fieldname, translate=False),
-                             reader.doc_count_all())
-
-    return facet_counts.cached_for_segment(leaf, f"<column {fieldname}>", build)  # type: ignore
-
-
-def column_values(reader: Any, count: int) -> np.ndarray:
-    """Every document's value of a Whoosh column reader, as one array."""
-    if isinstance(reader, NumericColumn.Reader):  # fixed-size big-endian numbers: read at once
-        values = np.full(count, reader._default, dtype=np.dtype(">" + reader._typecode))
-        stored = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
-        values[:reader._count] = np.frombuffer(stored, dtype=values.dtype)
-        return values
-    return np.array(list(reader))
 
 
 def _phrase(phrase: q.Phrase, leaf: Searcher) -> Scored:

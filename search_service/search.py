@@ -295,7 +295,7 @@ def _page(searcher: Searcher, query: Query, found: list[np.ndarray],
         at = ranking.ranked_page(-scores, docnums, first, request.page_size)
         keys = scores[at].tolist()
     else:
-        dates = np.concatenate([ranking.column(leaf, "meeting_date")[local]
+        dates = np.concatenate([facet_counts.sortable_column(leaf, "meeting_date")[local]
                                 for (leaf, _), local in zip(leaves, found)])
         if request.sort == "newest":
             # Whoosh sorts (date, document) in reverse; undated passages count as the oldest.

@@ -1,10 +1,12 @@
 """The bulk ranking gives Whoosh's own ranking: the same hits, scores and order, on a real index
 of generated minutes in several segments with deleted passages."""
+import datetime as dt
+
 import numpy as np
 import pytest
 from whoosh import sorting
 from whoosh.searching import Results
-from whoosh.query import And, AndNot, DefaultOr, Or, Query, Term
+from whoosh.query import And, AndNot, DateRange, DefaultOr, Or, Query, Term
 
 from benchmarks.generate import write_corpus
 from benchmarks.queries import phrases, vocabulary
@@ -188,3 +190,25 @@ def test_facets_list_the_most_frequent_values_and_every_chosen_one(searcher):
     rare, expected = next((title, count) for title, count in beyond if count)
     request = SearchRequest(query=COMMON, filters={"item": [rare]})
     assert dict(search_passages(searcher, request).facets["item"])[rare] == expected
+
+
+@pytest.mark.parametrize("text", ["date:[2010 TO 2012]", "date:{20100105 TO 20120301}",
+                                  "date:[2015 TO]", "date:[TO 2008]", "year:[2008 TO 2011]",
+                                  "year:{2008 TO 2011}", f"{COMMON} date:[2019 TO 2020]"])
+def test_ranges_read_from_the_column_match_whooshs_range_terms(searcher, text):
+    query = searched(searcher, text)
+    expected = {hit["id"] for hit in searcher.search(And([query, PASSAGES]), limit=None)}
+    found = search_passages(searcher, SearchRequest(query=text, page_size=100))
+    assert found.total == len(expected) > 0
+    assert {hit.id for hit in found.hits} <= expected
+
+
+def test_a_date_filter_keeps_the_passages_of_meetings_within_it(searcher):
+    request = SearchRequest(query=COMMON, date_from=dt.date(2011, 3, 1),
+                            date_to=dt.date(2013, 2, 28), page_size=100)
+    found = search_passages(searcher, request)
+    within = DateRange("meeting_date", dt.datetime(2011, 3, 1), dt.datetime(2013, 2, 28, 23, 59))
+    expected = searcher.search(And([searched(searcher, COMMON), PASSAGES, within]), limit=None)
+    assert found.total == len(expected) > 0
+    assert all(dt.date(2011, 3, 1) <= hit.fields["meeting_date"].date() <= dt.date(2013, 2, 28)
+               for hit in found.hits)
