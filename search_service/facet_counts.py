@@ -28,8 +28,9 @@ log = logging.getLogger(__name__)
 
 EMPTY = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0)
-# Segments whose columns are kept in memory, across searchers.
-CACHED_SEGMENTS = 64
+# Segments whose columns, masks and arrays are kept in memory, across searchers: more than an
+# index has (a 1M build makes ~48), or every search would read some of them again.
+CACHED_SEGMENTS = 256
 LIVE = "<live>"
 GLOBAL = "<global>"
 
@@ -48,6 +49,7 @@ class Column:
 # never change, so they stay valid across generations; only the live mask also depends on the
 # segment's deletions, (segment id, LIVE, deletion count).
 _cache: OrderedDict[tuple, object] = OrderedDict()
+_owners: OrderedDict[object, None] = OrderedDict()  # their segments, least recently used first
 _building: dict[tuple, threading.Event] = {}
 _lock = threading.Lock()
 _newest_generation = -1  # of the index, as the searches so far have seen it
@@ -59,7 +61,7 @@ def _cached(key: tuple, build: Callable[[], object]) -> object:
     while True:
         with _lock:
             if key in _cache:
-                _cache.move_to_end(key)
+                _owners.move_to_end(_owner(key))
                 return _cache[key]
             pending = _building.get(key)
             if pending is None:
@@ -70,13 +72,22 @@ def _cached(key: tuple, build: Callable[[], object]) -> object:
         value = build()
         with _lock:
             _cache[key] = value
-            while len(_cache) > CACHED_SEGMENTS * 10:
-                _cache.popitem(last=False)
+            _owners[_owner(key)] = None
+            _owners.move_to_end(_owner(key))
+            if len(_owners) > CACHED_SEGMENTS:
+                oldest, _ = _owners.popitem(last=False)
+                for stale in [other for other in _cache if _owner(other) == oldest]:
+                    del _cache[stale]
         return value
     finally:
         with _lock:
             del _building[key]
         pending.set()
+
+
+def _owner(key: tuple) -> object:
+    """The segment a cache entry belongs to: its id, or the ids of all for labels over all."""
+    return key[2] if key[0] == GLOBAL else key[0]
 
 
 def _segment_key(searcher: Searcher) -> tuple:
@@ -125,6 +136,9 @@ def _forget_old_segments(searcher: Searcher) -> None:
         _newest_generation = max(_newest_generation, generation)
         for key in [key for key in _cache if _stale(key, current, live)]:
             del _cache[key]
+        kept = {_owner(key) for key in _cache}
+        for owner in [owner for owner in _owners if owner not in kept]:
+            del _owners[owner]
 
 
 def _stale(key: tuple, segments: set[str], live: set[tuple]) -> bool:

@@ -116,6 +116,7 @@ def test_a_server_keeps_facet_columns_only_of_the_segments_it_still_reads(corpor
                                                                          monkeypatch):
     # A fresh column cache, as in a server process, which serves one index.
     monkeypatch.setattr(facet_counts, "_cache", OrderedDict())
+    monkeypatch.setattr(facet_counts, "_owners", OrderedDict())
     monkeypatch.setattr(facet_counts, "_newest_generation", -1)
     first, _ = corpora
     rewritten = tmp_path / "rewritten"

@@ -5,12 +5,13 @@ import datetime as dt
 import numpy as np
 import pytest
 from whoosh import sorting
+from whoosh.reading import SegmentReader
 from whoosh.searching import Results
 from whoosh.query import And, AndNot, DateRange, DefaultOr, Or, Query, Term
 
 from benchmarks.generate import write_corpus
 from benchmarks.queries import phrases, vocabulary
-from search_service import posting_cache, ranking
+from search_service import facet_counts, posting_cache, ranking
 from search_service.indexer import index_paths
 from search_service.search import (FACET_VALUES, PASSAGES, SearchRequest, expand_query,
                                    parse_query, search_passages)
@@ -212,3 +213,21 @@ def test_a_date_filter_keeps_the_passages_of_meetings_within_it(searcher):
     assert found.total == len(expected) > 0
     assert all(dt.date(2011, 3, 1) <= hit.fields["meeting_date"].date() <= dt.date(2013, 2, 28)
                for hit in found.hits)
+
+
+def test_searches_read_no_column_again_while_the_index_has_no_more_segments_than_are_kept(
+        searcher, monkeypatch):
+    # Each segment has a dozen and more cached arrays (facet columns, field lengths, masks):
+    # the cache keeps whole segments, so an index of CACHED_SEGMENTS segments never re-reads.
+    monkeypatch.setattr(facet_counts, "CACHED_SEGMENTS", len(searcher.leaf_searchers()) + 1)
+    queries = [COMMON, MIDDLING, f'"{PHRASE}"', f"{COMMON} date:[2010 TO 2015]"]
+    for text in queries:
+        search_passages(searcher, SearchRequest(query=text, sort="newest"))
+    reads = []
+    column_reader = SegmentReader.column_reader
+    monkeypatch.setattr(SegmentReader, "column_reader", lambda reader, name, *args, **kwargs:
+                        reads.append(name) or column_reader(reader, name, *args, **kwargs))
+    for text in queries:
+        search_passages(searcher, SearchRequest(query=text, sort="newest"))
+        search_passages(searcher, SearchRequest(query=text))
+    assert reads == []
