@@ -457,34 +457,57 @@ def _global_labels(searcher: Searcher, fieldname: str, label: Callable[[object],
     return _cached(key, build)  # type: ignore[return-value]
 
 
-def first_and_count(searcher: Searcher, fieldname: str, values: Iterable[str],
-                    label: Callable[[object], str | None]) -> dict[str, tuple[int, int]]:
-    """For each of `values` of a single-valued facet that live documents hold: the global
-    number of its first document and how many documents hold it.
+def first_and_count(searcher: Searcher, fieldname: str, label: Callable[[object], str | None],
+                    values: Iterable[str] | None = None) -> dict[str, tuple[int, int]]:
+    """For each value of a single-valued facet that live documents hold (each of `values`, or
+    every one): the global number of its first document and how many documents hold it.
 
     A search page names up to 30 meetings; looking each up as a term costs a posting read per
-    meeting and segment, where this is a binary search in each segment's cached column.
+    meeting and segment, where this is a binary search in each segment's cached column (and
+    every value at once, one `numpy.unique` per segment).
     """
     _forget_old_segments(searcher)
-    wanted = list(dict.fromkeys(values))
+    wanted = None if values is None else list(dict.fromkeys(values))
     found: dict[str, tuple[int, int]] = {}
     for leaf, offset in searcher.leaf_searchers():
-        column = _column(leaf, fieldname, label)
-        if column.ords is None or not len(column.labels) or not wanted:
+        if leaf.reader().segment() is None or wanted == []:  # an index with no segment yet
             continue
-        order, sorted_ords = _by_value(leaf, fieldname, column)
-        live = _live(leaf)
-        for value, ordinal in zip(wanted, np.searchsorted(column.labels, wanted).tolist()):
-            if ordinal == len(column.labels) or column.labels[ordinal] != value:
-                continue
-            start, end = np.searchsorted(sorted_ords, [ordinal, ordinal + 1]).tolist()
-            docs = order[start:end]
-            if live is not None:
-                docs = docs[live[docs]]
-            if len(docs):
-                first, count = found.get(value, (offset + int(docs[0]), 0))
-                found[value] = (first, count + len(docs))
+        column = _column(leaf, fieldname, label)
+        if column.ords is None or not len(column.labels):
+            continue
+        each = _each_value(leaf, column) if wanted is None else _these_values(
+            leaf, fieldname, column, wanted)
+        for value, first_doc, count in each:
+            first, total = found.get(value, (offset + first_doc, 0))
+            found[value] = (first, total + count)
     return found
+
+
+def _each_value(leaf: Searcher, column: Column) -> Iterator[tuple[str, int, int]]:
+    """Every value of a segment's column held by live documents, with the first of them and
+    their count."""
+    live = _live(leaf)
+    held = column.ords >= 0 if live is None else (column.ords >= 0) & live
+    docs = np.flatnonzero(held)
+    ordinals, first, counts = np.unique(column.ords[docs], return_index=True, return_counts=True)
+    yield from zip(column.labels[ordinals].tolist(), docs[first].tolist(), counts.tolist())
+
+
+def _these_values(leaf: Searcher, fieldname: str, column: Column, wanted: list[str]
+                  ) -> Iterator[tuple[str, int, int]]:
+    """Those of `wanted` that live documents of the segment hold, with the first of them and
+    their count."""
+    order, sorted_ords = _by_value(leaf, fieldname, column)
+    live = _live(leaf)
+    for value, ordinal in zip(wanted, np.searchsorted(column.labels, wanted).tolist()):
+        if ordinal == len(column.labels) or column.labels[ordinal] != value:
+            continue
+        start, end = np.searchsorted(sorted_ords, [ordinal, ordinal + 1]).tolist()
+        docs = order[start:end]
+        if live is not None:
+            docs = docs[live[docs]]
+        if len(docs):
+            yield value, int(docs[0]), len(docs)
 
 
 def _by_value(leaf: Searcher, fieldname: str, column: Column) -> tuple[np.ndarray, np.ndarray]:

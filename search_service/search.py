@@ -426,14 +426,10 @@ def _meeting_summary(meeting_id: str, fields: dict[str, Any], passages: int) -> 
 
 def list_meetings(searcher: Searcher) -> list[MeetingSummary]:
     """Every meeting in the index, newest first; reads one stored document per meeting."""
-    reader = searcher.reader()
-    meetings = []
-    for term in reader.lexicon("meeting_id"):
-        docnums = list(reader.postings("meeting_id", term).all_ids())  # skips deleted passages
-        if docnums:
-            meeting_id = term.decode("utf-8") if isinstance(term, bytes) else term
-            meetings.append(_meeting_summary(meeting_id, reader.stored_fields(docnums[0]),
-                                             len(docnums)))
+    found = facet_counts.first_and_count(searcher, "meeting_id",
+                                         _labeller(searcher, "meeting_id"))
+    meetings = [_meeting_summary(meeting_id, searcher.stored_fields(first), passages)
+                for meeting_id, (first, passages) in found.items()]
     return sorted(meetings, key=lambda m: (m.date or dt.date.min, m.id), reverse=True)
 
 
@@ -446,8 +442,8 @@ def get_meetings(searcher: Searcher, meeting_ids: Iterable[str]
                  ) -> dict[str, MeetingSummary | None]:
     """The summaries of several meetings (None for one without passages), read in bulk."""
     wanted = list(meeting_ids)
-    found = facet_counts.first_and_count(searcher, "meeting_id", wanted,
-                                         _labeller(searcher, "meeting_id"))
+    found = facet_counts.first_and_count(searcher, "meeting_id",
+                                         _labeller(searcher, "meeting_id"), wanted)
     return {meeting_id: _meeting_summary(meeting_id, searcher.stored_fields(found[meeting_id][0]),
                                          found[meeting_id][1]) if meeting_id in found else None
             for meeting_id in wanted}

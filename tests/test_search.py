@@ -8,7 +8,7 @@ import pytest
 from search_service.indexer import index_paths
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.search import (QueryError, SearchRequest, get_meeting, get_meetings,
-                                   get_passage, search_passages, suggest)
+                                   get_passage, list_meetings, search_passages, suggest)
 from search_service.store import PassageWriter, open_index, stored_passage
 from tests.test_cli import SEED
 
@@ -138,6 +138,7 @@ def test_meeting_summaries_count_live_passages_across_segments(tmp_path):
         assert len(searcher.leaf_searchers()) > 1 and searcher.reader().has_deletions()
         found = get_meetings(searcher, [MEETING.identifier, "no-such-meeting"])
         assert get_meeting(searcher, MEETING.identifier) == found[MEETING.identifier]
+        assert list_meetings(searcher) == [found[MEETING.identifier]]
     summary = found[MEETING.identifier]
     assert summary.passages == 3 + 3 + 2
     assert (summary.committee, summary.first_item) == (MEETING.committee, "Item 4")
