@@ -487,20 +487,43 @@ def item_neighbours(searcher: Searcher, passage: dict[str, Any]
 
 def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5) -> list[Hit]:
     """Passages from other meetings most like this one (for a question: where it came up before)."""
+    similar = similar_query(searcher, passage_id)
+    if similar is None:
+        return []
+    query, same_kind, excluded = similar
+    try:
+        scored = ranking.score_query(searcher, query)
+    except ranking.Unranked:  # another weighting: Whoosh ranks, with its filters
+        found = searcher.search(query, limit=limit, filter=same_kind, mask=excluded)
+    else:
+        # Ranked in bulk, as a search is: Whoosh would first turn the kind into a set of every
+        # question in the index, then walk the candidates one by one.
+        candidates = facet_counts.narrow(searcher, [s.docs for s in scored],
+                                         same_kind or PASSAGES)
+        outside = facet_counts.matching_docs(searcher, excluded)
+        candidates = [np.setdiff1d(docs, other, assume_unique=True)
+                      for docs, other in zip(candidates, outside)]
+        found = _page(searcher, query, candidates, scored, SearchRequest(page_size=limit))
+    return [Hit(id=hit["id"], score=float(hit.score or 0.0),
+                fields={name: hit.get(name) for name in HIT_FIELDS}, highlights={})
+            for hit in found]
+
+
+def similar_query(searcher: Searcher, passage_id: str
+                  ) -> tuple[Query, Query | None, Query] | None:
+    """What `similar_passages` searches: the passage's key words, the kind to keep (questions
+    for a question, so each comes with the answer given then) and what to leave out (its own
+    meeting, or itself); None for an unknown passage or one without key words."""
     docnum = searcher.document_number(id=passage_id)
     if docnum is None:
-        return []
+        return None
     fields = searcher.stored_fields(docnum)
     key_terms = searcher.key_terms_from_text("text", fields.get("question") or fields["text"],
                                              numterms=10)
     if not key_terms:
-        return []
+        return None
     query = Or([Term("text", word, boost=weight) for word, weight in key_terms])
-    meeting_id = fields.get("meeting_id")
-    # A question is matched with other questions, so each comes with the answer given then.
     same_kind = Term("kind", "qa") if fields.get("kind") == "qa" else None
-    found = searcher.search(query, limit=limit, filter=same_kind,
-                            mask=Term("meeting_id", meeting_id) if meeting_id else {docnum})
-    return [Hit(id=hit["id"], score=float(hit.score or 0.0),
-                fields={name: hit.get(name) for name in HIT_FIELDS}, highlights={})
-            for hit in found]
+    meeting_id = fields.get("meeting_id")
+    return query, same_kind, (Term("meeting_id", meeting_id) if meeting_id
+                              else Term("id", passage_id))

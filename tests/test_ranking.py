@@ -14,7 +14,8 @@ from benchmarks.queries import phrases, vocabulary
 from search_service import facet_counts, posting_cache, ranking
 from search_service.indexer import index_paths
 from search_service.search import (FACET_VALUES, PASSAGES, SearchRequest, expand_query,
-                                   parse_query, search_passages)
+                                   parse_query, search_passages, similar_passages,
+                                   similar_query)
 from search_service.store import open_index
 
 COMMON, MIDDLING = vocabulary()[0], vocabulary()[150]
@@ -231,3 +232,14 @@ def test_searches_read_no_column_again_while_the_index_has_no_more_segments_than
         search_passages(searcher, SearchRequest(query=text, sort="newest"))
         search_passages(searcher, SearchRequest(query=text))
     assert reads == []
+
+
+def test_similar_passages_are_whooshs_ranking_of_the_key_words(searcher):
+    passages = [hit["id"] for hit in searcher.search(Term("kind", "qa"), limit=3)] + \
+        [hit["id"] for hit in searcher.search(Term("kind", "statement"), limit=3)]
+    for passage_id in passages:
+        query, same_kind, excluded = similar_query(searcher, passage_id)
+        expected = [(hit["id"], round(hit.score, 6)) for hit in searcher.search(
+            query, limit=None, filter=same_kind, mask=excluded)][:5]
+        found = [(hit.id, round(hit.score, 6)) for hit in similar_passages(searcher, passage_id)]
+        assert found == expected and len(found) == 5
