@@ -122,7 +122,7 @@ def _forget_old_segments(searcher: Searcher) -> None:
 
     Every indexer commit adds segments, merges others away and changes deletion counts; a
     long-running server would otherwise keep the columns of every segment it ever saw, up to
-    the entry limit (640 entries, each up to megabytes). Live masks of older deletion counts go
+    `CACHED_SEGMENTS` segments (each up to megabytes). Live masks of older deletion counts go
     too; the columns of a segment that only lost documents stay.
     """
     global _newest_generation
@@ -151,12 +151,7 @@ def _stale(key: tuple, segments: set[str], live: set[tuple]) -> bool:
 def matching_docs(searcher: Searcher, query: q.Query) -> list[np.ndarray]:
     """The live documents matching `query`, as one sorted array per leaf segment."""
     _forget_old_segments(searcher)
-    out = []
-    for leaf, _ in searcher.leaf_searchers():
-        docs = _docs(query, leaf)
-        live = _live(leaf)
-        out.append(docs[live[docs]] if live is not None and len(docs) else docs)
-    return out
+    return [_live_only(leaf, _docs(query, leaf)) for leaf, _ in searcher.leaf_searchers()]
 
 
 def narrow(searcher: Searcher, docs: list[np.ndarray], term: q.Term) -> list[np.ndarray]:
@@ -169,9 +164,14 @@ def narrow(searcher: Searcher, docs: list[np.ndarray], term: q.Term) -> list[np.
             local = local[_broad_term(term, leaf)[1][local]]
         else:
             local = np.intersect1d(local, _term_docs(term, leaf), assume_unique=True)
-        live = _live(leaf)
-        out.append(local[live[local]] if live is not None and len(local) else local)
+        out.append(_live_only(leaf, local))
     return out
+
+
+def _live_only(leaf: Searcher, docs: np.ndarray) -> np.ndarray:
+    """Those of a segment's documents that are not deleted."""
+    live = _live(leaf)
+    return docs[live[docs]] if live is not None and len(docs) else docs
 
 
 def _docs(query: q.Query, leaf: Searcher) -> np.ndarray:
@@ -498,14 +498,11 @@ def _these_values(leaf: Searcher, fieldname: str, column: Column, wanted: list[s
     """Those of `wanted` that live documents of the segment hold, with the first of them and
     their count."""
     order, sorted_ords = _by_value(leaf, fieldname, column)
-    live = _live(leaf)
     for value, ordinal in zip(wanted, np.searchsorted(column.labels, wanted).tolist()):
         if ordinal == len(column.labels) or column.labels[ordinal] != value:
             continue
         start, end = np.searchsorted(sorted_ords, [ordinal, ordinal + 1]).tolist()
-        docs = order[start:end]
-        if live is not None:
-            docs = docs[live[docs]]
+        docs = _live_only(leaf, order[start:end])
         if len(docs):
             yield value, int(docs[0]), len(docs)
 

@@ -491,19 +491,17 @@ def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5) -> lis
     if similar is None:
         return []
     query, same_kind, excluded = similar
-    try:
-        scored = ranking.score_query(searcher, query)
-    except ranking.Unranked:  # another weighting: Whoosh ranks, with its filters
-        found = searcher.search(query, limit=limit, filter=same_kind, mask=excluded)
-    else:
-        # Ranked in bulk, as a search is: Whoosh would first turn the kind into a set of every
-        # question in the index, then walk the candidates one by one.
-        candidates = facet_counts.narrow(searcher, [s.docs for s in scored],
-                                         same_kind or PASSAGES)
-        outside = facet_counts.matching_docs(searcher, excluded)
-        candidates = [np.setdiff1d(docs, other, assume_unique=True)
-                      for docs, other in zip(candidates, outside)]
-        found = _page(searcher, query, candidates, scored, SearchRequest(page_size=limit))
+    # Matched and ranked as a search is: Whoosh would first turn the kind into a set of every
+    # question in the index, then walk the candidates one by one.
+    matched, scored = _matches(searcher, query, "relevance")
+    if same_kind is not None:
+        matched = facet_counts.narrow(searcher, matched, same_kind)
+    outside = facet_counts.matching_docs(searcher, excluded)
+    candidates = [np.setdiff1d(docs, other, assume_unique=True)
+                  for docs, other in zip(matched, outside)]
+    if not any(map(len, candidates)):  # an empty filter would be no filter to Whoosh
+        return []
+    found = _page(searcher, query, candidates, scored, SearchRequest(page_size=limit))
     return [Hit(id=hit["id"], score=float(hit.score or 0.0),
                 fields={name: hit.get(name) for name in HIT_FIELDS}, highlights={})
             for hit in found]
