@@ -14,7 +14,7 @@ import click
 
 from .crawl import CrawlError, CrawlReport, crawl_site, default_cache_dir
 from .glossary import SHIPPED, Definition, list_definitions
-from .evaluate import CorpusError, evaluate_corpus, format_report
+from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
 from .indexer import IndexReport, index_documents
 from .model import Passage
 from .progress import RunProgress
@@ -386,12 +386,19 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
 
 @cli.command("evaluate")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each miss and each document.")
+@click.option("--hosts", "hosts_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Score only pages whose URL host is listed in this file (one a line).")
+@click.option("--exclude-hosts", "exclude_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Leave out pages whose URL host is listed in this file (one a line).")
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path),
                 default=Path("../shared/corpus/dev"))
-def evaluate_command(verbose: bool, corpus: Path) -> None:
+def evaluate_command(verbose: bool, hosts_file: Path | None, exclude_file: Path | None,
+                     corpus: Path) -> None:
     """Score the splitter against a labelled corpus (docs/X.json + labels/X.json)."""
     try:
-        report = evaluate_corpus(corpus)
+        hosts = read_hosts(hosts_file) if hosts_file else None
+        excluded = read_hosts(exclude_file) if exclude_file else None
+        report = evaluate_corpus(corpus, hosts, excluded)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_report(report, verbose))

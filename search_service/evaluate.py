@@ -1,12 +1,14 @@
-"""Score the splitter against a labelled corpus: coverage, kind accuracy, qa split, merge rate."""
+"""Score the splitter against a labelled corpus: coverage, kinds, qa split, merges, speed."""
 from __future__ import annotations
 
 import json
 import logging
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .model import Document, Passage
 from .segment import split_document
@@ -16,6 +18,7 @@ log = logging.getLogger(__name__)
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                        "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
+KINDS = ("qa", "statement", "decision")
 
 
 class CorpusError(ValueError):
@@ -34,6 +37,11 @@ class DocumentScore:
     split_ok: int = 0
     merged: int = 0
     passages: int = 0
+    qa_gold: int = 0        # covered gold qa units
+    qa_gold_ok: int = 0     # … whose passage is a qa
+    qa_passages: int = 0    # qa passages holding a gold unit
+    qa_passages_ok: int = 0  # … of which one is a gold qa
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, passage)
     misses: list[str] = field(default_factory=list)
 
 
@@ -73,6 +81,18 @@ class EvaluationReport:
         return _ratio(self._total("merged"), self.units)
 
     @property
+    def qa_recall(self) -> float:
+        return _ratio(self._total("qa_gold_ok"), self._total("qa_gold"))
+
+    @property
+    def qa_precision(self) -> float:
+        return _ratio(self._total("qa_passages_ok"), self._total("qa_passages"))
+
+    @property
+    def confusion(self) -> Counter[tuple[str, str]]:
+        return sum((d.confusion for d in self.documents), Counter())
+
+    @property
     def passages_per_second(self) -> float:
         return self.passages / self.seconds if self.seconds > 0 else float("inf")
 
@@ -102,6 +122,10 @@ def score_document(name: str, passages: list[Passage], units: list[dict]) -> Doc
         score.covered += 1
         owners.setdefault(hit, []).append(i)
         passage = passages[hit]
+        score.confusion[unit["kind"], passage.kind] += 1
+        if unit["kind"] == "qa":
+            score.qa_gold += 1
+            score.qa_gold_ok += passage.kind == "qa"
         if passage.kind == unit["kind"]:
             score.kind_ok += 1
         else:
@@ -115,7 +139,10 @@ def score_document(name: str, passages: list[Passage], units: list[dict]) -> Doc
                 score.misses.append(f"split: question={str(passage.question)[:50]!r} "
                                     f"answer={str(passage.answer)[:50]!r} "
                                     f"want q={unit['q'][:40]!r}")
-    for owned in owners.values():
+    for hit, owned in owners.items():
+        if passages[hit].kind == "qa":
+            score.qa_passages += 1
+            score.qa_passages_ok += any(units[i]["kind"] == "qa" for i in owned)
         if len(owned) > 1:
             score.merged += len(owned)
             score.misses.append(f"{len(owned)} units in one passage: "
@@ -130,8 +157,27 @@ def _load(path: Path) -> object:
         raise CorpusError(f"{path}: cannot read labelled corpus file: {exc}") from exc
 
 
-def evaluate_corpus(path: Path) -> EvaluationReport:
-    """Split every labelled page under `path` in-process and score the passages."""
+def read_hosts(path: Path) -> set[str]:
+    """The host names listed in a file, one a line ('#' starts a comment)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read the list of hosts: {exc}") from exc
+    return {line.split("#")[0].strip().lower() for line in lines} - {""}
+
+
+def host_of(url: str) -> str:
+    """The host name of a page's URL, lower case ('' when the URL has none)."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def evaluate_corpus(path: Path, hosts: set[str] | None = None,
+                    exclude_hosts: set[str] | None = None) -> EvaluationReport:
+    """Split every labelled page under `path` in-process and score the passages.
+
+    With `hosts`, only pages whose URL's host is listed count; with `exclude_hosts`, only the
+    others (so one third of a corpus's councils can be kept apart and scored alone).
+    """
     labels = sorted((path / "labels").glob("*.json"))
     if not labels:
         raise CorpusError(f"{path}: no labels/*.json found; give a folder with docs/ and labels/")
@@ -142,6 +188,9 @@ def evaluate_corpus(path: Path) -> EvaluationReport:
         units = _load(label)
         if not isinstance(page, dict) or not isinstance(units, dict) or "units" not in units:
             raise CorpusError(f"{label}: expected {{'url', 'text'}} and {{'units': [...]}}")
+        host = host_of(page.get("url") or "")
+        if (hosts is not None and host not in hosts) or host in (exclude_hosts or ()):
+            continue
         doc = Document(source=str(path / "docs" / label.name), url=page.get("url") or label.stem,
                        text=page.get("text") or "")
         started = time.perf_counter()
@@ -152,8 +201,19 @@ def evaluate_corpus(path: Path) -> EvaluationReport:
     return EvaluationReport(scores, seconds)
 
 
+def format_confusion(confusion: Counter[tuple[str, str]]) -> list[str]:
+    """A confusion matrix of kinds: one row per gold kind, one column per passage kind."""
+    width = max(len(k) for k in KINDS) + 2
+    lines = ["gold \\ passage".ljust(16) + "".join(k.rjust(width) for k in KINDS)]
+    for gold in KINDS:
+        lines.append(gold.ljust(16) + "".join(str(confusion[gold, k]).rjust(width)
+                                               for k in KINDS))
+    return lines
+
+
 def format_report(report: EvaluationReport, verbose: bool) -> str:
-    """The report as text: per-document figures and misses when verbose, then one figure line."""
+    """The report as text: per-document figures and misses when verbose, the confusion matrix of
+    kinds, then one figure line."""
     lines: list[str] = []
     if verbose:
         for d in report.documents:
@@ -161,8 +221,10 @@ def format_report(report: EvaluationReport, verbose: bool) -> str:
             lines.append(f"{d.name}: units={d.units} covered={d.covered} kind_ok={d.kind_ok} "
                          f"split={split} merged={d.merged} passages={d.passages}")
             lines.extend(f"  {miss}" for miss in d.misses)
+    lines.extend(format_confusion(report.confusion))
     lines.append(f"docs={len(report.documents)} units={report.units} "
                  f"coverage={report.coverage:.3f} kind_acc={report.kind_accuracy:.3f} "
                  f"qa_split={report.split_accuracy:.3f} merged={report.merge_rate:.3f} "
+                 f"qa_recall={report.qa_recall:.3f} qa_precision={report.qa_precision:.3f} "
                  f"passages={report.passages} passages/s={report.passages_per_second:.0f}")
     return "\n".join(lines)
