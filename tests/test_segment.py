@@ -1200,3 +1200,32 @@ def test_transcript_follow_up_is_joined_to_the_next_turn() -> None:
         ("qa", "Caroline Russell AM", "Sophie Linden", "Caroline Russell AM:"),
         ("statement", None, None, "Unmesh Desai AM: I w"),
         ("statement", None, None, "Susan Hall AM (Chair")]
+
+
+# Issue 13: classes of misses on real pages of councils the rules were not written against.
+# Every fragment is written for this table (none is copied from a page); the real pages are
+# scored by ../shared/tools/score_split.py. (minutes text, expected (kind, start of text))
+UNSEEN_CLASSES = [
+    pytest.param(
+        # a list flattened by a word processor: the number touches its text
+        "4.001.The clerk reported that the hedge had been cut.\n\n"
+        "ii.It was resolved to write to the tenants of the plots.",
+        [("statement", "4.001. The clerk"), ("decision", "ii. It was resolved")],
+        id="number-touching-its-text"),
+    pytest.param(
+        # a blank line inside a sentence, as PDF text saved to a web page has it
+        "The Head of Service gave Members a summary of the stages of\n\n"
+        "Consulting residents on the plan, which would start in May.\n\n"
+        "The first target was that more pupils receive their\n\n"
+        "education close to home.",
+        [("statement", "The Head of Service gave Members a summary of the stages of Consulting"),
+         ("statement", "The first target was that more pupils receive their education")],
+        id="blank-line-inside-a-sentence"),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNSEEN_CLASSES)
+def test_split_minutes_unseen_classes(text: str, expected: list[tuple[str, str]]) -> None:
+    segments = split_minutes(text)
+    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
+    assert len(segments) == len(expected)

@@ -13,9 +13,11 @@ log = logging.getLogger(__name__)
 _GLYPHS = "·•▪◦●○§*\\-–➢►▶■□✓✔\uf0b7\uf0a7\uf0d8"
 _BULLET = re.compile(rf"^(?:[{_GLYPHS}](?:\s+|(?=[A-Z(]))|o\s+)")
 # "1.", "2.1", "62.1", "(a)", "a)", "b.", "i.", "(iii)": a point number then spaces.
+# A number may touch its text where a word processor's list was flattened: "i.It was resolved",
+# "23.004.Reports on matters arising".
 _NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5}|[IVXL]{1,5})\)|"
                      r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|[a-z]\.|[ivxl]{1,5}\.|[IVXL]{1,5}\.)"
-                     r"(?:\s+|$)")
+                     r"(?:\s+|$)|^(?:\d{1,3}(?:\.\d{1,3})*\.|[ivx]{1,5}\.)(?=[A-Z][a-z])")
 # Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
 # The label may name who speaks: "Question (Councillor Hughes):", "Answer (Head of Highways):".
 _LABEL = re.compile(r"^(?P<label>(?P<word>(?:(?i:Supplementary )?(?i:Question|Answer|Response|"
@@ -116,6 +118,15 @@ def _runs_on(previous: str, line: str, width: int) -> bool:
     return len(previous) > width * 0.6
 
 
+def _broken_sentence(previous: str, line: str) -> bool:
+    """Whether a blank line between two lines falls inside a sentence, as pages saved from PDF
+    have it ("… a breakdown of the process of" / "" / "Implementing the plan …")."""
+    if _TERMINAL.search(previous) or _is_point(line) or _is_point(previous):
+        return False
+    return bool(_RUN_ON.search(previous[-40:])) or (
+        len(previous) >= _LONG_LINE // 2 and bool(re.match(r"[a-z]", line)))
+
+
 def _logical_lines(text: str) -> list[str]:
     """Lines of text with hard-wrapped paragraphs joined; blank strings mark paragraph breaks."""
     raw = [line.replace("\u00a0", " ").strip() for line in text.splitlines()]
@@ -127,12 +138,15 @@ def _logical_lines(text: str) -> list[str]:
     if len(content) > 4 and lower * 3 >= len(content):
         width = sorted(len(line) for line in content)[len(content) * 4 // 5]
     out: list[list[str]] = []   # the physical lines of each logical line; [] for a break
-    marker_only = False
+    marker_only = gap = False
     for line in raw:
         if not line:
-            if not marker_only and not (out and out[-1] and _OPEN_END.search(out[-1][-1])):
-                out.append([])
+            gap = gap or not marker_only and not (out and out[-1] and _OPEN_END.search(out[-1][-1]))
             continue
+        if gap:
+            gap = False
+            if not (out and out[-1] and _broken_sentence(out[-1][-1], line)):
+                out.append([])
         if marker_only:
             out[-1].append(line)
             marker_only = False
