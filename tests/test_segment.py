@@ -1221,6 +1221,53 @@ UNSEEN_CLASSES = [
         [("statement", "The Head of Service gave Members a summary of the stages of Consulting"),
          ("statement", "The first target was that more pupils receive their education")],
         id="blank-line-inside-a-sentence"),
+    pytest.param(
+        # decisions in narrative: received and noted, discussed and agreed, a named vote
+        "The Panel received and noted the annual letter of the auditors.\n\n"
+        "No answer had come from the hall trustees. It was discussed and agreed that the Clerk "
+        "would write again.\n\n"
+        "A recorded vote was taken on part 2 of the motion.\n\n"
+        "The Chair used her casting vote against part 2.\n\n"
+        "Therefore, Proposal 2 was not carried.",
+        [("decision", "The Panel received"), ("decision", "No answer"),
+         ("decision", "A recorded vote"), ("decision", "The Chair used"),
+         ("decision", "Therefore")],
+        id="narrative-decisions"),
+    pytest.param(
+        # noting what was said in debate is narrative, not a decision
+        "Cabinet looked at the replies to the survey. Cabinet noted the comments of the "
+        "head teacher on the size of the classes.",
+        [("statement", "Cabinet looked")],
+        id="noted-the-comments-is-narrative"),
+    pytest.param(
+        # a decision notice with no RESOLVED above its parts
+        "(1) the draft parking strategy be approved;\n\n"
+        "That Members acknowledge the survey results and agree to review the zones each year."
+        "\n\nTo agree to consult on moving the boundary of the zone.\n\n"
+        "That, under Standing Order 9, the motion be referred to the Cabinet:\n\n"
+        "This Council values its libraries.",
+        [("decision", "(1) the draft"), ("decision", "That Members"), ("decision", "To agree"),
+         ("decision", "That, under Standing Order 9"), ("statement", "This Council")],
+        id="resolution-parts-without-a-head"),
+    pytest.param(
+        # a lead-in that ends in the decision, and a resolution under "RESOLVED THAT:"
+        "Having heard the Board, the Cabinet Member for Housing resolved that:\n\n"
+        "(a) the report be received; and\n\n(b) the plan be adopted.\n\n"
+        "On the proposal of the Chair it was\n\nRESOLVED THAT:\n\n"
+        "The update on the leisure contract be noted.",
+        [("decision", "Having heard the Board, the Cabinet Member for Housing resolved that: "
+                      "(a) the report"),
+         ("decision", "On the proposal of the Chair it was RESOLVED THAT: The update")],
+        id="decision-heads-and-their-parts"),
+    pytest.param(
+        # a label in capitals keeps its points; a long lead-in above a paragraph is a passage
+        "REASON FOR DECISION –\n\n1. To keep the Panel informed of progress.\n\n"
+        "The Committee considered a report of the Director of Place on the proposed closure "
+        "of two libraries in the district at:\n\n"
+        "Ward members had written to the Cabinet to object.",
+        [("statement", "REASON FOR DECISION – 1. To keep"),
+         ("statement", "The Committee considered a report"), ("statement", "Ward members")],
+        id="capital-label-and-long-lead-in"),
 ]
 
 

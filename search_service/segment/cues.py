@@ -123,7 +123,10 @@ INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}:\s+(?=[A-Z])")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
                  r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"
-                 r"noted the|noted and|NOTED|APPROVED|ENDORSED|voted|accepted the recommendations?|"
+                 # noting what was said in debate is narrative, noting a report decides
+                 r"noted the(?! (?:comments?|concerns?|views?|points?|remarks|feedback|questions?)\b)"
+                 r"|(?:received|considered|discussed) and (?:noted|agreed|approved)|"
+                 r"noted and|NOTED|APPROVED|ENDORSED|voted|accepted the recommendations?|"
                  r"GRANTED|granted|"
                  r"REFUSED|refused|DEFERRED|deferred|RECOMMENDS|RECOMMENDED|recommends that|"
                  r"RECEIVED|"
@@ -138,13 +141,21 @@ DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?(?:{_BODY_DECIDES}|(?:The |the
 # A part of a resolution standing alone: "(a) That the programme be approved as set out …",
 # "That the Committee notes the report and agrees to a review".
 RESOLUTION_PART = re.compile(
-    rf"^That (?:the )?{_BODY} (?:notes|agrees|approves|endorses|accepts|adopts|resolves)\b|"
-    r"^That\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|endorsed|authorised|"
-    r"authorized|delegated|accepted|granted|refused|deferred|received|requested|asked|"
-    r"established|appointed|recommended|supported|confirmed)\b")
+    rf"^That (?:the )?{_BODY} (?:notes?|agrees?|approves?|endorses?|accepts?|adopts?|resolves?|"
+    r"acknowledges?|supports?|recommends?)\b|"
+    # "(1) the draft strategy be approved;" under a decision whose head the page left out
+    r"^(?:That|that|the)\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|"
+    r"endorsed|authorised|authorized|delegated|accepted|granted|refused|deferred|received|"
+    r"requested|asked|established|appointed|recommended|supported|confirmed|referred)\b|"
+    # a recommendation as a decision notice words it: "To agree to enter into a consultation …"
+    r"^To (?:agree|approve|endorse|adopt|accept|authorise|authorize|delegate|recommend|refer|"
+    r"grant|refuse|defer)\b")
 DECISION_IN = re.compile(
     rf"(?:^|(?<=[.;,] ))(?:{_BODY_DECIDES}|(?:It|it) was (?:unanimously )?(?:resolved|"
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
+    # "It was discussed and agreed that …", "It was proposed, seconded and resolved to …"
+    r"(?:^|(?<=[.;] ))(?:It|it) was (?:\w+,? ){1,3}and (?:unanimously )?(?:agreed|resolved)\b|"
+    r"\b(?:named|recorded) vote was taken\b|\bcasting vote\b|"
     r"put (?:[\w ]{1,40} )?to (?:the |a )?(?:recorded |named )?vote|"
     r"\bunanimously (?:agreed|approved|resolved|carried)|"
     r"\bAll (?:Members |Councillors |those present )?(?:were )?in favour\b|\bnem\.? con\b|"
@@ -153,8 +164,8 @@ DECISION_IN = re.compile(
     r"\bRECOMMENDED\b|"
     # a town or parish council's whole response to a planning application: "… café. No objection."
     r"(?:^|(?<=[.;] ))No objections?\.?$|"
-    r"\b(?:motion|amendment|recommendations?|proposals?) (?:was|were) (?i:carried|lost|"
-    r"defeated|approved|agreed|adopted|rejected)|\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
+    r"\b(?i:motion|amendment|recommendations?|proposals?)(?: \d{1,2}| [A-Z])? (?:was|were) "
+    r"(?:not )?(?i:carried|lost|defeated|approved|agreed|adopted|rejected)|\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
     r"\b\d{1,3} (?:for|in favour),? \d{1,3} against\b|"
     r"\bvoting (?:was|as follows)|\bOn a (?:show of hands|vote|recorded vote)\b|"
     r"\bvotes? (?:was|were) cast\b")
@@ -163,6 +174,13 @@ DECISION_IN = re.compile(
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried|ratified)\b"
                               r"(?! (?:by|at|in|on|last) )")
+# A lead-in that ends in the decision its parts spell out: "… the Cabinet Member resolved that:".
+DECIDES_BELOW = re.compile(r"\b(?:resolved|agreed|decided|determined|RESOLVED|AGREED|DECIDED)"
+                           r"(?: (?:that|to|as follows)| (?i:that))?\s*(?::-?|[-–])\s*$")
+# A label in capitals heading its points: "REASON FOR DECISION –", "REASONS:".
+LABEL_HEAD = re.compile(r"^[A-Z][A-Z'’ ]{2,40}\s*(?::-?|[-–])$")
+# A lead-in long enough to say something itself ("The Board considered a report of … at:").
+LONG_LEAD_IN_WORDS = 15
 # A body alone above the parts of its decision: "The Committee:-", "The Joint Committee:".
 BODY_HEAD = re.compile(rf"^(?:The |the )?{_BODY}\s*:-?$")
 # Lead-ins that open the text of a motion or a resolution: the parts below belong to them

@@ -262,9 +262,11 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
     parts = [_shown(head)]
     style = _style(head)
     bare = len(head.text) < 20 and not head.text.endswith(".")
+    # "… it was UNANIMOUSLY RESOLVED THAT:" then the resolution as a plain paragraph
+    opens = bool(cues.DECIDES_BELOW.search(head.text)) and cues.DECISION_IN.search(head.text)
     if j < len(blocks) and blocks[j].marker == "" and (
             blocks[j].text[:1].islower() or blocks[j].text.lstrip("\"“'‘").startswith("That ")
-            or bare):
+            or bare or (opens and not cues.LEAD_IN_END.search(blocks[j].text))):
         parts.append(blocks[j].text)
         j += 1
     while j < len(blocks):
@@ -306,7 +308,8 @@ def split_minutes(text: str) -> list[Segment]:
             continue
         lead_in = _is_lead_in(block, following)
         heads = cues.DECISION_START.match(block.text) or (lead_in and (
-            cues.MOTION_HEAD.search(block.text) or cues.BODY_HEAD.match(block.text)))
+            cues.MOTION_HEAD.search(block.text) or cues.BODY_HEAD.match(block.text)
+            or cues.LABEL_HEAD.match(block.text)))
         nested = False
         if context is not None and not context.covers(block):
             # A paragraph between the points of a list answers the point before it.
@@ -323,13 +326,18 @@ def split_minutes(text: str) -> list[Segment]:
             text, i = _group(block, blocks, i + 1)
             decided = cues.DECISION_START.match(block.text) or cues.DECISION_OPEN.match(
                 block.text) or cues.BODY_HEAD.match(block.text) or cues.DECISION_IN.search(
-                text[:300])
+                text[:300]) or cues.RESOLUTION_PART.match(block.text) or (
+                lead_in and cues.DECIDES_BELOW.search(block.text))
             kind: Kind = "decision" if decided else "statement"
             segments.append(Segment(kind, text, speaker=qa.speaker(text)))
             context = None
             continue
         if lead_in:
             *said, last = sentences(block.text) or [block.text]
+            # a long lead-in above plain paragraphs (not a list) says something of its own
+            if blocks[i + 1].marker == "" and len(last.split()) >= cues.LONG_LEAD_IN_WORDS \
+                    and not cues.QUESTION_SECTION.search(last):
+                said.append(last)
             if said or nested:
                 point = " ".join(said) if not nested else block.text
                 mode = context.mode if nested and context else None
