@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from search_service.model import Document
-from search_service.search import FIELD_BOOSTS
+from search_service.query_parser import FIELD_BOOSTS
 from search_service.segment import split_document
 from search_service.sources import SourceError, read_paths
 from search_service.store import passage_fields

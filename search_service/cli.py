@@ -6,6 +6,7 @@ import itertools
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
 from .indexer import IndexReport, index_documents
 from .model import Passage
 from .progress import RunProgress
+from .relevance import (build_index, format_relevance, labelled_queries, labelled_snippets,
+                        score_queries)
 from .search import QueryError, SearchRequest, SearchResults, search_passages
 from .segment import split_document
 from .sources import SourceError, read_paths
@@ -192,7 +195,8 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Number of hits.")
 @click.option("--page", type=click.IntRange(1, 1000), default=1, help="Page of hits.")
-@click.option("--kind", multiple=True, type=click.Choice(["qa", "statement", "decision"]),
+@click.option("--kind", multiple=True,
+              type=click.Choice(["qa", "statement", "decision"], case_sensitive=False),
               help="Only passages of this kind (repeatable).")
 @click.option("--committee", multiple=True, help="Only this committee (repeatable).")
 @click.option("--council", multiple=True, help="Only this council (repeatable).")
@@ -402,6 +406,42 @@ def evaluate_command(verbose: bool, hosts_file: Path | None, exclude_file: Path 
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_report(report, verbose))
+
+
+@cli.command("evaluate-search")
+@click.option("-v", "--verbose", is_flag=True, help="Also list each search that missed rank 1.")
+@click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Index the corpora into this folder and keep it (default: a temporary one); "
+                   "an index already there is updated, so a second run starts at once.")
+@click.option("--hosts", "hosts_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Score only the searches whose page's URL host is listed in this file.")
+@click.option("--exclude-hosts", "exclude_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Leave out the searches whose page's URL host is listed in this file.")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="Hits looked at per search.")
+@click.argument("corpora", nargs=-1, required=True,
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
+def evaluate_search_command(verbose: bool, index_dir: Path | None, hosts_file: Path | None,
+                            exclude_file: Path | None, limit: int,
+                            corpora: tuple[Path, ...]) -> None:
+    """Score the search on labelled corpora with queries.json: MRR@10, hit@1, hit@10 and the
+    share of searches with no result (every page of every corpus is indexed)."""
+    try:
+        queries = labelled_queries(corpora)
+        if hosts_file:
+            queries = [q for q in queries if q.host in read_hosts(hosts_file)]
+        if exclude_file:
+            queries = [q for q in queries if q.host not in read_hosts(exclude_file)]
+        if not queries:
+            raise CorpusError("no queries to score: give a corpus with a queries.json "
+                              "(and hosts that its pages have)")
+        with tempfile.TemporaryDirectory() as scratch:
+            target = index_dir or Path(scratch) / "index"
+            build_index(target, list(corpora))
+            report = score_queries(target, queries, labelled_snippets(corpora), limit)
+    except (CorpusError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(format_relevance(report, verbose))
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from . import facet_counts, posting_cache
+from .query_parser import Coordinated
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,8 @@ def _score(query: q.Query, leaf: Searcher, scored: bool) -> Scored:
         return _phrase(query, leaf)
     if type(query) is q.And:
         return _and(query, leaf, scored)
+    if isinstance(query, Coordinated):
+        return _coordinated(query, leaf, scored)
     if type(query) in (q.Or, DefaultOr, PreloadedOr):
         return _or(query, leaf, scored)
     if isinstance(query, q.AndNot):
@@ -292,6 +295,37 @@ def _or(query: q.Or, leaf: Searcher, scored: bool) -> Scored:
         return _boosted(_weighted_tree(parts, _union), query.boost)
     return _array_union([_score(sub, leaf, scored) for sub in subs], query.boost, scored,
                         leaf.doc_count_all())
+
+
+def _coordinated(query: Coordinated, leaf: Searcher, scored: bool) -> Scored:
+    """Plain words: a passage holding more of the concepts first, then by BM25F."""
+    parts = [_score(sub, leaf, scored) for sub in query.subqueries]
+    count = leaf.doc_count_all()
+    totals, held = np.zeros(count), np.zeros(count)
+    for part in parts:
+        totals[part.docs] += part.scores
+        held[part.docs] += 1
+    docs = np.flatnonzero(held)
+    if not scored:
+        return Scored(docs, np.ones(len(docs)))
+    return Scored(docs, coordinate(totals[docs], held[docs], len(parts)) * query.boost)
+
+
+def coordinate(bm25: np.ndarray, held: np.ndarray, concepts: int) -> np.ndarray:
+    """One score from BM25F and the number of concepts held."""
+    import os
+    mode = os.environ.get("COORD", "lex")
+    if mode == "lex":
+        return held * COORDINATION_STEP + bm25
+    if mode == "frac":
+        return bm25 * held / concepts
+    if mode == "sq":
+        return bm25 * (held / concepts) ** 2
+    return bm25
+
+
+# Each concept held adds more than BM25F ever gives one passage: holding more comes first.
+COORDINATION_STEP = 1000.0
 
 
 def _expanded(query: q.MultiTerm, leaf: Searcher, scored: bool) -> Scored:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import FusedStemmingAnalyzer
+from .analysis import MinutesAnalyzer
 
 PASSAGE = "passage"
 SOURCE = "source"
@@ -38,10 +38,9 @@ FACET_COLUMNS = {
 
 def build_schema() -> Schema:
     """The schema of the passage index."""
-    # StemmingAnalyzer's tokens, indexed in one loop with an unbounded stemming cache (the
-    # default LRU cache slows indexing badly, WHOOSH-NOTES); an index built with Whoosh's own
-    # StemmingAnalyzer holds the same terms, so it stays valid.
-    stem = FusedStemmingAnalyzer()
+    # Compound words, stems, and one indexing loop with an unbounded stemming cache (the default
+    # LRU cache slows indexing badly, WHOOSH-NOTES).
+    stem = MinutesAnalyzer()
     return Schema(
         id=ID(stored=True, unique=True),
         record=ID,
@@ -70,7 +69,7 @@ def build_schema() -> Schema:
         item_title=TEXT(analyzer=stem, stored=True),
         item_title_key=ID(sortable=True),
         item_description=TEXT(analyzer=stem, stored=True),
-        item_key=ID(stored=True),
+        item_key=ID(stored=True, sortable=True),
         url=STORED,
         position=NUMERIC(stored=True, sortable=True, shift_step=32),
         topics=KEYWORD(stored=True, commas=True, lowercase=False),

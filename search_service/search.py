@@ -1,6 +1,7 @@
 """Queries over the passage index: parsing, filters, facets, sorting, highlights, suggestions."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -10,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from whoosh import qparser
 from whoosh.analysis import STOP_WORDS
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.query import And, DateRange, Every, MultiTerm, Or, Query, Term
@@ -18,7 +18,7 @@ from whoosh.query.compound import PreloadedOr
 from whoosh.reading import IndexReader
 from whoosh.searching import Results, Searcher
 
-from . import facet_counts, ranking
+from . import facet_counts, filters, query_parser, ranking
 from .glossary import AcronymExpander, Expansion, glossary_for
 from .schema import FACET_COLUMNS, PASSAGE
 
@@ -37,13 +37,6 @@ SORTS = ("relevance", "newest", "oldest")
 WHOLE_FIELD_CHARS = 600
 CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
 
-# Words match the passage text, its question (boosted: that is what people look for), and the
-# agenda item's title and description (indexed on the item's first passage). A question's answer
-# is part of its text, so `answer:` is a prefix only: one field fewer to score per word.
-FIELD_BOOSTS = {"text": 1.0, "question": 1.5, "item_title": 0.6, "item_description": 0.3}
-# Friendly prefixes people type, mapped to schema fields.
-FIELD_ALIASES = {"q": "question", "a": "answer", "title": "item_title", "item": "item_title",
-                 "topic": "topics", "date": "meeting_date"}
 HIT_FIELDS = ("kind", "text", "question", "answer", "speaker", "asked_by", "answered_by",
               "council", "committee", "meeting_id", "meeting_date", "item_number", "item_title",
               "url", "meeting_url", "position", "topics")
@@ -114,19 +107,6 @@ def validate(request: SearchRequest) -> None:
         raise QueryError("the 'from' date is after the 'to' date")
 
 
-def make_parser(searcher: Searcher, fields: Iterable[str] = tuple(FIELD_BOOSTS)
-                ) -> qparser.QueryParser:
-    """The query parser: AND by default, phrases, AND/OR/NOT, -exclusion and field prefixes."""
-    parser = qparser.MultifieldParser(list(fields), searcher.schema,
-                                      fieldboosts=FIELD_BOOSTS, group=qparser.AndGroup)
-    parser.add_plugin(qparser.PlusMinusPlugin())
-    aliases: dict[str, list[str]] = {}
-    for alias, name in FIELD_ALIASES.items():  # `title:` and `item:` both name item_title
-        aliases.setdefault(name, []).append(alias)
-    parser.add_plugin(qparser.FieldAliasPlugin(aliases))
-    return parser
-
-
 def parse_query(searcher: Searcher, text: str) -> Query:
     """The Whoosh query for the user's words; every passage when there are none.
 
@@ -136,7 +116,7 @@ def parse_query(searcher: Searcher, text: str) -> Query:
     if not text.strip():
         return Term("record", PASSAGE)
     try:
-        parsed = make_parser(searcher).parse(text)
+        parsed = query_parser.parse(searcher.schema, text)
     except Exception as exc:  # Whoosh raises assorted errors on odd syntax
         raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
     return bound_patterns(parsed, searcher.reader())
@@ -184,14 +164,14 @@ def expand_query(searcher: Searcher, request: SearchRequest,
     if not request.query.strip():
         return query, []
     expander = AcronymExpander(glossary_for(searcher), _chosen(request, "council"))
-    parser = make_parser(searcher)
-    parser.add_plugin(expander)
     try:
-        expanded = parser.parse(request.query)
+        expanded = query_parser.parse(searcher.schema, request.query, [expander])
     except Exception:  # the query as typed parsed; search it rather than fail
         log.exception("cannot expand the acronyms of %r", request.query)
         return query, []
-    return (expanded, expander.expansions) if expander.expansions else (query, [])
+    if not expander.expansions:
+        return query, []
+    return bound_patterns(expanded, searcher.reader()), expander.expansions
 
 
 def filter_query(request: SearchRequest, without: str | None = None) -> Query | None:
@@ -216,6 +196,17 @@ def filter_query(request: SearchRequest, without: str | None = None) -> Query | 
     return And(parts) if len(parts) > 1 else parts[0]
 
 
+def resolve_filters(searcher: Searcher, request: SearchRequest) -> SearchRequest:
+    """The request with its filter values as the index holds them ("cabinet" → "Cabinet");
+    a value outside a closed list (kind, council, committee) raises QueryError naming those."""
+    try:
+        chosen = {name: filters.resolve(searcher, name, values)
+                  for name, values in request.filters.items()}
+    except filters.UnknownValue as exc:
+        raise QueryError(str(exc)) from None
+    return dataclasses.replace(request, filters=chosen)
+
+
 def _facet_term(column: str, value: str) -> Query:
     if column == "year":
         try:
@@ -229,6 +220,7 @@ def _facet_term(column: str, value: str) -> Query:
 def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults:
     """Run a search request and return one page of results."""
     validate(request)
+    request = resolve_filters(searcher, request)
     typed = parse_query(searcher, request.query)
     query, expansions = expand_query(searcher, request, typed)
     # Matches are found once as arrays, scored in bulk where the ranking allows: they give the

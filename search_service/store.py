@@ -67,7 +67,10 @@ def open_index(index_dir: Path, create: bool = False) -> Index:
     """Open the index in `index_dir`; create it (and the folder) when asked and absent."""
     index_dir = Path(index_dir)
     if index.exists_in(str(index_dir)):
-        ix = index.open_dir(str(index_dir))
+        try:
+            ix = index.open_dir(str(index_dir))
+        except (AttributeError, ImportError) as exc:  # its pickled schema names code now gone
+            raise StoreError(_rebuild_message(index_dir, f"its schema names {exc}")) from None
         check_schema(ix, index_dir)
         return ix
     if not create:
@@ -82,12 +85,21 @@ def check_schema(ix: Index, index_dir: Path) -> None:
     expected, found = build_schema(), ix.schema
     differ = sorted(name for name in set(expected.names()) | set(found.names())
                     if name not in expected or name not in found
-                    or type(expected[name]) is not type(found[name]))
+                    or _field_kind(expected[name]) != _field_kind(found[name]))
     if differ:
-        raise StoreError(
-            f"the index in {index_dir} was built by another version of the service (fields "
-            f"{', '.join(differ)} differ); build a new one with `search-service index --index "
-            f"NEW_DIR SOURCES...` (or `--from-cache CACHE`), then swap the folders")
+        raise StoreError(_rebuild_message(index_dir, f"fields {', '.join(differ)} differ"))
+
+
+def _field_kind(field: Any) -> tuple[type, type, bool]:
+    """What makes two versions of a field index differently: its type, its analyzer's, and
+    whether it has a column."""
+    return type(field), type(getattr(field, "analyzer", None)), field.column_type is not None
+
+
+def _rebuild_message(index_dir: Path, why: str) -> str:
+    return (f"the index in {index_dir} was built by another version of the service ({why}); "
+            f"build a new one with `search-service index --index NEW_DIR SOURCES...` (or "
+            f"`--from-cache CACHE`), then swap the folders")
 
 
 @contextmanager

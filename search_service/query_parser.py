@@ -1,0 +1,221 @@
+"""The query language.
+
+Plain words are what most people type, often as a question ("how many looked after children"):
+they are ranked, not all required. Question words and stop words are left out, and the passages
+holding most of the other words come first (`Coordinated`, ranked in ranking.py). Explicit syntax
+keeps its strict meaning: "quoted phrases", AND/OR/NOT and parentheses (the whole query is then
+strict, every word required as before), `-word` and `+word` after white space, `field:word`.
+A word with inner punctuation (`self-harm`, `A&E`, `2019/20`) is one word: its parts in order or
+its joined form (analysis.py indexes both). An unclosed quote runs to the end of the query.
+"""
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from whoosh import qparser
+from whoosh.analysis import STOP_WORDS
+from whoosh.fields import Schema
+from whoosh.qparser import syntax
+from whoosh.query import And, AndMaybe, AndNot, NullQuery, Or, Phrase, Query, Term
+
+from .analysis import joined_form
+
+# Words match the passage text, its question (boosted: that is what people look for), and the
+# agenda item's title and description (indexed on the item's first passage). A question's answer
+# is part of its text, so `answer:` is a prefix only: one field fewer to score per word.
+FIELD_BOOSTS = {"text": 1.0, "question": 1.5, "item_title": 0.6, "item_description": 0.3}
+# Friendly prefixes people type, mapped to schema fields.
+FIELD_ALIASES = {"q": "question", "a": "answer", "title": "item_title", "item": "item_title",
+                 "topic": "topics", "date": "meeting_date"}
+# Words that make a search a question, not what it is about: never required, never scored.
+QUESTION_WORDS = frozenset("""
+    what which who whom whose why how when where whether
+    did does do done was were is are am been being has have had having
+    would could should shall will can may might must
+    there their any anyone anybody anything someone something ever still
+    much many
+    i me my we our us they them it its this that these those he she his her
+    tell told say said says ask asked know happened happen please about
+""".split()) | STOP_WORDS
+
+
+class Coordinated(Or):
+    """Plain words ranked by coordination: a passage holding more of them (concepts: a word, its
+    acronym's long forms, a compound's forms) ranks above one holding fewer; BM25F orders those
+    holding as many. Whoosh's own search ranks it as an Or (a sum of BM25F)."""
+
+    def __init__(self, subqueries: Sequence[Query], boost: float = 1.0,
+                 labels: Sequence[str] = ()) -> None:
+        super().__init__(list(subqueries), boost=boost)
+        # The word each concept was typed as, for "Missing: …".
+        self.labels = tuple(labels) or tuple(str(sub) for sub in subqueries)
+
+    def __eq__(self, other: object) -> bool:
+        return super().__eq__(other) and self.labels == getattr(other, "labels", None)
+
+    __hash__ = Or.__hash__
+
+    def apply(self, fn: Callable[[Query], Query]) -> Coordinated:
+        """The same concepts, each changed by `fn`, with their labels."""
+        return Coordinated([fn(sub) for sub in self.subqueries], self.boost, self.labels)
+
+    def normalize(self) -> Query:
+        """Concepts with no query (stop words) dropped with their labels; one left is itself."""
+        kept = [(sub.normalize(), label) for sub, label in zip(self.subqueries, self.labels)]
+        kept = [(sub, label) for sub, label in kept if sub is not NullQuery]
+        if not kept:
+            return NullQuery
+        if len(kept) == 1:
+            return kept[0][0].with_boost(kept[0][0].boost * self.boost)
+        return Coordinated([sub for sub, _ in kept], self.boost, [label for _, label in kept])
+
+
+class CompoundNode(syntax.WordNode):
+    """A word with inner punctuation: its parts as a phrase, or its joined form."""
+
+    def query(self, parser: qparser.QueryParser) -> Query:
+        fieldname = self.fieldname or parser.fieldname
+        field = parser.schema[fieldname] if parser.schema and fieldname in parser.schema else None
+        if field is None or not field.format or not field.format.supports("positions"):
+            return super().query(parser)
+        parts = list(field.process_text(self.text, mode="query"))
+        joined = list(field.process_text(joined_form(self.text) or "", mode="query"))
+        forms: list[Query] = [Term(fieldname, word) for word in joined]
+        if len(parts) > 1:
+            forms.append(Phrase(fieldname, parts))
+        elif parts:
+            forms.append(Term(fieldname, parts[0]))
+        if not forms:
+            return NullQuery
+        found = Or(forms, boost=self.boost) if len(forms) > 1 else forms[0].with_boost(self.boost)
+        return syntax.attach(found, self)
+
+
+class CoordinatedGroup(syntax.GroupNode):
+    """The plain words of a query, gathered into one Coordinated query."""
+
+    def query(self, parser: qparser.QueryParser) -> Query:
+        subs, labels = [], []
+        for node in self.nodes:
+            sub = node.query(parser)
+            if sub is not None:
+                subs.append(sub)
+                labels.append(_typed(node))
+        return syntax.attach(Coordinated(subs, self.boost, labels), self)
+
+
+def _typed(node: syntax.SyntaxNode) -> str:
+    """A plain word as typed (an acronym's group is the acronym with its long forms)."""
+    if isinstance(node, syntax.GroupNode):
+        return _typed(node.nodes[0])
+    return node.text
+
+
+class PlainWordsPlugin(qparser.Plugin):
+    """Turns compounds into CompoundNodes and gathers a query's plain words for coordination.
+
+    Runs after field names are applied (100) and around the acronym expander (105), before the
+    multifield plugin spreads words over fields (110).
+    """
+
+    def filters(self, parser: object) -> list[tuple[Callable[..., Any], int]]:
+        return [(self.mark_compounds, 101), (self.mark_plain_words, 104),
+                (self.gather_plain_words, 109)]
+
+    def mark_compounds(self, parser: object, group: syntax.GroupNode) -> syntax.GroupNode:
+        """Words with a joined form become CompoundNodes."""
+        for n, node in enumerate(group.nodes):
+            if isinstance(node, syntax.GroupNode):
+                self.mark_compounds(parser, node)
+            elif type(node) is syntax.WordNode and joined_form(node.text):
+                compound = copy.copy(node)
+                compound.__class__ = CompoundNode
+                group.nodes[n] = compound
+        return group
+
+    def mark_plain_words(self, parser: object, group: syntax.GroupNode) -> syntax.GroupNode:
+        """Mark the plain words of a query without operators; drop its question words."""
+        nodes = group.nodes
+        if any(isinstance(node, (syntax.Operator, syntax.GroupNode)) for node in nodes):
+            return group  # AND/OR/NOT or parentheses: strict, as typed
+        plain = [n for n, node in enumerate(nodes)
+                 if type(node) in (syntax.WordNode, CompoundNode) and node.fieldname is None
+                 and not (n and isinstance(nodes[n - 1], (qparser.PlusMinusPlugin.Plus,
+                                                          qparser.PlusMinusPlugin.Minus)))]
+        asking = {n for n in plain if nodes[n].text.lower() in QUESTION_WORDS}
+        if asking and len(asking) < len(plain):
+            group.nodes = [node for n, node in enumerate(nodes) if n not in asking]
+        for n in plain:
+            nodes[n].plain = True
+        group.plain_words = True
+        return group
+
+    def gather_plain_words(self, parser: object, group: syntax.GroupNode) -> syntax.GroupNode:
+        """Move the marked words (with their acronym alternatives) into a CoordinatedGroup."""
+        if not getattr(group, "plain_words", False):
+            return group
+        plain = [node for node in group.nodes if _is_plain(node)]
+        if plain:
+            group.nodes = [node for node in group.nodes if not _is_plain(node)]
+            group.nodes.append(CoordinatedGroup(plain))
+        return group
+
+
+def _is_plain(node: syntax.SyntaxNode) -> bool:
+    if isinstance(node, syntax.GroupNode):  # an acronym widened by the expander
+        return bool(node.nodes) and _is_plain(node.nodes[0])
+    return getattr(node, "plain", False)
+
+
+def make_parser(schema: Schema, plugins: Iterable[qparser.Plugin] = (),
+                fields: Iterable[str] = tuple(FIELD_BOOSTS)) -> qparser.QueryParser:
+    """The query parser over `fields`, with the plugins given (the acronym expander)."""
+    parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS,
+                                      group=qparser.AndGroup)
+    # `-` and `+` mark a word only after white space or a parenthesis: "self-harm" is a word.
+    parser.remove_plugin_class(qparser.PlusMinusPlugin)
+    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+",
+                                              minusexpr=r"(?<![^\s(])-"))
+    aliases: dict[str, list[str]] = {}
+    for alias, name in FIELD_ALIASES.items():  # `title:` and `item:` both name item_title
+        aliases.setdefault(name, []).append(alias)
+    parser.add_plugin(qparser.FieldAliasPlugin(aliases))
+    parser.add_plugin(PlainWordsPlugin())
+    for plugin in plugins:
+        parser.add_plugin(plugin)
+    return parser
+
+
+def close_quotes(text: str) -> str:
+    """The query with an unclosed quote closed at its end."""
+    return text + '"' if text.count('"') % 2 else text
+
+
+def parse(schema: Schema, text: str, plugins: Iterable[qparser.Plugin] = ()) -> Query:
+    """The query for the user's words: plain words coordinated, alongside required syntax."""
+    return _soften(make_parser(schema, plugins).parse(close_quotes(text)))
+
+
+def _soften(query: Query) -> Query:
+    """Plain words beside required parts ("quoted" words) rank those parts, not narrow them."""
+    if isinstance(query, AndNot):
+        return AndNot(_soften(query.a), query.b)
+    if isinstance(query, AndMaybe):
+        return AndMaybe(_soften(query.a), query.b)
+    if type(query) is And:
+        plain = [sub for sub in query.subqueries if isinstance(sub, Coordinated)]
+        required = [sub for sub in query.subqueries if not isinstance(sub, Coordinated)]
+        if plain and required:
+            return AndMaybe(required[0] if len(required) == 1 else And(required), plain[0])
+    return query
+
+
+def coordinated_part(query: Query) -> Coordinated | None:
+    """The plain words of a parsed query, if it has any."""
+    if isinstance(query, Coordinated):
+        return query
+    if isinstance(query, (AndNot, AndMaybe)):
+        return coordinated_part(query.a) or coordinated_part(query.b)
+    return None
