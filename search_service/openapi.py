@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .model import KINDS
 from .schema import FACET_COLUMNS
 from .search import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
 from .web.params import DEFAULT_PAGE_SIZE, MAX_VALUES_PER_FILTER
@@ -28,7 +29,7 @@ LINKS = _object({"page": {"type": "string"}, "api": {"type": "string"},
 
 PASSAGE = _object({
     "id": {"type": "string"},
-    "kind": {"type": "string", "enum": ["qa", "statement", "decision"]},
+    "kind": {"type": "string", "enum": list(KINDS)},
     "text": {"type": "string", "description": "The whole passage as it appears in the minutes."},
     "question": _nullable("string", description="For a Q&A passage: the question part."),
     "answer": _nullable("string", description="For a Q&A passage: the answer part."),
@@ -130,11 +131,27 @@ ERROR = _object({"error": _object({"status": {"type": "integer"},
                                    "message": {"type": "string"}})})
 
 
+# What a filter value may be, beyond a value of the facet as the search lists it.
+FILTER_NOTES = {
+    "kind": " qa, statement or decision, in any case; another value is a 400.",
+    "council": " In any case; one the index does not hold is a 400 naming the closest ones.",
+    "committee": " In any case; one the index does not hold is a 400 naming the closest ones.",
+    "speaker": " In any case, titles ignored: 'Cllr Hilton' and 'Hilton' find 'Councillor "
+               "Hilton'.",
+    "topic": " In any case.",
+    "item": " In any case.",
+    "year": " A number.",
+}
+
+
 def _filter_parameter(name: str) -> dict[str, Any]:
+    items: dict[str, Any] = {"type": "string"}
+    if name == "kind":
+        items["enum"] = list(KINDS)
     return {"name": name, "in": "query", "required": False, "style": "form", "explode": True,
-            "description": f"Only passages with this {name}; repeat for several (ORed).",
-            "schema": {"type": "array", "items": {"type": "string"},
-                       "maxItems": MAX_VALUES_PER_FILTER}}
+            "description": f"Only passages with this {name}; repeat for several (ORed)."
+                           f"{FILTER_NOTES.get(name, '')}",
+            "schema": {"type": "array", "items": items, "maxItems": MAX_VALUES_PER_FILTER}}
 
 
 SEARCH_PARAMETERS = [

@@ -189,3 +189,19 @@ def test_a_council_nothing_was_learnt_from_is_a_400_naming_those_known(client, o
     assert "Herefordshire, Manchester" in body["error"]["message"]
     body = call(client, openapi, "/api/glossary?" + "&".join(["council=x"] * 21), status=400)
     assert "at most 20 values of 'council'" in body["error"]["message"]
+
+
+def test_filter_values_are_read_in_any_case(client, openapi):
+    exact = call(client, openapi, "/api/search?committee=Cabinet")
+    typed = call(client, openapi, "/api/search?committee=cabinet")
+    assert typed["total"] == exact["total"] > 0
+    assert typed["filters"] == {"committee": ["Cabinet"]}
+
+
+@pytest.mark.parametrize("url, named", [
+    ("/api/search?kind=question", ["qa", "statement", "decision"]),
+    ("/api/search?q=school&committee=Schools+Froum", ["'Schools Froum'", "Schools Forum"]),
+])
+def test_an_unknown_filter_value_is_a_400_naming_the_allowed_ones(client, openapi, url, named):
+    message = call(client, openapi, url, status=400)["error"]["message"]
+    assert all(name in message for name in named), message

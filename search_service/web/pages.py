@@ -53,6 +53,9 @@ def search() -> tuple[str, int] | str:
     except QueryError as exc:
         return render_template("search.html", request_=search_request, error=str(exc)), 400
     results = found.results
+    # Filter values as the index holds them ("cabinet" typed, "Cabinet" chosen): the chips and
+    # facet links then remove and toggle the values shown.
+    search_request = results.request
     glossary = glossary_for(current_searcher())
     facets = facet_records(results, found.meetings)
     for name, values in facets.items():
