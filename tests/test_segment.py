@@ -1268,6 +1268,32 @@ UNSEEN_CLASSES = [
         [("statement", "REASON FOR DECISION – 1. To keep"),
          ("statement", "The Committee considered a report"), ("statement", "Ward members")],
         id="capital-label-and-long-lead-in"),
+    pytest.param(
+        # questions reported in the passive, answered in the same paragraph
+        "Further details were requested about the cost of the new bins. It was said that the "
+        "supplier would quote next week.\n\n"
+        "It was also queried whether the depot would move. The Head of Waste confirmed that it "
+        "would stay.\n\n"
+        "A comment was made that the rota was confusing. The officer agreed to redraft it.",
+        [("qa", "Further details"), ("qa", "It was also queried"), ("qa", "A comment was made")],
+        id="passive-questions"),
+    pytest.param(
+        # words of asking that ask nothing
+        "The Licensing Officer introduced the report and the applicant spoke. Members then "
+        "asked a series of questions.\n\n"
+        "The officer gave the response to the points raised and confirmed that the hours were "
+        "within the policy.\n\n"
+        "Mrs Green had requested to attend the meeting to speak about the pond. She explained "
+        "what the volunteers did.\n\n"
+        "The Director presented the review of Members Question Time at meetings of the Council.",
+        [("statement", "The Licensing"), ("statement", "The officer gave"),
+         ("statement", "Mrs Green"), ("statement", "The Director")],
+        id="asking-words-that-ask-nothing"),
+    pytest.param(
+        # a question announced by whom it is from
+        "A question by Mrs Amber Lake of Low Street (address given).",
+        [("qa", "A question by")],
+        id="a-question-by"),
 ]
 
 

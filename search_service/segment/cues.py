@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .text import PERSON
+from .text import PERSON, Gated
 
 # Verbs that report a reply or an explanation given to the meeting.
 ANSWER_VERBS = (r"(?:replied|responded|confirmed|advised|explained|clarified|assured|reiterated|"
@@ -23,23 +23,39 @@ SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|
 _NAME_ENDING_LY = "|".join(rf"(?<=\b(?-i:[A-Z][a-z]{{{n}}})ly )" for n in range(9))
 _PASSIVE = (r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )"
             rf"(?:(?<!ly )|{_NAME_ENDING_LY})")
-ASKS = re.compile(
-    rf"\b(?:{_PASSIVE}asked(?! for)(?! (?:the |all )?(?:Members?|Committee|Panel|Board|Council|"
-    r"Cabinet|Forum|Group|everyone|those present|councillors) to )|"
-    r"queried|enquired|inquired|questioned|sought (?:clarification|"
+# (questions asked without saying what about are a statement: "Members asked a series of
+# questions."; a capitalised "Question" inside a sentence is a title: "Members' Question Time")
+_NO_CONTENT = (r"(?! (?:a (?:series|number) of |several |some |various |many |further |a few |"
+               r"their |his |her )?questions?(?: of [^.;,]{1,60})?[.;])")
+ASKS = Gated(
+    rf"\b(?:{_PASSIVE}asked(?! for){_NO_CONTENT}(?! (?:the |all )?(?:Members?|Committee|Panel|"
+    r"Board|Council|Cabinet|Forum|Group|everyone|those present|councillors) to )|"
+    r"queried|enquired|inquired|questioned|sought (?:clarification|clarity|reassurance|"
     r"assurance|an update|information|further information|confirmation|details|views)|"
     r"raised (?:a |the )?(?:question|query)|wanted to know|requested to know|wished to know|"
     r"wondered (?:if|whether)|"
-    r"(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
-    r"(?:a |the )?(?:question|query) (?:from|about|on|regarding|as to)|"
-    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on))\b", re.I)
+    # reported in the passive: "Details were requested about …", "clarity was sought on …"
+    r"(?:details|clarification|clarity|confirmation|information|an update|assurance|"
+    r"reassurance|a breakdown|figures)\b[^.;?]{0,120}?\b(?:was|were) (?:also )?(?:requested|sought)|"
+    r"(?:[Ii]t|[Qq]uestions?) was (?:also )?(?:queried|questioned|asked)(?! to)|"
+    r"(?-i:(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
+    r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to)|"
+    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)))\b",
+    ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request"), re.I)
 # "asked that …" makes a request: a question only when an answer follows it.
 REQUEST = re.compile(r" that\b")
+REQUEST_VERB = re.compile(r"^(?i:asked)$")
 # Raising a point: a question only when an answer follows it.
-RAISES = re.compile(
-    r"\b(?:asked for|concern(?:s|ed)?|requested|suggested|raised|expressed|point of order|"
+# ("the points raised" and "requested to attend" raise nothing)
+RAISES = Gated(
+    r"\b(?:asked for|concern(?:s|ed)?|(?<!had )requested(?! to (?:attend|speak|address|be))|"
+    r"suggested|(?<!points )(?<!issues )(?<!matters )(?<!questions )(?<!concerns )raised|"
+    r"expressed|point of order|(?:comments?|points?) (?:was|were) (?:made|raised)|"
     r"commented|remarked|pointed out|"
-    r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried)\b", re.I)
+    r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried)\b",
+    ("asked for", "concern", "request", "suggest", "raised", "express", "point of order",
+     "comment", "remark", "pointed out", "discussion", "attention", "interested", "challeng",
+     "worried", "was made", "were made"), re.I)
 # "In response to a question about …, Members were informed that …"
 IN_RESPONSE = re.compile(
     r"^(?:[^,]{0,80}, )?(?:In (?:response|reply|answer) to|Responding to|In responding to|"
@@ -54,11 +70,13 @@ ANSWER_AT = re.compile(
     rf"{ANSWER_VERBS}"
     r"(?: (?:to )?(?:the |that )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?(?: that|:|,)|"
     r"(?:It|it) was (?:confirmed|explained|clarified|noted|reported|advised|stated|"
-    r"acknowledged|emphasised|highlighted|agreed)|heard that)")
+    r"acknowledged|emphasised|highlighted|agreed)|heard that|"
+    # "it was raised by the Committee and advised by Officers that …"
+    r"\b(?:advised|informed|confirmed|explained) by (?:the )?[\w ]{1,40}? that)")
 # A sentence that opens with an answer: "It was confirmed that …", "Officers advised that …".
 ANSWER_START = re.compile(
-    rf"^(?:[^,]{{0,60}}, )?(?:(?:It|it) was (?:confirmed|explained|clarified|reported|advised|"
-    r"stated|acknowledged|emphasised|highlighted)|"
+    rf"^(?:[^,]{{0,60}}, )?(?:(?:It|it) was (?:also )?(?:confirmed|explained|clarified|reported|"
+    r"advised|stated|said|acknowledged|emphasised|highlighted)|"
     rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey|The meeting|The Committee|The Panel) (?:then |also |"
     rf"further )?(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b))")
 # A concern raised, which a reply in the next paragraph turns into a question and its answer.
@@ -150,7 +168,7 @@ RESOLUTION_PART = re.compile(
     # a recommendation as a decision notice words it: "To agree to enter into a consultation …"
     r"^To (?:agree|approve|endorse|adopt|accept|authorise|authorize|delegate|recommend|refer|"
     r"grant|refuse|defer)\b")
-DECISION_IN = re.compile(
+DECISION_IN = Gated(
     rf"(?:^|(?<=[.;,] ))(?:{_BODY_DECIDES}|(?:It|it) was (?:unanimously )?(?:resolved|"
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
     # "It was discussed and agreed that …", "It was proposed, seconded and resolved to …"
@@ -165,10 +183,14 @@ DECISION_IN = re.compile(
     # a town or parish council's whole response to a planning application: "… café. No objection."
     r"(?:^|(?<=[.;] ))No objections?\.?$|"
     r"\b(?i:motion|amendment|recommendations?|proposals?)(?: \d{1,2}| [A-Z])? (?:was|were) "
-    r"(?:not )?(?i:carried|lost|defeated|approved|agreed|adopted|rejected)|\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
+    r"(?:not )?(?i:carried|lost|defeated|approved|agreed|adopted|rejected)|"
+    r"\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
     r"\b\d{1,3} (?:for|in favour),? \d{1,3} against\b|"
     r"\bvoting (?:was|as follows)|\bOn a (?:show of hands|vote|recorded vote)\b|"
-    r"\bvotes? (?:was|were) cast\b")
+    r"\bvotes? (?:was|were) cast\b",
+    ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
+     "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
+     "carri", "lost", "defeat", "adopt", "reject", "against", "show of hands"))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:unanimously )?"

@@ -153,7 +153,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         # The chair's questions put to the meeting are procedure, unless someone answers them.
         if not answered and is_chair(asker(sentence) or speaker(sentence)):
             return None
-        request = strong is not None and cues.REQUEST.match(sentence, strong.end())
+        request = strong is not None and cues.REQUEST_VERB.match(strong.group()) \
+            and cues.REQUEST.match(sentence, strong.end())
         if (weak or request) and not mark and not answered:
             continue
         question = " ".join(parts[:k + 1])

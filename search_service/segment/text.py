@@ -37,6 +37,25 @@ PERSON = (
 )
 
 
+class Gated:
+    """A pattern searched only in text holding one of its key words (in lower case).
+
+    Most sentences hold none of them, and trying a pattern of many alternatives at every
+    position costs far more than a few substring tests; every alternative needs a key.
+    """
+
+    def __init__(self, pattern: str, keys: tuple[str, ...], flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags)
+        self.keys = keys
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's first match in text, or None (at once when no key word is there)."""
+        lower = text.lower()
+        if not any(key in lower for key in self.keys):
+            return None
+        return self.pattern.search(text)
+
+
 def clean(text: str) -> str:
     """Collapse every run of white space (non-breaking spaces included) into one space."""
     return _SPACE_RUN.sub(" ", text).strip()
