@@ -1294,6 +1294,51 @@ UNSEEN_CLASSES = [
         "A question by Mrs Amber Lake of Low Street (address given).",
         [("qa", "A question by")],
         id="a-question-by"),
+    pytest.param(
+        # a member's point answered in the next paragraph, or a sentence or two later
+        "Another Member felt that the survey had been too short. The Member also noted that few "
+        "young people had taken part.\n\n"
+        "The Head of Policy explained that a second survey would run in the schools.\n\n"
+        "Councillor Rowe commented that the signs were hard to read. She added that they faced "
+        "the wrong way. The Highways Officer agreed to have them moved.",
+        [("qa", "Another Member felt"), ("qa", "Councillor Rowe commented")],
+        id="member-point-answered"),
+    pytest.param(
+        # a reply set under the point it answers, as a sub-point of another bullet
+        bullet("Members commented that the opening hours were still too short.") + "\n\n"
+        "o   Officers advised that they would raise this with the operator.\n\n"
+        + bullet("The figures for the pool were missing from the report."),
+        [("qa", "Members commented"), ("statement", "The figures")],
+        id="reply-under-the-point"),
+    pytest.param(
+        # a question after an explanation, and after the chair's call for questions
+        "The Head of Housing explained the report. A member questioned whether the target "
+        "could be met. It was confirmed that it could.\n\n"
+        "The Chair asked Members if they had any questions. Councillor Roy asked about the fees. "
+        "The Manager explained that the fees rose with inflation.",
+        [("qa", "The Head of Housing"), ("qa", "The Chair asked")],
+        id="question-mid-paragraph"),
+    pytest.param(
+        # answers that open with other words than "replied"
+        "Councillor Ahmed mentioned the queues at the tip and wanted the latest numbers on "
+        "visits.\n\nIn reply, the Head of Waste said that visits had risen by a tenth.\n\n"
+        "A resident raised several worries about parking near the school.\n\n"
+        "The Chair said the matter would go to the highways panel.\n\n"
+        "Mr Hale spoke about the flooding in Mill Lane and asked what the Council would do.\n\n"
+        "The Cabinet Member thanked Mr Hale and said that the drains would be cleared.\n\n"
+        "Councillor Patel sought assurances that the fund would be kept. The Leader gave that "
+        "assurance.",
+        [("qa", "Councillor Ahmed"), ("qa", "A resident"), ("qa", "Mr Hale"),
+         ("qa", "Councillor Patel")],
+        id="replies-in-other-words"),
+    pytest.param(
+        # a table flattened with '|': rows of question and answer, cells on lines of their own
+        "Question | Response |\n---|---|\n"
+        "How many bins were missed last month? | The Cabinet Member said that 120 were. |\n"
+        "Will the depot stay open? |\nYes, until the new one opens. |\n|\n"
+        "Total |\n2023-24 |",
+        [("qa", "How many bins"), ("qa", "Will the depot")],
+        id="piped-table"),
 ]
 
 
@@ -1302,3 +1347,22 @@ def test_split_minutes_unseen_classes(text: str, expected: list[tuple[str, str]]
     segments = split_minutes(text)
     assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
     assert len(segments) == len(expected)
+
+
+@pytest.mark.parametrize("text, question, answer, asked_by, answered_by", [
+    ("The Chair asked Members if they had any questions. Councillor Roy asked about the fees. "
+     "The Manager explained that the fees rose with inflation.", "asked about the fees",
+     "the fees rose with inflation", "Councillor Roy", "the Manager"),
+    ("Councillor Brown queried the cost. Councillor Green, Cabinet Member for Finance, "
+     "responded that it was within budget.", "queried the cost", "it was within budget",
+     "Councillor Brown", "Councillor Green, Cabinet Member for Finance"),
+    ("Details were requested about the number of empty homes. In reply, the Housing Manager "
+     "said there were 240.", "Details were requested", "there were 240", None,
+     "the Housing Manager"),
+])
+def test_unseen_question_forms(text: str, question: str, answer: str, asked_by: str | None,
+                               answered_by: str | None) -> None:
+    [segment] = split_minutes(text)
+    assert segment.kind == "qa"
+    assert question in (segment.question or "") and answer in (segment.answer or "")
+    assert (segment.asked_by, segment.answered_by) == (asked_by, answered_by)

@@ -60,6 +60,9 @@ _LONG_LINE = 75   # characters: longer than a title, as long as a wrapped line o
 _LOWER_START = re.compile(r"^[a-z(£\d]")
 
 
+TABLE_CELL = "cell"   # the label of an answer read from a table row: it ends with its cell
+
+
 @dataclass
 class Block:
     """One paragraph or point of minutes; `marker` says how it was introduced."""
@@ -127,9 +130,21 @@ def _broken_sentence(previous: str, line: str) -> bool:
         len(previous) >= _LONG_LINE // 2 and bool(re.match(r"[a-z]", line)))
 
 
+def _unpiped(line: str) -> list[str]:
+    """A line of a table flattened with '|' as lines of text: a row whose question cell ends in
+    '?' stays one row (cells apart by tabs, as a pasted table has them); other cells with text
+    become paragraphs of their own; cells of figures or labels ("Total", "2015-16") go."""
+    cells = [cell.strip() for cell in line.split("|")]
+    cells = [cell for cell in cells if cell and not _TABLE_DEBRIS.match(cell + " |")]
+    if any(ends_question(cell) for cell in cells[:-1]):
+        return ["\t".join(cells)]
+    return [part for cell in cells for part in (cell, "")] or [""]
+
+
 def _logical_lines(text: str) -> list[str]:
     """Lines of text with hard-wrapped paragraphs joined; blank strings mark paragraph breaks."""
-    raw = [line.replace("\u00a0", " ").strip() for line in text.splitlines()]
+    raw = [part for line in text.splitlines()
+           for part in (_unpiped(line) if "|" in line else [line.replace("\u00a0", " ").strip()])]
     content = [line for line in raw if line]
     lower = sum(1 for a, b in zip(content, content[1:])
                 if not _TERMINAL.search(a) and _LOWER_START.match(b))
@@ -172,7 +187,7 @@ def split_blocks(text: str) -> list[Block]:
         who = ""
         if row := _table_row(line):
             blocks.append(Block(clean(row[1]), "question", "question", row[0]))
-            blocks.append(Block(clean(row[2]), "answer", "response"))
+            blocks.append(Block(clean(row[2]), "answer", TABLE_CELL))
             continue
         if match := _BULLET.match(line):
             body, marker, label = line[match.end():], "bullet", match.group().strip()

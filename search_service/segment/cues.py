@@ -10,7 +10,9 @@ ANSWER_VERBS = (r"(?:replied|responded|confirmed|advised|explained|clarified|ass
                 r"confirms?|advises?|explains?|clarifies|replies|responds?|states?|"
                 r"informed|answered|stated|said|agreed|commented|noted|reported|indicated|"
                 r"acknowledged|added|undertook|stressed|expressed|encouraged|heard|told|"
-                r"emphasised|emphasized|highlighted|suggested|outlined|accepted|agreed)")
+                r"emphasised|emphasized|highlighted|suggested|outlined|accepted|reassured|"
+                r"gave (?:an? |that |this |the |his |her |their )?(?:assurances?|undertaking|"
+                r"commitment|reassurance)|agreed)")
 # Verbs that report speech of any kind, for attributing a passage to its speaker.
 SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|introduced|"
                 r"presented|gave|made|provided|delivered|spoke|thanked|welcomed|proposed|moved|"
@@ -30,8 +32,11 @@ _NO_CONTENT = (r"(?! (?:a (?:series|number) of |several |some |various |many |fu
 ASKS = Gated(
     rf"\b(?:{_PASSIVE}asked(?! for){_NO_CONTENT}(?! (?:the |all )?(?:Members?|Committee|Panel|"
     r"Board|Council|Cabinet|Forum|Group|everyone|those present|councillors) to )|"
-    r"queried|enquired|inquired|questioned|sought (?:clarification|clarity|reassurance|"
-    r"assurance|an update|information|further information|confirmation|details|views)|"
+    r"queried|enquired|inquired|questioned|sought (?:further |more )?(?:clarification|clarity|"
+    r"reassurances?|assurances?|an update|information|confirmation|details|views)|"
+    r"wanted (?:to know|to understand|to find out|clarification|clarity|confirmation|"
+    r"assurances?|an update|an explanation|(?:the |more |further )?(?:latest )?(?:numbers|"
+    r"figures|information|data|details))|"
     r"raised (?:a |the )?(?:question|query)|wanted to know|requested to know|wished to know|"
     r"wondered (?:if|whether)|"
     # reported in the passive: "Details were requested about …", "clarity was sought on …"
@@ -74,11 +79,13 @@ ANSWER_AT = re.compile(
     # "it was raised by the Committee and advised by Officers that …"
     r"\b(?:advised|informed|confirmed|explained) by (?:the )?[\w ]{1,40}? that)")
 # A sentence that opens with an answer: "It was confirmed that …", "Officers advised that …".
+# ("The Cabinet Member thanked Mr Jones for his question and said …")
+_THANKED = r"(?:thanked [^.;]{1,80}? and )?"
 ANSWER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:(?:It|it) was (?:also )?(?:confirmed|explained|clarified|reported|"
     r"advised|stated|said|acknowledged|emphasised|highlighted)|"
-    rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey|The meeting|The Committee|The Panel) (?:then |also |"
-    rf"further )?(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b))")
+    rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey|The meeting|The Committee|The Panel),? (?:then |also |"
+    rf"further )?{_THANKED}(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b))")
 # A concern raised, which a reply in the next paragraph turns into a question and its answer.
 CONCERN = re.compile(r"\b(?:concerns?|concerned|worried|worries)\b", re.I)
 # A paragraph that opens as a reply to what was just raised: "The Head of Audit explained that …".
@@ -86,6 +93,27 @@ REPLY_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:then |also |further )?(?:replied|"
     r"responded|explained|clarified|confirmed|advised|assured|acknowledged|undertook)\b|"
     r"^(?:It|it) was (?:explained|clarified|confirmed)\b")
+# Members, the public and their like: whose points, once answered, make a question.
+_MEMBER = (r"(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]he|[Ss]ome|[Ss]everal|[Oo]ther|[Vv]arious|[Mm]any) )?"
+           r"(?:(?:[Ll]ocal|[Ww]ard|[Pp]anel|[Cc]ommittee|[Bb]oard|[Ff]orum|[Ii]ndependent|"
+           r"[Cc]o-opted|[Pp]arish|[Tt]own) )?(?:[Mm]embers?(?: of the (?:public|[A-Z]\w+))?|"
+           r"[Cc]ouncillors?|[Rr]esidents?|[Gg]overnors?|[Tt]rustees?|[Ss]peakers?|[Oo]bjectors?)"
+           r"|(?:Cllrs?\.?|Councillors?)(?: [A-Z][\w'’-]*){1,3}(?: \([^()]{1,80}\))?")
+_POINT_VERBS = (r"(?:noted|felt|mentioned|commented|said|stated|raised|referred|highlighted|"
+                r"suggested|expressed|observed|pointed out|remarked|believed|considered|thought|"
+                r"wanted|challenged|argued|stressed|emphasised|welcomed|praised|spoke|"
+                r"questioned|was concerned|were concerned|voiced|made)")
+# A member making a point: "Another Member noted that …", "Discussion ensued and a Member felt …".
+MEMBER_POINT = re.compile(
+    rf"^(?:[^,.]{{0,80}}(?:, | and ))?(?:{_MEMBER})(?: (?:also|then|further|however))?,? "
+    rf"{_POINT_VERBS}\b")
+MEMBER_START = re.compile(rf"^(?:{_MEMBER})\b")
+PRONOUN_START = re.compile(r"^(?:He|She|They)\b")
+# A sentence that opens a reply by someone else: "In reply, …", "The officer could not say …".
+OTHER_REPLY = re.compile(
+    r"^(?:In (?:reply|response|answer)\b(?! to)|"
+    rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:could not|was unable to|were unable to|would)"
+    r" (?:yet )?(?:say|confirm|answer|provide|look|check|respond|report|circulate|find)\b)")
 # "It was noted that …" answers only where a question is open just before it.
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."
@@ -239,7 +267,7 @@ TURN = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4})(?: \([^()]{1,8
 # A speaker's name alone before what they said: "Councillor Smith:".
 NAME_ONLY = re.compile(rf"^({PERSON})\s*:-?$")
 SPEAKER_START = re.compile(
-    rf"^(?:[^,]{{0,60}}, )?({PERSON})(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
+    rf"^(?:[^,]{{0,60}}, )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
 ASKER = re.compile(rf"(?:^|, |\band )({PERSON})(?: then| also| further)? (?:asked|queried|"
                    r"enquired|inquired|sought|questioned|raised|expressed)\b|"
                    rf"\b(?:question|query) from ({PERSON})|^In response to ({PERSON}),")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Kind, Segment
 from . import cues, qa
-from .blocks import Block, split_blocks
+from .blocks import TABLE_CELL, Block, split_blocks
 from .text import ends_question, sentences, tidy_person
 
 log = logging.getLogger(__name__)
@@ -180,10 +180,18 @@ def _answers(segment: Segment, text: str) -> bool:
 def _replies_to_concern(segment: Segment, text: str) -> bool:
     """Whether a paragraph replies to the concern or the chair's question the statement before it
     raised ("The Chair sought clarification on …" / "It was explained that …")."""
-    if segment.kind != "statement" or not cues.REPLY_START.match(text[:400]):
+    if segment.kind != "statement":
+        return False
+    # a reply by someone named ("The Chair said …"), or one that says it replies
+    named = qa.opens_reply(text) and not cues.PRONOUN_START.match(text)
+    if not (named or cues.REPLY_START.match(text[:400])):
         return False
     first = sentences(segment.text[:1500])[:1]
-    return bool(first) and bool(cues.CONCERN.search(first[0]) or cues.ASKS.search(first[0]))
+    if not first:
+        return False
+    # a member's point answered by someone else: "Another Member felt …" / "The officer explained"
+    member = named and cues.MEMBER_POINT.match(first[0])
+    return bool(member or cues.CONCERN.search(first[0]) or cues.ASKS.search(first[0]))
 
 
 def _answers_point(blocks: list[Block], i: int, segment: Segment) -> bool:
@@ -198,6 +206,18 @@ def _answers_point(blocks: list[Block], i: int, segment: Segment) -> bool:
     return open_question and bool(opens_as_reply) and _answers(segment, block.text)
 
 
+def _nested_reply(blocks: list[Block], i: int, segment: Segment) -> bool:
+    """Whether list point i is a reply set under the point before it ("· Members felt …" then
+    "o Officers advised that …"): a point of another bullet or numbering that opens as a reply."""
+    block, before = blocks[i], blocks[i - 1] if i else None
+    if before is None or block.marker not in _LIST or before.marker not in _LIST \
+            or segment.kind == "decision" or segment.answer is not None:
+        return False
+    nested = block.label != before.label if block.marker == before.marker == "bullet" \
+        else _style(block) != _style(before)
+    return nested and qa.opens_reply(block.text)
+
+
 def _gather(blocks: list[Block], j: int) -> tuple[list[str], str | None, int]:
     """The text under the question or answer label at block j, and who the label names."""
     label = blocks[j]
@@ -210,7 +230,7 @@ def _gather(blocks: list[Block], j: int) -> tuple[list[str], str | None, int]:
         who = parts[0]
     said = bool(parts) and not named
     j += 1
-    while j < len(blocks) and blocks[j].marker == "":
+    while j < len(blocks) and blocks[j].marker == "" and label.label != TABLE_CELL:
         text = blocks[j].text
         if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
                 or _is_heading(blocks[j]):
@@ -353,7 +373,8 @@ def split_minutes(text: str) -> list[Segment]:
             continue
         if segments and (((block.marker == "" or _PARAGRAPH_NUMBER.match(block.label))
                           and _answers(segments[-1], block.text))
-                         or _answers_point(blocks, i, segments[-1])):
+                         or _answers_point(blocks, i, segments[-1])
+                         or _nested_reply(blocks, i, segments[-1])):
             segments[-1] = _with_answer(segments[-1], _shown(block), context)
             i += 1
             continue

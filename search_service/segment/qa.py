@@ -25,7 +25,8 @@ _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Respondi
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
 # A point worded as a question without a question mark: "What the average cost was."
 _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
-_MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
+_MAX_SCAN = 1500
+_MAX_SENTENCES = 6   # a question may sit a few sentences into a paragraph   # the cues sit at the start of a passage; never scan a whole long paragraph
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,24 @@ def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | Non
     return Exchange(before, after, asker(before), speaker(after))
 
 
+def opens_reply(sentence: str) -> bool:
+    """Whether a sentence opens the reply to a point before it, given by someone other than
+    the members ("The Head of Finance explained …", "It was confirmed …", "In reply, …")."""
+    head = sentence[:400]
+    if cues.MEMBER_START.match(head) or cues.DECISION_START.match(head) \
+            or cues.DECISION_OPEN.match(head):
+        return False   # (a body noting or agreeing decides rather than replies)
+    return bool(cues.ANSWER_START.match(head) or cues.NOTED_ANSWER.match(head)
+                or cues.OTHER_REPLY.match(head))
+
+
+def _reply_at(rest: list[str], first: int) -> int | None:
+    """Which of the next sentences (from `first`, up to the third) opens a reply by someone named
+    (a sentence opening "He said …" may be the member going on)."""
+    return next((j for j in range(first, min(len(rest), 3))
+                 if opens_reply(rest[j]) and not cues.PRONOUN_START.match(rest[j])), None)
+
+
 def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | None:
     """A passage that records a question (asked, queried, '…?') and perhaps the reply after it.
 
@@ -136,30 +155,43 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if is_question(question):
             return Exchange(question, answer, asker(question), speaker(answer))
     parts = sentences(text[:_MAX_SCAN * 4])
-    for k, sentence in enumerate(parts[:4]):
+    reply_seen = False   # after a reply, only a question plainly asked starts a new exchange
+    start = 0            # the first sentence that may name who asks
+    for k, sentence in enumerate(parts[:_MAX_SENTENCES]):
         strong = cues.ASKS.search(sentence)
-        if not strong and cues.ANSWER_START.match(sentence):
-            break
-        weak = None if strong else cues.RAISES.search(sentence)
+        member = None if reply_seen else cues.MEMBER_POINT.match(sentence)
+        if not strong and not member and cues.ANSWER_START.match(sentence):
+            reply_seen, start = True, k + 1
+            continue
+        weak = None if strong or reply_seen else (cues.RAISES.search(sentence) or member)
         mark = sentence.endswith("?") or sentence.startswith("Whether ")
         if not (strong or weak or mark):
             continue
         cue = strong or weak
-        if cue and (exchange := _split_in_sentence(parts, k, cue.end())):
+        # (a member's own "… and noted that …" goes on with the point rather than answering it)
+        if cue and cue is not member and (exchange := _split_in_sentence(parts, k, cue.end())):
             return exchange
         rest = parts[k + 1:]
         answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0])
                                        or cues.NOTED_ANSWER.match(rest[0]))
+        if not strong and (member or not answered):
+            # a point made, answered a sentence or two later ("… She felt … The officer …")
+            at = _reply_at(rest, 0 if member else 1)
+            answered = at is not None
+            if at:
+                k, rest = k + at, rest[at:]
         # The chair's questions put to the meeting are procedure, unless someone answers them.
         if not answered and is_chair(asker(sentence) or speaker(sentence)):
-            return None
+            start = k + 1
+            continue
         request = strong is not None and cues.REQUEST_VERB.match(strong.group()) \
             and cues.REQUEST.match(sentence, strong.end())
         if (weak or request) and not mark and not answered:
             continue
         question = " ".join(parts[:k + 1])
         answer = " ".join(rest) or None
-        return Exchange(question, answer, asker(question), speaker(answer) if answer else None)
+        return Exchange(question, answer, asker(" ".join(parts[start:k + 1])),
+                        speaker(answer) if answer else None)
     if not parts or cues.ANSWER_START.match(parts[0]):
         return None
     if topic_split and (exchange := _split_in_sentence(parts, 0, 0)):
