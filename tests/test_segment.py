@@ -1240,6 +1240,15 @@ UNSEEN_CLASSES = [
         [("statement", "Cabinet looked")],
         id="noted-the-comments-is-narrative"),
     pytest.param(
+        # a town council's agreement, a sum to be set; and agreeing on a view decides nothing
+        "Cllr Ash proposed a meeting with the highways team. All councillors in agreement.\n\n"
+        "The precept for next year to be set at £38,000.\n\n"
+        "The Board agreed that it was vital that the library stayed open.\n\n"
+        "Councillor Oak proposed and Councillor Elm seconded the amendment.",
+        [("decision", "Cllr Ash"), ("decision", "The precept"), ("statement", "The Board agreed"),
+         ("statement", "Councillor Oak")],
+        id="agreement-and-views"),
+    pytest.param(
         # a decision notice with no RESOLVED above its parts
         "(1) the draft parking strategy be approved;\n\n"
         "That Members acknowledge the survey results and agree to review the zones each year."

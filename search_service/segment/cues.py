@@ -46,7 +46,8 @@ ASKS = Gated(
     r"(?-i:(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to)|"
     r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)))\b",
-    ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request"), re.I)
+    ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
+     "wanted"), re.I)
 # "asked that …" makes a request: a question only when an answer follows it.
 REQUEST = re.compile(r" that\b")
 REQUEST_VERB = re.compile(r"^(?i:asked)$")
@@ -168,7 +169,9 @@ VOTE_LINE = re.compile(
 INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}:\s+(?=[A-Z])")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
-                 r"(?:RESOLVED|resolved|agreed|AGREED|approved|endorsed|determined|decided|"
+                 # (agreeing that something "was vital" shares a view rather than deciding)
+                 r"(?:RESOLVED|resolved|agreed(?! that (?:it|this|there|they) (?:was|is|were|would)"
+                 r" )(?! with )|AGREED|approved|endorsed|determined|decided|"
                  # noting what was said in debate is narrative, noting a report decides
                  r"noted the(?! (?:comments?|concerns?|views?|points?|remarks|feedback|questions?)\b)"
                  r"|(?:received|considered|discussed) and (?:noted|agreed|approved)|"
@@ -215,15 +218,23 @@ DECISION_IN = Gated(
     r"\b[Ff]or:? ?\d{1,3},? [Aa]gainst:? ?\d{1,3}|"
     r"\b\d{1,3} (?:for|in favour),? \d{1,3} against\b|"
     r"\bvoting (?:was|as follows)|\bOn a (?:show of hands|vote|recorded vote)\b|"
-    r"\bvotes? (?:was|were) cast\b",
+    r"\bvotes? (?:was|were) cast\b|"
+    # a town or parish council's record of its agreement: "All councillors in agreement",
+    # "agreed unanimously" (moving and seconding a motion decides nothing yet)
+    r"\b(?:All|all) (?:\w+ )?(?:were )?(?:in agreement|agreed)\b|"
+    r"\b(?:agreed|approved|carried|resolved) unanimously\b|\bwas unanimous\b",
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
-     "carri", "lost", "defeat", "adopt", "reject", "against", "show of hands"))
+     "carri", "lost", "defeat", "adopt", "reject", "against", "show of hands",
+     "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
-PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:was|were) (?:unanimously )?"
+PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried|ratified)\b"
-                              r"(?! (?:by|at|in|on|last) )")
+                              r"(?! (?:by|at|in|on|last) )|"
+                              # "The precept for 2025/26 to be set at £41,000."
+                              r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"
+                              r"renewed|awarded)\b)")
 # A lead-in that ends in the decision its parts spell out: "… the Cabinet Member resolved that:".
 DECIDES_BELOW = re.compile(r"\b(?:resolved|agreed|decided|determined|RESOLVED|AGREED|DECIDED)"
                            r"(?: (?:that|to|as follows)| (?i:that))?\s*(?::-?|[-–])\s*$")
