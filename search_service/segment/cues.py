@@ -276,7 +276,9 @@ RESPONSES_HEAD = re.compile(r"^(?:In (?:response|reply|answer)\b|[^.]{0,80}\b(?:
 # A turn of a verbatim transcript: "Caroline Russell AM: …", "Sophie Linden (Deputy Mayor): …".
 TURN = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4})(?: \([^()]{1,80}\))?:\s+\S")
 # A speaker's name alone before what they said: "Councillor Smith:".
-NAME_ONLY = re.compile(rf"^({PERSON})\s*:-?$")
+# (titled or a role: "Key Aims:" heads points, no one's speech)
+NAME_ONLY = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor|the|The)\b)"
+                       rf"({PERSON})\s*:-?$")
 SPEAKER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
 ASKER = re.compile(rf"(?:^|, |\band )({PERSON})(?: then| also| further)? (?:asked|queried|"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..model import Kind, Segment
 from . import cues, qa
 from .blocks import TABLE_CELL, Block, split_blocks
-from .text import ends_question, sentences, tidy_person
+from .text import ends_question, is_person, sentences, tidy_person
 
 log = logging.getLogger(__name__)
 
@@ -393,4 +393,14 @@ def split_minutes(text: str) -> list[Segment]:
         segments.append(replace(segment, text=_shown(block)))
         i += 1
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))
-    return segments
+    return [_people_only(segment) for segment in segments]
+
+
+def _people_only(segment: Segment) -> Segment:
+    """The segment with any body or pronoun dropped from who asked, answered or spoke."""
+    asked_by, answered_by, speaker = (who if who and is_person(who) else None for who in (
+        segment.asked_by, segment.answered_by, segment.speaker))
+    if (asked_by, answered_by, speaker) == (segment.asked_by, segment.answered_by,
+                                            segment.speaker):
+        return segment
+    return replace(segment, asked_by=asked_by, answered_by=answered_by, speaker=speaker)

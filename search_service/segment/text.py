@@ -79,6 +79,18 @@ def ends_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'’”)").endswith("?")
 
 
+# Bodies, groups and pronouns are not speakers: a passage names a person or a person's role.
+_NOT_PERSON = re.compile(
+    r"(?i:the |this |that )?(?:[A-Z][\w&’'-]*\s){0,6}(?i:Committee|Sub-Committee|Council|Cabinet|"
+    r"Panel|Board|Forum|Authority|Group|Meeting|Commission|Partnership|Members|Councillors|"
+    r"Officers|Governors|Trustees|Residents)|(?i:he|she|they|it|we|members|officers|councillors)")
+
+
+def is_person(name: str) -> bool:
+    """Whether a speaker phrase names a person or a person's role, not a body or a pronoun."""
+    return not _NOT_PERSON.fullmatch(name)
+
+
 def tidy_person(name: str) -> str:
     """A speaker phrase without trailing commas or a leading capital on 'The'."""
     name = name.strip(" ,;:")
