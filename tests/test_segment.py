@@ -1395,3 +1395,16 @@ def test_speakers_are_people_not_bodies_or_pronouns(text: str, field: str,
                                                     who: str | None) -> None:
     [segment] = split_minutes(text)
     assert getattr(segment, field) == who
+
+
+@pytest.mark.parametrize("text, who", [
+    ("A member questioned how the waiting list had grown. In response it was clarified that "
+     "referrals had doubled.", "A member"),
+    ("4.1 Ann Hirst – Joint Commissioner introduced the item.", "Ann Hirst – Joint Commissioner"),
+    ("The Principal Planning officer outlined the proposal.", "the Principal Planning officer"),
+    ("Dr Ann Lee and Dr Tom Ray addressed the meeting on behalf of the surgery.",
+     "Dr Ann Lee and Dr Tom Ray"),
+])
+def test_speakers_named_in_other_ways(text: str, who: str) -> None:
+    [segment] = split_minutes(text)
+    assert (segment.asked_by if segment.kind == "qa" else segment.speaker) == who

@@ -17,7 +17,8 @@ ANSWER_VERBS = (r"(?:replied|responded|confirmed|advised|explained|clarified|ass
 SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|introduced|"
                 r"presented|gave|made|provided|delivered|spoke|thanked|welcomed|proposed|moved|"
                 r"seconded|continued|referred|drew|congratulated|observed|felt|considered|"
-                r"supported|raised|sought|delivered|reported|updated|summarised|set out)")
+                r"supported|raised|sought|delivered|reported|updated|summarised|set out|"
+                r"addressed|declared|opened|read)")
 
 # Asking verbs: the passage records a question even when no answer follows.
 # (an adverb before "asked" reports a passive or earlier request, "was specifically asked";
@@ -41,7 +42,8 @@ ASKS = Gated(
     r"wondered (?:if|whether)|"
     # reported in the passive: "Details were requested about …", "clarity was sought on …"
     r"(?:details|clarification|clarity|confirmation|information|an update|assurance|"
-    r"reassurance|a breakdown|figures)\b[^.;?]{0,120}?\b(?:was|were) (?:also )?(?:requested|sought)|"
+    r"reassurance|a breakdown|figures)\b[^.;?]{0,120}?\b(?:was|were) (?:also )?"
+    r"(?:requested|sought)|"
     r"(?:[Ii]t|[Qq]uestions?) was (?:also )?(?:queried|questioned|asked)(?! to)|"
     r"(?-i:(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to)|"
@@ -173,7 +175,8 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"(?:RESOLVED|resolved|agreed(?! that (?:it|this|there|they) (?:was|is|were|would)"
                  r" )(?! with )|AGREED|approved|endorsed|determined|decided|"
                  # noting what was said in debate is narrative, noting a report decides
-                 r"noted the(?! (?:comments?|concerns?|views?|points?|remarks|feedback|questions?)\b)"
+                 r"noted the(?! (?:comments?|concerns?|views?|points?|remarks|feedback|"
+                 r"questions?)\b)"
                  r"|(?:received|considered|discussed) and (?:noted|agreed|approved)|"
                  r"noted and|NOTED|APPROVED|ENDORSED|voted|accepted the recommendations?|"
                  r"GRANTED|granted|"
@@ -281,6 +284,6 @@ NAME_ONLY = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Profess
                        rf"({PERSON})\s*:-?$")
 SPEAKER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
-ASKER = re.compile(rf"(?:^|, |\band )({PERSON})(?: then| also| further)? (?:asked|queried|"
-                   r"enquired|inquired|sought|questioned|raised|expressed)\b|"
+ASKER = re.compile(rf"(?:^|, |\band )({PERSON}|{_MEMBER})(?: then| also| further)? "
+                   r"(?:asked|queried|enquired|inquired|sought|questioned|raised|expressed)\b|"
                    rf"\b(?:question|query) from ({PERSON})|^In response to ({PERSON}),")

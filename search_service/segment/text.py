@@ -26,14 +26,18 @@ _LINK = r"(?:of|and|for|the|&|to|with|in|on|-|–)"
 # Capitalised words that open sentences rather than names ("When CG suggested …").
 _NOT_NAME = (r"(?:When|While|Whilst|If|In|On|At|As|After|Before|Following|During|Under|With|"
              r"The|This|That|These|Those|It|There|A|An|Members|Officers|Councillors|All|Some)")
+# A role may end in a lower-case noun ("the Principal Planning officer").
+_ROLE_NOUN = r"(?: (?:officer|manager|director|adviser|advisor|member|lead|clerk))?"
 PERSON = (
-    rf"(?:(?:the|The) (?:{_WORD})(?:,? (?:{_WORD}|{_LINK}))*"
+    rf"(?:(?:the|The) (?:{_WORD})(?:,? (?:{_WORD}|{_LINK}))*{_ROLE_NOUN}"
     rf"|(?:Cllr\.?|Councillor|Councillors|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor)\.?"
     rf"(?: (?:{_WORD}))+(?:,? (?:{_WORD}|{_LINK}))*"
     rf"|(?!{_NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
     rf"|[Oo]fficers|[Tt]he [Oo]fficer|[Mm]embers)"
-    # "Councillor Moore (Cabinet Member for Housing)", "Mrs Jones (resident)"
+    # "Councillor Moore (Cabinet Member for Housing)", "Mrs Jones (resident)",
+    # "Ann Hirst – Joint Commissioner"
     r"(?: \([^()]{1,80}\))?"
+    rf"(?: [-–] (?:{_WORD})(?: (?:{_WORD}|{_LINK})){{0,6}})?"
 )
 
 
