@@ -1381,6 +1381,10 @@ def test_unseen_question_forms(text: str, question: str, answer: str, asked_by: 
 
 @pytest.mark.parametrize("text, field, who", [
     ("The Committee explained that the review would finish in May.", "speaker", None),
+    ("The Roads and Transport Scrutiny Committee reported that the review had ended.", "speaker",
+     None),
+    ("The Chair of the Committee reported that the review had ended.", "speaker",
+     "the Chair of the Committee"),
     ("Members expressed concern about the cost of the scheme.\n\nThe Head of Finance explained "
      "that it was within budget.", "asked_by", None),
     ("Councillor Reed asked about the bins. They replied that a new rota would start.",

@@ -85,7 +85,8 @@ def ends_question(text: str) -> bool:
 
 # Bodies, groups and pronouns are not speakers: a passage names a person or a person's role.
 _NOT_PERSON = re.compile(
-    r"(?i:the |this |that )?(?:[A-Z][\w&’'-]*\s){0,6}(?i:Committee|Sub-Committee|Council|Cabinet|"
+    r"(?i:the |this |that )?(?:(?:[A-Z][\w&’'-]*|and|of|for|&)\s){0,8}(?i:Committee|Sub-Committee|"
+    r"Council|Cabinet|"
     r"Panel|Board|Forum|Authority|Group|Meeting|Commission|Partnership|Members|Councillors|"
     r"Officers|Governors|Trustees|Residents)|(?i:he|she|they|it|we|members|officers|councillors)")
 
