@@ -63,6 +63,11 @@ class CompoundTokenizer(Tokenizer):
         """The words of `value`, each compound's parts numbered in turn."""
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         token.boost = 1.0
+        if not tokenize:  # a pattern or a value taken whole (Whoosh's wildcards, fuzzy words)
+            _set(token, value, start_pos, start_char, keeporiginal, positions, chars,
+                 first_part=False, joined=False)
+            yield token
+            return
         pos = start_pos
         for match in WORD.finditer(value):
             word = match.group(0)

@@ -230,7 +230,9 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
         raise click.ClickException(str(exc)) from None
     if as_json:
         for hit in results.hits:
-            click.echo(json.dumps(hit_json(hit.id, hit.score, hit.fields), ensure_ascii=False))
+            click.echo(json.dumps(hit_json(hit.id, hit.score, hit.fields)
+                                  | {"missing": list(hit.missing),
+                                     "more_in_item": hit.more_in_item}, ensure_ascii=False))
     else:
         click.echo(format_results(results))
 
@@ -273,7 +275,11 @@ def format_results(results: SearchResults) -> str:
             lines.append(f"  Q: {fields['question']}\n  A: {fields['answer']}")
         else:
             lines.append(f"  {fields['text']}")
+        if hit.missing:
+            lines.append(f"  Missing: {' '.join(hit.missing)}")
         lines.append(f"  {fields.get('url') or ''}  (id {hit.id})")
+        if hit.more_in_item:
+            lines.append(f"  {hit.more_in_item} more from this item")
     for name, counts in results.facets.items():
         if counts:
             shown = ", ".join(f"{value} ({count})" for value, count in counts[:8])

@@ -57,6 +57,12 @@ HIT = _object({
                    "properties": {name: {"type": "string"}
                                   for name in ("text", "question", "answer", "item_title")},
                    "additionalProperties": False},
+    "missing": {"type": "array", "items": {"type": "string"},
+                "description": "Words of the search, as typed, that this passage does not hold "
+                               "(plain words are ranked, not all required)."},
+    "more_in_item": {"type": "integer", "minimum": 0,
+                     "description": "Passages of the same agenda item that matched but are not "
+                                    "listed: at most two of one item are."},
 })
 
 MEETING = _object({
@@ -212,7 +218,10 @@ def openapi_document(server_url: str = "") -> dict[str, Any]:
                     "previous": {"oneOf": [_ref("Passage"), {"type": "null"}]},
                     "next": {"oneOf": [_ref("Passage"), {"type": "null"}]},
                     "similar": {"type": "array", "items": _ref("Hit"),
-                                "description": "Similar passages from other meetings."},
+                                "description": "Passages on the same subject from other "
+                                "meetings (questions for a question), most alike first, "
+                                "each scored by its similarity from 0 to 1; empty when none "
+                                "is alike enough."},
                 }), "The passage, its neighbours in the agenda item and similar passages."),
                     **_errors(404, 503)}}},
             "/api/meetings/{meeting_id}": {"get": {

@@ -26,6 +26,8 @@ from .analysis import joined_form
 # agenda item's title and description (indexed on the item's first passage). A question's answer
 # is part of its text, so `answer:` is a prefix only: one field fewer to score per word.
 FIELD_BOOSTS = {"text": 1.0, "question": 1.5, "item_title": 0.6, "item_description": 0.3}
+# Plain words also match the council's and committee's names ("Melton complaints upheld").
+SEARCHED_FIELDS = FIELD_BOOSTS | {"council": 0.3, "committee": 0.3}
 # Friendly prefixes people type, mapped to schema fields.
 FIELD_ALIASES = {"q": "question", "a": "answer", "title": "item_title", "item": "item_title",
                  "topic": "topics", "date": "meeting_date"}
@@ -169,11 +171,10 @@ def _is_plain(node: syntax.SyntaxNode) -> bool:
     return getattr(node, "plain", False)
 
 
-def make_parser(schema: Schema, plugins: Iterable[qparser.Plugin] = (),
-                fields: Iterable[str] = tuple(FIELD_BOOSTS)) -> qparser.QueryParser:
-    """The query parser over `fields`, with the plugins given (the acronym expander)."""
-    parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS,
-                                      group=qparser.AndGroup)
+def make_parser(schema: Schema, plugins: Iterable[qparser.Plugin] = ()) -> qparser.QueryParser:
+    """The query parser, with the plugins given (the acronym expander)."""
+    parser = qparser.MultifieldParser(list(SEARCHED_FIELDS), schema,
+                                      fieldboosts=SEARCHED_FIELDS, group=qparser.AndGroup)
     # `-` and `+` mark a word only after white space or a parenthesis: "self-harm" is a word.
     parser.remove_plugin_class(qparser.PlusMinusPlugin)
     parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+",

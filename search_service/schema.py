@@ -41,6 +41,9 @@ def build_schema() -> Schema:
     # Compound words, stems, and one indexing loop with an unbounded stemming cache (the default
     # LRU cache slows indexing badly, WHOOSH-NOTES).
     stem = MinutesAnalyzer()
+    # Council and committee names, whose words a search may hold ("Melton complaints"); a
+    # council known by its web site's host name is split at the dots.
+    names = StandardAnalyzer(expression=r"\w+")
     return Schema(
         id=ID(stored=True, unique=True),
         record=ID,
@@ -57,9 +60,9 @@ def build_schema() -> Schema:
         speaker_key=ID(sortable=True),
         asked_by=STORED,
         answered_by=STORED,
-        council=TEXT(stored=True),
+        council=TEXT(analyzer=names, stored=True),
         council_key=ID(sortable=True),
-        committee=TEXT(stored=True),
+        committee=TEXT(analyzer=names, stored=True),
         committee_key=ID(sortable=True),
         meeting_id=ID(stored=True, sortable=True),
         meeting_date=DATETIME(stored=True, sortable=True),

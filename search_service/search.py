@@ -18,7 +18,7 @@ from whoosh.query.compound import PreloadedOr
 from whoosh.reading import IndexReader
 from whoosh.searching import Results, Searcher
 
-from . import facet_counts, filters, query_parser, ranking
+from . import facet_counts, filters, grouping, query_parser, ranking, similarity
 from .glossary import AcronymExpander, Expansion, glossary_for
 from .schema import FACET_COLUMNS, PASSAGE
 
@@ -68,6 +68,10 @@ class Hit:
     score: float
     fields: dict[str, Any]
     highlights: dict[str, str]
+    # Passages of the same agenda item found but not listed (grouping.PER_ITEM are).
+    more_in_item: int = 0
+    # Plain words of the search this passage does not hold ("Missing: waiting").
+    missing: tuple[str, ...] = ()
 
 
 @dataclass
@@ -235,12 +239,13 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     hits = []
     # A page past the end shows nothing (and an empty filter would be no filter to Whoosh).
     if first < total:
-        results = _page(searcher, query, found, scored, request)
+        results, more = _page(searcher, query, found, scored, request)
         results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+        missing = _missing_words(searcher, query, [hit.docnum for hit in results[:]])
         hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
                     fields={name: hit.get(name) for name in HIT_FIELDS},
-                    highlights=_highlights(hit))
-                for hit in results[:]]
+                    highlights=_highlights(hit), more_in_item=more_here, missing=lacking)
+                for hit, more_here, lacking in zip(results[:], more, missing)]
     facets = {}
     if request.facets:
         facets = {name: count_facet(searcher, matched, found, request, name)
@@ -268,36 +273,55 @@ def _matches(searcher: Searcher, query: Query, sort: str
 
 
 def _page(searcher: Searcher, query: Query, found: list[np.ndarray],
-          scored: list[ranking.Scored] | None, request: SearchRequest) -> Results:
-    """The page's hits among the found passages, in the request's order, as Whoosh's Results
-    (for their stored fields and highlights)."""
+          scored: list[ranking.Scored] | None, request: SearchRequest
+          ) -> tuple[Results, list[int]]:
+    """The page's hits among the found passages, in the request's order with at most
+    grouping.PER_ITEM of one agenda item, as Whoosh's Results (for their stored fields and
+    highlights), and how many more passages of each hit's item were found."""
     first = (request.page - 1) * request.page_size
     if request.sort == "relevance" and scored is None and query != PASSAGES:
         # A query ranking.py does not score: Whoosh ranks it, within the found passages.
         results = searcher.search(query, limit=first + request.page_size,
                                   filter=facet_counts.allowed_set(searcher, found))
-        return Results(searcher, query, results.top_n[first:])
+        return Results(searcher, query, results.top_n[first:]), [0] * len(results.top_n[first:])
     leaves = searcher.leaf_searchers()
     docnums = np.concatenate([local + offset for (_, offset), local in zip(leaves, found)])
     if request.sort == "relevance":
         # Every passage scores 1.0 for no words (the weight of Whoosh's `record` term).
-        scores = np.ones(len(docnums)) if scored is None else np.concatenate(
+        keys = np.ones(len(docnums)) if scored is None else np.concatenate(
             [matches.restricted(local) for matches, local in zip(scored, found)])
         # Whoosh's order: highest score first, then the lower document number.
-        at = ranking.ranked_page(-scores, docnums, first, request.page_size)
-        keys = scores[at].tolist()
+        order, ties = -keys, docnums
     else:
-        dates = np.concatenate([facet_counts.sortable_column(leaf, "meeting_date")[local]
-                                for (leaf, _), local in zip(leaves, found)])
+        keys = np.concatenate([facet_counts.sortable_column(leaf, "meeting_date")[local]
+                               for (leaf, _), local in zip(leaves, found)])
         if request.sort == "newest":
             # Whoosh sorts (date, document) in reverse; undated passages count as the oldest.
-            dates = np.where(dates == searcher.schema["meeting_date"].default, 0, dates)
-            at = ranking.ranked_page(-dates.astype(np.int64), -docnums, first,
-                                     request.page_size)
+            keys = np.where(keys == searcher.schema["meeting_date"].default, 0, keys)
+            order, ties = -keys.astype(np.int64), -docnums
         else:
-            at = ranking.ranked_page(dates, docnums, first, request.page_size)
-        keys = dates[at].tolist()
-    return Results(searcher, query, list(zip(keys, docnums[at].tolist())))
+            order, ties = keys, docnums
+    groups = grouping.item_groups(searcher, found)
+    at = grouping.grouped_page(order, ties, groups, first, request.page_size)
+    return (Results(searcher, query, list(zip(keys[at].tolist(), docnums[at].tolist()))),
+            grouping.more_in_item(groups, at))
+
+
+def _missing_words(searcher: Searcher, query: Query, docnums: list[int]
+                   ) -> list[tuple[str, ...]]:
+    """For each passage, the plain words of the query it does not hold, as typed."""
+    plain = query_parser.coordinated_part(query)
+    if plain is None or not docnums:
+        return [()] * len(docnums)
+    offsets = [offset for _, offset in searcher.leaf_searchers()]
+    segment = np.searchsorted(offsets, docnums, side="right") - 1
+    local = np.array(docnums) - np.array(offsets)[segment]
+    held = np.zeros((len(plain.subqueries), len(docnums)), dtype=bool)
+    for n, concept in enumerate(plain.subqueries):
+        matched = facet_counts.matching_docs(searcher, concept)
+        held[n] = [np.isin(at, matched[leaf]).item() for leaf, at in zip(segment, local)]
+    return [tuple(label for label, has in zip(plain.labels, held[:, i]) if not has)
+            for i in range(len(docnums))]
 
 
 def passages_only(query: Query) -> Query:
@@ -477,8 +501,16 @@ def item_neighbours(searcher: Searcher, passage: dict[str, Any]
             ordered[at + 1] if at + 1 < len(ordered) else None)
 
 
-def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5) -> list[Hit]:
-    """Passages from other meetings most like this one (for a question: where it came up before)."""
+# Candidates whose similarity is measured: the key words' best matches, of which a few are alike.
+SIMILAR_CANDIDATES = 20
+SIMILAR_KEY_WORDS = 10
+
+
+def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5,
+                     at_least: float = similarity.SIMILAR_ENOUGH) -> list[Hit]:
+    """Passages from other meetings on the subject of this one, most alike first, scored by
+    their similarity (for a question: where it came up before); none when none is alike
+    enough."""
     similar = similar_query(searcher, passage_id)
     if similar is None:
         return []
@@ -493,23 +525,37 @@ def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5) -> lis
                   for docs, other in zip(matched, outside)]
     if not any(map(len, candidates)):  # an empty filter would be no filter to Whoosh
         return []
-    found = _page(searcher, query, candidates, scored, SearchRequest(page_size=limit))
-    return [Hit(id=hit["id"], score=float(hit.score or 0.0),
-                fields={name: hit.get(name) for name in HIT_FIELDS}, highlights={})
-            for hit in found]
+    # The key words' best matches, kept where the whole question is alike: sharing a word or two
+    # ("funding", a councillor's name) is no shared subject.
+    found, _ = _page(searcher, query, candidates, scored,
+                     SearchRequest(page_size=SIMILAR_CANDIDATES))
+    fields = [{name: hit.get(name) for name in HIT_FIELDS} for hit in found]
+    source = searcher.document(id=passage_id) or {}
+    scores = similarity.similarities(searcher, _compared_text(source),
+                                     [_compared_text(other) for other in fields])
+    alike = sorted((-score, n) for n, score in enumerate(scores) if score >= at_least)
+    return [Hit(id=found[n]["id"], score=-score, fields=fields[n], highlights={})
+            for score, n in alike[:limit]]
+
+
+def _compared_text(fields: dict[str, Any]) -> str:
+    """What is compared for similarity: a question's question part, else the passage's text."""
+    return fields.get("question") or fields.get("text") or ""
 
 
 def similar_query(searcher: Searcher, passage_id: str
                   ) -> tuple[Query, Query | None, Query] | None:
-    """What `similar_passages` searches: the passage's key words, the kind to keep (questions
-    for a question, so each comes with the answer given then) and what to leave out (its own
-    meeting, or itself); None for an unknown passage or one without key words."""
+    """What `similar_passages` searches: the passage's key words (the words of its subject, by
+    tf-idf), the kind to keep (questions for a question, so each comes with the answer given
+    then) and what to leave out (its own meeting, or itself); None for an unknown passage or
+    one without key words."""
     docnum = searcher.document_number(id=passage_id)
     if docnum is None:
         return None
     fields = searcher.stored_fields(docnum)
-    key_terms = searcher.key_terms_from_text("text", fields.get("question") or fields["text"],
-                                             numterms=10)
+    weights = similarity.weights(searcher, similarity.topic_words(searcher,
+                                                                  _compared_text(fields)))
+    key_terms = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:SIMILAR_KEY_WORDS]
     if not key_terms:
         return None
     query = Or([Term("text", word, boost=weight) for word, weight in key_terms])

@@ -1,18 +1,12 @@
-"""The build: the fused analyzer indexes what Whoosh's StemmingAnalyzer would, and the tiered
-merge policy merges small segments without losing or resurrecting a passage."""
-import json
+"""The build: the tiered merge policy merges small segments without losing or resurrecting a passage."""
 from pathlib import Path
 
 import pytest
-from whoosh import index as whoosh_index
-from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import TEXT
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from benchmarks.crash_kill import crash_run
 from search_service import merge_policy
-from search_service.analysis import FusedStemmingAnalyzer
 from search_service.indexer import index_documents
 from search_service.model import Document
 from search_service.schema import build_schema
@@ -20,58 +14,6 @@ from search_service.search import SearchRequest, search_passages
 from search_service.segment import split_document
 from search_service.store import BuildWriter, open_index, passage_fields
 from tests.test_indexer import PAGE, doc
-
-DEV_DOCS = sorted((Path(__file__).parents[2] / "shared" / "corpus" / "dev" / "docs").glob("*.json"))
-EDGE_CASES = ["", "the of and", "The report, the REPORT and the reports.",
-              "U.K. councils' re-opening of 3.5% e.g. S.106 monies", "a b c Cllr O'Neill's café"]
-
-
-def dev_text(path: Path) -> str:
-    return json.loads(path.read_text(encoding="utf-8"))["text"]
-
-
-def test_the_labelled_minutes_are_there_to_compare_on():
-    assert len(DEV_DOCS) > 50
-
-
-@pytest.mark.parametrize("text", [dev_text(path) for path in DEV_DOCS] + EDGE_CASES)
-def test_the_fused_analyzer_indexes_exactly_what_stemming_analyzer_does(text):
-    whoosh, fused = TEXT(analyzer=StemmingAnalyzer(cachesize=-1)), TEXT(analyzer=FusedStemmingAnalyzer())
-    assert sorted(fused.index(text)) == sorted(whoosh.index(text))
-
-
-@pytest.mark.parametrize("options", [
-    {"mode": "query", "positions": True, "chars": True},   # highlighting
-    {"mode": "query", "removestops": False},               # the query parser
-    {"mode": "index", "positions": True, "boosts": True, "chars": True},
-])
-def test_other_calls_go_through_whooshs_chain(options):
-    text = dev_text(DEV_DOCS[0])
-
-    def tokens(analyzer):
-        return [(t.text, t.stopped, getattr(t, "pos", None), getattr(t, "startchar", None))
-                for t in analyzer(text, **options)]
-
-    assert tokens(FusedStemmingAnalyzer()) == tokens(StemmingAnalyzer(cachesize=-1))
-
-
-def test_an_index_built_with_whooshs_own_analyzer_stays_valid_and_searches_the_same(tmp_path):
-    old_schema = build_schema()
-    for name in old_schema.names():
-        if isinstance(getattr(old_schema[name], "analyzer", None), FusedStemmingAnalyzer):
-            old_schema[name].analyzer = StemmingAnalyzer(cachesize=-1)
-    (tmp_path / "old").mkdir()
-    whoosh_index.create_in(str(tmp_path / "old"), old_schema)
-    for folder in ("old", "new"):
-        report = index_documents(tmp_path / folder, [doc()])
-        assert report.passages_added > 0 and not report.errors
-
-    def found(folder):
-        with open_index(tmp_path / folder).searcher() as searcher:
-            result = search_passages(searcher, SearchRequest(query="repaired potholes"))
-            return [(hit.id, hit.highlights) for hit in result.hits]
-
-    assert found("old") == found("new") != []
 
 
 def segment_contents(index_dir: Path) -> list:
@@ -89,8 +31,10 @@ def segment_contents(index_dir: Path) -> list:
 
 
 def test_a_segment_holds_the_same_terms_lengths_and_postings_as_whooshs_writer_makes(tmp_path):
-    passages = [passage for path in DEV_DOCS[:10] for passage in split_document(
-        Document(source=path.name, url=path.name, text=dev_text(path)))]
+    seed = Path(__file__).parent / "data" / "seed.txt"
+    passages = [passage for url, text in (("seed", seed.read_text(encoding="utf-8")),
+                                          ("page", PAGE))
+                for passage in split_document(Document(source=url, url=url, text=text))]
     for name, writer_class in (("whoosh", SegmentWriter), ("ours", BuildWriter)):
         writer = writer_class(open_index(tmp_path / name, create=True))
         for passage in passages:

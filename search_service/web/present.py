@@ -70,7 +70,8 @@ def web_url(url: str | None) -> str | None:
 def hit_record(hit: Hit) -> dict[str, Any]:
     """A search hit: the passage, its score and its highlighted fragments (escaped HTML)."""
     return {**passage_record({"id": hit.id, **hit.fields}), "score": round(hit.score, 4),
-            "highlights": hit.highlights}
+            "highlights": hit.highlights, "missing": list(hit.missing),
+            "more_in_item": hit.more_in_item}
 
 
 def shown_fields(record: dict[str, Any]) -> tuple[str, ...]:

@@ -1,0 +1,72 @@
+"""Results grouped by agenda item: at most PER_ITEM passages of one item in a list of results,
+the others counted ("3 more from this item"), as TheyWorkForYou groups speeches by debate.
+
+A source document's passages are written in one batch, so an item's passages always share a
+segment: an item is numbered within its segment (cached per segment), and a found passage's
+group is its item's number plus the items of the segments before.
+"""
+from __future__ import annotations
+
+import numpy as np
+from whoosh.searching import Searcher
+
+from . import facet_counts, ranking
+
+PER_ITEM = 2
+# Candidates taken in order before grouping, as a multiple of the ranks wanted; more are taken
+# only when one item holds most of them.
+_POOL = 4
+
+
+def _item_numbers(leaf: Searcher) -> tuple[np.ndarray, int]:
+    """Each document's item numbered within the segment, and how many items there are."""
+
+    def build() -> tuple[np.ndarray, int]:
+        keys = facet_counts.sortable_column(leaf, "item_key")
+        if not len(keys):
+            return np.zeros(0, dtype=np.int64), 0
+        labels, numbers = np.unique(keys, return_inverse=True)
+        return numbers.astype(np.int64), len(labels)
+
+    return facet_counts.cached_for_segment(leaf, "<item numbers>", build)  # type: ignore
+
+
+def item_groups(searcher: Searcher, found: list[np.ndarray]) -> np.ndarray:
+    """The item of each found passage (all segments' found passages, in order) as a number."""
+    groups, offset = [np.zeros(0, dtype=np.int64)], 0
+    for (leaf, _), local in zip(searcher.leaf_searchers(), found):
+        numbers, count = _item_numbers(leaf)
+        groups.append(numbers[local] + offset)
+        offset += count
+    return np.concatenate(groups)
+
+
+def listed(groups: np.ndarray) -> int:
+    """How many passages a grouped list holds: at most PER_ITEM of each item."""
+    return int(np.minimum(np.bincount(groups), PER_ITEM).sum()) if len(groups) else 0
+
+
+def grouped_page(keys: np.ndarray, docnums: np.ndarray, groups: np.ndarray, first: int,
+                 count: int) -> np.ndarray:
+    """The positions of ranks `first` to `first + count` in the order of (key, docnum), lowest
+    first, counting at most PER_ITEM passages of one item."""
+    wanted, pool = first + count, (first + count) * _POOL
+    while True:
+        taken: list[int] = []
+        shown: dict[int, int] = {}
+        for at in ranking.ranked_page(keys, docnums, 0, pool).tolist():
+            group = int(groups[at])
+            if shown.get(group, 0) < PER_ITEM:
+                shown[group] = shown.get(group, 0) + 1
+                taken.append(at)
+                if len(taken) == wanted:
+                    break
+        if len(taken) == wanted or pool >= len(keys):
+            return np.array(taken[first:], dtype=np.int64)
+        pool *= _POOL
+
+
+def more_in_item(groups: np.ndarray, positions: np.ndarray) -> list[int]:
+    """For each listed passage, how many passages of its item were found but not listed."""
+    counts = np.bincount(groups)[groups[positions]]
+    return np.maximum(counts - PER_ITEM, 0).tolist()

@@ -1,0 +1,136 @@
+"""Searches as people type them: plain words ranked by how many a passage holds, words with
+inner punctuation, unclosed quotes, results grouped by agenda item, "Missing: …"."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from search_service.indexer import index_documents
+from search_service.model import Document
+from search_service.search import SearchRequest, search_passages
+from search_service.store import open_index
+
+SEED = Path(__file__).parent / "data" / "seed.txt"
+
+PARKING = """\
+Councillor Patel asked what the Cabinet Member for Highways had said about parking charges in \
+the town centre.
+
+The Cabinet Member replied that parking charges would be frozen until April.
+"""
+CHILDREN = """\
+Members asked how many looked after children were placed outside the county. The Director \
+said that 45 children were placed outside the county.
+
+The Panel was told that Child and Adolescent Mental Health Services waiting times had fallen \
+to twelve weeks.
+
+Members discussed self-harm among young people and the support offered at A&E.
+
+The self-scrutiny exercise was welcomed by the Panel.
+
+The year-end position showed an underspend on placements.
+
+The year ahead would be difficult for the service.
+"""
+POTHOLES = "\n\n".join(
+    f"Point {n}: pothole repairs on the {road} road were discussed at length."
+    for n, road in enumerate(["north", "south", "east", "west", "upper", "lower", "old"], 1))
+OTHER_POTHOLES = ["A resident asked when the pothole repairs in the village would be done.",
+                  "The Parish Council noted the pothole repairs list."]
+
+
+def document(url: str, text: str, committee: str, title: str) -> Document:
+    return Document(source=url, url=url, text=text, council="Northshire County Council",
+                    committee=committee, meeting_date=dt.date(2024, 3, 5), item_title=title)
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    index_dir = tmp_path_factory.mktemp("plain-words")
+    documents = [document("https://example.gov.uk/parking", PARKING, "Cabinet", "Town centre"),
+                 document("https://example.gov.uk/children", CHILDREN, "Children's Scrutiny",
+                          "Annual report"),
+                 document("https://example.gov.uk/roads", POTHOLES, "Highways", "Roads"),
+                 *[document(f"https://example.gov.uk/roads/{n}", text, "Parish", f"Item {n}")
+                   for n, text in enumerate(OTHER_POTHOLES)],
+                 Document(source=str(SEED), url="seed", text=SEED.read_text(encoding="utf-8"))]
+    report = index_documents(index_dir, documents)
+    assert not report.errors
+    with open_index(index_dir).searcher() as searcher:
+        yield searcher
+
+
+def search(searcher, query: str, **options):
+    return search_passages(searcher, SearchRequest(query=query, **options))
+
+
+def texts(results) -> list[str]:
+    return [hit.fields["text"] for hit in results.hits]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("how many looked after children", "looked after children were placed"),
+    ("CAMHS waiting times", "Mental Health Services waiting times"),
+    ("what did the cabinet member say about parking charges", "parking charges in the town"),
+    ("is there anything about self-harm at A&E", "self-harm among young people"),
+])
+def test_questions_and_partial_words_find_the_passage_first(searcher, query, expected):
+    results = search(searcher, query)
+    assert results.hits and expected in texts(results)[0]
+
+
+def test_passages_holding_every_word_come_before_those_holding_some(searcher):
+    ranked = texts(search(searcher, "year-end placements underspend"))
+    assert "year-end position" in ranked[0]
+    assert not any("year ahead" in text for text in ranked)
+
+
+@pytest.mark.parametrize("query, found, not_found", [
+    ("self-harm", "self-harm among", "self-scrutiny"),
+    ("self harm", "self-harm among", None),  # "self-scrutiny" holds one word: after it
+    ("selfharm", "self-harm among", "self-scrutiny"),
+    ("year-end", "year-end position", "year ahead"),
+    ("A&E", "at A&E", "self-scrutiny"),
+    ('"risk of self-harm"', None, None),
+    ("joined-up", "more joined-up working", None),
+    ("long-term", "long-term sick leave", None),
+])
+def test_words_with_inner_punctuation_are_words(searcher, query, found, not_found):
+    hits = texts(search(searcher, query))
+    if found is None:
+        assert hits == []
+    else:
+        assert hits and all(found in text for text in hits[:1])
+    assert not any(not_found and not_found in text for text in hits)
+
+
+def test_an_unclosed_quote_runs_to_the_end(searcher):
+    assert texts(search(searcher, '"parking charges')) == texts(
+        search(searcher, '"parking charges"')) != []
+
+
+@pytest.mark.parametrize("query, required, banned", [
+    ('"town centre" cabinet', "town centre", None),
+    ("pothole -village", "pothole", "village"),
+    ("parking AND april", "April", None),
+    ("question:parking", "parking", None),
+    ("pothole repairs OR underspend", "pothole", None),
+])
+def test_explicit_syntax_keeps_its_strict_meaning(searcher, query, required, banned):
+    hits = texts(search(searcher, query))
+    assert hits and all(required in text or "underspend" in text for text in hits)
+    assert not any(banned and banned in text for text in hits)
+
+
+def test_one_agenda_item_shows_at_most_two_passages_and_counts_the_rest(searcher):
+    results = search(searcher, "pothole repairs")
+    roads = [hit for hit in results.hits if hit.fields["url"] == "https://example.gov.uk/roads"]
+    assert len(roads) == 2 and {hit.more_in_item for hit in roads} == {5}
+    assert results.total == 9 and len(results.hits) == 4
+
+
+def test_a_passage_shows_the_plain_words_it_does_not_hold(searcher):
+    results = search(searcher, "parking charges refund")
+    assert results.hits[0].missing == ("refund",)
+    assert search(searcher, "parking charges").hits[0].missing == ()
