@@ -20,23 +20,28 @@ CABINET = Meeting(council="Exampleshire", committee="Cabinet", date=dt.date(2021
 SCRUTINY = Meeting(council="Exampleshire", committee="Overview & Scrutiny Committee",
                    date=dt.date(2022, 3, 9), url="https://council.example/m2", identifier="m2")
 ROADS = AgendaItem(number="5", title="Highways")
+
+
+def item(number: str) -> AgendaItem:
+    """An agenda item of its own (a page of results shows at most two passages of one item)."""
+    return AgendaItem(number=number, title="Highways")
 PASSAGES = [
     Passage(id="c1", kind="qa", text="Councillor Hilton asked about potholes on the A41. The "
-            "Cabinet Member replied that repairs were scheduled.", meeting=CABINET, item=ROADS,
+            "Cabinet Member replied that repairs were scheduled.", meeting=CABINET, item=item("1"),
             position=0, speaker="Councillor Hilton", question="about potholes on the A41",
             answer="repairs were scheduled"),
     Passage(id="c2", kind="statement", text="The Cabinet Member for Highways presented the "
-            "report.", meeting=CABINET, item=ROADS, position=1,
+            "report.", meeting=CABINET, item=item("2"), position=1,
             speaker="the Cabinet Member for Highways"),
     Passage(id="c3", kind="decision", text="RESOLVED that the road repair plan be approved.",
-            meeting=CABINET, item=ROADS, position=2),
+            meeting=CABINET, item=item("3"), position=2),
     Passage(id="s1", kind="statement", text="Cllr Ann Hilton (Vice-Chair) noted the budget for "
-            "road repairs.", meeting=SCRUTINY, item=ROADS, position=0,
+            "road repairs.", meeting=SCRUTINY, item=item("4"), position=0,
             speaker="Cllr Ann Hilton (Vice-Chair)"),
     Passage(id="s2", kind="statement", text="Mrs Jones spoke about the library.",
-            meeting=SCRUTINY, item=ROADS, position=1, speaker="Mrs Jones"),
+            meeting=SCRUTINY, item=item("5"), position=1, speaker="Mrs Jones"),
     Passage(id="s3", kind="statement", text="Councillor Peter Klute welcomed the plan.",
-            meeting=SCRUTINY, item=ROADS, position=2,
+            meeting=SCRUTINY, item=item("6"), position=2,
             speaker="Councillor Peter Klute, Chair of the Committee"),
 ]
 

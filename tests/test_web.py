@@ -242,7 +242,9 @@ def test_the_passage_page_shows_its_neighbours_and_where_it_was_asked_before(cli
     assert texts(passage, "//h2[@id='similar-title']") == ["Asked before"]
     meeting = passage.xpath("//nav[@aria-label='Breadcrumb']//a/@href")[1]
     similar = passage.xpath("//section[@class='similar']//article")
-    assert similar
+    # Only questions on its subject are listed (tests/test_similar.py); else the page says so.
+    none = "No question like this one was asked at other meetings"
+    assert similar or none in passage.xpath("string(//section[@class='similar'])")
     for card in similar:
         other = card.xpath(".//a[contains(.,'Whole meeting')]/@href")[0]
         assert other != meeting, "similar passages come from other meetings"
