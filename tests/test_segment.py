@@ -1315,6 +1315,12 @@ UNSEEN_CLASSES = [
         [("qa", "Another Member felt"), ("qa", "Councillor Rowe commented")],
         id="member-point-answered"),
     pytest.param(
+        # a member's view followed by another's comment is debate, not a question answered
+        "A Member felt that the hall was too small for the event.\n\n"
+        "The Chair noted that the hall had been used for many years.",
+        [("statement", "A Member felt"), ("statement", "The Chair noted")],
+        id="member-point-then-comment"),
+    pytest.param(
         # a reply set under the point it answers, as a sub-point of another bullet
         bullet("Members commented that the opening hours were still too short.") + "\n\n"
         "o   Officers advised that they would raise this with the operator.\n\n"

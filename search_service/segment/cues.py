@@ -117,6 +117,13 @@ OTHER_REPLY = re.compile(
     r"^(?:In (?:reply|response|answer)\b(?! to)|"
     rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:could not|was unable to|were unable to|would)"
     r" (?:yet )?(?:say|confirm|answer|provide|look|check|respond|report|circulate|find)\b)")
+# A reply in so many words, which turns a member's point into a question answered (a member's
+# point followed by another's comment is debate): "The officer explained …", "In reply, …".
+ANSWERS_POINT = re.compile(
+    rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey),? (?:then |also |further )?"
+    rf"{_THANKED}(?:replied|responded|explained|clarified|confirmed|advised|assured|reassured|"
+    r"acknowledged|undertook|answered|informed|agreed to|gave (?:an? |that |the )?assurance)\b|"
+    r"^(?:It|it) was (?:also )?(?:explained|clarified|confirmed)\b|^In (?:reply|response)\b")
 # "It was noted that …" answers only where a question is open just before it.
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."

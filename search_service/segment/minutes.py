@@ -190,7 +190,7 @@ def _replies_to_concern(segment: Segment, text: str) -> bool:
     if not first:
         return False
     # a member's point answered by someone else: "Another Member felt …" / "The officer explained"
-    member = named and cues.MEMBER_POINT.match(first[0])
+    member = named and cues.MEMBER_POINT.match(first[0]) and qa.opens_reply(text, to_point=True)
     return bool(member or cues.CONCERN.search(first[0]) or cues.ASKS.search(first[0]))
 
 

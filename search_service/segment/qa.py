@@ -125,22 +125,26 @@ def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | Non
     return Exchange(before, after, asker(before), speaker(after))
 
 
-def opens_reply(sentence: str) -> bool:
+def opens_reply(sentence: str, to_point: bool = False) -> bool:
     """Whether a sentence opens the reply to a point before it, given by someone other than
-    the members ("The Head of Finance explained …", "It was confirmed …", "In reply, …")."""
+    the members ("The Head of Finance explained …", "It was confirmed …", "In reply, …");
+    `to_point`: a reply in so many words, as a member's point (no question) needs."""
     head = sentence[:400]
     if cues.MEMBER_START.match(head) or cues.DECISION_START.match(head) \
             or cues.DECISION_OPEN.match(head):
         return False   # (a body noting or agreeing decides rather than replies)
+    if to_point:
+        return bool(cues.ANSWERS_POINT.match(head) or cues.OTHER_REPLY.match(head))
     return bool(cues.ANSWER_START.match(head) or cues.NOTED_ANSWER.match(head)
                 or cues.OTHER_REPLY.match(head))
 
 
-def _reply_at(rest: list[str], first: int) -> int | None:
+def _reply_at(rest: list[str], first: int, to_point: bool) -> int | None:
     """Which of the next sentences (from `first`, up to the third) opens a reply by someone named
     (a sentence opening "He said …" may be the member going on)."""
     return next((j for j in range(first, min(len(rest), 3))
-                 if opens_reply(rest[j]) and not cues.PRONOUN_START.match(rest[j])), None)
+                 if opens_reply(rest[j], to_point) and not cues.PRONOUN_START.match(rest[j])),
+                None)
 
 
 def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | None:
@@ -176,7 +180,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
                                        or cues.NOTED_ANSWER.match(rest[0]))
         if not strong and (member or not answered):
             # a point made, answered a sentence or two later ("… She felt … The officer …")
-            at = _reply_at(rest, 0 if member else 1)
+            at = _reply_at(rest, 0 if member else 1, to_point=cue is member)
             answered = at is not None
             if at:
                 k, rest = k + at, rest[at:]
