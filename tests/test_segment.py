@@ -1356,27 +1356,6 @@ UNSEEN_CLASSES = [
         "Total |\n2023-24 |",
         [("qa", "How many bins"), ("qa", "Will the depot")],
         id="piped-table"),
-    pytest.param(
-        # answers to questions the minutes say were asked, without saying what they were
-        "The Director presented the report. Members then asked questions of the Director.\n\n"
-        "It was confirmed that the new system would be in place by April.\n\n"
-        "The Director advised that the backlog had been cleared.\n\n"
-        "The Committee noted the report.\n\nThe Head of Legal explained the next item.",
-        [("statement", "The Director presented"), ("qa", "It was confirmed"),
-         ("qa", "The Director advised"), ("decision", "The Committee noted"),
-         ("statement", "The Head of Legal")],
-        id="answers-to-announced-questions"),
-    pytest.param(
-        # a paragraph that says it replies; a point of a list, then its reply after a dash or ';'
-        "Mrs Adams of Church Lane referred to the state of the pavements in the village.\n\n"
-        "The Leader responded that a survey was planned.\n\n"
-        "Members discussed the report and the following issues were raised:\n\n"
-        "- The cost of the new scheme – officers confirmed that it was within budget.\n"
-        "- The vacancies in the team; the Head of Service advised that four had been filled.\n"
-        "- The pace of the works.",
-        [("qa", "Mrs Adams"), ("qa", "The cost"), ("qa", "The vacancies"),
-         ("statement", "The pace")],
-        id="replies-said-as-replies"),
 ]
 
 

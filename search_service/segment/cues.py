@@ -124,16 +124,6 @@ ANSWERS_POINT = re.compile(
     rf"{_THANKED}(?:replied|responded|explained|clarified|confirmed|advised|assured|reassured|"
     r"acknowledged|undertook|answered|informed|agreed to|gave (?:an? |that |the )?assurance)\b|"
     r"^(?:It|it) was (?:also )?(?:explained|clarified|confirmed)\b|^In (?:reply|response)\b")
-# A paragraph that says it replies: "The Leader responded that …", "In reply, …".
-# (answering the points of a debate or a call-in's reasons is a speech of its own)
-EXPLICIT_REPLY = re.compile(rf"^(?:{PERSON}),? (?:then |also |further )?{_THANKED}(?:replied|"
-                            r"responded)\b(?! to (?:the |these |those )?(?:points|issues|"
-                            r"comments|debate|reasons|speeches))|^In (?:reply|response)\b(?! to)")
-# A sentence saying that questions were put ("Members then asked questions of the Director.").
-QUESTIONS_TAKEN = re.compile(
-    r"\b(?:asked (?:\w+ ){0,3}questions|(?:opportunity|invited) to ask (?:\w+ )?questions|"
-    r"invited questions|took questions|answered (?:\w+ ){0,2}questions|responded to (?:\w+ ){0,2}"
-    r"questions|questions (?:were|was) (?:then )?(?:asked|invited|taken|answered))\b", re.I)
 # "It was noted that …" answers only where a question is open just before it.
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."
@@ -301,6 +291,6 @@ NAME_ONLY = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Profess
                        rf"({PERSON})\s*:-?$")
 SPEAKER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
-ASKER = re.compile(rf"(?:^|, |\band |[.;] )({PERSON}|{_MEMBER})(?: then| also| further)? "
+ASKER = re.compile(rf"(?:^|, |\band )({PERSON}|{_MEMBER})(?: then| also| further)? "
                    r"(?:asked|queried|enquired|inquired|sought|questioned|raised|expressed)\b|"
                    rf"\b(?:question|query) from ({PERSON})|^In response to ({PERSON}),")

@@ -19,7 +19,6 @@ _LIST = ("bullet", "number")
 _LABELS = ("question", "answer")
 # "19.3": a numbered paragraph of the minutes rather than a point of a list.
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?$")
-_ANSWERS_IN_A_ROW = 8   # answers to announced questions, before the announcement is forgotten
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
@@ -164,23 +163,6 @@ def _with_answer(segment: Segment, answer: str, context: _Context | None) -> Seg
                    answered_by=who)
 
 
-def _answers_announced(segments: list[Segment], block: Block) -> bool:
-    """Whether a plain paragraph opening as a reply follows a paragraph that says questions were
-    asked (or replies to such questions), so that it answers a question left unstated."""
-    if block.marker or not segments or not qa.opens_reply(block.text):
-        return False
-    k = len(segments) - 1
-    while k > 0 and segments[k].kind == "qa" and len(segments) - k < _ANSWERS_IN_A_ROW:
-        k -= 1   # the answers given so far to the questions announced
-    return _announces_questions(segments[k])
-
-
-def _announces_questions(segment: Segment) -> bool:
-    last = sentences(segment.text[-600:])[-1:]
-    return segment.kind == "statement" and bool(last) and bool(
-        cues.QUESTIONS_TAKEN.search(last[0]))
-
-
 def _answers(segment: Segment, text: str) -> bool:
     """Whether a paragraph is the answer to the question passage just before it."""
     open_question = segment.kind == "qa" and segment.question is not None and segment.answer is None
@@ -204,8 +186,6 @@ def _replies_to_concern(segment: Segment, text: str) -> bool:
     named = qa.opens_reply(text) and not cues.PRONOUN_START.match(text)
     if not (named or cues.REPLY_START.match(text[:400])):
         return False
-    if cues.EXPLICIT_REPLY.match(text[:400]) and qa.speaker(text) != segment.speaker:
-        return True   # "Mrs Adams referred to …" / "The Leader responded that …"
     first = sentences(segment.text[:1500])[:1]
     if not first:
         return False
@@ -410,9 +390,6 @@ def split_minutes(text: str) -> list[Segment]:
         segment = classify(block.text, mode, after_qa, speaker, in_list)
         if segment.kind == "qa" and context and context.asker and not segment.asked_by:
             segment = replace(segment, asked_by=context.asker)
-        if segment.kind == "statement" and _answers_announced(segments, block):
-            # "Members then asked questions of the Director." / "It was confirmed that …"
-            segment = replace(segment, kind="qa", answered_by=segment.speaker, speaker=None)
         segments.append(replace(segment, text=_shown(block)))
         i += 1
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))

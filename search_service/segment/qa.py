@@ -24,7 +24,6 @@ _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Respondi
 # "How many reports were received? – Just over 14,000.": a point's answer after a dash.
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
 # A point worded as a question without a question mark: "What the average cost was."
-_TOPIC_END = re.compile(r" [-–—] |; |: ")
 _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
 _MAX_SCAN = 1500
 _MAX_SENTENCES = 6   # a question may sit a few sentences into a paragraph   # the cues sit at the start of a passage; never scan a whole long paragraph
@@ -159,11 +158,6 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         question, answer = text[:dash.start()], text[dash.end():]
         if is_question(question):
             return Exchange(question, answer, asker(question), speaker(answer))
-    if (topic_split or in_list) and (topic := _TOPIC_END.search(text, 0, 300)):
-        # "The cost of the scheme – officers confirmed …": a topic, then the reply to it
-        question, answer = text[:topic.start()], text[topic.end():]
-        if not _FINITE.search(question) and opens_reply(answer):
-            return Exchange(question, answer, None, speaker(answer))
     parts = sentences(text[:_MAX_SCAN * 4])
     reply_seen = False   # after a reply, only a question plainly asked starts a new exchange
     start = 0            # the first sentence that may name who asks
@@ -200,7 +194,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
             continue
         question = " ".join(parts[:k + 1])
         answer = " ".join(rest) or None
-        return Exchange(question, answer, asker(sentence) or asker(" ".join(parts[start:k + 1])),
+        return Exchange(question, answer, asker(" ".join(parts[start:k + 1])),
                         speaker(answer) if answer else None)
     if not parts or cues.ANSWER_START.match(parts[0]):
         return None
