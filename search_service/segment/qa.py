@@ -25,8 +25,8 @@ _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Respondi
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
 # A point worded as a question without a question mark: "What the average cost was."
 _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
-_MAX_SCAN = 1500
-_MAX_SENTENCES = 6   # a question may sit a few sentences into a paragraph   # the cues sit at the start of a passage; never scan a whole long paragraph
+_MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
+_MAX_SENTENCES = 4
 
 
 @dataclass(frozen=True)
@@ -159,15 +159,13 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if is_question(question):
             return Exchange(question, answer, asker(question), speaker(answer))
     parts = sentences(text[:_MAX_SCAN * 4])
-    reply_seen = False   # after a reply, only a question plainly asked starts a new exchange
-    start = 0            # the first sentence that may name who asks
+    start = 0   # the first sentence that may name who asks
     for k, sentence in enumerate(parts[:_MAX_SENTENCES]):
         strong = cues.ASKS.search(sentence)
-        member = None if reply_seen else cues.MEMBER_POINT.match(sentence)
+        member = cues.MEMBER_POINT.match(sentence)
         if not strong and not member and cues.ANSWER_START.match(sentence):
-            reply_seen, start = True, k + 1
-            continue
-        weak = None if strong or reply_seen else (cues.RAISES.search(sentence) or member)
+            break   # the paragraph answers (or reports) rather than asks
+        weak = None if strong else (cues.RAISES.search(sentence) or member)
         mark = sentence.endswith("?") or sentence.startswith("Whether ")
         if not (strong or weak or mark):
             continue
