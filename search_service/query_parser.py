@@ -31,7 +31,8 @@ SEARCHED_FIELDS = FIELD_BOOSTS | {"council": 0.3, "committee": 0.3}
 # Friendly prefixes people type, mapped to schema fields.
 FIELD_ALIASES = {"q": "question", "a": "answer", "title": "item_title", "item": "item_title",
                  "topic": "topics", "date": "meeting_date"}
-# Words that make a search a question, not what it is about: never required, never scored.
+# Words that make a search a question, not what it is about: never required, never scored
+# (unless the search has no other words).
 QUESTION_WORDS = frozenset("""
     what which who whom whose why how when where whether
     did does do done was were is are am been being has have had having
@@ -40,7 +41,7 @@ QUESTION_WORDS = frozenset("""
     much many
     i me my we our us they them it its this that these those he she his her
     tell told say said says ask asked know happened happen please about
-""".split()) | STOP_WORDS
+""".split())
 
 
 class Coordinated(Or):
@@ -145,9 +146,14 @@ class PlainWordsPlugin(qparser.Plugin):
         plain = [n for n, node in enumerate(nodes)
                  if type(node) in (syntax.WordNode, CompoundNode) and node.fieldname is None
                  and not (n and isinstance(nodes[n - 1], (qparser.PlusMinusPlugin.Plus,
-                                                          qparser.PlusMinusPlugin.Minus)))]
+                                                          qparser.PlusMinusPlugin.Minus)))
+                 and not (n + 1 < len(nodes)
+                          and isinstance(nodes[n + 1], qparser.BoostPlugin.BoostNode))]
         asking = {n for n in plain if nodes[n].text.lower() in QUESTION_WORDS}
-        if asking and len(asking) < len(plain):
+        # Stop words stay where they are (the analyzer drops them; an acronym's long form may
+        # hold one), and count as no content.
+        content = {n for n in plain if nodes[n].text.lower() not in STOP_WORDS} - asking
+        if asking and content:
             group.nodes = [node for n, node in enumerate(nodes) if n not in asking]
         for n in plain:
             nodes[n].plain = True

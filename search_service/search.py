@@ -85,11 +85,14 @@ class SearchResults:
     suggestion: str | None = None
     # Acronyms and long forms the query also searched ("also searched: …").
     expansions: list[Expansion] = field(default_factory=list)
+    # The hits that can be listed: at most grouping.PER_ITEM of one agenda item (-1: total).
+    listed: int = -1
 
     @property
     def pages(self) -> int:
         """The number of result pages."""
-        return max(1, -(-self.total // self.request.page_size))
+        listed = self.total if self.listed < 0 else self.listed
+        return max(1, -(-listed // self.request.page_size))
 
 
 def validate(request: SearchRequest) -> None:
@@ -235,11 +238,13 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     found = matched if filtering is None else facet_counts.intersect(
         matched, facet_counts.matching_docs(searcher, filtering))
     total = sum(map(len, found))
+    # A search for words lists at most PER_ITEM passages of an item; a listing lists all.
+    groups = grouping.item_groups(searcher, found) if request.query.strip() else None
     first = (request.page - 1) * request.page_size
     hits = []
     # A page past the end shows nothing (and an empty filter would be no filter to Whoosh).
-    if first < total:
-        results, more = _page(searcher, query, found, scored, request)
+    if first < (total if groups is None else grouping.listed(groups)):
+        results, more = _page(searcher, query, found, scored, request, groups)
         results.formatter = HtmlFormatter(tagname="mark", between=" … ")
         missing = _missing_words(searcher, query, [hit.docnum for hit in results[:]])
         hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
@@ -252,7 +257,8 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
                   for name in FACET_COLUMNS}
     return SearchResults(request=request, total=total, hits=hits, facets=facets,
                          suggestion=suggest(searcher, request.query),
-                         expansions=expansions)
+                         expansions=expansions,
+                         listed=total if groups is None else grouping.listed(groups))
 
 
 PASSAGES = Term("record", PASSAGE)
@@ -273,11 +279,11 @@ def _matches(searcher: Searcher, query: Query, sort: str
 
 
 def _page(searcher: Searcher, query: Query, found: list[np.ndarray],
-          scored: list[ranking.Scored] | None, request: SearchRequest
-          ) -> tuple[Results, list[int]]:
-    """The page's hits among the found passages, in the request's order with at most
-    grouping.PER_ITEM of one agenda item, as Whoosh's Results (for their stored fields and
-    highlights), and how many more passages of each hit's item were found."""
+          scored: list[ranking.Scored] | None, request: SearchRequest,
+          groups: np.ndarray | None) -> tuple[Results, list[int]]:
+    """The page's hits among the found passages, in the request's order (with `groups`, the
+    found passages' items: at most grouping.PER_ITEM of one), as Whoosh's Results (for their
+    stored fields and highlights), and how many more passages of each hit's item were found."""
     first = (request.page - 1) * request.page_size
     if request.sort == "relevance" and scored is None and query != PASSAGES:
         # A query ranking.py does not score: Whoosh ranks it, within the found passages.
@@ -301,7 +307,8 @@ def _page(searcher: Searcher, query: Query, found: list[np.ndarray],
             order, ties = -keys.astype(np.int64), -docnums
         else:
             order, ties = keys, docnums
-    groups = grouping.item_groups(searcher, found)
+    if groups is None:
+        groups = np.arange(len(docnums))
     at = grouping.grouped_page(order, ties, groups, first, request.page_size)
     return (Results(searcher, query, list(zip(keys[at].tolist(), docnums[at].tolist()))),
             grouping.more_in_item(groups, at))
@@ -528,7 +535,8 @@ def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5,
     # The key words' best matches, kept where the whole question is alike: sharing a word or two
     # ("funding", a councillor's name) is no shared subject.
     found, _ = _page(searcher, query, candidates, scored,
-                     SearchRequest(page_size=SIMILAR_CANDIDATES))
+                     SearchRequest(page_size=SIMILAR_CANDIDATES),
+                     grouping.item_groups(searcher, candidates))
     fields = [{name: hit.get(name) for name in HIT_FIELDS} for hit in found]
     source = searcher.document(id=passage_id) or {}
     scores = similarity.similarities(searcher, _compared_text(source),

@@ -134,3 +134,9 @@ def test_a_passage_shows_the_plain_words_it_does_not_hold(searcher):
     results = search(searcher, "parking charges refund")
     assert results.hits[0].missing == ("refund",)
     assert search(searcher, "parking charges").hits[0].missing == ()
+
+
+def test_pages_count_the_listed_passages_only(searcher):
+    results = search(searcher, "pothole repairs", page_size=2)
+    assert results.total == 9 and results.listed == 4 and results.pages == 2
+    assert search(searcher, "pothole repairs", page_size=2, page=3).hits == []

@@ -13,6 +13,7 @@ from benchmarks.generate import write_corpus
 from benchmarks.queries import phrases, vocabulary
 from search_service import facet_counts, grouping, posting_cache, ranking
 from search_service.indexer import index_paths
+from search_service.query_parser import coordinated_part
 from search_service.search import (FACET_VALUES, PASSAGES, SIMILAR_CANDIDATES, SearchRequest,
                                    expand_query, parse_query, search_passages,
                                    similar_passages, similar_query)
@@ -63,8 +64,38 @@ def whoosh_hits(searcher, query: Query) -> Results:
 
 
 def whoosh_ranking(searcher, query: Query) -> list[tuple[str, float]]:
-    """(id, score) of Whoosh's ranking of every passage matching the query."""
-    return [(hit["id"], round(hit.score or 0.0, 6)) for hit in whoosh_hits(searcher, query)]
+    """(id, score) of Whoosh's ranking of every passage matching the query, as a search lists
+    them: plain words combined by coordination from Whoosh's scores of each, and at most
+    grouping.PER_ITEM passages of one agenda item."""
+    plain = coordinated_part(query)
+    if plain is None:
+        ranked = [(hit.docnum, hit.score or 0.0) for hit in whoosh_hits(searcher, query)]
+    else:
+        assert plain is query, "the test's queries have plain words alone or none"
+        concepts = [{hit.docnum: hit.score for hit in whoosh_hits(searcher, sub)}
+                    for sub in plain.subqueries]
+        weights = ranking.concept_weights(plain, searcher)
+        docs = sorted(set().union(*concepts))
+        bm25 = np.array([sum(found.get(doc, 0.0) for found in concepts) for doc in docs])
+        held = np.array([sum(weight for found, weight in zip(concepts, weights) if doc in found)
+                         for doc in docs])
+        scores = ranking.coordinate(bm25, held / sum(weights)) * plain.boost
+        ranked = sorted(zip(docs, scores.tolist()), key=lambda pair: (-pair[1], pair[0]))
+    listed = [(docnum, round(score, 6)) for docnum, score in ranked]
+    return grouped(searcher, listed) if query != PASSAGES else [
+        (searcher.stored_fields(docnum)["id"], score) for docnum, score in listed]
+
+
+def grouped(searcher, ranked: list[tuple[int, float]]) -> list[tuple[str, float]]:
+    """(id, key) of the ranked documents, at most grouping.PER_ITEM of one agenda item."""
+    shown: dict[str, int] = {}
+    listed = []
+    for docnum, key in ranked:
+        fields = searcher.stored_fields(docnum)
+        shown[fields["item_key"]] = shown.get(fields["item_key"], 0) + 1
+        if shown[fields["item_key"]] <= grouping.PER_ITEM:
+            listed.append((fields["id"], key))
+    return listed
 
 
 def our_ranking(searcher, text: str, page: int, size: int, sort: str = "relevance"
@@ -127,7 +158,9 @@ def test_date_orders_are_whooshs(searcher, text, sort, reverse):
         by_date = sorting.TranslateFacet(lambda value: 0 if value == missing else value, by_date)
     found = searcher.search(searched(searcher, text), limit=None, filter=PASSAGES,
                             sortedby=by_date, reverse=reverse)
-    expected = [(hit["id"], float(hit.score)) for hit in found]
+    ranked = [(hit.docnum, float(hit.score)) for hit in found]
+    expected = grouped(searcher, ranked) if text else [(hit["id"], key) for hit, (_, key)
+                                                        in zip(found, ranked)]
     assert our_ranking(searcher, text, 1, 60, sort) == expected[:60]
     assert our_ranking(searcher, text, 4, 9, sort) == expected[27:36]
 

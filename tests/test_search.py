@@ -38,9 +38,9 @@ def test_suggestions_are_whole_indexed_words(searcher, query, expected):
 
 def test_a_suggested_query_finds_what_the_misspelt_one_missed(searcher):
     misspelt = search_passages(searcher, SearchRequest(query="informaton sharing"))
-    assert misspelt.total == 0
+    assert misspelt.hits[0].missing == ("informaton",)
     fixed = search_passages(searcher, SearchRequest(query=misspelt.suggestion))
-    assert fixed.total > 0
+    assert fixed.hits[0].missing == () and "information sharing" in fixed.hits[0].fields["text"]
 
 
 @pytest.mark.parametrize("request_, message", [
