@@ -1419,3 +1419,15 @@ def test_speakers_are_people_not_bodies_or_pronouns(text: str, field: str,
 def test_speakers_named_in_other_ways(text: str, who: str) -> None:
     [segment] = split_minutes(text)
     assert (segment.asked_by if segment.kind == "qa" else segment.speaker) == who
+
+
+@pytest.mark.parametrize("text, asked_by", [
+    ("Question 2 from Mr T Green to the Leader of the Council\n\nWill the Leader keep the "
+     "library open?\n\nThe Leader of the Council responded:\n\nIt will stay open.", "Mr T Green"),
+    ("(a) Question from Councillor Price\n\nWill the Council back the new station?\n\nReply\n\n"
+     "The Leader said the Council backed it.", "Councillor Price"),
+])
+def test_numbered_question_headings_name_who_asked(text: str, asked_by: str) -> None:
+    [segment] = split_minutes(text)
+    assert (segment.kind, segment.asked_by) == ("qa", asked_by)
+    assert segment.question and segment.answer

@@ -49,9 +49,11 @@ _BARE_MARKER = re.compile(
 # A line that only heads a formal question or its answer, naming who speaks: "Question from Ms J
 # Hollis to the Cabinet Member for Homes", "7.1 Question by Councillor James to the Leader: Topic",
 # "Response by Councillor Price:", "Supplementary question", "Response".
+# ("Question 2 from Mr T Green to the Leader", "(a) Question from Councillor Price")
 _LABEL_LINE = re.compile(
-    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?P<label>(?i:Supplementary )?(?i:Question|Answer|Response|"
-    r"Reply))(?:\s+(?:by|from)\s+(?P<who>[^:?]{2,200}?))?\s*(?:[:\-–]\s*(?:[^.?!:]{1,100})?)?$")
+    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\(?[a-z\d]{1,3}\)\s+)?(?P<label>(?i:Supplementary )?"
+    r"(?i:Question|Answer|Response|Reply))(?: (?:No\.? ?)?\d{1,3}[a-z]?)?"
+    r"(?:\s+(?:by|from)\s+(?P<who>[^:?]{2,200}?))?\s*(?:[:\-–]\s*(?:[^.?!:]{1,100})?)?$")
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+|Councillor\s|Cllr\.?\s).*$")
 _INLINE_ANSWER = re.compile(r"(?<=[.?!\"”)])\s+(?P<label>Answer|Response|Reply|A)\s*[:\-–]\s+")
 # Cells of a table flattened into text ("Total |", "| 2015-16 |"): not minutes prose.
