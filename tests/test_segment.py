@@ -1357,6 +1357,16 @@ UNSEEN_CLASSES = [
         "Total |\n2023-24 |",
         [("qa", "How many bins"), ("qa", "Will the depot")],
         id="piped-table"),
+    pytest.param(
+        # several exchanges run together in one paragraph (a page saved without line breaks)
+        "The actions from the last meeting were noted and further replies would follow by "
+        "email. Cllr Birch referred to the new clinic and expressed concerns about its opening "
+        "hours and the staff it would need. Ann Dale, Director of Care at the Trust, responded "
+        "that the hours had been set after a survey of patients. She explained that the staff "
+        "had been recruited. Asked by Cllr Moss whether the clinic would open at weekends, Ann "
+        "Dale explained that a Saturday session would be tried from the spring of next year.",
+        [("decision", "The actions"), ("qa", "Cllr Birch"), ("qa", "Asked by Cllr Moss")],
+        id="exchanges-run-together"),
 ]
 
 

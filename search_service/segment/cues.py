@@ -124,6 +124,11 @@ ANSWERS_POINT = re.compile(
     rf"{_THANKED}(?:replied|responded|explained|clarified|confirmed|advised|assured|reassured|"
     r"acknowledged|undertook|answered|informed|agreed to|gave (?:an? |that |the )?assurance)\b|"
     r"^(?:It|it) was (?:also )?(?:explained|clarified|confirmed)\b|^In (?:reply|response)\b")
+# A sentence that opens a new exchange inside a paragraph run together from several:
+# "Asked by Cllr Connor whether …", "Cllr Clarke referred to … and expressed concerns …".
+NEW_EXCHANGE = re.compile(
+    rf"^(?:Asked by |(?:{PERSON}|{_MEMBER}),? (?:then |also |further )?(?:asked|queried|"
+    r"enquired|inquired|questioned|referred|raised|expressed|sought|requested)\b)")
 # "It was noted that …" answers only where a question is open just before it.
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."
@@ -240,11 +245,13 @@ DECISION_IN = Gated(
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:unanimously )?"
-                              r"(?:approved|agreed|adopted|carried|ratified)\b"
+                              r"(?:approved|agreed|adopted|carried|ratified|noted(?! that))\b"
                               r"(?! (?:by|at|in|on|last) )|"
                               # "The precept for 2025/26 to be set at £41,000."
                               r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"
                               r"renewed|awarded)\b)")
+# "The responses received so far were noted": the end of what went before it.
+WERE_NOTED = re.compile(r"\b(?:was|were) (?:duly )?noted\b")
 # A lead-in that ends in the decision its parts spell out: "… the Cabinet Member resolved that:".
 DECIDES_BELOW = re.compile(r"\b(?:resolved|agreed|decided|determined|RESOLVED|AGREED|DECIDED)"
                            r"(?: (?:that|to|as follows)| (?i:that))?\s*(?::-?|[-–])\s*$")
@@ -293,4 +300,5 @@ SPEAKER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
 ASKER = re.compile(rf"(?:^|, |\band )({PERSON}|{_MEMBER})(?: then| also| further)? "
                    r"(?:asked|queried|enquired|inquired|sought|questioned|raised|expressed)\b|"
-                   rf"\b(?:question|query) from ({PERSON})|^In response to ({PERSON}),")
+                   rf"\b(?:question|query) from ({PERSON})|^In response to ({PERSON}),|"
+                   rf"^Asked by ({PERSON})")

@@ -19,6 +19,7 @@ _LIST = ("bullet", "number")
 _LABELS = ("question", "answer")
 # "19.3": a numbered paragraph of the minutes rather than a point of a list.
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?$")
+_RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they hold
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
@@ -302,9 +303,30 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
     return " ".join(parts), j
 
 
+def _run_together(blocks: list[Block]) -> list[Block]:
+    """Paragraphs that hold several exchanges (lines run together on a saved page) cut where a
+    new one opens after a reply or a decision: "… Ms Hay responded that … Asked by Cllr Cole …"."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.marker or len(block.text) < _RUN_TOGETHER_CHARS:
+            out.append(block)
+            continue
+        parts, start, closed = sentences(block.text), 0, False
+        for k, sentence in enumerate(parts):
+            if closed and k > start and cues.NEW_EXCHANGE.match(sentence):
+                out.append(replace(block, text=" ".join(parts[start:k])))
+                start, closed = k, False
+            closed = closed or bool(cues.DECISION_IN.search(sentence)
+                                    or cues.PASSIVE_DECISION.match(sentence)
+                                    or cues.WERE_NOTED.search(sentence)) or (
+                qa.opens_reply(sentence) and not cues.PRONOUN_START.match(sentence))
+        out.append(replace(block, text=" ".join(parts[start:])))
+    return out
+
+
 def split_minutes(text: str) -> list[Segment]:
     """Split the minutes of one agenda item into qa, statement and decision segments."""
-    blocks = split_blocks(text)
+    blocks = _run_together(split_blocks(text))
     segments: list[Segment] = []
     context: _Context | None = None
     i = 0

@@ -192,8 +192,11 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
             continue
         question = " ".join(parts[:k + 1])
         answer = " ".join(rest) or None
-        return Exchange(question, answer, asker(" ".join(parts[start:k + 1])),
-                        speaker(answer) if answer else None)
+        answered_by = speaker(answer) if answer else None
+        # who asked, or else who made the point ("Cllr Birch referred to … and expressed …")
+        asked_by = asker(" ".join(parts[start:k + 1])) or speaker(question)
+        return Exchange(question, answer, asked_by if asked_by != answered_by else None,
+                        answered_by)
     if not parts or cues.ANSWER_START.match(parts[0]):
         return None
     if topic_split and (exchange := _split_in_sentence(parts, 0, 0)):
