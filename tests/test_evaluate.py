@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from search_service.cli import cli
 from search_service.evaluate import (CorpusError, evaluate_corpus, format_report, host_of,
                                      read_hosts)
 
@@ -127,3 +129,17 @@ def test_synthetic_holdout_sets_stay_right(folder: Path) -> None:
     report = evaluate_corpus(folder)
     assert report.coverage == 1.0 and report.merge_rate == 0.0
     assert report.kind_accuracy >= 0.97 and report.split_accuracy >= 0.95
+
+
+def test_evaluate_command_scores_the_listed_hosts(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "c", {"a": ("https://a.example.gov.uk/x", UNITS),
+                                            "b": ("https://b.example.gov.uk/y", UNITS)})
+    listed = tmp_path / "hosts.txt"
+    listed.write_text("b.example.gov.uk\n", "utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "--hosts", str(listed), str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("docs=1 units=3 coverage=1.000")
+    assert "gold \\ passage" in result.output
+    missing = CliRunner().invoke(cli, ["evaluate", "--exclude-hosts", str(tmp_path / "no.txt"),
+                                       str(corpus)])
+    assert missing.exit_code != 0 and "cannot read the list of hosts" in missing.output
