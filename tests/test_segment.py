@@ -1251,6 +1251,12 @@ UNSEEN_CLASSES = [
          ("statement", "Councillor Oak")],
         id="agreement-and-views"),
     pytest.param(
+        # the chair announcing what the committee decided
+        "With the agreement of members, the Chair advised that the committee noted the first "
+        "part of the report and would take the rest in private.",
+        [("decision", "With the agreement")],
+        id="chair-announces-the-decision"),
+    pytest.param(
         # a decision notice with no RESOLVED above its parts
         "(1) the draft parking strategy be approved;\n\n"
         "That Members acknowledge the survey results and agree to review the zones each year."
