@@ -1431,6 +1431,9 @@ def test_speakers_are_people_not_bodies_or_pronouns(text: str, field: str,
     ("The Principal Planning officer outlined the proposal.", "the Principal Planning officer"),
     ("Dr Ann Lee and Dr Tom Ray addressed the meeting on behalf of the surgery.",
      "Dr Ann Lee and Dr Tom Ray"),
+    ("Item 4b, Bus Shelters: Councillor Lyle stated that the shelter had been repaired.",
+     "Councillor Lyle"),
+    ("The Parks Manager submitted a report on the play areas.", "the Parks Manager"),
 ])
 def test_speakers_named_in_other_ways(text: str, who: str) -> None:
     [segment] = split_minutes(text)

@@ -18,7 +18,7 @@ SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|
                 r"presented|gave|made|provided|delivered|spoke|thanked|welcomed|proposed|moved|"
                 r"seconded|continued|referred|drew|congratulated|observed|felt|considered|"
                 r"supported|raised|sought|delivered|reported|updated|summarised|set out|"
-                r"addressed|declared|opened|read)")
+                r"addressed|declared|opened|read|submitted|invited)")
 
 # Asking verbs: the passage records a question even when no answer follows.
 # (an adverb before "asked" reports a passive or earlier request, "was specifically asked";
@@ -299,8 +299,9 @@ TURN = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4})(?: \([^()]{1,8
 # (titled or a role: "Key Aims:" heads points, no one's speech)
 NAME_ONLY = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor|the|The)\b)"
                        rf"({PERSON})\s*:-?$")
+# (after a short label: "Oct20-Ac4, Early Years Budget: Councillor Boeck stated …")
 SPEAKER_START = re.compile(
-    rf"^(?:[^,]{{0,60}}, )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
+    rf"^(?:[^,]{{0,60}}, |[^:.]{{0,80}}: )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
 ASKER = re.compile(rf"(?:^|, |\band )({PERSON}|{_MEMBER})(?: then| also| further)? "
                    r"(?:asked|queried|enquired|inquired|sought|questioned|raised|expressed)\b|"
                    rf"\b(?:question|query) from ({PERSON})|^In response to ({PERSON}),|"
