@@ -28,12 +28,12 @@ def test_binary_file_is_an_error_naming_the_file(tmp_path):
 
 
 def test_missing_and_unsupported_paths_are_reported(tmp_path):
-    (tmp_path / "minutes.pdf").write_bytes(b"%PDF")
-    errors = list(read_paths([str(tmp_path / "nope.txt"), str(tmp_path / "minutes.pdf")]))
+    (tmp_path / "minutes.docx").write_bytes(b"PK\x03\x04")
+    errors = list(read_paths([str(tmp_path / "nope.txt"), str(tmp_path / "minutes.docx")]))
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'nope.txt'}: no such file or directory",
-        f"{tmp_path / 'minutes.pdf'}: unsupported file type '.pdf'; "
-        "expected one of .txt, .html, .htm, .jsonl",
+        f"{tmp_path / 'minutes.docx'}: unsupported file type '.docx'; "
+        "expected one of .txt, .html, .htm, .jsonl, .pdf",
     ]
 
 
@@ -87,7 +87,7 @@ def test_jsonl_bad_lines_are_reported_with_file_and_line_and_the_rest_is_read(tm
     errors = [str(e) for e in results if isinstance(e, SourceError)]
     assert errors[0].startswith(f"{path}:2: invalid JSON")
     assert errors[1] == f"{path}:3: missing 'url' (a non-empty string identifying the page)"
-    assert errors[2] == f"{path}:4: needs 'text' or 'html' (a non-empty string)"
+    assert errors[2] == f"{path}:4: needs 'text', 'html' or 'pdf' (a non-empty string)"
     assert errors[3].startswith(f"{path}:5: 'meeting_date' '2nd October' is not an ISO date")
 
 

@@ -10,7 +10,7 @@ from ..model import Document
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def find_files(paths: Iterable[str]) -> Iterator[str | SourceError]:
 
 def read_file(path: str) -> Iterator[Document | SourceError]:
     """Read one input file into Documents, or errors naming the file (and line)."""
-    from . import html, jsonl, text
+    from . import html, jsonl, pdf, text
 
     suffix = Path(path).suffix.lower()
     try:
@@ -52,6 +52,8 @@ def read_file(path: str) -> Iterator[Document | SourceError]:
             yield from jsonl.read_jsonl(path)
         elif suffix in (".html", ".htm"):
             yield html.read_html_file(path)
+        elif suffix == ".pdf":
+            yield pdf.read_pdf_file(path)
         else:
             yield text.read_text_file(path)
     except OSError as exc:
