@@ -22,9 +22,9 @@ def _item_numbers(leaf: Searcher) -> tuple[np.ndarray, int]:
     """Each document's item numbered within the segment, and how many items there are."""
 
     def build() -> tuple[np.ndarray, int]:
+        if not leaf.reader().has_column("item_key"):  # a segment of source records only
+            return np.zeros(leaf.doc_count_all(), dtype=np.int64), 1
         keys = facet_counts.sortable_column(leaf, "item_key")
-        if not len(keys):
-            return np.zeros(0, dtype=np.int64), 0
         labels, numbers = np.unique(keys, return_inverse=True)
         return numbers.astype(np.int64), len(labels)
 

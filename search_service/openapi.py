@@ -117,6 +117,9 @@ SEARCH = _object({
     "page_size": {"type": "integer"},
     "pages": {"type": "integer"},
     "total": {"type": "integer"},
+    "listed": {"type": "integer", "description": "The passages the pages list: a search for "
+               "words lists at most two of one agenda item (each hit's more_in_item counts the "
+               "others)."},
     "suggestion": _nullable("string", description="A corrected query when words look misspelt."),
     "expansions": {"type": "array", "items": _ref("Expansion"),
                    "description": "What the query also searched: acronyms' long forms, and "

@@ -85,14 +85,14 @@ class SearchResults:
     suggestion: str | None = None
     # Acronyms and long forms the query also searched ("also searched: …").
     expansions: list[Expansion] = field(default_factory=list)
-    # The hits that can be listed: at most grouping.PER_ITEM of one agenda item (-1: total).
-    listed: int = -1
+    # The hits that can be listed: a search for words lists at most grouping.PER_ITEM of one
+    # agenda item.
+    listed: int = 0
 
     @property
     def pages(self) -> int:
         """The number of result pages."""
-        listed = self.total if self.listed < 0 else self.listed
-        return max(1, -(-listed // self.request.page_size))
+        return max(1, -(-self.listed // self.request.page_size))
 
 
 def validate(request: SearchRequest) -> None:

@@ -37,6 +37,7 @@ def search_record(results: SearchResults) -> dict[str, Any]:
         "page_size": asked.page_size,
         "pages": results.pages,
         "total": results.total,
+        "listed": results.listed,
         "suggestion": results.suggestion,
         "expansions": [{"typed": e.typed, "also": list(e.also)} for e in results.expansions],
         "results": [hit_record(hit) for hit in results.hits],
