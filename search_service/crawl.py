@@ -1,8 +1,10 @@
 """The crawl of a ModernGov site: committees → meetings → meeting pages with minutes → the index.
 
 Stages, in order: `list_committees` (GetCommittees), `list_meetings` (GetMeetings per committee
-in the date window), then per meeting `read_meeting` (GetMeeting: is there minutes?) and
-`fetch_minutes_page` (the meeting page, conditionally). Every stage's failure becomes a
+in the date window), then per meeting `read_meeting` (GetMeeting: is there minutes?),
+`fetch_minutes_page` (the meeting page, conditionally) and, where the page has no minutes but
+links to printed minutes, `fetch_printed_minutes` (that PDF, as politely, cached and
+conditionally). Every stage's failure becomes a
 SourceError naming the URL, and the crawl goes on with the next committee or meeting. The
 documents are indexed as they arrive, under the index's run lock, so nothing is fetched
 while another run holds the index.
@@ -17,13 +19,14 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fetch import FetchError, FetchStats, PageCache, PoliteClient
+from .fetch import Fetched, FetchError, FetchStats, PageCache, PoliteClient
 from .indexer import IndexReport, Progress, index_documents
 from .model import Document
 from .sources import SourceError
 from .sources.moderngov import (Committee, MeetingSummary, ModernGovSite, WebServiceError,
                                 council_from_host, meeting_document, page_has_minutes,
-                                parse_committees, parse_meeting, parse_meetings)
+                                parse_committees, parse_meeting, parse_meetings,
+                                printed_minutes_url)
 
 log = logging.getLogger(__name__)
 
@@ -165,16 +168,37 @@ class Crawler:
         except (FetchError, ValueError) as exc:
             yield _error(url, exc)
             return
-        if not sure and not page_has_minutes(document.text):
-            self.report.without_minutes += 1
+        if not page_has_minutes(document.text):
+            printed = printed_minutes_url(url, fetched.body)
+            if printed:
+                yield from self.fetch_printed_minutes(printed, {**notes, "meeting_url": url})
+                return
+            if not sure:
+                self.report.without_minutes += 1
+                return
+        yield self._found(url, fetched, document, notes)
+
+    def fetch_printed_minutes(self, url: str,
+                              notes: dict[str, str | None]) -> Iterator[Document | SourceError]:
+        """Fetch a meeting's printed minutes (a PDF, conditionally) and make their document."""
+        try:
+            fetched = self.client.get(url)
+            document = meeting_document(url, fetched.body, notes)
+        except (FetchError, ValueError) as exc:
+            yield _error(url, exc)
             return
+        yield self._found(url, fetched, document, notes)
+
+    def _found(self, url: str, fetched: Fetched, document: Document,
+               notes: dict[str, str | None]) -> Document:
+        """Note a document's hints in the cache (to re-index from it) and count it."""
         if self.client.cache:
             self.client.cache.note(url, document=notes)
         if fetched.changed:
             self.report.pages_changed += 1
         else:
             self.report.pages_unchanged += 1
-        yield document
+        return document
 
 
 def _error(url: str, exc: Exception) -> SourceError:

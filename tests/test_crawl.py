@@ -269,3 +269,33 @@ def test_cache_keeps_one_entry_per_url_with_what_the_crawl_noted(site, tmp_path)
     assert sorted(n["meeting_id"] for n in notes) == ["3001", "4001", "4002", "910"]
     page = cache.load(site.base_url + site.page_path("910"))
     assert page.meta["etag"] and b"Greyfriars" in page.body()
+
+
+def test_a_meeting_with_only_printed_minutes_is_indexed_from_its_pdf(tmp_path):
+    with FakeModernGov() as fake:
+        report = crawl(fake, tmp_path, committee_ids=["330"])
+        assert report.errors == [] and report.pages_changed == 1
+        everything = stored(tmp_path / "index")
+        assert {(p["council"], p["committee"], p["meeting_date"].date().isoformat())
+                for p in everything} == {("Test Council", "Licensing Committee", "2019-06-18")}
+        [(pdf, page)] = {(p["source_url"], p["url"]) for p in everything}
+        assert pdf.startswith(fake.base_url + "/documents/g3301/Printed%20minutes%2018th-Jun-2019")
+        assert page == fake.base_url + fake.page_path("3301")
+        kinds = {(p["item_number"], p["kind"]) for p in everything}
+        assert kinds == {("14", "statement"), ("15", "statement"), ("15", "qa"),
+                         ("15", "decision")}
+        assert not any("Page 1" in p["text"] or "Licensing Committee - " in p["text"]
+                       for p in everything)
+        granted = passages(tmp_path / "index", "premises licence granted").hits[0].fields
+        assert granted["kind"] == "decision" and granted["item_title"].startswith(
+            "Application for a Premises Licence")
+
+        fake.requests.clear()
+        again = crawl(fake, tmp_path, committee_ids=["330"])
+        assert (again.pages_unchanged, again.index.unchanged) == (1, 1)
+        assert fake.requests_for("/documents/g3301/") == [304]
+
+    fresh = CliRunner().invoke(cli, ["index", "--index", str(tmp_path / "fresh"), "--from-cache",
+                                     str(tmp_path / "cache")])
+    assert fresh.exit_code == 0, fresh.output
+    assert sorted(stored(tmp_path / "fresh"), key=str) == sorted(everything, key=str)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from moderngov_site import FakeModernGov
+from moderngov_site.pages import printed_minutes_path
 from moderngov_site.printed_minutes import (Bullet, Columns, Heading, Layout, Para, Table,
                                             printed, scanned, seed_blocks)
 
@@ -247,3 +249,17 @@ def test_jsonl_pdf_as_path_base64_or_data_uri_with_hints(seed_pdf, tmp_path):
         "base64 needs one",
         f"{path}:5: 'pdf' names no file: {tmp_path / 'missing.pdf'}",
         f"{path}:6: 'pdf' is neither a path, a URL nor base64 (invalid base64)"]
+
+
+def test_jsonl_pdf_by_url_is_fetched_and_a_missing_one_named(tmp_path):
+    with FakeModernGov() as fake:
+        meeting = fake.meeting("3301")
+        url = f"{fake.base_url}/{printed_minutes_path(meeting, fake.committee('330'))}"
+        gone = fake.base_url + "/documents/g1/gone.pdf"
+        path = tmp_path / "bulk.jsonl"
+        path.write_text(json.dumps({"pdf": url}) + "\n" + json.dumps({"pdf": gone}) + "\n",
+                        encoding="utf-8")
+        document, error = read_paths([str(path)])
+    assert (document.url, document.committee, document.meeting_date) == (
+        url, "Licensing Committee", dt.date(2019, 6, 18))
+    assert str(error) == f"{path}:2: cannot fetch 'pdf': {gone}: HTTP 404 Not Found"

@@ -4,7 +4,8 @@ The web service answers plain GETs with XML: `GetCommittees` (ids and titles),
 `GetMeetings?lCommitteeId=…&sFromDate=…&sToDate=…` (a committee's meetings in a date window,
 dates as dd/mm/yyyy) and `GetMeeting?lMeetingId=…` (date, committee, agenda items, whether
 minutes are published). The minutes themselves are read from the meeting page
-`ieListDocuments.aspx?CId=…&MId=…`, whose markup `html.py` renders as page text.
+`ieListDocuments.aspx?CId=…&MId=…`, whose markup `html.py` renders as page text, or, where the
+page has none, from the "Printed minutes" PDF it links to (`pdf.py`).
 """
 from __future__ import annotations
 
@@ -15,14 +16,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlencode, urljoin, urlsplit, urlunsplit
 
+import lxml.html
 from lxml import etree
 
 from ..fetch import CachedPage, PageCache
 from ..model import Document
 from . import SourceError
 from .html import html_to_text
+from .pdf import pdf_document
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,9 @@ HOST_NOISE = frozenset({"www", "democracy", "democratic", "moderngov", "modgov",
 HOST_SUFFIXES = (".moderngov.co.uk", ".gov.uk", ".gov.wales", ".llyw.cymru", ".gov.scot",
                  ".org.uk", ".co.uk", ".org", ".com", ".net")
 _MINUTES_HEADING = re.compile(r"^Minutes:?$", re.I | re.M)
+# The meeting page's link to its printed minutes: "Printed minutes PDF 48 KB", to
+# "documents/g5432/Printed minutes 02nd-Oct-2018 10.00 Cabinet.pdf?T=1".
+_PRINTED_MINUTES = re.compile(r"\bprinted minutes\b", re.I)
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
 
 
@@ -236,16 +242,36 @@ def page_has_minutes(text: str) -> bool:
     return bool(_MINUTES_HEADING.search(text))
 
 
+def printed_minutes_url(page_url: str, body: bytes) -> str | None:
+    """The address of the printed-minutes PDF a meeting page links to, if it links to one."""
+    try:
+        root = lxml.html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return None
+    for link in root.iter("a"):
+        href = link.get("href") or ""
+        if urlsplit(href).path.lower().endswith(".pdf") and (
+                _PRINTED_MINUTES.search(link.text_content()) or
+                _PRINTED_MINUTES.search(unquote(href))):
+            return urljoin(page_url, href.strip())
+    return None
+
+
 def meeting_document(url: str, body: bytes, notes: dict[str, str | None],
                      source: str | None = None) -> Document:
-    """The Document of a meeting page, with the hints the crawl noted about it."""
-    return Document(source=source or url, url=url, text=html_to_text(body),
-                    council=notes.get("council"), committee=notes.get("committee"),
-                    meeting_date=parse_date(notes.get("meeting_date")), meeting_url=url)
+    """The Document of a meeting page or its printed minutes (a PDF), with the crawl's hints."""
+    hints = {"council": notes.get("council"), "committee": notes.get("committee"),
+             "meeting_date": parse_date(notes.get("meeting_date"))}
+    if body.startswith(b"%PDF-"):
+        return pdf_document(body, source=source or url, url=url,
+                            meeting_url=notes.get("meeting_url") or url, **hints)
+    return Document(source=source or url, url=url, text=html_to_text(body), meeting_url=url,
+                    **hints)
 
 
 def cached_document(page: CachedPage) -> Document | SourceError | None:
-    """The Document of a cached meeting page, or None for a cached web-service answer."""
+    """The Document of a cached meeting page or printed minutes, or None for a cached
+    web-service answer."""
     notes = page.meta.get("document")
     if not isinstance(notes, dict):
         return None

@@ -2,7 +2,9 @@
 
 It answers `mgWebService.asmx/GetCommittees`, `GetMeetings` and `GetMeeting` with XML shaped
 like ModernGov's, and `ieListDocuments.aspx?CId=…&MId=…` with meeting pages in ModernGov markup
-(see `pages.py`), built from `meetings.json` (real minutes texts regrouped into meetings). It
+(see `pages.py`), and printed minutes at `documents/g{MId}/Printed minutes ….pdf` for a
+meeting published only as a PDF (`printed_minutes.py`), built from `meetings.json` (real minutes
+texts regrouped into meetings). It
 sends ETag and Last-Modified and answers conditional requests with 304, gzips when asked, and
 can be told to fail: 500 once, answer slowly, or send malformed XML. Every request is logged.
 """
@@ -109,6 +111,14 @@ class FakeModernGov:
             body = meeting_page(meeting, self.committee(meeting["committee_id"]))
             kind = ("text/html; charset=windows-1252" if meeting.get("markup") == "word-cp1252"
                     else "text/html; charset=utf-8")
+        elif path.startswith("/documents/g") and path.endswith(".pdf"):
+            meeting = self._find_meeting(path.split("/")[2][1:])
+            if meeting is None or meeting.get("markup") != "printed":
+                return None
+            from .printed_minutes import meeting_pdf  # ReportLab, only when a PDF is asked for
+
+            body = meeting_pdf(meeting, self.committee(meeting["committee_id"]))
+            kind = "application/pdf"
         else:
             return None
         if any(target.startswith(bad) for bad in self.faults.malformed):

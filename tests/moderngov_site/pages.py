@@ -6,14 +6,16 @@ chrome around `div#modgov`, an `h1.mgMainTitleTxt` page kind, an `h2.mgSubTitleT
 committee, date and time, Venue/Contact lines, then `table.mgItemTable` rows of
 `td.mgItemNumberCell` and a cell with `p.mgAiTitleTxt` (with its "PDF 244 KB" link),
 `div.mgWordPara` description, "Additional documents:" link lists, `p.mgSubItemTitleTxt`
-"Minutes:" and a `div.mgWordPara` body. The body's markup varies per meeting, as councils'
-does: Word paragraphs saved as Windows-1252, Word `·` bullets, `ul.mgBulletList` lists, and
+"Minutes:" and a `div.mgWordPara` body, or for a meeting published only as printed minutes, a
+"Printed minutes PDF" link among the meeting's links. The body's markup varies per meeting, as
+councils' does: Word paragraphs saved as Windows-1252, Word `·` bullets, `ul.mgBulletList` lists, and
 layout tables with `<font>` tags.
 """
 from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from urllib.parse import quote
 
 ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
 
@@ -143,8 +145,18 @@ BODY_MARKUP = {"word-cp1252": _word, "word-bullets": _word_bullets, "lists": _li
                "nested-tables": _nested_tables}
 
 
+def printed_minutes_path(meeting: dict, committee: dict) -> str:
+    """Where ModernGov keeps a meeting's printed minutes: `documents/g{MId}/Printed minutes …`."""
+    date = dt.date.fromisoformat(meeting["date"])
+    suffix = ORDINAL.get(date.day, "th")
+    name = (f"Printed minutes {date.day:02d}{suffix}-{date:%b-%Y} {meeting['time']} "
+            f"{committee['title']}.pdf")
+    return f"documents/g{meeting['id']}/{quote(name)}?T=1"
+
+
 def _item_row(meeting: dict, item: dict, position: int) -> str:
-    render = BODY_MARKUP[meeting.get("markup", "lists")]
+    printed = meeting.get("markup") == "printed"
+    render = BODY_MARKUP[meeting.get("markup", "lists")] if not printed else None
     doc_link = (f' <a href="documents/s{meeting["id"]}{item["number"]}/Report.pdf" '
                 f'class="mgAiLink"><img src="mgLoadIcon.gif" alt="pdf icon" /> PDF '
                 f'{100 + 12 * position} KB</a>' if position % 2 == 0 else "")
@@ -159,7 +171,7 @@ def _item_row(meeting: dict, item: dict, position: int) -> str:
                      '<img src="mgLoadIcon.gif" alt="pdf icon" /> Appendix A PDF 88 KB</a></li></ul>')
     parts.append(f'<ul class="mgActionList"><li><a href="ieDecisionDetails.aspx?AIId={meeting["id"]}">'
                  f'View the decision for item {item["number"]}.</a></li></ul>')
-    if meeting["minutes_published"] and item["minutes"]:
+    if meeting["minutes_published"] and item["minutes"] and render:
         parts.append('<p class="mgSubItemTitleTxt">Minutes:</p>')
         parts.append(f'<div class="mgWordPara">\n{render(item["minutes"])}\n</div>')
     parts.append("</td>\n</tr>")
@@ -172,6 +184,9 @@ def meeting_page(meeting: dict, committee: dict) -> bytes:
     charset = "windows-1252" if cp1252 else "utf-8"
     kind = "Agenda and minutes" if meeting["minutes_published"] else "Agenda"
     rows = "\n".join(_item_row(meeting, item, n) for n, item in enumerate(meeting["items"]))
+    printed = (f'\n<li><a href="{escape(printed_minutes_path(meeting, committee))}" '
+               f'class="mgPdfLink"><img src="mgLoadIcon.gif" alt="pdf icon" /> Printed minutes '
+               f'PDF 48 KB</a></li>' if meeting.get("markup") == "printed" else "")
     page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
 <head>
@@ -188,7 +203,7 @@ def meeting_page(meeting: dict, committee: dict) -> bytes:
 <div class="mgSubTitle"><h2 class="mgSubTitleTxt">{escape(heading(meeting, committee))}</h2></div>
 <div class="mgLinks"><ul class="mgActionList">
 <li><a href="mgCommitteeDetails.aspx?ID={committee['id']}">Committee details</a></li>
-<li><a href="ieListMeetings.aspx?CId={committee['id']}">Browse meetings</a></li></ul></div>
+<li><a href="ieListMeetings.aspx?CId={committee['id']}">Browse meetings</a></li>{printed}</ul></div>
 <div class="mgContent">
 <p><span class="mgLabel">Venue: </span>{escape(meeting['venue'])}</p>
 <p><span class="mgLabel">Contact: </span>Democratic Services&nbsp; Tel: 01234 567890</p>

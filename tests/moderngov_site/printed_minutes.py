@@ -7,6 +7,7 @@ passages and ruled tables. Also the bad kinds: a scan (an image, no text), an en
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -249,3 +250,18 @@ def seed_blocks(seed_text: str, *, committee: str, date_line: str) -> list[Block
              "position for the services within its remit."),
         Para("RESOLVED that the performance and in-year budget monitoring report be noted.")]
     return blocks
+
+
+def meeting_pdf(meeting: dict, committee: dict) -> bytes:
+    """A fake site's meeting printed as its minutes: heading, attendance, items with minutes."""
+    date = dt.date.fromisoformat(meeting["date"])
+    blocks: list[Block] = [
+        Para("Test Council", bold=True, centred=True),
+        Para(f"Minutes of the meeting of the {committee['title']} held on {date:%A} "
+             f"{date.day} {date:%B %Y} at {meeting['time']}", bold=True),
+        Para(f"Present: the members of the {committee['title']}")]
+    for item in meeting["items"]:
+        blocks.append(Heading(item["number"], item["title"]))
+        blocks += [Bullet(p.lstrip("·").strip()) if p.startswith("·") else Para(p)
+                   for p in item["minutes"]]
+    return printed(blocks, header=f"{committee['title']} - {date.day} {date:%B %Y}")
