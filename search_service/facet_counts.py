@@ -117,6 +117,22 @@ def cached_for_segment(leaf: Searcher, name: str, build: Callable[[], object]) -
     return _cached(_segment_key(leaf) + (name,), build)
 
 
+def item_numbers(leaf: Searcher) -> tuple[np.ndarray, int]:
+    """Each document's agenda item numbered within the segment, and how many items it has.
+
+    A source document's passages are written in one batch and merged together, so an item's
+    passages always share a segment.
+    """
+
+    def build() -> tuple[np.ndarray, int]:
+        if not leaf.reader().has_column("item_key"):  # a segment of source records only
+            return np.zeros(leaf.doc_count_all(), dtype=np.int64), 1
+        labels, numbers = np.unique(sortable_column(leaf, "item_key"), return_inverse=True)
+        return numbers.astype(np.int64), len(labels)
+
+    return cached_for_segment(leaf, "<item numbers>", build)  # type: ignore
+
+
 def _forget_old_segments(searcher: Searcher) -> None:
     """Drop the cached columns of segments a newer generation of the index no longer has.
 

@@ -1,9 +1,8 @@
 """Results grouped by agenda item: at most PER_ITEM passages of one item in a list of results,
 the others counted ("3 more from this item"), as TheyWorkForYou groups speeches by debate.
 
-A source document's passages are written in one batch, so an item's passages always share a
-segment: an item is numbered within its segment (cached per segment), and a found passage's
-group is its item's number plus the items of the segments before.
+An item's passages always share a segment (facet_counts.item_numbers), so a found passage's
+group is its item's number within its segment plus the items of the segments before.
 """
 from __future__ import annotations
 
@@ -18,24 +17,11 @@ PER_ITEM = 2
 _POOL = 4
 
 
-def _item_numbers(leaf: Searcher) -> tuple[np.ndarray, int]:
-    """Each document's item numbered within the segment, and how many items there are."""
-
-    def build() -> tuple[np.ndarray, int]:
-        if not leaf.reader().has_column("item_key"):  # a segment of source records only
-            return np.zeros(leaf.doc_count_all(), dtype=np.int64), 1
-        keys = facet_counts.sortable_column(leaf, "item_key")
-        labels, numbers = np.unique(keys, return_inverse=True)
-        return numbers.astype(np.int64), len(labels)
-
-    return facet_counts.cached_for_segment(leaf, "<item numbers>", build)  # type: ignore
-
-
 def item_groups(searcher: Searcher, found: list[np.ndarray]) -> np.ndarray:
     """The item of each found passage (all segments' found passages, in order) as a number."""
     groups, offset = [np.zeros(0, dtype=np.int64)], 0
     for (leaf, _), local in zip(searcher.leaf_searchers(), found):
-        numbers, count = _item_numbers(leaf)
+        numbers, count = facet_counts.item_numbers(leaf)
         groups.append(numbers[local] + offset)
         offset += count
     return np.concatenate(groups)
