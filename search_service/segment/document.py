@@ -1,8 +1,10 @@
 """One source document → passages placed in their meeting and agenda item."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter
+from urllib.parse import urlsplit
 
 from ..model import AgendaItem, Document, Meeting, Passage, stable_id
 from .minutes import split_minutes
@@ -11,22 +13,25 @@ from .page import read_page
 log = logging.getLogger(__name__)
 
 
-def _meeting(doc: Document, committee: str | None, date: object) -> Meeting:
+def _meeting(doc: Document, council: str | None, committee: str | None,
+             date: dt.date | None) -> Meeting:
+    """The meeting a page belongs to: known by its page's address, else by its committee and
+    date; a page that names neither is a meeting of its own, never one shared "Meeting"."""
     if doc.meeting_url:
         identifier = stable_id(doc.meeting_url)
-    elif committee or date:
-        identifier = stable_id(doc.council, committee, date)
+    elif committee and date:
+        identifier = stable_id(council or urlsplit(doc.url).hostname, committee, date)
     else:
         identifier = stable_id(doc.url)
-    return Meeting(council=doc.council, committee=committee, date=date,  # type: ignore[arg-type]
-                   url=doc.meeting_url, identifier=identifier)
+    return Meeting(council=council, committee=committee, date=date, url=doc.meeting_url,
+                   identifier=identifier)
 
 
 def split_document(doc: Document) -> list[Passage]:
     """Split one page (an agenda item page or a whole meeting page) into passages."""
     page = read_page(doc.text)
-    committee = doc.committee or page.committee
-    meeting = _meeting(doc, committee, doc.meeting_date or page.meeting_date)
+    meeting = _meeting(doc, doc.council or page.council, doc.committee or page.committee,
+                       doc.meeting_date or page.meeting_date)
     single = len(page.items) == 1
     passages: list[Passage] = []
     for item, minutes in page.items:

@@ -7,37 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import AgendaItem
+from .header import DATED_TITLE, read_header
 from .minute_book import find_headings
 
 log = logging.getLogger(__name__)
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# "Cabinet - Tuesday, 2nd October, 2018 2.00 pm", "Scrutiny Panel – 21 March 2011"
-_MEETING_TITLE = re.compile(
-    rf"^(?P<committee>[^\d].{{2,150}}?) [-–] (?:{_WEEKDAY},? )?"
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Z][a-z]+),? (?P<year>\d{4})\b")
-# "Meeting: 09/02/2017 - Council (Item 144)"
-_MEETING_LINE = re.compile(r"^Meeting: (?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] "
-                           r"(?P<committee>.+?)(?: \(Item (?P<number>[\w.]+)\))?$")
-# "22/02/2022 - Climate action plan" heads a decision page
-_DATED_TITLE = re.compile(
-    r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}) [-–] (?P<title>.+)$")
 # "50.", "CAB/23/45", "CH27", "45 (a)": an item number alone on its line above the title.
 _ITEM_NUMBER = re.compile(
     r"^((?:[A-Z]{1,6}/?)?\d{1,4}[a-z]?(?:[/-]\d{1,4}){0,2}(?: ?\([a-z\d]{1,3}\))?)\.?$")
-# "Minutes of the meeting of the Fire Authority held on Tuesday 12 December 2023 at …"
-_MINUTES_OF = re.compile(
-    r"^Minutes of (?:(?:a |the )?meeting of (?:the )?(?P<committee>.+?)|"
-    r"the (?!previous |last )(?P<body>.+?) meeting) held\b.*?"
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]+),? (?P<year>\d{4})\b", re.I)
-# "Minutes of the meeting held on 5 February 2024" under a title line naming the committee.
-_MINUTES_HELD = re.compile(
-    r"^Minutes of (?:a |the )?meeting held\b.*?"
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]+),? (?P<year>\d{4})\b", re.I)
-_HEADER_CHARS = 300   # a header line is short; never scan a huge first line for a date
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
 _DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
 # "Minutes:" alone on its line, or opening the first line of the minutes ("Minutes: None."),
@@ -82,8 +59,10 @@ def read_page(text: str) -> Page:
     """Read a page's text: meeting header, then one or more agenda items with their minutes."""
     raw = text.splitlines()
     lines = [line.replace("\u00a0", " ").strip() for line in raw]
-    page = Page()
-    number = _read_header(lines, page)
+    header = read_header(lines)
+    page = Page(committee=header.committee, meeting_date=header.meeting_date,
+                council=header.council)
+    number = header.number
     if any(_MEETING_PAGE.match(line) for line in lines[:15]):
         page.items = _meeting_items(raw, lines)
     elif not _is_item_page(lines):
@@ -92,46 +71,6 @@ def read_page(text: str) -> Page:
         page.items = [_single_item(raw, lines, number)]
     log.debug("page: %s %s, %d items", page.committee, page.meeting_date, len(page.items))
     return page
-
-
-def _date(match: re.Match[str]) -> dt.date | None:
-    month = match["month"]
-    number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
-    try:
-        return dt.date(int(match["year"]), number, int(match["day"])) if number else None
-    except ValueError:
-        return None
-
-
-def _read_header(lines: list[str], page: Page) -> str | None:
-    """Fill committee and date from the first header line that names them; return an item number."""
-    for n, line in enumerate(lines[:15]):
-        if match := _MEETING_LINE.match(line):
-            page.committee, page.meeting_date = match["committee"].strip(), _date(match)
-            return match["number"]
-        if match := _MEETING_TITLE.match(line):
-            page.committee, page.meeting_date = match["committee"].strip(), _date(match)
-            return None
-        if match := _DATED_TITLE.match(line):
-            page.meeting_date = _date(match)
-            return None
-        if match := _MINUTES_OF.match(line[:_HEADER_CHARS]):
-            page.committee = (match["committee"] or match["body"]).strip(" ,")
-            page.meeting_date = _date(match)
-            return None
-        if (match := _MINUTES_HELD.match(line[:_HEADER_CHARS])) and _date(match):
-            page.meeting_date = _date(match)
-            page.committee = _title_above(lines, n)
-            return None
-    return None
-
-
-def _title_above(lines: list[str], n: int) -> str | None:
-    """The title line just above line n ("Council - Planning Committee" gives the committee)."""
-    above = next((line for line in reversed(lines[:n]) if line), "")
-    if not above or len(above) > 120 or above.endswith((".", ":")):
-        return None
-    return re.split(r" [-–] ", above)[-1].strip() or None
 
 
 def _title(line: str) -> str:
@@ -188,8 +127,8 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
     if _is_item_page(lines):
         start = (kind + 1) if kind is not None else 0
         while start < len(lines) and (not lines[start] or _CHROME.match(lines[start])
-                                      or _DATED_TITLE.match(lines[start])):
-            if match := _DATED_TITLE.match(lines[start]):
+                                      or DATED_TITLE.match(lines[start])):
+            if match := DATED_TITLE.match(lines[start]):
                 title = match["title"]
             start += 1
         if start < len(lines) and title is None:
