@@ -44,6 +44,8 @@ PASSAGE = _object({
     "item_title": _nullable("string"),
     "position": _nullable("integer", description="Order of the passage within its page."),
     "topics": {"type": "array", "items": {"type": "string"}},
+    "people": {"type": "array", "description": "Everyone the passage names as asking, "
+               "answering or speaking, with their pages.", "items": _ref("Person")},
     "source_url": _nullable("string", description="The published minutes page."),
     "meeting_url": _nullable("string"),
     "links": _ref("PassageLinks"),
@@ -63,6 +65,30 @@ HIT = _object({
     "more_in_item": {"type": "integer", "minimum": 0,
                      "description": "Passages of the same agenda item that matched but are not "
                                     "listed: at most two of one item are."},
+})
+
+PERSON = _object({
+    "name": {"type": "string"},
+    "links": _object({"page": {"type": "string"}, "api": {"type": "string"}}),
+})
+
+PERSON_PAGE = _object({
+    "name": {"type": "string", "description": "The name as asked for."},
+    "names": {"type": "array", "items": {"type": "string"},
+              "description": "The people of that name in the index (a surname alone may name "
+                             "several)."},
+    "total": {"type": "integer"},
+    "page": {"type": "integer"},
+    "pages": {"type": "integer"},
+    "groups": {"type": "array", "items": _object({
+        "committee": {"type": "string"},
+        "year": {"type": "string"},
+        "passages": {"type": "array", "items": _object({
+            **HIT["properties"],
+            "roles": {"type": "array", "items": {"type": "string",
+                                                 "enum": ["asked", "answered", "spoke"]},
+                      "description": "What the person did in this passage."}})},
+    })},
 })
 
 MEETING = _object({
@@ -234,6 +260,15 @@ def openapi_document(server_url: str = "") -> dict[str, Any]:
                     "meeting": _ref("Meeting"),
                     "items": {"type": "array", "items": _ref("Item")},
                 }), "The meeting and its agenda items in order."), **_errors(404, 503)}}},
+            "/api/people/{name}": {"get": {
+                "operationId": "getPerson", "summary": "A person's questions, answers and "
+                "statements",
+                "parameters": [_id_parameter("name"), {
+                    "name": "page", "in": "query", "required": False,
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+                "responses": {"200": _json(_ref("PersonPage"), "Passages naming the person "
+                                           "as asking, answering or speaking, newest first."),
+                              **_errors(400, 404, 503)}}},
             "/api/glossary": {"get": {
                 "operationId": "glossary", "summary": "Acronyms and their long forms",
                 "parameters": [{
@@ -252,5 +287,6 @@ def openapi_document(server_url: str = "") -> dict[str, Any]:
             "Passage": PASSAGE, "PassageLinks": LINKS, "Hit": HIT, "Meeting": MEETING,
             "FacetValue": FACET_VALUE, "SearchResults": SEARCH, "Item": ITEM, "Error": ERROR,
             "Expansion": EXPANSION, "Definition": DEFINITION, "Glossary": GLOSSARY,
+            "Person": PERSON, "PersonPage": PERSON_PAGE,
         }},
     }

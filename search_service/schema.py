@@ -31,7 +31,7 @@ FACET_COLUMNS = {
     "year": "year",
     "topic": "topics",
     "kind": "kind",
-    "speaker": "speaker_key",
+    "speaker": "people",
     "item": "item_title_key",
 }
 
@@ -56,8 +56,11 @@ def build_schema() -> Schema:
         spelling=TEXT(analyzer=StandardAnalyzer(), phrase=False),
         question=TEXT(analyzer=stem, stored=True),
         answer=TEXT(analyzer=stem, stored=True),
+        # Indexed: everyone the passage names as asking, answering or speaking (`speaker:`);
+        # stored: who spoke, as the splitter read it.
         speaker=TEXT(stored=True),
-        speaker_key=ID(sortable=True),
+        # The same people, each a value of the speaker facet and filter.
+        people=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         asked_by=STORED,
         answered_by=STORED,
         council=TEXT(analyzer=names, stored=True),

@@ -37,7 +37,7 @@ SORTS = ("relevance", "newest", "oldest")
 WHOLE_FIELD_CHARS = 600
 CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
 
-HIT_FIELDS = ("kind", "text", "question", "answer", "speaker", "asked_by", "answered_by",
+HIT_FIELDS = ("kind", "text", "question", "answer", "speaker", "asked_by", "answered_by", "people",
               "council", "committee", "meeting_id", "meeting_date", "item_number", "item_title",
               "url", "meeting_url", "position", "topics")
 

@@ -19,6 +19,7 @@ from whoosh.writing import SegmentWriter
 
 from .merge_policy import tiered_merge
 from .model import AgendaItem, Meeting, Passage
+from .people import people_of
 from .schema import PASSAGE, SOURCE, build_schema
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,7 @@ def passage_fields(passage: Passage, describes_item: bool = True) -> dict[str, o
     """
     meeting, item = passage.meeting, passage.item
     date = meeting.date
+    people = people_of(passage)
     description = item.description
     stored_description = {} if describes_item or description is None else {
         "item_description": "", "_stored_item_description": description}
@@ -188,8 +190,8 @@ def passage_fields(passage: Passage, describes_item: bool = True) -> dict[str, o
         "text": passage.text,
         "question": passage.question,
         "answer": passage.answer,
-        "speaker": passage.speaker,
-        "speaker_key": passage.speaker,
+        "speaker": ", ".join(people),
+        "people": ",".join(people) or None,
         "asked_by": passage.asked_by,
         "answered_by": passage.answered_by,
         "council": meeting.council,
@@ -208,7 +210,7 @@ def passage_fields(passage: Passage, describes_item: bool = True) -> dict[str, o
         "url": item.url or meeting.url or passage.source_url,
         "position": passage.position,
         "topics": ",".join(passage.topics) or None,
-    }) | stored_description
+    }) | stored_description | {"_stored_speaker": passage.speaker}
 
 
 def item_key(passage: Passage) -> str:

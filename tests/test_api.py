@@ -129,8 +129,16 @@ def test_the_openapi_document_names_the_server_it_came_from(client):
     document = client.get("/api/openapi.json", base_url="https://minutes.example").get_json()
     assert document["servers"] == [{"url": "https://minutes.example"}]
     assert set(document["paths"]) == {"/api/search", "/api/passages/{passage_id}",
-                                      "/api/meetings/{meeting_id}", "/api/glossary",
-                                      "/api/openapi.json"}
+                                      "/api/meetings/{meeting_id}", "/api/people/{name}",
+                                      "/api/glossary", "/api/openapi.json"}
+
+
+def test_a_person_comes_with_what_they_asked_and_were_told(client, openapi):
+    body = call(client, openapi, "/api/people/Cllr%20Hilton")
+    assert body["names"] == ["Councillor Hilton"] and body["total"] >= 5
+    roles = {role for group in body["groups"] for p in group["passages"] for role in p["roles"]}
+    assert "asked" in roles
+    call(client, openapi, "/api/people/Nobody%20Known", status=404)
 
 
 @pytest.mark.parametrize("query", [

@@ -11,7 +11,7 @@ from ..search import SearchResults
 from . import current_searcher
 from .params import read_request, read_values
 from .present import facet_records, hit_record, meeting_record
-from .views import find_glossary, find_meeting, find_passage, run_search
+from .views import find_glossary, find_meeting, find_passage, find_person, run_search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -52,6 +52,15 @@ def passage(passage_id: str) -> dict[str, Any]:
             "meeting": meeting_record(view.meeting) if view.meeting else None,
             "previous": view.previous, "next": view.next,
             "similar": [hit_record(hit) for hit in view.similar]}
+
+
+@bp.get("/people/<path:name>")
+def person(name: str) -> dict[str, Any]:
+    """A person's passages (asked, answered or spoke), newest first, by committee and year."""
+    view = find_person(current_searcher(), name, read_request(request.args).page)
+    return {"name": name, "names": view.names, "total": view.results.total,
+            "page": view.results.request.page, "pages": view.results.pages,
+            "groups": view.groups}
 
 
 @bp.get("/meetings/<path:meeting_id>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, render_template, request, url_for
 
 from ..feeds import FEED_SIZE, atom_feed
 from ..glossary import Glossary, glossary_for
@@ -15,7 +15,7 @@ from .params import (DEFAULT_PAGE_SIZE, changed, is_empty, read_request, read_va
                      request_args, toggled)
 from .present import (FACET_TITLES, KIND_LABELS, facet_label, facet_records, hit_record,
                       long_date, meeting_label, passage_html, search_url)
-from .views import find_glossary, find_meeting, find_passage, run_search
+from .views import find_glossary, find_meeting, find_passage, find_person, run_search
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +146,22 @@ def meeting(meeting_id: str) -> str:
     return render_template("meeting.html", view=view, items=items,
                            meeting_name=meeting_label(view.meeting, meeting_id),
                            search_url=search_url("pages.search", [("meeting", meeting_id)]))
+
+
+@bp.get("/people/<path:name>")
+def person(name: str) -> str:
+    """A member's or officer's questions, answers and statements, by committee and year."""
+    searcher = current_searcher()
+    view = find_person(searcher, name, read_request(request.args).page)
+    glossary = glossary_for(searcher)
+    groups = [group | {"passages": [with_html(p, glossary) for p in group["passages"]]}
+              for group in view.groups]
+    pages = [(number, url_for("pages.person", name=name, page=number))
+             for number in range(1, view.results.pages + 1)]
+    return render_template("person.html", view=view, groups=groups, pages=pages,
+                           feed_url=url_for("pages.feed", speaker=view.names or [name]),
+                           search_url=search_url("pages.search",
+                                                 [("speaker", n) for n in view.names]))
 
 
 @bp.get("/browse")

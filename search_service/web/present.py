@@ -50,6 +50,8 @@ def passage_record(fields: dict[str, Any]) -> dict[str, Any]:
         "item_title": fields.get("item_title"),
         "position": fields.get("position"),
         "topics": topics.split(",") if topics else [],
+        "people": [person_record(name) for name in (fields.get("people") or "").split(",")
+                   if name],
         "source_url": web_url(fields.get("url")),
         "meeting_url": web_url(fields.get("meeting_url")),
         "links": {
@@ -59,6 +61,12 @@ def passage_record(fields: dict[str, Any]) -> dict[str, Any]:
             "source": web_url(fields.get("url")),
         },
     }
+
+
+def person_record(name: str) -> dict[str, Any]:
+    """A person a passage names, with their page."""
+    return {"name": name, "links": {"page": url_for("pages.person", name=name),
+                                    "api": url_for("api.person", name=name)}}
 
 
 def web_url(url: str | None) -> str | None:

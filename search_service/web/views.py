@@ -9,10 +9,11 @@ from flask import abort
 from whoosh.searching import Searcher
 
 from ..glossary import SHIPPED, list_definitions
+from ..people import roles_of
 from ..search import (Hit, MeetingSummary, SearchRequest, SearchResults, get_meeting, get_meetings,
                       get_passage, item_neighbours, meeting_passages, search_passages,
                       similar_passages)
-from .present import FACET_VALUES_SHOWN, definition_record, passage_record, web_url
+from .present import FACET_VALUES_SHOWN, definition_record, hit_record, passage_record, web_url
 
 SIMILAR_SHOWN = 5
 
@@ -108,3 +109,40 @@ def find_glossary(searcher: Searcher, asked: Sequence[str]) -> GlossaryView:
         else:
             learnt[definition.council].append(definition_record(definition))
     return GlossaryView(councils, chosen, learnt, shipped)
+
+
+# Passages listed on a person's page at a time, newest first.
+PERSON_PAGE_SIZE = 50
+
+
+@dataclass
+class PersonView:
+    """A person's passages, newest first, grouped by committee and year."""
+
+    name: str
+    names: list[str]
+    results: SearchResults
+    groups: list[dict[str, Any]]
+
+
+def find_person(searcher: Searcher, name: str, page: int = 1) -> PersonView:
+    """Everything a person asked, answered or said (one page of it), or 404."""
+    results = search_passages(searcher, SearchRequest(
+        filters={"speaker": [name]}, sort="newest", page=page, page_size=PERSON_PAGE_SIZE))
+    names = results.request.filters.get("speaker", [])
+    if not results.total:
+        abort(404, f"No passage names {name!r} as asking, answering or speaking. Look for them "
+                   f"in the Speaker list of a search.")
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for hit in results.hits:
+        record = hit_record(hit)
+        heading = (record["committee"] or "Committee not named",
+                   (record["meeting_date"] or "")[:4] or "Date not known")
+        group = groups.setdefault(heading, {"committee": heading[0], "year": heading[1],
+                                            "passages": []})
+        group["passages"].append(record | {"roles": sorted({
+            role for held in names for role in roles_of(hit.fields, held)})})
+    for group in groups.values():  # a meeting's passages in the order of its minutes
+        group["passages"].sort(key=lambda p: (p["meeting_date"] or "", p["meeting_id"] or "",
+                                              -(p["position"] or 0)), reverse=True)
+    return PersonView(name, names, results, list(groups.values()))
