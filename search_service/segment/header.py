@@ -54,8 +54,8 @@ _DATE_THEN_TITLE = re.compile(
 # "Minutes of the meeting of the Fire Authority held on Tuesday 12 December 2023 at …",
 # "Minutes of a meeting of the DEVELOPMENT COMMITTEE held in the Council Chamber,"
 _MINUTES_OF = re.compile(
-    r"^(?:(?:Draft |Confirmed |Approved )?Minutes of (?:the (?!previous |last )(?P<body>.+?) "
-    r"meeting|(?:the |an? )?(?:(?:Annual |Extraordinary |Special |Ordinary |Remote |Virtual |"
+    r"^(?:(?:Draft |Confirmed |Approved )?Minutes of (?:the (?!previous |last )(?P<body>.+?)"
+    r"(?: (?:virtual|remote|hybrid|special|extraordinary|annual|ordinary))? meeting|(?:the |an? )?(?:(?:Annual |Extraordinary |Special |Ordinary |Remote |Virtual |"
     r"Hybrid )?meeting of (?:the )?(?P<committee>.+?)))|"
     r"Cofnodion (?:cyfarfod )?(?P<welsh>.+?)(?= a gynhaliwyd\b))"
     r"(?: held\b| a gynhaliwyd\b| on\b| at\b|,|$)", re.I)
