@@ -22,8 +22,8 @@ PARAGRAPH_GAP = 1.3
 SHORT_LINE = 0.3
 LEADING_MAX = 1.5
 _EDGE_LINES = 3
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\.?$|^[-–]\s*\d{1,4}\s*[-–]$",
-                          re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\.?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 _BULLET = re.compile(r"^[•·▪◦●○■□➢►▶✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc]")
 # A marker alone in the first cell of a line: a bullet, a point or item number ("(a)", "12.",
 # "612", "45/23", "Minute 45/23"); it belongs to the text after it, which is no table cell.
@@ -279,7 +279,8 @@ def _opens_paragraph(prev: Piece, piece: Piece, left: dict[int, float], right: d
         return True
     ended = bool(_TERMINAL.search(prev.text))
     width = right[prev.column] - left[prev.column]
-    if _NUMBERED.match(piece.text) and (ended or right[piece.column] - piece.x1 > SHORT_LINE * width):
+    if _NUMBERED.match(piece.text) and (
+            ended or right[piece.column] - piece.x1 > SHORT_LINE * width):
         return True  # a numbered point after a sentence, or an item heading on its own line
     # A sentence ends where the next line's first word would still have fitted (the line was
     # broken by hand), or a line without one stops far short (a title, a name and address).

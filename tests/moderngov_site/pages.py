@@ -8,8 +8,8 @@ committee, date and time, Venue/Contact lines, then `table.mgItemTable` rows of
 `div.mgWordPara` description, "Additional documents:" link lists, `p.mgSubItemTitleTxt`
 "Minutes:" and a `div.mgWordPara` body, or for a meeting published only as printed minutes, a
 "Printed minutes PDF" link among the meeting's links. The body's markup varies per meeting, as
-councils' does: Word paragraphs saved as Windows-1252, Word `·` bullets, `ul.mgBulletList` lists, and
-layout tables with `<font>` tags.
+councils' does: Word paragraphs saved as Windows-1252, Word `·` bullets, `ul.mgBulletList`
+lists, and layout tables with `<font>` tags.
 """
 from __future__ import annotations
 
