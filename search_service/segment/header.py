@@ -46,7 +46,9 @@ _MEETING_LINE = re.compile(rf"^Meeting: {_DATE} [-–] (?P<committee>.+?)"
 _MEETING_OF = re.compile(rf"^Meeting of (?P<committee>.+?),? {_DATE}{_TIME}?"
                          r"(?: \(Item (?P<number>[\w.]+?)\.?\))?$", re.I)
 # "Cabinet - Tuesday, 2nd October, 2018 2.00 pm", "Schools Forum - Thursday 14th January 2021"
-_MEETING_TITLE = re.compile(rf"^(?P<committee>[^\d].{{2,150}}?) [-–] {_DATE}")
+# ("Budget - Cabinet - 5 February 2020 (Recommendation 3)", with a dash before the body's name,
+# titles an item about another meeting)
+_MEETING_TITLE = re.compile(rf"^(?P<committee>[^\d](?:(?! [-–] ).){{2,150}}?) [-–] {_DATE}")
 # "04 July 2023 – Minutes of the Planning Meeting", "11 April 2023 Garden Allotments Committee"
 _DATE_THEN_TITLE = re.compile(
     rf"^{_NAMED_DATE}{_TIME}?\s*[-–:]?\s*(?:Minutes of (?:the |a )?)?(?P<committee>[A-Z].{{2,100}}?)"
@@ -164,7 +166,8 @@ def _read_partial_line(lines: list[str], n: int, header: Header) -> None:
     """Read what line n gives of the committee or the date."""
     line = lines[n]
     if match := _MINUTES_OF.match(line):
-        header.fill(match["committee"] or match["body"] or match["welsh"], _date_in(line))
+        header.fill(match["committee"] or match["body"] or match["welsh"],
+                    _date_in(line) or _date_in(_line_after(lines, n)))
     elif match := _DATE_THEN_TITLE.match(line):
         header.fill(_meeting_body(match["committee"]), parse_date(match))
     elif _MINUTES_HELD.match(line) and (date := _date_in(line)):
@@ -192,6 +195,13 @@ def _read_decision_fact(line: str, header: Header) -> None:
 def _sentence_above(lines: list[str], n: int) -> bool:
     """Whether a sentence stands above line n: a date alone below one is in the minutes."""
     return any(line.endswith((".", ";")) for line in lines[:n])
+
+
+def _line_after(lines: list[str], n: int) -> str:
+    """The next line with text when line n runs on into it (no full stop ends it)."""
+    if lines[n].endswith("."):
+        return ""
+    return next((line for line in lines[n + 1:] if line), "")
 
 
 def _date_in(line: str) -> dt.date | None:

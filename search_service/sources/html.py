@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HTMLParser
 
+from ..councils import council_name
 from ..model import Document
 from .text import decode_bytes, document_url, read_bytes
 
@@ -40,13 +41,20 @@ _PARA = "\x00"   # a paragraph break between blocks
 _LINE = "\x01"   # a line break (<br>) inside a block
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2007\u202f\u200b]+")
 _BREAKS = re.compile(rf"[ {_PARA}{_LINE}]*{_PARA}[ {_PARA}{_LINE}]*")
+# Between the parts of a page title: "Agenda item - Budget - Kent County Council", "… | …".
+_TITLE_PARTS = re.compile(r"\s+[-–|:]\s+")
+# A copyright line naming the site's owner: "© 2024 Kent County Council".
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?(?:[-–]\s*)?(.{3,80}?)\.?$", re.I)
 
 
 def html_to_text(markup: str | bytes) -> str:
     """Page text with one paragraph, list item or cell per block and blank lines between blocks."""
     root = parse_html(markup)
-    if root is None:
-        return ""
+    return "" if root is None else _page_text(root)
+
+
+def _page_text(root: etree._Element) -> str:
+    """The text of a parsed page, as html_to_text gives it."""
     parts: list[str] = []
     try:
         _render(content_root(root), parts)
@@ -165,10 +173,27 @@ def saved_page_url(markup: str) -> str | None:
     return match[1] if match else None
 
 
+def site_council(root: etree._Element) -> str | None:
+    """The council a page's site names: in the page title, a site-name tag or the copyright
+    line; None when none of them is a council's name."""
+    title = " ".join((root.findtext(".//title") or "").split())
+    candidates = _TITLE_PARTS.split(title)[::-1] + [
+        meta.get("content") or "" for meta in root.xpath(
+            "//meta[@property='og:site_name' or @name='application-name' or @name='author']")]
+    for text in root.xpath("//footer//text() | //*[@id='footer']//text()"):
+        if match := _COPYRIGHT.search(" ".join(str(text).split())):
+            candidates.append(match[1])
+    return next((name for text in candidates if (name := council_name(text))), None)
+
+
 def read_html_file(path: str) -> Document:
-    """Read a saved `.html`/`.htm` ModernGov page; its identity is the URL it was saved from."""
+    """Read a saved `.html`/`.htm` ModernGov page; its identity is the URL it was saved from,
+    its council the one its site names."""
     markup = decode_bytes(read_bytes(path))
     url = saved_page_url(markup)
-    return Document(source=path, url=url or document_url(path), text=html_to_text(markup),
+    root = parse_html(markup)
+    return Document(source=path, url=url or document_url(path),
+                    text="" if root is None else _page_text(root),
+                    council=None if root is None else site_council(root),
                     meeting_url=url if url and "ieListDocuments" in url else None)
 
