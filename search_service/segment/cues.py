@@ -20,6 +20,16 @@ SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|
                 r"supported|raised|sought|delivered|reported|updated|summarised|set out|"
                 r"addressed|declared|opened|read|submitted|invited)")
 
+# Members, the public and their like: whose points, once answered, make a question.
+_MEMBER = (r"(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]he|[Ss]ome|[Ss]everal|[Oo]ther|[Vv]arious|[Mm]any) )?"
+           r"(?:(?:[Ll]ocal|[Ww]ard|[Pp]anel|[Cc]ommittee|[Bb]oard|[Ff]orum|[Ii]ndependent|"
+           r"[Cc]o-opted|[Pp]arish|[Tt]own) )?(?:[Mm]embers?(?: of the (?:public|[A-Z]\w+))?|"
+           r"[Cc]ouncillors?|[Rr]esidents?|[Gg]overnors?|[Tt]rustees?|[Ss]peakers?|[Oo]bjectors?)"
+           r"|(?:Cllrs?\.?|Councillors?)(?: [A-Z][\w'’-]*){1,3}(?: \([^()]{1,80}\))?")
+# … and those who speak for the public: "The group were mindful … but asked …"
+_MEMBER_SIDE = (rf"{_MEMBER}|(?:[Tt]he|[Aa]) (?:group|petitioners?|deputation|campaigners?|"
+                r"representatives?|parishioners?)")
+
 # Asking verbs: the passage records a question even when no answer follows.
 # (an adverb before "asked" reports a passive or earlier request, "was specifically asked";
 # a name ending in -ly does not: "Karen Tilly asked …")
@@ -33,12 +43,16 @@ _NO_CONTENT = (r"(?! (?:a (?:series|number) of |several |some |various |many |fu
 ASKS = Gated(
     rf"\b(?:{_PASSIVE}asked(?! for){_NO_CONTENT}(?! (?:the |all )?(?:Members?|Committee|Panel|"
     r"Board|Council|Cabinet|Forum|Group|everyone|those present|councillors) to )|"
-    r"queried|enquired|inquired|questioned|sought (?:further |more )?(?:clarification|clarity|"
-    r"reassurances?|assurances?|an update|information|confirmation|details|views)|"
-    r"wanted (?:to know|to understand|to find out|clarification|clarity|confirmation|"
-    r"assurances?|an update|an explanation|(?:the |more |further )?(?:latest )?(?:numbers|"
-    r"figures|information|data|details))|"
-    r"raised (?:a |the )?(?:question|query)|wanted to know|requested to know|wished to know|"
+    r"queried|enquired|inquired|questioned|"
+    # asking to be told: "sought an assurance", "wanted the latest figures" (asking for "a
+    # further update in six months" wants a report, and needs an answer to be a question)
+    r"(?:sought|wanted) (?:an? |the |some |any )?(?:further |more |additional |"
+    r"latest |an )*(?:clarification|clarity|reassurances?|assurances?|update|information|"
+    r"confirmation|details|explanation|breakdown|numbers|figures|data)\b|"
+    # wanting to know, in any wording: "Members were keen to understand how …"
+    r"(?:wanted|wished|keen|eager|anxious|interested|requested|would like|asked) to (?:know|"
+    r"understand|find out|learn|establish|ascertain)\b|"
+    r"raised (?:a |the )?(?:question|query)|"
     r"wondered (?:if|whether)|"
     # reported in the passive: "Details were requested about …", "clarity was sought on …"
     r"(?:details|clarification|clarity|confirmation|information|an update|assurance|"
@@ -49,7 +63,7 @@ ASKS = Gated(
     r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to)|"
     r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)))\b",
     ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
-     "wanted"), re.I)
+     "wanted", "wish", "keen", "eager", "anxious", "interested", "would like"), re.I)
 # "asked that …" makes a request: a question only when an answer follows it.
 REQUEST = re.compile(r" that\b")
 REQUEST_VERB = re.compile(r"^(?i:asked)$")
@@ -60,10 +74,18 @@ RAISES = Gated(
     r"suggested|(?<!points )(?<!issues )(?<!matters )(?<!questions )(?<!concerns )raised|"
     r"expressed|point of order|(?:comments?|points?) (?:was|were) (?:made|raised)|"
     r"commented|remarked|pointed out|"
-    r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried)\b",
-    ("asked for", "concern", "request", "suggest", "raised", "express", "point of order",
+    r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried|"
+    # a request put to the meeting: "… and asked the Committee to commit to …"
+    r"asked (?:the |all )?(?:Members?|Committee|Panel|Board|Council|Cabinet|Forum|Group|"
+    r"councillors) to)\b",
+    ("asked ", "concern", "request", "suggest", "raised", "express", "point of order",
      "comment", "remark", "pointed out", "discussion", "attention", "interested", "challeng",
      "worried", "was made", "were made"), re.I)
+# Who raises a point at a meeting: members, the public and their spokespeople, or nobody named
+# ("It was raised that …"); an officer presenting does not ("The Head of Planning suggested …").
+RAISER_START = re.compile(
+    rf"^(?:[^,]{{0,60}}, )?(?:{_MEMBER_SIDE}|(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][\w'’-]+|[Ii]t was|"
+    r"[Hh]e|[Ss]he|[Tt]hey)\b")
 # "In response to a question about …, Members were informed that …"
 IN_RESPONSE = re.compile(
     r"^(?:[^,]{0,80}, )?(?:In (?:response|reply|answer) to|Responding to|In responding to|"
@@ -77,7 +99,8 @@ ANSWER_AT = re.compile(
     rf"\b(?:(?:was|were) (?:informed|advised|told|assured|reminded)|(?:replied|responded)\b|"
     rf"{ANSWER_VERBS}"
     r"(?: (?:to )?(?:the |that )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?(?: that|:|,)|"
-    r"(?:It|it) was (?:confirmed|explained|clarified|noted|reported|advised|stated|"
+    # (the answer may point back at the question: "…, this was confirmed to be the case")
+    r"(?:It|it|[Tt]his|which) was (?:confirmed|explained|clarified|noted|reported|advised|stated|"
     r"acknowledged|emphasised|highlighted|agreed)|heard that|"
     # "it was raised by the Committee and advised by Officers that …"
     r"\b(?:advised|informed|confirmed|explained) by (?:the )?[\w ]{1,40}? that)")
@@ -96,12 +119,6 @@ REPLY_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:then |also |further )?(?:replied|"
     r"responded|explained|clarified|confirmed|advised|assured|acknowledged|undertook)\b|"
     r"^(?:It|it) was (?:explained|clarified|confirmed)\b")
-# Members, the public and their like: whose points, once answered, make a question.
-_MEMBER = (r"(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]he|[Ss]ome|[Ss]everal|[Oo]ther|[Vv]arious|[Mm]any) )?"
-           r"(?:(?:[Ll]ocal|[Ww]ard|[Pp]anel|[Cc]ommittee|[Bb]oard|[Ff]orum|[Ii]ndependent|"
-           r"[Cc]o-opted|[Pp]arish|[Tt]own) )?(?:[Mm]embers?(?: of the (?:public|[A-Z]\w+))?|"
-           r"[Cc]ouncillors?|[Rr]esidents?|[Gg]overnors?|[Tt]rustees?|[Ss]peakers?|[Oo]bjectors?)"
-           r"|(?:Cllrs?\.?|Councillors?)(?: [A-Z][\w'’-]*){1,3}(?: \([^()]{1,80}\))?")
 _POINT_VERBS = (r"(?:noted|felt|mentioned|commented|said|stated|raised|referred|highlighted|"
                 r"suggested|expressed|observed|pointed out|remarked|believed|considered|thought|"
                 r"wanted|challenged|argued|stressed|emphasised|welcomed|praised|spoke|"

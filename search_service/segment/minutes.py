@@ -187,12 +187,20 @@ def _replies_to_concern(segment: Segment, text: str) -> bool:
     named = qa.opens_reply(text) and not cues.PRONOUN_START.match(text)
     if not (named or cues.REPLY_START.match(text[:400])):
         return False
-    first = sentences(segment.text[:1500])[:1]
-    if not first:
+    heads = sentences(segment.text[:1500])[:qa.MAX_SENTENCES]
+    if not heads:
         return False
-    # a member's point answered by someone else: "Another Member felt …" / "The officer explained"
-    member = named and cues.MEMBER_POINT.match(first[0]) and qa.opens_reply(text, to_point=True)
-    return bool(member or cues.CONCERN.search(first[0]) or cues.ASKS.search(first[0]))
+    if cues.CONCERN.search(heads[0]) or cues.ASKS.search(heads[0]):
+        return True
+    # a point raised by a member or the public ("Another Member felt …", "It was raised that …",
+    # "She … asked the Committee to commit to …"), answered in so many words by someone else
+    if not (qa.opens_reply(text, to_point=True) and (named or cues.OTHER_REPLY.match(text))):
+        return False
+    who = qa.speaker(text)
+    if who and who.lower() in segment.text[:1500].lower():
+        return False   # the speaker going on ("Mr Lee stated … / Mr Lee explained …")
+    return any(cues.MEMBER_POINT.match(head) or (
+        cues.RAISER_START.match(head) and cues.RAISES.search(head)) for head in heads)
 
 
 def _answers_point(blocks: list[Block], i: int, segment: Segment) -> bool:

@@ -25,8 +25,9 @@ _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Respondi
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
 # A point worded as a question without a question mark: "What the average cost was."
 _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
+_NAMED_COUNCILLOR = re.compile(r"^(?:Cllrs?\.?|Councillors?) [A-Z]")
 _MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
-_MAX_SENTENCES = 4
+MAX_SENTENCES = 4
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,26 @@ def _reply_at(rest: list[str], first: int, to_point: bool) -> int | None:
                 None)
 
 
+def _asking_goes_on(parts: list[str], k: int) -> int:
+    """The last sentence of a question that opens at sentence k: the sentences after it that ask
+    again or carry on a member's point belong to it, until one opens a reply ("Cllr Lee asked a
+    question of the Chair. The question sought an update on … / In response, …")."""
+    while k + 1 < min(len(parts), MAX_SENTENCES):
+        sentence = parts[k + 1]
+        # (the member goes on with the point, "The Member suggested …"; a councillor named
+        # anew may be the one who replies, and "Members were advised …" is a reply to them)
+        member = cues.MEMBER_POINT.match(sentence) and not cues.ANSWERED_TO.match(sentence) \
+            and not _NAMED_COUNCILLOR.match(sentence)
+        if not member and (answers(sentence) or cues.NOTED_ANSWER.match(sentence)
+                           or cues.OTHER_REPLY.match(sentence)
+                           or cues.DECISION_START.match(sentence)
+                           or not (cues.ASKS.search(sentence) or ends_question(sentence))
+                           or asker(sentence)):   # (someone named asks anew)
+            break
+        k += 1
+    return k
+
+
 def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | None:
     """A passage that records a question (asked, queried, '…?') and perhaps the reply after it.
 
@@ -160,7 +181,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
             return Exchange(question, answer, asker(question), speaker(answer))
     parts = sentences(text[:_MAX_SCAN * 4])
     start = 0   # the first sentence that may name who asks
-    for k, sentence in enumerate(parts[:_MAX_SENTENCES]):
+    for k, sentence in enumerate(parts[:MAX_SENTENCES]):
         strong = cues.ASKS.search(sentence)
         member = cues.MEMBER_POINT.match(sentence)
         if not strong and not member and cues.ANSWER_START.match(sentence):
@@ -173,6 +194,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         # (a member's own "… and noted that …" goes on with the point rather than answering it)
         if cue and cue is not member and (exchange := _split_in_sentence(parts, k, cue.end())):
             return exchange
+        if strong:
+            k = _asking_goes_on(parts, k)
         rest = parts[k + 1:]
         answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0])
                                        or cues.NOTED_ANSWER.match(rest[0]))
