@@ -206,14 +206,17 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
               help="Meetings on or after this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]),
               help="Meetings on or before this date (YYYY-MM-DD).")
+@click.option("--include-routine", is_flag=True,
+              help="Include routine items (apologies, declarations of interest, approval of "
+                   "the last minutes, the next meeting's date), left out by default.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]),
               default="relevance", show_default=True, help="Order of hits.")
 @click.argument("query", nargs=-1)
 def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
                    kind: tuple[str, ...], committee: tuple[str, ...], council: tuple[str, ...],
                    speaker: tuple[str, ...], topic: tuple[str, ...],
-                   date_from: dt.datetime | None, date_to: dt.datetime | None, sort: str,
-                   query: tuple[str, ...]) -> None:
+                   date_from: dt.datetime | None, date_to: dt.datetime | None,
+                   include_routine: bool, sort: str, query: tuple[str, ...]) -> None:
     """Search the index; QUERY takes words, "phrases", AND/OR/NOT, -word and field:word."""
     filters = {name: list(values) for name, values in
                (("kind", kind), ("committee", committee), ("council", council),
@@ -221,7 +224,8 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
     request = SearchRequest(query=" ".join(query), filters=filters, sort=sort, page=page,
                             page_size=limit, facets=not as_json,
                             date_from=date_from.date() if date_from else None,
-                            date_to=date_to.date() if date_to else None)
+                            date_to=date_to.date() if date_to else None,
+                            include_routine=include_routine)
     try:
         ix = open_index(resolve_index(index_dir))
         with ix.searcher() as searcher:
@@ -257,6 +261,9 @@ def format_results(results: SearchResults) -> str:
     first = (request.page - 1) * request.page_size + 1
     lines = [f"{results.total} passages" + (f" (showing {first}–{first + len(results.hits) - 1})"
                                              if results.hits else "")]
+    if results.routine_left_out:
+        lines.append(f"{results.routine_left_out} passages of routine items left out "
+                     f"(--include-routine includes them)")
     if results.suggestion:
         lines.append(f"Did you mean: {results.suggestion}")
     if results.expansions:

@@ -373,6 +373,12 @@ def allowed_set(searcher: Searcher, docs: list[np.ndarray]) -> BitSet:
     return allowed
 
 
+def without(searcher: Searcher, docs: list[np.ndarray], query: q.Query) -> list[np.ndarray]:
+    """Each segment's documents but those matching `query`."""
+    return [np.setdiff1d(own, other, assume_unique=True)
+            for own, other in zip(docs, matching_docs(searcher, query))]
+
+
 def intersect(a: list[np.ndarray], b: list[np.ndarray]) -> list[np.ndarray]:
     """Per-segment intersection of two matches."""
     return [np.intersect1d(x, y, assume_unique=True) for x, y in zip(a, b)]

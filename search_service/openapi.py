@@ -146,6 +146,11 @@ SEARCH = _object({
     "listed": {"type": "integer", "description": "The passages the pages list: a search for "
                "words lists at most two of one agenda item (each hit's more_in_item counts the "
                "others)."},
+    "routine_left_out": {"type": "integer", "description": "Passages of routine items "
+                         "(apologies, declarations of interest, the last minutes, the next "
+                         "meeting's date) the search matched and left out; routine=include "
+                         "includes them."},
+    "include_routine": {"type": "boolean"},
     "suggestion": _nullable("string", description="A corrected query when words look misspelt."),
     "expansions": {"type": "array", "items": _ref("Expansion"),
                    "description": "What the query also searched: acronyms' long forms, and "
@@ -199,6 +204,11 @@ SEARCH_PARAMETERS = [
      "schema": {"type": "string", "format": "date"}},
     {"name": "to", "in": "query", "required": False, "description": "Meetings on or before.",
      "schema": {"type": "string", "format": "date"}},
+    {"name": "routine", "in": "query", "required": False,
+     "description": "`include` to include routine items (apologies, declarations of interest, "
+                    "approval of the last minutes, the date of the next meeting), left out by "
+                    "default.",
+     "schema": {"type": "string", "enum": ["include"]}},
     {"name": "sort", "in": "query", "required": False,
      "schema": {"type": "string", "enum": list(SORTS), "default": "relevance"}},
     {"name": "page", "in": "query", "required": False,

@@ -22,6 +22,8 @@ from .analysis import MinutesAnalyzer
 
 PASSAGE = "passage"
 SOURCE = "source"
+# The `routine` field's value on passages of routine business (routine.py).
+ROUTINE = "yes"
 
 # Field name -> the sortable column that holds its facet value.
 FACET_COLUMNS = {
@@ -79,5 +81,7 @@ def build_schema() -> Schema:
         url=STORED,
         position=NUMERIC(stored=True, sortable=True, shift_step=32),
         topics=KEYWORD(stored=True, commas=True, lowercase=False),
+        # ROUTINE on passages of routine business, left out of searches by default.
+        routine=ID,
         acronyms=STORED,
     )

@@ -20,7 +20,7 @@ from whoosh.searching import Results, Searcher
 
 from . import facet_counts, filters, grouping, query_parser, ranking, similarity
 from .glossary import AcronymExpander, Expansion, glossary_for
-from .schema import FACET_COLUMNS, PASSAGE
+from .schema import FACET_COLUMNS, PASSAGE, ROUTINE
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,9 @@ class SearchRequest:
     page: int = 1
     page_size: int = 10
     facets: bool = True
+    # Routine items (apologies, declarations of interest, the last minutes, the next meeting's
+    # date) are left out unless asked for.
+    include_routine: bool = False
 
 
 @dataclass
@@ -88,6 +91,8 @@ class SearchResults:
     # The hits that can be listed: a search for words lists at most grouping.PER_ITEM of one
     # agenda item.
     listed: int = 0
+    # Passages of routine items the words matched, left out (before the filters).
+    routine_left_out: int = 0
 
     @property
     def pages(self) -> int:
@@ -234,6 +239,10 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     # total, the facet counts and the page of hits (passages only, within the filters); Whoosh
     # loads and highlights the page's hits only.
     matched, scored = _matches(searcher, query, request.sort)
+    routine = 0
+    if not request.include_routine:
+        kept = facet_counts.without(searcher, matched, ROUTINE_PASSAGES)
+        routine, matched = sum(map(len, matched)) - sum(map(len, kept)), kept
     filtering = filter_query(request)
     found = matched if filtering is None else facet_counts.intersect(
         matched, facet_counts.matching_docs(searcher, filtering))
@@ -258,10 +267,12 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     return SearchResults(request=request, total=total, hits=hits, facets=facets,
                          suggestion=suggest(searcher, request.query),
                          expansions=expansions,
-                         listed=total if groups is None else grouping.listed(groups))
+                         listed=total if groups is None else grouping.listed(groups),
+                         routine_left_out=routine)
 
 
 PASSAGES = Term("record", PASSAGE)
+ROUTINE_PASSAGES = Term("routine", ROUTINE)
 
 
 def _matches(searcher: Searcher, query: Query, sort: str
@@ -470,6 +481,24 @@ def get_meetings(searcher: Searcher, meeting_ids: Iterable[str]
     return {meeting_id: _meeting_summary(meeting_id, searcher.stored_fields(found[meeting_id][0]),
                                          found[meeting_id][1]) if meeting_id in found else None
             for meeting_id in wanted}
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """What the index holds now: live passages and the meetings and committees they are from."""
+
+    passages: int
+    meetings: int
+    committees: int
+
+
+def summarise_index(searcher: Searcher) -> IndexSummary:
+    """The live passages (replaced ones left out) and their meetings and committees."""
+    passages = facet_counts.matching_docs(searcher, PASSAGES)
+    meetings, committees = (
+        facet_counts.count_values(searcher, passages, column, _labeller(searcher, column))
+        for column in ("meeting_id", "committee_key"))
+    return IndexSummary(sum(map(len, passages)), len(meetings), len(committees))
 
 
 # A word in most minutes: searching it reads every facet column and the glossary once.

@@ -20,7 +20,8 @@ from whoosh.writing import SegmentWriter
 from .merge_policy import tiered_merge
 from .model import AgendaItem, Meeting, Passage
 from .people import people_of
-from .schema import PASSAGE, SOURCE, build_schema
+from .routine import is_routine
+from .schema import PASSAGE, ROUTINE, SOURCE, build_schema
 
 log = logging.getLogger(__name__)
 
@@ -210,6 +211,7 @@ def passage_fields(passage: Passage, describes_item: bool = True) -> dict[str, o
         "url": item.url or meeting.url or passage.source_url,
         "position": passage.position,
         "topics": ",".join(passage.topics) or None,
+        "routine": ROUTINE if is_routine(passage) else None,
     }) | stored_description | {"_stored_speaker": passage.speaker}
 
 

@@ -38,6 +38,8 @@ def search_record(results: SearchResults) -> dict[str, Any]:
         "pages": results.pages,
         "total": results.total,
         "listed": results.listed,
+        "routine_left_out": results.routine_left_out,
+        "include_routine": asked.include_routine,
         "suggestion": results.suggestion,
         "expansions": [{"typed": e.typed, "also": list(e.also)} for e in results.expansions],
         "results": [hit_record(hit) for hit in results.hits],

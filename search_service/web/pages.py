@@ -2,6 +2,7 @@
 search."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -9,7 +10,8 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from ..feeds import FEED_SIZE, atom_feed
 from ..glossary import Glossary, glossary_for
-from ..search import MAX_QUERY_LENGTH, QueryError, SearchRequest, list_meetings
+from ..search import (MAX_QUERY_LENGTH, QueryError, SearchRequest, list_meetings,
+                      summarise_index)
 from . import current_searcher
 from .params import (DEFAULT_PAGE_SIZE, changed, is_empty, read_request, read_values,
                      request_args, toggled)
@@ -70,6 +72,8 @@ def search() -> tuple[str, int] | str:
         pages=page_links(search_request, results.pages),
         suggestion_url=link(changed(search_request, query=results.suggestion))
         if results.suggestion else None,
+        routine_url=link(changed(search_request,
+                                 include_routine=not search_request.include_routine)),
         feed_url=search_url("pages.feed", request_args(changed(search_request))),
         api_url=search_url("api.search", request_args(search_request)))
 
@@ -86,11 +90,8 @@ def link(search_request: SearchRequest) -> str:
 
 
 def landing_stats() -> dict[str, int]:
-    """What the index holds, for the front page; cheap on a big index."""
-    reader = current_searcher().reader()
-    return {"passages": reader.doc_frequency("record", "passage"),
-            "meetings": sum(1 for _ in reader.lexicon("meeting_id")),
-            "committees": sum(1 for _ in reader.lexicon("committee_key"))}
+    """What the index holds now, for the front page."""
+    return dataclasses.asdict(summarise_index(current_searcher()))
 
 
 def chips(search_request: SearchRequest, meetings: dict[str, Any]) -> list[tuple[str, str]]:

@@ -11,6 +11,8 @@ from ..schema import FACET_COLUMNS
 from ..search import QueryError, SearchRequest
 
 DEFAULT_PAGE_SIZE = 10
+# `routine=include` asks for routine items (apologies, declarations…) too.
+ROUTINE_INCLUDED = "include"
 # More values than anyone ticks by hand; bounds the size of the filter query.
 MAX_VALUES_PER_FILTER = 20
 
@@ -31,6 +33,7 @@ def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchReques
         page=_number(args, "page", 1),
         page_size=_number(args, "page_size", DEFAULT_PAGE_SIZE),
         facets=facets,
+        include_routine=_routine(args),
     )
 
 
@@ -62,6 +65,14 @@ def _number(args: Mapping[str, str], name: str, default: int) -> int:
         raise QueryError(f"{name!r} must be a whole number, not {value!r}") from None
 
 
+def _routine(args: Mapping[str, str]) -> bool:
+    value = args.get("routine", "").strip()
+    if value not in ("", ROUTINE_INCLUDED):
+        raise QueryError(f"'routine' must be {ROUTINE_INCLUDED!r} (to include routine items) or "
+                         f"left out, not {value!r}")
+    return value == ROUTINE_INCLUDED
+
+
 def is_empty(request: SearchRequest) -> bool:
     """True when the user has asked for nothing yet: no words, filters or dates."""
     return not (request.query or request.filters or request.date_from or request.date_to)
@@ -78,6 +89,8 @@ def request_args(request: SearchRequest) -> list[tuple[str, str]]:
         args.append(("from", request.date_from.isoformat()))
     if request.date_to:
         args.append(("to", request.date_to.isoformat()))
+    if request.include_routine:
+        args.append(("routine", ROUTINE_INCLUDED))
     if request.sort != "relevance":
         args.append(("sort", request.sort))
     if request.page != 1:
