@@ -72,7 +72,7 @@ REQUEST_VERB = re.compile(r"^(?i:asked)$")
 RAISES = Gated(
     r"\b(?:asked for|concern(?:s|ed)?|(?<!had )requested(?! to (?:attend|speak|address|be))|"
     r"suggested|(?<!points )(?<!issues )(?<!matters )(?<!questions )(?<!concerns )raised|"
-    r"expressed|point of order|(?:comments?|points?) (?:was|were) (?:made|raised)|"
+    r"expressed|point of order|worry|worries|(?:comments?|points?) (?:was|were) (?:made|raised)|"
     r"commented|remarked|pointed out|"
     r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried|"
     # a request put to the meeting: "… and asked the Committee to commit to …"
@@ -80,7 +80,7 @@ RAISES = Gated(
     r"councillors) to)\b",
     ("asked ", "concern", "request", "suggest", "raised", "express", "point of order",
      "comment", "remark", "pointed out", "discussion", "attention", "interested", "challeng",
-     "worried", "was made", "were made"), re.I)
+     "worr", "was made", "were made"), re.I)
 # Who raises a point at a meeting: members, the public and their spokespeople, or nobody named
 # ("It was raised that …"); an officer presenting does not ("The Head of Planning suggested …").
 RAISER_START = re.compile(
@@ -102,6 +102,10 @@ ANSWER_AT = re.compile(
     # (the answer may point back at the question: "…, this was confirmed to be the case")
     r"(?:It|it|[Tt]his|which) was (?:confirmed|explained|clarified|noted|reported|advised|stated|"
     r"acknowledged|emphasised|highlighted|agreed)|heard that|"
+    # an undertaking to deal with the point: "… remained a concern and this could be looked at"
+    r"\b(?:would|could|will) (?:be )?(?:look|looked|investigat\w+|review\w*|consider\w*|"
+    r"pursu\w+|follow\w*|pass\w*|report\w*|check\w*|contact\w*|raise\w*|patrol\w*|"
+    r"arrang\w+|provid\w+|circulat\w+|feed\w*)\b|"
     # "it was raised by the Committee and advised by Officers that …"
     r"\b(?:advised|informed|confirmed|explained) by (?:the )?[\w ]{1,40}? that)")
 # A sentence that opens with an answer: "It was confirmed that …", "Officers advised that …".

@@ -23,6 +23,12 @@ _NO_QUESTION = re.compile(
 _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Responding to)\b")
 # "How many reports were received? – Just over 14,000.": a point's answer after a dash.
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
+_PERSON = re.compile(PERSON)
+# A direct question by its word order, whatever ends it: "Could the Panel be given the dates".
+_INVERTED = re.compile(r"^(?:Could|Can|Would|Will|Is|Are|Does|Do|Did|Has|Have) (?:the|a|an|this|"
+                       r"that|these|those|there|it|we|you|they|he|she|officers|members|"
+                       r"councillors|any|all)\b", re.I)
+_TOPIC_DASH = re.compile(r" [-–—] (?=[A-Z])")
 # A point worded as a question without a question mark: "What the average cost was."
 _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
 _NAMED_COUNCILLOR = re.compile(r"^(?:Cllrs?\.?|Councillors?) [A-Z]")
@@ -179,6 +185,13 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         question, answer = text[:dash.start()], text[dash.end():]
         if is_question(question):
             return Exchange(question, answer, asker(question), speaker(answer))
+    if (topic_split or in_list) and (dash := _TOPIC_DASH.search(text, 0, 200)):
+        # "The cost of the review – It was confirmed that …": a topic, then the answer
+        # ("The Area Manager – Environment Agency agreed …" names a speaker and a role)
+        topic, answer = text[:dash.start()], text[dash.end():]
+        if not _FINITE.search(topic) and not _PERSON.fullmatch(topic) and (answers(answer) or cues.NOTED_ANSWER.match(answer)
+                                          or cues.OTHER_REPLY.match(answer)):
+            return Exchange(topic, answer, None, speaker(answer))
     parts = sentences(text[:_MAX_SCAN * 4])
     start = 0   # the first sentence that may name who asks
     for k, sentence in enumerate(parts[:MAX_SENTENCES]):
@@ -187,7 +200,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if not strong and not member and cues.ANSWER_START.match(sentence):
             break   # the paragraph answers (or reports) rather than asks
         weak = None if strong else (cues.RAISES.search(sentence) or member)
-        mark = sentence.endswith("?") or sentence.startswith("Whether ")
+        mark = sentence.endswith("?") or sentence.startswith("Whether ") \
+            or bool(_INVERTED.match(sentence))
         if not (strong or weak or mark):
             continue
         cue = strong or weak
