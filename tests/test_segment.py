@@ -1530,6 +1530,34 @@ ROUND2_CLASSES = [
         [("qa", "Members stated")], ("Could the Forum", None),
         id="inverted-question-without-mark"),
     pytest.param(
+        # a role holding a number answers the open question of the paragraph before
+        "Members questioned the size of the reserves.\n\nThe Section 151 Officer said that they "
+        "were at the agreed floor.",
+        [("qa", "Members questioned")], ("size of the reserves", "at the agreed floor"),
+        id="role-with-a-number-replies"),
+    pytest.param(
+        # the reply in the passive, with who gave it
+        "The Board sought clarity on the order of the works.\n\nThe order was explained by the "
+        "Project Lead, who said the roof came first.",
+        [("qa", "The Board")], ("sought clarity", "the roof came first"),
+        id="reply-in-the-passive"),
+    pytest.param(
+        # a reply after a dash inside the asking sentence, its verb straight before its clause
+        "Cllr Lamb asked whether the grant had been paid \u2013 the Clerk confirmed it had.",
+        [("qa", "Cllr Lamb")], ("asked whether the grant", "the Clerk confirmed it had"),
+        id="dash-reply-in-the-sentence"),
+    pytest.param(
+        # a concern answered by an undertaking in the next sentence
+        "Concerns were raised about the broken swings. The Clerk will obtain quotes for new ones.",
+        [("qa", "Concerns")], ("broken swings", "will obtain quotes"),
+        id="concern-then-undertaking"),
+    pytest.param(
+        # questions reported in the passive with a capital, answered after 'to which'
+        "Questions were asked about the ferry fares, to which the Cabinet Member replied that "
+        "they would be frozen.",
+        [("qa", "Questions")], ("ferry fares", "would be frozen"),
+        id="questions-were-asked-to-which"),
+    pytest.param(
         # asking for a report later wants an action, not an answer
         "The Panel thanked the officer and asked for a further update in a year.",
         [("statement", "The Panel")], None,

@@ -59,7 +59,7 @@ ASKS = Gated(
     r"reassurance|a breakdown|figures)\b[^.;?]{0,120}?\b(?:was|were) (?:also )?"
     r"(?:requested|sought)|"
     r"(?:[Ii]t|[Qq]uestions?) was (?:also )?(?:queried|questioned|asked)(?! to)|"
-    r"(?-i:(?:questions?|quer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
+    r"(?-i:(?:[Qq]uestions?|[Qq]uer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to)|"
     r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)))\b",
     ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
@@ -98,7 +98,8 @@ QUESTION_INTRO = re.compile(
 ANSWER_AT = re.compile(
     rf"\b(?:(?:was|were) (?:informed|advised|told|assured|reminded)|(?:replied|responded)\b|"
     rf"{ANSWER_VERBS}"
-    r"(?: (?:to )?(?:the |that )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?(?: that|:|,)|"
+    r"(?: (?:to )?(?:the |that )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?(?: that|:|,|"
+    r" (?=(?:it|this|they|there|he|she) (?:was|were|had|has|would|could|is|are)\b))|"
     # (the answer may point back at the question: "…, this was confirmed to be the case")
     r"(?:It|it|[Tt]his|which) was (?:confirmed|explained|clarified|noted|reported|advised|stated|"
     r"acknowledged|emphasised|highlighted|agreed)|heard that|"
@@ -115,7 +116,9 @@ ANSWER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:(?:It|it) was (?:also )?(?:confirmed|explained|clarified|reported|"
     r"advised|stated|said|acknowledged|emphasised|highlighted)|"
     rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey|The meeting|The Committee|The Panel),? (?:then |also |"
-    rf"further )?{_THANKED}(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b))")
+    rf"further )?{_THANKED}(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b)|"
+    # the reply in the passive, with who gave it: "The timetable was explained by the Manager"
+    r"[^.;?]{0,80}? (?:was|were) (?:explained|clarified|confirmed|answered) by (?:the )?[A-Z])")
 # A concern raised, which a reply in the next paragraph turns into a question and its answer.
 CONCERN = re.compile(r"\b(?:concerns?|concerned|worried|worries)\b", re.I)
 # A paragraph that opens as a reply to what was just raised: "The Head of Audit explained that …".
@@ -136,8 +139,9 @@ PRONOUN_START = re.compile(r"^(?:He|She|They)\b")
 # A sentence that opens a reply by someone else: "In reply, …", "The officer could not say …".
 OTHER_REPLY = re.compile(
     r"^(?:In (?:reply|response|answer)\b(?! to)|"
-    rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:could not|was unable to|were unable to|would)"
-    r" (?:yet )?(?:say|confirm|answer|provide|look|check|respond|report|circulate|find)\b)")
+    rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:could not|was unable to|were unable to|would|will)"
+    r" (?:yet )?(?:say|confirm|answer|provide|look|check|respond|report|circulate|find|obtain|"
+    r"write|contact|investigate|arrange|chase|follow|pass|raise|seek|ask)\b)")
 # A reply in so many words, which turns a member's point into a question answered (a member's
 # point followed by another's comment is debate): "The officer explained …", "In reply, …".
 ANSWERS_POINT = re.compile(

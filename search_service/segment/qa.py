@@ -14,7 +14,7 @@ _CHAIR = re.compile(r"^(?:the )?(?:Chair|Chairman|Chairperson|Chairwoman|Vice[- 
                     re.I)
 _SUBJECT_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|the|of|and|for|&)$")
 # Where a reply clause can begin inside the sentence that asks.
-_CLAUSE = re.compile(r"[,;] (?:and |but |whereupon )?| (?:and|but|whereupon) ")
+_CLAUSE = re.compile(r"[,;] (?:and |but |whereupon )?| (?:and|but|whereupon) | [-–—] ")
 _NO_QUESTION = re.compile(
     rf"{PERSON}|(?:(?:[Aa]n?|[Tt]he) )?(?:[Oo]ther |[Ff]urther |[Vv]arious )?"
     r"(?:(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s? )?(?:supplementary )?"  # Members' questions
@@ -212,7 +212,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
             k = _asking_goes_on(parts, k)
         rest = parts[k + 1:]
         answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0])
-                                       or cues.NOTED_ANSWER.match(rest[0]))
+                                       or cues.NOTED_ANSWER.match(rest[0])
+                                       or cues.OTHER_REPLY.match(rest[0]))
         if not strong and (member or not answered):
             # a point made, answered a sentence or two later ("… She felt … The officer …")
             at = _reply_at(rest, 0 if member else 1, to_point=cue is member)

@@ -22,7 +22,7 @@ ENDS_IN_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ABBREV
 # or a group ("Members", "officers"); a role or affiliation in brackets may follow the name.
 # (a decision in capitals ends a name: "the Lead Member RESOLVED to advise …")
 _WORD = r"(?!(?:RESOLVED|AGREED|NOTED|DECIDED|APPROVED|MOVED|SECONDED)\b)[A-Z][\w'’.\-&/]*"
-_LINK = r"(?:of|and|for|the|&|to|with|in|on|at|-|–)"
+_LINK = r"(?:of|and|for|the|&|to|with|in|on|at|-|–|\d{1,3})"   # ("the Section 151 Officer")
 # Capitalised words that open sentences rather than names ("When CG suggested …").
 _NOT_NAME = (r"(?:When|While|Whilst|If|In|On|At|As|After|Before|Following|During|Under|With|"
              r"The|This|That|These|Those|It|There|A|An|Members|Officers|Councillors|All|Some)")
