@@ -1,13 +1,14 @@
 """The command line: thin click wrappers, each calling one library function."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import json
 import logging
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from .model import Passage
 from .progress import RunProgress
 from .relevance import (build_index, format_relevance, labelled_queries, labelled_snippets,
                         score_queries)
-from .search import QueryError, SearchRequest, SearchResults, search_passages
+from .search import (MAX_PAGE, MAX_PAGE_SIZE, QueryError, SearchRequest, SearchResults,
+                     search_passages)
 from .segment import split_document
 from .sources import SourceError, read_paths
 from .sources.moderngov import read_cache
@@ -61,7 +63,7 @@ def cli(verbose: bool) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-@cli.command("split")
+@cli.command("split", short_help="Print the passages of documents, not indexing.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per passage per line.")
 @click.argument("paths", nargs=-1, required=True)
 def split_command(as_json: bool, paths: tuple[str, ...]) -> None:
@@ -139,7 +141,7 @@ def run_with_progress(run: Callable[[RunProgress], IndexReport | CrawlReport]) -
         sys.exit(1)
 
 
-@cli.command("index")
+@cli.command("index", short_help="Index files and folders of minutes.")
 @index_option
 @taxonomy_option
 @click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
@@ -160,7 +162,7 @@ def index_command(index_dir: Path | None, taxonomy_file: Path | None, wait: bool
         taxonomy=taxonomy))
 
 
-@cli.command("crawl")
+@cli.command("crawl", short_help="Crawl a ModernGov site into the index.")
 @index_option
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
               help="Meetings on or after this date (default: a year before the last complete "
@@ -189,12 +191,15 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
         progress=progress.document, on_meeting=progress.meetings))
 
 
-@cli.command("search")
+@cli.command("search", short_help="Search the index.")
 @index_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Number of hits.")
 @click.option("--page", type=click.IntRange(1, 1000), default=1, help="Page of hits.")
+@click.option("--all", "every_page", is_flag=True,
+              help="Every hit, page after page, not grouped by agenda item (with --json: to "
+                   "export a search).")
 @click.option("--kind", multiple=True,
               type=click.Choice(["qa", "statement", "decision"], case_sensitive=False),
               help="Only passages of this kind (repeatable).")
@@ -213,7 +218,7 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
               default="relevance", show_default=True, help="Order of hits.")
 @click.argument("query", nargs=-1)
 def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
-                   kind: tuple[str, ...], committee: tuple[str, ...], council: tuple[str, ...],
+                   every_page: bool, kind: tuple[str, ...], committee: tuple[str, ...], council: tuple[str, ...],
                    speaker: tuple[str, ...], topic: tuple[str, ...],
                    date_from: dt.datetime | None, date_to: dt.datetime | None,
                    include_routine: bool, sort: str, query: tuple[str, ...]) -> None:
@@ -221,24 +226,38 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
     filters = {name: list(values) for name, values in
                (("kind", kind), ("committee", committee), ("council", council),
                 ("speaker", speaker), ("topic", topic)) if values}
-    request = SearchRequest(query=" ".join(query), filters=filters, sort=sort, page=page,
-                            page_size=limit, facets=not as_json,
+    request = SearchRequest(query=" ".join(query), filters=filters, sort=sort,
+                            page=1 if every_page else page,
+                            page_size=MAX_PAGE_SIZE if every_page else limit,
+                            facets=not (as_json or every_page),
                             date_from=date_from.date() if date_from else None,
                             date_to=date_to.date() if date_to else None,
-                            include_routine=include_routine)
+                            include_routine=include_routine, group_by_item=not every_page)
     try:
         ix = open_index(resolve_index(index_dir))
         with ix.searcher() as searcher:
-            results = search_passages(searcher, request)
+            for results in result_pages(searcher, request, every_page):
+                if as_json:
+                    for hit in results.hits:
+                        click.echo(json.dumps(hit_json(hit.id, hit.score, hit.fields)
+                                              | {"missing": list(hit.missing),
+                                                 "more_in_item": hit.more_in_item},
+                                              ensure_ascii=False))
+                else:
+                    click.echo(format_results(results))
     except (StoreError, QueryError) as exc:
         raise click.ClickException(str(exc)) from None
-    if as_json:
-        for hit in results.hits:
-            click.echo(json.dumps(hit_json(hit.id, hit.score, hit.fields)
-                                  | {"missing": list(hit.missing),
-                                     "more_in_item": hit.more_in_item}, ensure_ascii=False))
-    else:
-        click.echo(format_results(results))
+
+
+def result_pages(searcher: Any, request: SearchRequest, every_page: bool
+                 ) -> Iterator[SearchResults]:
+    """The requested page of results, or with `every_page` each page in turn."""
+    results = search_passages(searcher, request)
+    yield results
+    while every_page and results.request.page < min(results.pages, MAX_PAGE):
+        results = search_passages(searcher, dataclasses.replace(
+            results.request, page=results.request.page + 1))
+        yield results
 
 
 def hit_json(passage_id: str, score: float, fields: dict[str, Any]) -> dict[str, Any]:
@@ -294,7 +313,7 @@ def format_results(results: SearchResults) -> str:
     return "\n".join(lines)
 
 
-@cli.command("retag")
+@cli.command("retag", short_help="Re-tag indexed passages with the topics.")
 @index_option
 @taxonomy_option
 @click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
@@ -310,7 +329,7 @@ def retag_command(index_dir: Path | None, taxonomy_file: Path | None, wait: bool
     click.echo(report.summary())
 
 
-@cli.command("topics")
+@cli.command("topics", short_help="List the topics of the taxonomy.")
 @taxonomy_option
 def topics_command(taxonomy_file: Path | None) -> None:
     """List the topics of the taxonomy (checks a taxonomy file you edited)."""
@@ -321,7 +340,7 @@ def topics_command(taxonomy_file: Path | None) -> None:
                    f"{len(topic.hints)} hints)")
 
 
-@cli.command("glossary")
+@cli.command("glossary", short_help="List the acronyms learnt and shipped.")
 @index_option
 @click.option("--council", multiple=True, help="Only what was learnt from this council "
                                                "(name or site host; repeatable).")
@@ -359,7 +378,7 @@ def format_glossary(definitions: list[Definition]) -> str:
     return "\n".join(lines)
 
 
-@cli.command("serve")
+@cli.command("serve", short_help="Serve the web pages and JSON API.")
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 for every interface).")
@@ -401,7 +420,7 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
     server.run()
 
 
-@cli.command("evaluate")
+@cli.command("evaluate", short_help="Score the splitter on a labelled corpus.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each miss and each document.")
 @click.option("--hosts", "hosts_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Score only pages whose URL host is listed in this file (one a line).")
@@ -421,7 +440,7 @@ def evaluate_command(verbose: bool, hosts_file: Path | None, exclude_file: Path 
     click.echo(format_report(report, verbose))
 
 
-@cli.command("evaluate-search")
+@cli.command("evaluate-search", short_help="Score the search on labelled corpora.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each search that missed rank 1.")
 @click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Index the corpora into this folder and keep it (default: a temporary one); "

@@ -48,7 +48,9 @@ class RunProgress:
         indexed = report.changed > self._changed and isinstance(document, Document)
         if indexed and not new_errors and not self.interactive:
             added = report.passages_added - self._added
-            self._line(f"indexed {document.source}: {added} passages")
+            where = document.url if document.url == document.source else (
+                f"{document.url} (from {document.source})")
+            self._line(f"indexed {where}: {added} passages")
         self._changed, self._added = report.changed, report.passages_added
         self._draw()
 

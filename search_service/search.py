@@ -61,6 +61,9 @@ class SearchRequest:
     # Routine items (apologies, declarations of interest, the last minutes, the next meeting's
     # date) are left out unless asked for.
     include_routine: bool = False
+    # A search for words lists at most grouping.PER_ITEM passages of an agenda item; an
+    # export lists every one.
+    group_by_item: bool = True
 
 
 @dataclass
@@ -248,7 +251,8 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
         matched, facet_counts.matching_docs(searcher, filtering))
     total = sum(map(len, found))
     # A search for words lists at most PER_ITEM passages of an item; a listing lists all.
-    groups = grouping.item_groups(searcher, found) if request.query.strip() else None
+    groups = grouping.item_groups(searcher, found) if (
+        request.query.strip() and request.group_by_item) else None
     first = (request.page - 1) * request.page_size
     hits = []
     # A page past the end shows nothing (and an empty filter would be no filter to Whoosh).

@@ -142,3 +142,28 @@ def test_evaluate_prints_the_splitter_figures_for_a_labelled_folder(runner):
 def test_evaluate_names_a_folder_without_labels(runner, tmp_path):
     result = runner.invoke(cli, ["evaluate", str(tmp_path)])
     assert result.exit_code == 1 and str(tmp_path) in result.output
+
+
+def test_help_names_every_command_in_whole_words(runner):
+    result = runner.invoke(cli, ["--help"], terminal_width=80)
+    commands = result.output.split("Commands:")[1].strip().splitlines()
+    assert len(commands) >= 10 and not any(line.endswith("...") for line in commands)
+
+
+def test_search_all_exports_every_hit_beyond_a_hundred(runner, tmp_path):
+    minutes = "\n\n".join(f"Point {n}: the pothole on road {n} was repaired." for n in range(150))
+    (tmp_path / "roads.txt").write_text(minutes, encoding="utf-8")
+    run(runner, "index", "--index", tmp_path / "ix", tmp_path / "roads.txt")
+    hits = json_lines(run(runner, "search", "--index", tmp_path / "ix", "--json", "--all",
+                          "pothole").output)
+    assert len(hits) == len({hit["id"] for hit in hits}) > 100
+
+
+def test_the_index_log_names_each_document_of_a_bulk_file(runner, tmp_path):
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_text("\n".join(json.dumps({"url": f"https://example.gov.uk/mgAi.aspx?ID={n}",
+                                          "text": f"The Panel noted report {n}."})
+                              for n in range(2)), encoding="utf-8")
+    result = run(runner, "index", "--index", tmp_path / "ix", bulk)
+    for n in range(2):
+        assert f"indexed https://example.gov.uk/mgAi.aspx?ID={n} (from {bulk})" in result.output

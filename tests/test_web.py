@@ -266,6 +266,10 @@ def test_the_meeting_page_lists_its_items_and_passages_in_order(client):
     assert f"{len(passages)} passages in 3 agenda items" in lede
     assert texts(page, "//h1") and page.xpath("//a[contains(@href,'?meeting=')]"), \
         "a link searches within the meeting"
+    for passage in passages:  # the kind once, and no meeting details the page header gives
+        assert len(passage.xpath(".//*[contains(@class,'badge')]")) == 1
+        assert not passage.xpath(".//ul[@class='meta']//time")
+        assert "South Kesteven" not in passage.xpath("string(.//ul[@class='meta'])")
 
 
 def test_the_browse_page_lists_councils_committees_and_their_meetings(client):
