@@ -55,7 +55,7 @@ from search_service.store import open_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDOUT_HOSTS = ROOT / "docs" / "holdout-hosts.txt"
-DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus" / "dev", ROOT.parent / "shared" / "corpus" / "train"]
+DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus" / name for name in ("dev", "train")]
 SCRATCH = Path("/tmp/meaning-search")
 # Candidates each ranking gives the fusion, and the ranks scored.
 POOL, LIMIT = 100, 10
@@ -122,10 +122,10 @@ class MiniLM:
                                   for part in ("query", "key", "value")]).T.copy()
             qkv_bias = np.concatenate([w[p + f"attention.self.{part}.bias"]
                                        for part in ("query", "key", "value")])
+            out, norm = p + "attention.output.dense.", p + "attention.output.LayerNorm."
             self.layers.append((
-                qkv, qkv_bias,
-                w[p + "attention.output.dense.weight"].T.copy(), w[p + "attention.output.dense.bias"],
-                w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"],
+                qkv, qkv_bias, w[out + "weight"].T.copy(), w[out + "bias"],
+                w[norm + "weight"], w[norm + "bias"],
                 w[p + "intermediate.dense.weight"].T.copy(), w[p + "intermediate.dense.bias"],
                 w[p + "output.dense.weight"].T.copy(), w[p + "output.dense.bias"],
                 w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]))
@@ -150,10 +150,11 @@ class MiniLM:
         pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
         return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
 
-    def _embed(self, texts: list[str], batch: int = 16) -> np.ndarray:
+    def _embed(self, texts: list[str], batch: int = 4) -> np.ndarray:
         encoded = [e.ids for e in self.tokenizer.encode_batch(texts)]
         out = np.zeros((len(texts), self.embed_words.shape[1]), dtype=np.float32)
-        # Texts of like length batched together: little padding.
+        # Texts of like length batched together: little padding. Four at a time: as fast as 16
+        # on one core, half the memory (attention over 256 tokens is the peak).
         order = sorted(range(len(texts)), key=lambda n: len(encoded[n]))
         for start in range(0, len(order), batch):
             chosen = order[start:start + batch]
@@ -356,7 +357,9 @@ class Fusion:
 
     def order(self, r: Ranked) -> list[int]:
         """The fused order of one search's candidates."""
-        return fuse_rrf(r, self.k, self.weight) if self.method == "rrf" else fuse_mix(r, self.weight)
+        if self.method == "rrf":
+            return fuse_rrf(r, self.k, self.weight)
+        return fuse_mix(r, self.weight)
 
 
 GRID = ([Fusion("rrf", w, k) for k in (10, 30, 60) for w in (0.25, 0.5, 1.0, 2.0)]
@@ -390,7 +393,8 @@ _analyzer = MinutesAnalyzer()
 
 
 def _content_words(text: str) -> set[str]:
-    return {t.text for t in _analyzer(text)} - {_analyzer.stem(w) for w in query_parser.QUESTION_WORDS}
+    asking = {_analyzer.stem(word) for word in query_parser.QUESTION_WORDS}
+    return {token.text for token in _analyzer(text)} - asking
 
 
 def query_class(query: LabelledQuery, passages: Passages, snippets: list[str]) -> tuple[str, bool]:
@@ -499,10 +503,12 @@ def main() -> None:
     reports = {name: score(ranked, ranks, passages, snippets) for name, ranks in lists.items()}
     n = len(passages.ids)
     print(f"model: {model.name}; passages: {n}"
-          f"{' (item title + text)' if args.title else ''}; embedded in {embedded.seconds:.1f} s "
-          f"({n / embedded.seconds:.1f} passages/s on one core, cpu {embedded.cpu_seconds:.1f} s); "
+          f"{' (item title + text)' if args.title else ''}; embedded on one thread in "
+          f"{embedded.cpu_seconds:.1f} CPU-s ({n / embedded.cpu_seconds:.1f} passages per "
+          f"CPU-second; wall {embedded.seconds:.1f} s on a shared machine); "
           f"RSS {embedded.start_rss_mb:.0f} MB before the model, +{embedded.model_rss_mb:.0f} MB "
-          f"loaded, peak {embedded.peak_rss_mb:.0f} MB while embedding; vectors {embedded.vectors.nbytes / 1e6:.1f} MB; "
+          f"loaded, peak {embedded.peak_rss_mb:.0f} MB while embedding; "
+          f"vectors {embedded.vectors.nbytes / 1e6:.1f} MB; "
           f"a search embedded in {per_query_ms:.1f} ms")
     print("figures: MRR@10 / hit@1 / hit@10\n")
     print_table(sets, reports, counts)
@@ -518,7 +524,8 @@ def main() -> None:
         print("\ntrain-work searches: rank lexical / dense / fused, class")
         for at, r in enumerate(ranked):
             if work(r.query):
-                ranks = " / ".join(str(report.outcomes[at].rank or "-") for report in reports.values())
+                ranks = " / ".join(str(report.outcomes[at].rank or "-")
+                                   for report in reports.values())
                 form, paraphrase = classes[r.query]
                 print(f"  {ranks}  {form}{' paraphrase-like' if paraphrase else ''}: "
                       f"{r.query.query}  [{r.query.doc}]")
