@@ -11,6 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from search_service.indexer import index_documents
+from search_service.model import Document
+
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -78,7 +81,7 @@ def pages_to_check(server: str) -> list[str]:
         "/", "/?q=council&kind=qa&kind=statement&from=2016-01-01",
         "/?q=inspecton", "/?q=council&page=2&sort=newest", hit["links"]["page"],
         hit["links"]["meeting"], "/browse", "/help", "/?q=x&page=0", "/passages/nope",
-        "/glossary", "/?q=HNB")]
+        "/glossary", "/?q=HNB", "/people/Cllr%20Hilton", "/?q=apologies&routine=include")]
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -98,6 +101,56 @@ def test_every_page_passes_axe_core_wcag_21_aa(server, browser, viewport):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"], f"{url} scrolls sideways: {width}px"
     assert not found, found
+    page.context.close()
+
+
+def test_a_member_page_from_a_result_lists_what_they_asked_and_were_told(server, browser):
+    page, errors = open_page(browser)
+    page.goto(f"{server}/?q={quote('speaker:hilton')}")
+    page.locator("ol.hits .meta a", has_text="Councillor Hilton").first.click()
+    expect(page.locator("h1")).to_have_text("Councillor Hilton")
+    expect(page.locator(".lede")).to_contain_text("question")
+    expect(page.locator("p.roles", has_text="Asked").first).to_be_visible()
+    expect(page.locator("dl.qa").first).to_contain_text("Answer")
+    feed = page.locator("link[type='application/atom+xml']").get_attribute("href")
+    with urllib.request.urlopen(server + feed) as response:
+        assert b"<entry>" in response.read()
+    assert not errors, errors
+    page.context.close()
+
+
+def test_routine_items_are_left_out_until_asked_for_and_back(start_server, browser, tmp_path):
+    minutes = [("Apologies for absence", "Apologies were received from Councillor Shah."),
+               ("Pothole repairs", "Councillor Hilton sent apologies for the late report on "
+                                   "pothole repairs, which the Cabinet noted.")]
+    index_documents(tmp_path, [Document(
+        source=title, url=f"https://example.gov.uk/mgAi.aspx?ID={n}", text=text,
+        committee="Cabinet", item_title=title) for n, (title, text) in enumerate(minutes)])
+    page, errors = open_page(browser)
+    with start_server(tmp_path) as server:
+        page.goto(f"{server}/?q=apologies")
+        note = page.locator("p.routine-note")
+        expect(note).to_contain_text("1 passage of routine items")
+        expect(page.locator("ol.hits article")).to_have_count(1)
+        note.get_by_role("link", name="Include routine items").click()
+        expect(page).to_have_url(f"{server}/?q=apologies&routine=include")
+        expect(page.locator("ol.hits article")).to_have_count(2)
+        page.get_by_role("link", name="Leave routine items out").click()
+        expect(page).to_have_url(f"{server}/?q=apologies")
+    assert not errors, errors
+    page.context.close()
+
+
+def test_the_meeting_page_shows_each_passage_under_its_item_without_repeating(server, browser):
+    page, errors = open_page(browser)
+    page.goto(f"{server}/?q={quote('Members Question Time')}")
+    page.locator("ol.hits").get_by_role("link", name="Whole meeting").first.click()
+    items = page.locator("section.item")
+    expect(items.first).to_be_visible()
+    first = items.first.locator("article").first
+    assert first.locator(".badge").count() == 1
+    assert first.locator(".meta time").count() == 0
+    assert not errors, errors
     page.context.close()
 
 
