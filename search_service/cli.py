@@ -218,7 +218,8 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
               default="relevance", show_default=True, help="Order of hits.")
 @click.argument("query", nargs=-1)
 def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
-                   every_page: bool, kind: tuple[str, ...], committee: tuple[str, ...], council: tuple[str, ...],
+                   every_page: bool, kind: tuple[str, ...], committee: tuple[str, ...],
+                   council: tuple[str, ...],
                    speaker: tuple[str, ...], topic: tuple[str, ...],
                    date_from: dt.datetime | None, date_to: dt.datetime | None,
                    include_routine: bool, sort: str, query: tuple[str, ...]) -> None:

@@ -1,4 +1,5 @@
-"""The build: the tiered merge policy merges small segments without losing or resurrecting a passage."""
+"""The build: the tiered merge policy merges small segments without losing or resurrecting a
+passage."""
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,6 @@ from benchmarks.crash_kill import crash_run
 from search_service import merge_policy
 from search_service.indexer import index_documents
 from search_service.model import Document
-from search_service.schema import build_schema
 from search_service.search import SearchRequest, search_passages
 from search_service.segment import split_document
 from search_service.store import BuildWriter, open_index, passage_fields

@@ -72,7 +72,8 @@ def test_searches_are_answered_without_error_while_the_indexer_commits(corpora, 
             stop.set()
             for loop in loops:
                 loop.join(timeout=120)
-        with urllib.request.urlopen(f"{base}/api/search?q=", timeout=60) as response:
+        with urllib.request.urlopen(f"{base}/api/search?q=&routine=include",
+                                    timeout=60) as response:
             final_total = json.loads(response.read())["total"]
 
     assert set(answers) == {200}, answers

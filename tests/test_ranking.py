@@ -1,5 +1,6 @@
 """The bulk ranking gives Whoosh's own ranking: the same hits, scores and order, on a real index
-of generated minutes in several segments with deleted passages."""
+of generated minutes in several segments with deleted passages. Searches here include routine
+items, as Whoosh's own search of the same query does (test_routine.py tests leaving them out)."""
 import datetime as dt
 
 import numpy as np
@@ -24,7 +25,8 @@ COMMON, MIDDLING = vocabulary()[0], vocabulary()[150]
 PHRASE = phrases()[0]
 QUERIES = [
     COMMON, MIDDLING, f"{COMMON} {MIDDLING}", f"{COMMON} OR {MIDDLING}", f"{COMMON} -{MIDDLING}",
-    f"NOT {MIDDLING}", f'"{PHRASE}"', f'"{PHRASE}" OR {MIDDLING}', '"chief executive director"', '"following points were"',
+    f"NOT {MIDDLING}", f'"{PHRASE}"', f'"{PHRASE}" OR {MIDDLING}', '"chief executive director"',
+    '"following points were"',
     f"{COMMON} ANDMAYBE {MIDDLING}", f"q:{COMMON}", "title:report^2", f"{COMMON}^0.5 budget",
     "re*", "hous*", f"hous* -{COMMON}", "budget (report OR plan) -housing", "council~",
     "item_description:budget", "kind:qa", "zzzunknownword", "",
@@ -46,9 +48,14 @@ def searcher(tmp_path_factory):
         yield searcher
 
 
+def everything(**options) -> SearchRequest:
+    """A search request that includes routine items, as Whoosh's own search does."""
+    return SearchRequest(include_routine=True, **options)
+
+
 def searched(searcher, text: str) -> Query:
     """The query search_passages runs for the text (acronyms expanded)."""
-    return expand_query(searcher, SearchRequest(query=text), parse_query(searcher, text))[0]
+    return expand_query(searcher, everything(query=text), parse_query(searcher, text))[0]
 
 
 def whoosh_hits(searcher, query: Query) -> Results:
@@ -100,7 +107,7 @@ def grouped(searcher, ranked: list[tuple[int, float]]) -> list[tuple[str, float]
 
 def our_ranking(searcher, text: str, page: int, size: int, sort: str = "relevance"
                 ) -> list[tuple[str, float]]:
-    results = search_passages(searcher, SearchRequest(query=text, page=page, page_size=size,
+    results = search_passages(searcher, everything(query=text, page=page, page_size=size,
                                                       sort=sort, facets=False))
     return [(hit.id, round(hit.score, 6)) for hit in results.hits]
 
@@ -178,9 +185,9 @@ def test_queries_the_bulk_ranking_leaves_to_whoosh_rank_as_before(searcher, text
 
 def test_a_phrase_matches_its_words_in_order_only(searcher):
     first, second = PHRASE.split()
-    forward = search_passages(searcher, SearchRequest(query=f'"{first} {second}"'))
-    backward = search_passages(searcher, SearchRequest(query=f'"{second} {first}"'))
-    both = search_passages(searcher, SearchRequest(query=f"{first} {second}"))
+    forward = search_passages(searcher, everything(query=f'"{first} {second}"'))
+    backward = search_passages(searcher, everything(query=f'"{second} {first}"'))
+    both = search_passages(searcher, everything(query=f"{first} {second}"))
     assert 0 < forward.total < both.total
     assert backward.total < forward.total
     for hit in forward.hits:
@@ -214,17 +221,17 @@ def test_the_posting_cache_keeps_within_its_budget_dropping_the_least_recent():
 
 
 def test_facets_list_the_most_frequent_values_and_every_chosen_one(searcher):
-    everything = search_passages(searcher, SearchRequest(query=COMMON)).facets["item"]
-    assert len(everything) == FACET_VALUES
-    counts = [count for _, count in everything]
+    listed_values = search_passages(searcher, everything(query=COMMON)).facets["item"]
+    assert len(listed_values) == FACET_VALUES
+    counts = [count for _, count in listed_values]
     assert counts == sorted(counts, reverse=True)
     # A value beyond the first hundred, counted over every segment, when chosen.
-    listed = {value for value, _ in everything}
+    listed = {value for value, _ in listed_values}
     beyond = ((title.decode(), len(searcher.search(And([
         searched(searcher, COMMON), PASSAGES, Term("item_title_key", title)]), limit=None)))
         for title in searcher.lexicon("item_title_key") if title.decode() not in listed)
     rare, expected = next((title, count) for title, count in beyond if count)
-    request = SearchRequest(query=COMMON, filters={"item": [rare]})
+    request = everything(query=COMMON, filters={"item": [rare]})
     assert dict(search_passages(searcher, request).facets["item"])[rare] == expected
 
 
@@ -234,13 +241,13 @@ def test_facets_list_the_most_frequent_values_and_every_chosen_one(searcher):
 def test_ranges_read_from_the_column_match_whooshs_range_terms(searcher, text):
     query = searched(searcher, text)
     expected = {hit["id"] for hit in searcher.search(And([query, PASSAGES]), limit=None)}
-    found = search_passages(searcher, SearchRequest(query=text, page_size=100))
+    found = search_passages(searcher, everything(query=text, page_size=100))
     assert found.total == len(expected) > 0
     assert {hit.id for hit in found.hits} <= expected
 
 
 def test_a_date_filter_keeps_the_passages_of_meetings_within_it(searcher):
-    request = SearchRequest(query=COMMON, date_from=dt.date(2011, 3, 1),
+    request = everything(query=COMMON, date_from=dt.date(2011, 3, 1),
                             date_to=dt.date(2013, 2, 28), page_size=100)
     found = search_passages(searcher, request)
     within = DateRange("meeting_date", dt.datetime(2011, 3, 1), dt.datetime(2013, 2, 28, 23, 59))
@@ -257,14 +264,14 @@ def test_searches_read_no_column_again_while_the_index_has_no_more_segments_than
     monkeypatch.setattr(facet_counts, "CACHED_SEGMENTS", len(searcher.leaf_searchers()) + 1)
     queries = [COMMON, MIDDLING, f'"{PHRASE}"', f"{COMMON} date:[2010 TO 2015]"]
     for text in queries:
-        search_passages(searcher, SearchRequest(query=text, sort="newest"))
+        search_passages(searcher, everything(query=text, sort="newest"))
     reads = []
     column_reader = SegmentReader.column_reader
     monkeypatch.setattr(SegmentReader, "column_reader", lambda reader, name, *args, **kwargs:
                         reads.append(name) or column_reader(reader, name, *args, **kwargs))
     for text in queries:
-        search_passages(searcher, SearchRequest(query=text, sort="newest"))
-        search_passages(searcher, SearchRequest(query=text))
+        search_passages(searcher, everything(query=text, sort="newest"))
+        search_passages(searcher, everything(query=text))
     assert reads == []
 
 
