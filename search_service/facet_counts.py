@@ -117,6 +117,17 @@ def cached_for_segment(leaf: Searcher, name: str, build: Callable[[], object]) -
     return _cached(_segment_key(leaf) + (name,), build)
 
 
+def cached_for_index(searcher: Searcher, name: str, build: Callable[[], object]) -> object:
+    """`build()` over every segment of the searcher and their deletions, kept until a segment
+    goes or documents are deleted."""
+    leaves = [leaf for leaf, _ in searcher.leaf_searchers()]
+    if any(leaf.reader().segment() is None for leaf in leaves):  # no segment yet
+        return build()
+    deletions = ",".join(str(leaf.reader().segment().deleted_count()) for leaf in leaves)
+    return _cached((GLOBAL, f"{name} {deletions}",
+                    tuple(leaf.reader().segment().segment_id() for leaf in leaves)), build)
+
+
 def item_numbers(leaf: Searcher) -> tuple[np.ndarray, int]:
     """Each document's agenda item numbered within the segment, and how many items it has.
 
@@ -373,10 +384,9 @@ def allowed_set(searcher: Searcher, docs: list[np.ndarray]) -> BitSet:
     return allowed
 
 
-def without(searcher: Searcher, docs: list[np.ndarray], query: q.Query) -> list[np.ndarray]:
-    """Each segment's documents but those matching `query`."""
-    return [np.setdiff1d(own, other, assume_unique=True)
-            for own, other in zip(docs, matching_docs(searcher, query))]
+def without(docs: list[np.ndarray], others: list[np.ndarray]) -> list[np.ndarray]:
+    """Each segment's documents but the others of that segment."""
+    return [np.setdiff1d(own, other, assume_unique=True) for own, other in zip(docs, others)]
 
 
 def intersect(a: list[np.ndarray], b: list[np.ndarray]) -> list[np.ndarray]:

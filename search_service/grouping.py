@@ -1,5 +1,7 @@
 """Results grouped by agenda item: at most PER_ITEM passages of one item in a list of results,
-the others counted ("3 more from this item"), as TheyWorkForYou groups speeches by debate.
+the others counted ("3 more from this item"), as TheyWorkForYou groups speeches by debate; and
+one passage shown once when a council publishes the same minutes at two addresses (an agenda
+item page and an issue page): the first copy indexed stands for the others, which it links.
 
 An item's passages always share a segment (facet_counts.item_numbers), so a found passage's
 group is its item's number within its segment plus the items of the segments before.
@@ -9,7 +11,10 @@ from __future__ import annotations
 import numpy as np
 from whoosh.searching import Searcher
 
+from whoosh.query import Term
+
 from . import facet_counts, ranking
+from .schema import PASSAGE
 
 PER_ITEM = 2
 # Candidates taken in order before grouping, as a multiple of the ranks wanted; more are taken
@@ -56,3 +61,30 @@ def more_in_item(groups: np.ndarray, positions: np.ndarray) -> list[int]:
     """For each listed passage, how many passages of its item were found but not listed."""
     counts = np.bincount(groups)[groups[positions]]
     return np.maximum(counts - PER_ITEM, 0).tolist()
+
+
+def later_copies(searcher: Searcher) -> list[np.ndarray]:
+    """Each segment's live passages whose copy (same text_key) was indexed before them."""
+
+    def build() -> list[np.ndarray]:
+        live = facet_counts.matching_docs(searcher, Term("record", PASSAGE))
+        leaves = [leaf for leaf, _ in searcher.leaf_searchers()]
+        keys = [facet_counts.sortable_column(leaf, "text_key")[docs]
+                if leaf.reader().has_column("text_key") else np.full(len(docs), b"")
+                for leaf, docs in zip(leaves, live)]
+        every = np.concatenate(keys) if keys else np.zeros(0, dtype="S1")
+        later = np.ones(len(every), dtype=bool)
+        later[np.unique(every, return_index=True)[1]] = False  # the first of each key
+        later &= every != b""  # a passage too short to tell apart has no key
+        bounds = np.cumsum([0] + [len(docs) for docs in live])
+        return [docs[later[start:end]] for docs, start, end in zip(live, bounds, bounds[1:])]
+
+    return facet_counts.cached_for_index(searcher, "<later copies>", build)  # type: ignore
+
+
+def copies_of(searcher: Searcher, text_key: str | None, passage_id: str) -> list[dict]:
+    """The stored fields of the other copies of a passage (none when it has no key)."""
+    if not text_key:
+        return []
+    return [fields for fields in searcher.documents(text_key=text_key)
+            if fields.get("id") != passage_id]

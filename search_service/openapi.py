@@ -62,6 +62,9 @@ HIT = _object({
     "missing": {"type": "array", "items": {"type": "string"},
                 "description": "Words of the search, as typed, that this passage does not hold "
                                "(plain words are ranked, not all required)."},
+    "copies": {"type": "array", "items": {"type": "string"},
+               "description": "Other addresses where the council published the same passage "
+                              "(found once, as its first copy indexed)."},
     "more_in_item": {"type": "integer", "minimum": 0,
                      "description": "Passages of the same agenda item that matched but are not "
                                     "listed: at most two of one item are."},

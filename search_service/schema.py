@@ -78,6 +78,8 @@ def build_schema() -> Schema:
         item_title_key=ID(sortable=True),
         item_description=TEXT(analyzer=stem, stored=True),
         item_key=ID(stored=True, sortable=True),
+        # Shared by copies of one passage published at two addresses (store.text_key).
+        text_key=ID(stored=True, sortable=True),
         url=STORED,
         position=NUMERIC(stored=True, sortable=True, shift_step=32),
         topics=KEYWORD(stored=True, commas=True, lowercase=False),

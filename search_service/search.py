@@ -37,9 +37,9 @@ SORTS = ("relevance", "newest", "oldest")
 WHOLE_FIELD_CHARS = 600
 CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
 
-HIT_FIELDS = ("kind", "text", "question", "answer", "speaker", "asked_by", "answered_by", "people",
-              "council", "committee", "meeting_id", "meeting_date", "item_number", "item_title",
-              "url", "meeting_url", "position", "topics")
+HIT_FIELDS = ("kind", "text", "question", "answer", "speaker", "asked_by", "answered_by",
+              "people", "council", "committee", "meeting_id", "meeting_date", "item_number",
+              "item_title", "url", "meeting_url", "position", "topics")
 
 
 class QueryError(ValueError):
@@ -78,6 +78,8 @@ class Hit:
     more_in_item: int = 0
     # Plain words of the search this passage does not hold ("Missing: waiting").
     missing: tuple[str, ...] = ()
+    # The addresses of the same passage published again (an issue page beside the item page).
+    copies: tuple[str, ...] = ()
 
 
 @dataclass
@@ -242,9 +244,12 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     # total, the facet counts and the page of hits (passages only, within the filters); Whoosh
     # loads and highlights the page's hits only.
     matched, scored = _matches(searcher, query, request.sort)
+    # A passage published at two addresses is found once: the first copy indexed.
+    matched = facet_counts.without(matched, grouping.later_copies(searcher))
     routine = 0
     if not request.include_routine:
-        kept = facet_counts.without(searcher, matched, ROUTINE_PASSAGES)
+        kept = facet_counts.without(matched,
+                                    facet_counts.matching_docs(searcher, ROUTINE_PASSAGES))
         routine, matched = sum(map(len, matched)) - sum(map(len, kept)), kept
     filtering = filter_query(request)
     found = matched if filtering is None else facet_counts.intersect(
@@ -262,7 +267,9 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
         missing = _missing_words(searcher, query, [hit.docnum for hit in results[:]])
         hits = [Hit(id=hit["id"], score=float(hit.score or 0.0),
                     fields={name: hit.get(name) for name in HIT_FIELDS},
-                    highlights=_highlights(hit), more_in_item=more_here, missing=lacking)
+                    highlights=_highlights(hit), more_in_item=more_here, missing=lacking,
+                    copies=tuple(copy["url"] for copy in grouping.copies_of(
+                        searcher, hit.get("text_key"), hit["id"]) if copy.get("url")))
                 for hit, more_here, lacking in zip(results[:], more, missing)]
     facets = {}
     if request.facets:

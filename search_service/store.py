@@ -18,7 +18,7 @@ from whoosh.index import TOC, Index, clean_files
 from whoosh.writing import SegmentWriter
 
 from .merge_policy import tiered_merge
-from .model import AgendaItem, Meeting, Passage
+from .model import AgendaItem, Meeting, Passage, stable_id
 from .people import people_of
 from .routine import is_routine
 from .schema import PASSAGE, ROUTINE, SOURCE, build_schema
@@ -208,11 +208,31 @@ def passage_fields(passage: Passage, describes_item: bool = True) -> dict[str, o
         "item_title_key": item.title,
         "item_description": item.description,
         "item_key": item_key(passage),
+        "text_key": text_key(passage),
         "url": item.url or meeting.url or passage.source_url,
         "position": passage.position,
         "topics": ",".join(passage.topics) or None,
         "routine": ROUTINE if is_routine(passage) else None,
     }) | stored_description | {"_stored_speaker": passage.speaker}
+
+
+# A passage shorter than this ("The report was noted.") may recur in one meeting: never a copy.
+COPY_MIN_CHARS = 80
+
+
+def text_key(passage: Passage) -> str | None:
+    """What two copies of a passage share when a council publishes the same minutes at two
+    addresses: council, meeting date (or meeting), item title and text, case and spacing aside;
+    None for a short passage."""
+    if len(passage.text) < COPY_MIN_CHARS:
+        return None
+    meeting = passage.meeting
+
+    def folded(text: str | None) -> str:
+        return " ".join((text or "").casefold().split())
+
+    return stable_id(folded(meeting.council), meeting.date or meeting.identifier,
+                     folded(passage.item.title), folded(passage.text))
 
 
 def item_key(passage: Passage) -> str:

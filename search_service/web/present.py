@@ -79,7 +79,8 @@ def hit_record(hit: Hit) -> dict[str, Any]:
     """A search hit: the passage, its score and its highlighted fragments (escaped HTML)."""
     return {**passage_record({"id": hit.id, **hit.fields}), "score": round(hit.score, 4),
             "highlights": hit.highlights, "missing": list(hit.missing),
-            "more_in_item": hit.more_in_item}
+            "more_in_item": hit.more_in_item,
+            "copies": [url for url in map(web_url, hit.copies) if url]}
 
 
 def shown_fields(record: dict[str, Any]) -> tuple[str, ...]:
