@@ -24,7 +24,10 @@ from search_service.store import open_index
 
 THREADS = 8
 QUERIES = ["council", "report", "budget", "members", "question", "resolved", "school", ""]
-COLUMNS = {column for column in FACET_COLUMNS.values() if column != "topics"}  # no column
+# The facet columns, and the agenda item and copy keys that group results (topics and people
+# are keywords of several values a passage: no column).
+COLUMNS = {column for column in FACET_COLUMNS.values() if column not in ("topics", "people")} | {
+    "item_key", "text_key"}
 
 
 @contextmanager
@@ -79,7 +82,8 @@ class Reads:
 def search_all_at_once(base: str) -> list[int]:
     """THREADS searches sent together; each one's total."""
     def total(query: str) -> int:
-        with urllib.request.urlopen(f"{base}/api/search?q={query}", timeout=120) as response:
+        with urllib.request.urlopen(f"{base}/api/search?q={query}&routine=include",
+                                    timeout=120) as response:
             return json.load(response)["total"]
 
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
