@@ -101,7 +101,7 @@ def no_index(exc: StoreError) -> tuple[Any, int]:
                           "administrator to run the indexer.")
 
 
-def http_error(exc: HTTPException) -> tuple[Any, int]:
+def http_error(exc: HTTPException) -> tuple[Any, int, list[tuple[str, str]]]:
     """404s, 405s and the like, with their message."""
     status = exc.code or 500
     if status >= 500:
@@ -109,7 +109,11 @@ def http_error(exc: HTTPException) -> tuple[Any, int]:
     message = exc.description or "Something went wrong."
     if isinstance(exc, NotFound) and message == NotFound.description:
         message = "There is no page at this address. Search or browse the minutes instead."
-    return error_response(status, exc.name, message)
+    # The exception's own headers (a 405's Allow, as RFC 9110 asks) but not its content type:
+    # the body is ours.
+    headers = [(name, value) for name, value in exc.get_headers()
+               if name.lower() != "content-type"]
+    return *error_response(status, exc.name, message), headers
 
 
 def unexpected_error(exc: Exception) -> tuple[Any, int]:

@@ -6,7 +6,7 @@ from typing import Any
 from .model import KINDS
 from .schema import FACET_COLUMNS
 from .search import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
-from .web.params import DEFAULT_PAGE_SIZE, MAX_VALUES_PER_FILTER
+from .web.params import DEFAULT_PAGE_SIZE, MAX_VALUES_PER_FILTER, MAX_YEAR, MIN_YEAR
 
 
 def _nullable(kind: str, **extra: Any) -> dict[str, Any]:
@@ -183,42 +183,46 @@ FILTER_NOTES = {
                "Hilton'.",
     "topic": " In any case.",
     "item": " In any case.",
-    "year": " A number.",
+    "year": " A meeting's year, like 2019.",
 }
+
+
+def _query_parameter(name: str, schema: dict[str, Any], description: str = "") -> dict[str, Any]:
+    """An optional query parameter; given empty, as a form's blank field is, it is left out."""
+    return {"name": name, "in": "query", "required": False, "allowEmptyValue": True,
+            **({"description": description} if description else {}), "schema": schema}
 
 
 def _filter_parameter(name: str) -> dict[str, Any]:
     items: dict[str, Any] = {"type": "string"}
     if name == "kind":
         items["enum"] = list(KINDS)
-    return {"name": name, "in": "query", "required": False, "style": "form", "explode": True,
-            "description": f"Only passages with this {name}; repeat for several (ORed)."
-                           f"{FILTER_NOTES.get(name, '')}",
-            "schema": {"type": "array", "items": items, "maxItems": MAX_VALUES_PER_FILTER}}
+    if name == "year":
+        items = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
+    return {**_query_parameter(name, {"type": "array", "items": items,
+                                      "maxItems": MAX_VALUES_PER_FILTER},
+                               f"Only passages with this {name}; repeat for several (ORed)."
+                               f"{FILTER_NOTES.get(name, '')}"),
+            "style": "form", "explode": True}
 
 
 SEARCH_PARAMETERS = [
-    {"name": "q", "in": "query", "required": False,
-     "description": 'Words (ANDed), "phrases", AND/OR/NOT, -word, field:word '
-                    "(question:, answer:, speaker:, committee:, council:).",
-     "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH}},
+    _query_parameter("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                     'Words (ANDed), "phrases", AND/OR/NOT, -word, field:word '
+                     "(question:, answer:, speaker:, committee:, council:)."),
     *(_filter_parameter(name) for name in FACET_COLUMNS),
-    {"name": "from", "in": "query", "required": False, "description": "Meetings on or after.",
-     "schema": {"type": "string", "format": "date"}},
-    {"name": "to", "in": "query", "required": False, "description": "Meetings on or before.",
-     "schema": {"type": "string", "format": "date"}},
-    {"name": "routine", "in": "query", "required": False,
-     "description": "`include` to include routine items (apologies, declarations of interest, "
-                    "approval of the last minutes, the date of the next meeting), left out by "
-                    "default.",
-     "schema": {"type": "string", "enum": ["include"]}},
-    {"name": "sort", "in": "query", "required": False,
-     "schema": {"type": "string", "enum": list(SORTS), "default": "relevance"}},
-    {"name": "page", "in": "query", "required": False,
-     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}},
-    {"name": "page_size", "in": "query", "required": False,
-     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE,
-                "default": DEFAULT_PAGE_SIZE}},
+    _query_parameter("from", {"type": "string", "format": "date"}, "Meetings on or after."),
+    _query_parameter("to", {"type": "string", "format": "date"},
+                     "Meetings on or before; a 'to' before the 'from' is a 400."),
+    _query_parameter("routine", {"type": "string", "enum": ["include"]},
+                     "`include` to include routine items (apologies, declarations of interest, "
+                     "approval of the last minutes, the date of the next meeting), left out by "
+                     "default."),
+    _query_parameter("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
+    _query_parameter("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE,
+                              "default": 1}),
+    _query_parameter("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE,
+                                   "default": DEFAULT_PAGE_SIZE}),
 ]
 
 
@@ -276,20 +280,20 @@ def openapi_document(server_url: str = "") -> dict[str, Any]:
             "/api/people/{name}": {"get": {
                 "operationId": "getPerson", "summary": "A person's questions, answers and "
                 "statements",
-                "parameters": [_id_parameter("name"), {
-                    "name": "page", "in": "query", "required": False,
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+                "parameters": [_id_parameter("name"), _query_parameter(
+                    "page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE,
+                             "default": 1})],
                 "responses": {"200": _json(_ref("PersonPage"), "Passages naming the person "
                                            "as asking, answering or speaking, newest first."),
                               **_errors(400, 404, 503)}}},
             "/api/glossary": {"get": {
                 "operationId": "glossary", "summary": "Acronyms and their long forms",
-                "parameters": [{
-                    "name": "council", "in": "query", "required": False, "style": "form",
-                    "explode": True, "description": "Only acronyms learnt from this council's "
-                    "minutes (and the shipped ones); repeat for several.",
-                    "schema": {"type": "array", "items": {"type": "string"},
-                               "maxItems": MAX_VALUES_PER_FILTER}}],
+                "parameters": [{**_query_parameter(
+                    "council", {"type": "array", "items": {"type": "string"},
+                                "maxItems": MAX_VALUES_PER_FILTER},
+                    "Only acronyms learnt from this council's minutes (and the shipped ones); "
+                    "repeat for several. One nothing was learnt from is a 400 naming those "
+                    "known."), "style": "form", "explode": True}],
                 "responses": {"200": _json(_ref("Glossary"), "Learnt and shipped acronyms."),
                               **_errors(400, 503)}}},
             "/api/openapi.json": {"get": {

@@ -215,3 +215,46 @@ def test_filter_values_are_read_in_any_case(client, openapi):
 def test_an_unknown_filter_value_is_a_400_naming_the_allowed_ones(client, openapi, url, named):
     message = call(client, openapi, url, status=400)["error"]["message"]
     assert all(name in message for name in named), message
+
+
+def test_year_is_an_integer_in_the_document_and_to_the_server(client, openapi):
+    document = client.get("/api/openapi.json").get_json()
+    year = next(p for p in document["paths"]["/api/search"]["get"]["parameters"]
+                if p["name"] == "year")
+    assert year["schema"]["items"]["type"] == "integer"
+    assert call(client, openapi, "/api/search?year=02022")["filters"] == {"year": ["2022"]}
+    for typed in ("last", "0", "10000", "1_000"):
+        message = call(client, openapi, f"/api/search?year={typed}", status=400)
+        assert "year must be a number like 2019" in message["error"]["message"]
+
+
+def test_an_empty_parameter_is_left_out_as_the_document_allows(client, openapi):
+    body = call(client, openapi, "/api/search?q=school&from=&to=&page=&page_size=&sort=&routine=")
+    assert body["from"] is None and body["to"] is None
+    assert (body["page"], body["page_size"], body["sort"]) == (1, 10, "relevance")
+    document = client.get("/api/openapi.json").get_json()
+    to = next(p for p in document["paths"]["/api/search"]["get"]["parameters"]
+              if p["name"] == "to")
+    assert to["allowEmptyValue"] is True
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/api/search?page=1&page=2", "'page' can be given once, not 2 times"),
+    ("/api/search?to=&to=2020-01-01", "'to' can be given once"),
+    ("/api/search?" + "&".join(["council="] * 21), "at most 20 values of 'council'"),
+])
+def test_what_the_document_forbids_is_a_400(client, openapi, url, message):
+    assert message in call(client, openapi, url, status=400)["error"]["message"]
+
+
+def test_a_method_not_allowed_says_which_are(client):
+    response = client.post("/api/search")
+    assert response.status_code == 405 and response.get_json()["error"]["status"] == 405
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    assert response.content_type == "application/json"
+
+
+def test_the_glossary_declares_its_400_for_a_council_nothing_was_learnt_from(client):
+    glossary = client.get("/api/openapi.json").get_json()["paths"]["/api/glossary"]["get"]
+    assert "400" in glossary["responses"]
+    assert "is a 400" in glossary["parameters"][0]["description"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+import re
 
 from werkzeug.datastructures import MultiDict
 
@@ -15,6 +15,9 @@ DEFAULT_PAGE_SIZE = 10
 ROUTINE_INCLUDED = "include"
 # More values than anyone ticks by hand; bounds the size of the filter query.
 MAX_VALUES_PER_FILTER = 20
+WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+# The years a date can have; a meeting's year outside them cannot be in the index.
+MIN_YEAR, MAX_YEAR = dt.MINYEAR, dt.MAXYEAR
 
 
 def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchRequest:
@@ -22,14 +25,16 @@ def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchReques
     filters = {}
     for name in FACET_COLUMNS:
         values = read_values(args, name)
+        if name == "year":
+            values = list(dict.fromkeys(_year(value) for value in values))
         if values:
             filters[name] = values
     return SearchRequest(
-        query=args.get("q", "").strip(),
+        query=_single(args, "q"),
         filters=filters,
         date_from=_date(args, "from"),
         date_to=_date(args, "to"),
-        sort=args.get("sort", "relevance") or "relevance",
+        sort=_single(args, "sort") or "relevance",
         page=_number(args, "page", 1),
         page_size=_number(args, "page_size", DEFAULT_PAGE_SIZE),
         facets=facets,
@@ -39,14 +44,23 @@ def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchReques
 
 def read_values(args: MultiDict[str, str], name: str) -> list[str]:
     """A repeatable parameter's distinct values, blanks left out; too many raise QueryError."""
-    values = [value.strip() for value in args.getlist(name) if value.strip()]
-    if len(values) > MAX_VALUES_PER_FILTER:
+    given = args.getlist(name)
+    # Counted as sent, blanks and repeats too, as the OpenAPI document's maxItems counts them.
+    if len(given) > MAX_VALUES_PER_FILTER:
         raise QueryError(f"at most {MAX_VALUES_PER_FILTER} values of {name!r} can be chosen")
-    return list(dict.fromkeys(values))
+    return list(dict.fromkeys(value.strip() for value in given if value.strip()))
 
 
-def _date(args: Mapping[str, str], name: str) -> dt.date | None:
-    value = args.get(name, "").strip()
+def _single(args: MultiDict[str, str], name: str) -> str:
+    """A parameter given at most once, stripped; empty (as a form sends a blank field) is ''."""
+    given = args.getlist(name)
+    if len(given) > 1:
+        raise QueryError(f"{name!r} can be given once, not {len(given)} times")
+    return given[0].strip() if given else ""
+
+
+def _date(args: MultiDict[str, str], name: str) -> dt.date | None:
+    value = _single(args, name)
     if not value:
         return None
     try:
@@ -55,18 +69,26 @@ def _date(args: Mapping[str, str], name: str) -> dt.date | None:
         raise QueryError(f"{name!r} must be a date like 2018-10-02, not {value!r}") from None
 
 
-def _number(args: Mapping[str, str], name: str, default: int) -> int:
-    value = args.get(name, "").strip()
+def _number(args: MultiDict[str, str], name: str, default: int) -> int:
+    value = _single(args, name)
     if not value:
         return default
-    try:
-        return int(value)
-    except ValueError:
-        raise QueryError(f"{name!r} must be a whole number, not {value!r}") from None
+    # Digits only: int() would also take "1_0" and other scripts' digits, which no client means.
+    if not WHOLE_NUMBER.fullmatch(value):
+        raise QueryError(f"{name!r} must be a whole number, not {value!r}")
+    return int(value)
 
 
-def _routine(args: Mapping[str, str]) -> bool:
-    value = args.get("routine", "").strip()
+def _year(value: str) -> str:
+    """A year filter value as the index holds it ("02019" → "2019"), else QueryError."""
+    if not WHOLE_NUMBER.fullmatch(value) or not MIN_YEAR <= int(value) <= MAX_YEAR:
+        raise QueryError(f"year must be a number like 2019 (from {MIN_YEAR} to {MAX_YEAR}), "
+                         f"not {value!r}")
+    return str(int(value))
+
+
+def _routine(args: MultiDict[str, str]) -> bool:
+    value = _single(args, "routine")
     if value not in ("", ROUTINE_INCLUDED):
         raise QueryError(f"'routine' must be {ROUTINE_INCLUDED!r} (to include routine items) or "
                          f"left out, not {value!r}")
