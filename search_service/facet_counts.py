@@ -42,7 +42,10 @@ class Column:
     labels: np.ndarray  # str objects, sorted (not fixed-width unicode: 4 bytes × longest label)
     ords: np.ndarray | None  # per document, -1 for none (the smallest int type that holds the
     # labels); None for a many-valued facet
-    postings: tuple[np.ndarray, ...] = ()  # per label, the documents (many-valued facets)
+    # A many-valued facet: every (document, label ordinal) pair, the documents of each label in
+    # turn, so a count over documents is one bincount.
+    posting_docs: np.ndarray | None = None
+    posting_labels: np.ndarray | None = None
 
 
 # Per segment: its columns, masks and arrays, keyed (segment id, name, ...): a segment's files
@@ -421,8 +424,10 @@ def _column(leaf: Searcher, fieldname: str, label: Callable[[object], str | None
                 docs = _term_docs(q.Term(fieldname, field.from_bytes(text)), leaf)
                 postings.append(docs.astype(np.int32))
         order = sorted(range(len(names)), key=names.__getitem__)
+        ordered = [postings[i] for i in order]
         return Column(_strings([names[i] for i in order]), None,
-                      tuple(postings[i] for i in order))
+                      np.concatenate(ordered or [EMPTY]).astype(np.int64),
+                      np.repeat(np.arange(len(ordered)), [len(docs) for docs in ordered]))
 
     return _cached(_segment_key(leaf) + (fieldname,), build)  # type: ignore[return-value]
 
@@ -456,7 +461,9 @@ def count_values(searcher: Searcher, docs: list[np.ndarray], fieldname: str,
         else:
             mask = np.zeros(leaf.reader().doc_count_all(), dtype=bool)
             mask[local] = True
-            found.append(np.repeat(mapping, [int(mask[p].sum()) for p in column.postings]))
+            held = np.bincount(column.posting_labels[mask[column.posting_docs]],
+                               minlength=len(column.labels))
+            found.append(np.repeat(mapping, held))
     if not found:
         return []
     counts = np.bincount(np.concatenate(found), minlength=len(labels))

@@ -347,7 +347,10 @@ def _missing_words(searcher: Searcher, query: Query, docnums: list[int]
     local = np.array(docnums) - np.array(offsets)[segment]
     held = np.zeros((len(plain.subqueries), len(docnums)), dtype=bool)
     for n, concept in enumerate(plain.subqueries):
-        matched = facet_counts.matching_docs(searcher, concept)
+        try:  # the concept's postings were just read to rank it: the posting cache holds them
+            matched = [scored.docs for scored in ranking.score_query(searcher, concept)]
+        except ranking.Unranked:
+            matched = facet_counts.matching_docs(searcher, concept)
         held[n] = [np.isin(at, matched[leaf]).item() for leaf, at in zip(segment, local)]
     return [tuple(label for label, has in zip(plain.labels, held[:, i]) if not has)
             for i in range(len(docnums))]
