@@ -34,6 +34,7 @@ INDEXING_CALL = {"mode": "index", "positions": True, "boosts": True}
 _PART = r"\w+(?:\.?\w+)*"
 _JOINER = r"[-\u2010\u2011&/]"
 WORD = re.compile(rf"{_PART}(?:{_JOINER}{_PART})*")
+_JOINERS = frozenset("-\u2010\u2011&/")
 _PARTS = re.compile(_PART)
 _SLASH_BETWEEN_NUMBERS = re.compile(r"^[\d.]+(?:/[\d.]+)+$")
 
@@ -170,6 +171,13 @@ class MinutesAnalyzer(CompositeAnalyzer):
         number, position = 0, None
         for match in WORD.finditer(value):
             word = match.group(0).lower()
+            if _JOINERS.isdisjoint(word):  # most words: one part, no joined form
+                number += 1
+                if len(word) >= minsize and word not in stops:
+                    position = number - 1 if position is None else position + 1
+                    token.text, token.pos = self.stem(word), position
+                    yield token
+                continue
             first, compound_at = number, None
             for part in _PARTS.findall(word):
                 number += 1
