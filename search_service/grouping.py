@@ -9,9 +9,8 @@ group is its item's number within its segment plus the items of the segments bef
 from __future__ import annotations
 
 import numpy as np
-from whoosh.searching import Searcher
-
 from whoosh.query import Term
+from whoosh.searching import Searcher
 
 from . import facet_counts, ranking
 from .schema import PASSAGE
