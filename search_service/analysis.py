@@ -24,6 +24,7 @@ from typing import Any
 
 from whoosh.analysis import (STOP_WORDS, CompositeAnalyzer, LowercaseFilter, StemFilter,
                              StopFilter, Token, Tokenizer)
+from whoosh.lang.porter import stem as porter_stem
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,18 @@ WORD = re.compile(rf"{_PART}(?:{_JOINER}{_PART})*")
 _JOINERS = frozenset("-\u2010\u2011&/")
 _PARTS = re.compile(_PART)
 _SLASH_BETWEEN_NUMBERS = re.compile(r"^[\d.]+(?:/[\d.]+)+$")
+
+
+# British spelling keeps a noun and its verb apart where the stemmer does not join them: the
+# licence / to license, practice / to practise, and the American spellings of defence, offence.
+_SAME_STEM = {"licenc": "licens", "practic": "practis", "defenc": "defens", "offenc": "offens",
+              "pretenc": "pretens", "analyz": "analys", "paralyz": "paralys"}
+
+
+def minutes_stem(word: str) -> str:
+    """The Porter stem of a lower-case word, with British noun and verb spellings as one."""
+    stemmed = porter_stem(word)
+    return _SAME_STEM.get(stemmed, stemmed)
 
 
 def joined_form(word: str) -> str | None:
@@ -137,7 +150,7 @@ class MinutesAnalyzer(CompositeAnalyzer):
     def __init__(self) -> None:
         super().__init__(CompoundTokenizer(), LowercaseFilter(),
                          CompoundStopFilter(stoplist=STOP_WORDS, minsize=2),
-                         StemFilter(cachesize=-1))
+                         StemFilter(stemfn=minutes_stem, cachesize=-1))
         self._stems: dict[str, str] = {}
 
     def __getstate__(self) -> dict[str, Any]:

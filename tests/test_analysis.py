@@ -58,6 +58,12 @@ def test_highlighting_marks_a_compound_whole():
     assert [(t.startchar, t.endchar) for t in joined] == [(4, 13)]
 
 
+@pytest.mark.parametrize("noun, verb", [("licence", "licensing"), ("practice", "practised"),
+                                        ("defence", "defense"), ("analyse", "analyzed")])
+def test_british_nouns_and_their_verbs_are_one_word(noun, verb):
+    assert indexed(noun)[0][0] == indexed(verb)[0][0]
+
+
 @pytest.mark.parametrize("word, joined", [
     ("self-harm", "selfharm"), ("A&E", "AE"), ("2019/20", "201920"), ("members/officers", None),
     ("council", None), ("S.106", None),
