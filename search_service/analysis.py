@@ -85,6 +85,19 @@ class CompoundTokenizer(Tokenizer):
         pos = start_pos
         for match in WORD.finditer(value):
             word = match.group(0)
+            if _JOINERS.isdisjoint(word):  # most words: one part, no joined form
+                token.text, token.stopped = word, False
+                token.first_part = token.joined = False
+                if keeporiginal:
+                    token.original = word
+                if positions:
+                    token.pos = pos
+                if chars:
+                    token.startchar, token.endchar = start_char + match.start(), start_char + \
+                        match.end()
+                pos += 1
+                yield token
+                continue
             parts = [(m.group(0), match.start() + m.start()) for m in _PARTS.finditer(word)]
             for n, (text, start) in enumerate(parts):
                 _set(token, text, pos, start_char + start, keeporiginal, positions, chars,

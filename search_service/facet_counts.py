@@ -388,8 +388,16 @@ def allowed_set(searcher: Searcher, docs: list[np.ndarray]) -> BitSet:
 
 
 def without(docs: list[np.ndarray], others: list[np.ndarray]) -> list[np.ndarray]:
-    """Each segment's documents but the others of that segment."""
-    return [np.setdiff1d(own, other, assume_unique=True) for own, other in zip(docs, others)]
+    """Each segment's documents but the others of that segment (a mask: no sort)."""
+    kept = []
+    for own, other in zip(docs, others):
+        if not len(own) or not len(other):
+            kept.append(own)
+            continue
+        keep = np.ones(int(max(own[-1], other[-1])) + 1, dtype=bool)
+        keep[other] = False
+        kept.append(own[keep[own]])
+    return kept
 
 
 def intersect(a: list[np.ndarray], b: list[np.ndarray]) -> list[np.ndarray]:

@@ -8,6 +8,8 @@ group is its item's number within its segment plus the items of the segments bef
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from whoosh.query import Term
 from whoosh.searching import Searcher
@@ -62,10 +64,18 @@ def more_in_item(groups: np.ndarray, positions: np.ndarray) -> list[int]:
     return np.maximum(counts - PER_ITEM, 0).tolist()
 
 
-def later_copies(searcher: Searcher) -> list[np.ndarray]:
-    """Each segment's live passages whose copy (same text_key) was indexed before them."""
+@dataclass(frozen=True)
+class Copies:
+    """The passages of the index that were published at more than one address."""
 
-    def build() -> list[np.ndarray]:
+    later: list[np.ndarray]  # per segment, the live passages whose copy was indexed before
+    keys: frozenset[bytes]  # the text_key of every passage that has a copy
+
+
+def copies(searcher: Searcher) -> Copies:
+    """The copies among the live passages of the index, worked out once per generation."""
+
+    def build() -> Copies:
         live = facet_counts.matching_docs(searcher, Term("record", PASSAGE))
         leaves = [leaf for leaf, _ in searcher.leaf_searchers()]
         keys = [facet_counts.sortable_column(leaf, "text_key")[docs]
@@ -76,14 +86,15 @@ def later_copies(searcher: Searcher) -> list[np.ndarray]:
         later[np.unique(every, return_index=True)[1]] = False  # the first of each key
         later &= every != b""  # a passage too short to tell apart has no key
         bounds = np.cumsum([0] + [len(docs) for docs in live])
-        return [docs[later[start:end]] for docs, start, end in zip(live, bounds, bounds[1:])]
+        return Copies([docs[later[start:end]] for docs, start, end
+                       in zip(live, bounds, bounds[1:])], frozenset(every[later].tolist()))
 
-    return facet_counts.cached_for_index(searcher, "<later copies>", build)  # type: ignore
+    return facet_counts.cached_for_index(searcher, "<copies>", build)  # type: ignore
 
 
 def copies_of(searcher: Searcher, text_key: str | None, passage_id: str) -> list[dict]:
-    """The stored fields of the other copies of a passage (none when it has no key)."""
-    if not text_key:
+    """The stored fields of the other copies of a passage (none when it has none)."""
+    if not text_key or text_key.encode() not in copies(searcher).keys:
         return []
     return [fields for fields in searcher.documents(text_key=text_key)
             if fields.get("id") != passage_id]

@@ -15,7 +15,7 @@ range tiers.
 """
 from __future__ import annotations
 
-from whoosh.analysis import StandardAnalyzer
+from whoosh.analysis import STOP_WORDS, StandardAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import MinutesAnalyzer
@@ -38,14 +38,23 @@ FACET_COLUMNS = {
 }
 
 
+# Words of council and committee names (and web hosts) too common to search them by.
+NAME_WORDS = frozenset("""
+    council councils county borough district city town parish metropolitan royal london
+    committee committees sub subcommittee panel board forum group meeting meetings joint
+    www gov uk org co moderngov democracy democratic services cmis councillors decisions
+    """.split())
+
+
 def build_schema() -> Schema:
     """The schema of the passage index."""
     # Compound words, stems, and one indexing loop with an unbounded stemming cache (the default
     # LRU cache slows indexing badly, WHOOSH-NOTES).
     stem = MinutesAnalyzer()
     # Council and committee names, whose words a search may hold ("Melton complaints"); a
-    # council known by its web site's host name is split at the dots.
-    names = StandardAnalyzer(expression=r"\w+")
+    # council known by its web site's host name is split at the dots. Words every name has
+    # ("council", "committee", "gov") are left out: they would match every passage.
+    names = StandardAnalyzer(expression=r"\w+", stoplist=STOP_WORDS | NAME_WORDS)
     return Schema(
         id=ID(stored=True, unique=True),
         record=ID,

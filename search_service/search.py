@@ -245,7 +245,7 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     # loads and highlights the page's hits only.
     matched, scored = _matches(searcher, query, request.sort)
     # A passage published at two addresses is found once: the first copy indexed.
-    matched = facet_counts.without(matched, grouping.later_copies(searcher))
+    matched = facet_counts.without(matched, grouping.copies(searcher).later)
     routine = 0
     if not request.include_routine:
         kept = facet_counts.without(matched,
