@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from search_service.indexer import index_documents
+from search_service.indexer import index_documents, index_paths
 from search_service.model import Document
 
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
@@ -150,6 +151,30 @@ def test_the_meeting_page_shows_each_passage_under_its_item_without_repeating(se
     first = items.first.locator("article").first
     assert first.locator(".badge").count() == 1
     assert first.locator(".meta time").count() == 0
+    assert not errors, errors
+    page.context.close()
+
+
+def test_facets_titles_and_browse_name_the_council_and_committee_the_page_gives(
+        start_server, browser, tmp_path):
+    host = "democracy.upper-sheep.example.gov.uk"
+    (tmp_path / "pages.jsonl").write_text(json.dumps({
+        "url": f"https://{host}/ieIssueDetails.aspx?IId=1",
+        "text": "Upper Sheep District Council\n\nIssue - meetings\n\nLibrary hours\n\n"
+                "Meeting: 03/05/2022 - Communities Committee (Item 7)\n\nMinutes:\n\n"
+                "Councillor Ross asked whether the library would open on Sundays. The Head "
+                "of Libraries replied that it would from June."}) + "\n", encoding="utf-8")
+    index_paths(tmp_path / "ix", [str(tmp_path / "pages.jsonl")])
+    page, errors = open_page(browser)
+    with start_server(tmp_path / "ix") as server:
+        page.goto(f"{server}/?q=library")
+        labels = page.locator(".facet__label").all_inner_texts()
+        assert "Upper Sheep District Council" in labels and "Communities Committee" in labels
+        page.goto(f"{server}/browse")
+        names = page.locator("main").inner_text()
+        assert "Upper Sheep District Council" in names and "Communities Committee" in names
+        shown = labels + [page.locator("main").inner_text()]
+    assert not any(host in text or re.search(r"\b[0-9a-f]{16}\b", text) for text in shown)
     assert not errors, errors
     page.context.close()
 
