@@ -258,10 +258,11 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     # A search for words lists at most PER_ITEM passages of an item; a listing lists all.
     groups = grouping.item_groups(searcher, found) if (
         request.query.strip() and request.group_by_item) else None
+    listed = total if groups is None else grouping.listed(groups)
     first = (request.page - 1) * request.page_size
     hits = []
     # A page past the end shows nothing (and an empty filter would be no filter to Whoosh).
-    if first < (total if groups is None else grouping.listed(groups)):
+    if first < listed:
         results, more = _page(searcher, query, found, scored, request, groups)
         results.formatter = HtmlFormatter(tagname="mark", between=" … ")
         missing = _missing_words(searcher, query, [hit.docnum for hit in results[:]])
@@ -278,7 +279,7 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     return SearchResults(request=request, total=total, hits=hits, facets=facets,
                          suggestion=suggest(searcher, request.query),
                          expansions=expansions,
-                         listed=total if groups is None else grouping.listed(groups),
+                         listed=listed,
                          routine_left_out=routine)
 
 

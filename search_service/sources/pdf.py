@@ -12,13 +12,12 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from ..model import Document
 from .pdf_layout import Line, Run, page_text_lines, printed_text
-from .text import document_url
+from .text import document_url, read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -160,11 +159,8 @@ def pdf_document(data: bytes, *, source: str, url: str, council: str | None = No
 
 def read_pdf_size_checked(path: str) -> bytes:
     """A PDF file's bytes, refusing a file over MAX_BYTES before reading it."""
-    size = Path(path).stat().st_size
-    if size > MAX_BYTES:
-        raise PdfError(f"PDF is {size / 2**20:.1f} MB; printed minutes are under "
-                       f"{MAX_BYTES // 2**20} MB: split the file or index a text copy")
-    return Path(path).read_bytes()
+    return read_bytes(path, MAX_BYTES, "PDF is {size:.1f} MB; printed minutes are under "
+                      "{limit} MB: split the file or index a text copy", PdfError)
 
 
 def read_pdf_file(path: str) -> Document:

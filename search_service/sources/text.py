@@ -49,12 +49,14 @@ def decode_bytes(data: bytes) -> str:
     return data.decode("utf-8", errors=CP1252_FALLBACK)
 
 
-def read_bytes(path: str) -> bytes:
-    """Read a file, refusing ones too large to be a page of minutes."""
+def read_bytes(path: str, limit: int = MAX_BYTES,
+               too_big: str = "file is {size:.1f} MB; pages of minutes are under {limit} MB",
+               error: type[ValueError] = ValueError) -> bytes:
+    """Read a file, refusing one over `limit` bytes (before reading it) with `too_big` filled in
+    with its size and the limit in MB."""
     size = Path(path).stat().st_size
-    if size > MAX_BYTES:
-        raise ValueError(f"file is {size / 2**20:.1f} MB; pages of minutes are under "
-                         f"{MAX_BYTES // 2**20} MB")
+    if size > limit:
+        raise error(too_big.format(size=size / 2**20, limit=limit // 2**20))
     return Path(path).read_bytes()
 
 
