@@ -1,12 +1,12 @@
-"""How often the meeting's committee and date are read from the page itself, and how often rightly
-(docs/metadata.md).
+"""How often the meeting's committee, date, time and title are read from the page itself, and how
+often rightly (docs/metadata.md).
 
 Every page (`docs/X.json`: `{"url", "text"}`) of the given corpora is read as the splitter reads
 it, with no hints from a source. The script prints, per corpus, the share of pages whose
-committee, date and both are filled; then, over the pages whose header states them (labelled by
-hand in benchmarks/metadata_labels.json, the untouched hosts never), the share filled and the
-share right. `--list` prints what was read from each page outside the untouched hosts, for a
-check by hand.
+committee, date, both, council, time and title are filled; then, over the pages whose header
+states them (labelled by hand in benchmarks/metadata_labels.json, the untouched hosts never),
+the share filled and the share right. `--list` prints what was read from each page outside the
+untouched hosts, for a check by hand.
 
     python -m benchmarks.metadata ../shared/corpus/dev ../shared/corpus/train [--list]
 """
@@ -37,6 +37,8 @@ class Read:
     committee: str | None
     date: dt.date | None
     council: str | None
+    time: dt.time | None
+    title: str | None
 
 
 def read_corpus(corpus: Path, held: set[str]) -> list[Read]:
@@ -46,7 +48,8 @@ def read_corpus(corpus: Path, held: set[str]) -> list[Read]:
         record = json.loads(path.read_text(encoding="utf-8"))
         page = read_page(record["text"])
         pages.append(Read(path.stem, record["url"], urlsplit(record["url"]).hostname in held,
-                          page.committee, page.meeting_date, page.council))
+                          page.committee, page.meeting_date, page.council, page.meeting_time,
+                          page.meeting_title))
     return pages
 
 
@@ -67,14 +70,16 @@ def report(name: str, pages: list[Read], labels: dict[str, dict[str, str | None]
              f"  filled, all pages: committee {_share(sum(bool(p.committee) for p in pages), len(pages))}"
              f"; date {_share(sum(bool(p.date) for p in pages), len(pages))}"
              f"; both {_share(sum(bool(p.committee and p.date) for p in pages), len(pages))}"
-             f"; council {_share(sum(bool(p.council) for p in pages), len(pages))}"]
-    for field in ("committee", "date"):
+             f"; council {_share(sum(bool(p.council) for p in pages), len(pages))}"
+             f"; time {_share(sum(bool(p.time) for p in pages), len(pages))}"
+             f"; title {_share(sum(bool(p.title) for p in pages), len(pages))}"]
+    for field in ("committee", "date", "time", "title"):
         stated = [(p, labels[p.key][field]) for p in pages
                   if p.key in labels and labels[p.key].get(field)]
         filled = [(p, want) for p, want in stated if getattr(p, field)]
         right = [(p, want) for p, want in filled
-                 if (_same_name(p.committee, want) if field == "committee"
-                     else str(p.date) == want)]
+                 if (_same_name(getattr(p, field), want) if field in ("committee", "title")
+                     else str(getattr(p, field))[:5 if field == "time" else None] == want)]
         lines.append(f"  where the page states the {field}: filled "
                      f"{_share(len(filled), len(stated))}, right {_share(len(right), len(stated))}")
     return lines
@@ -94,7 +99,8 @@ def main() -> None:
         if args.list:
             for p in pages:
                 if not p.held_out:
-                    print(f"{p.key}\t{p.committee}\t{p.date}\t{p.council}\t{p.url}")
+                    print(f"{p.key}\t{p.committee}\t{p.date}\t{p.time and f'{p.time:%H:%M}'}"
+                          f"\t{p.title}\t{p.council}\t{p.url}")
         print("\n".join(report(corpus.name, pages, labels)))
 
 

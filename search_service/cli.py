@@ -93,6 +93,8 @@ def passage_json(passage: Passage, source: str) -> dict[str, Any]:
         "position": passage.position, "topics": list(passage.topics),
         "council": meeting.council, "committee": meeting.committee,
         "meeting_date": meeting.date.isoformat() if meeting.date else None,
+        "meeting_time": f"{meeting.time:%H:%M}" if meeting.time else None,
+        "meeting_title": meeting.title,
         "item_number": item.number, "item_title": item.title,
     }
 
@@ -270,6 +272,7 @@ def hit_json(passage_id: str, score: float, fields: dict[str, Any]) -> dict[str,
         "answer": fields.get("answer"), "speaker": fields.get("speaker"),
         "council": fields.get("council"), "committee": fields.get("committee"),
         "meeting_date": date.date().isoformat() if date else None,
+        "meeting_time": fields.get("meeting_time"), "meeting_title": fields.get("meeting_title"),
         "item_title": fields.get("item_title"), "url": fields.get("url"),
         "topics": (fields.get("topics") or "").split(",") if fields.get("topics") else [],
     }
@@ -292,9 +295,10 @@ def format_results(results: SearchResults) -> str:
     for hit in results.hits:
         fields = hit.fields
         date = fields.get("meeting_date")
+        when = " ".join(part for part in (date.date().isoformat() if date else None,
+                                          fields.get("meeting_time")) if part)
         where = " · ".join(str(part) for part in (
-            fields.get("committee"), date.date().isoformat() if date else None,
-            fields.get("item_title")) if part)
+            fields.get("committee"), when, fields.get("item_title")) if part)
         lines.append(f"\n[{fields['kind']}] {where}")
         if fields.get("speaker"):
             lines.append(f"  Speaker: {fields['speaker']}")

@@ -17,7 +17,8 @@ class Document:
     `source` is the path or URL as the user gave it; `url` is the document's identity in the
     index (the page URL where known, else the path). The optional fields are hints from the
     source (a `.jsonl` line, a crawl) that win over what the splitter reads from the page header.
-    `html` is set when the source is a page's markup rather than its text.
+    `meeting_time` and `meeting_title` are the meeting's time of day and the heading its page
+    gives it ("Cabinet - Tuesday, 12th March, 2019 6.00 pm").
     """
 
     source: str
@@ -29,13 +30,16 @@ class Document:
     item_title: str | None = None
     item_number: str | None = None
     meeting_url: str | None = None
+    meeting_time: dt.time | None = None
+    meeting_title: str | None = None
 
     @property
     def content_hash(self) -> str:
         """A hash of everything that decides the document's passages."""
         h = hashlib.sha256()
         for part in (self.text, self.council, self.committee, self.meeting_date,
-                     self.item_title, self.item_number, self.meeting_url):
+                     self.item_title, self.item_number, self.meeting_url, self.meeting_time,
+                     self.meeting_title):
             h.update(str(part).encode("utf-8", "surrogatepass"))
             h.update(b"\x00")
         return h.hexdigest()[:32]
@@ -43,13 +47,15 @@ class Document:
 
 @dataclass(frozen=True)
 class Meeting:
-    """A meeting of a committee of a council."""
+    """A meeting of a committee of a council; `title` is the heading its page gives it."""
 
     council: str | None
     committee: str | None
     date: dt.date | None
     url: str | None
     identifier: str
+    time: dt.time | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)

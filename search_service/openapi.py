@@ -23,6 +23,14 @@ def _object(properties: dict[str, Any], required: list[str] | None = None) -> di
             "required": list(properties) if required is None else required}
 
 
+# A meeting's time of day, 24-hour, as "HH:MM" (RFC 3339's "time" format wants seconds and an
+# offset, which minutes never give).
+MEETING_TIME = {"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                "description": "The meeting's time of day, 24-hour: \"18:00\"; null when the "
+                               "page does not give it."}
+MEETING_TITLE = ("The heading the meeting's page gives it (\"Cabinet - Tuesday, 12th March, 2019 "
+                 "6.00 pm\", \"Annual Meeting of the Parish Council\"); null when it gives none.")
+
 LINKS = _object({"page": {"type": "string"}, "api": {"type": "string"},
                  "meeting": _nullable("string"),
                  "source": _nullable("string", description="The published page, when on the web.")})
@@ -40,6 +48,8 @@ PASSAGE = _object({
     "committee": _nullable("string"),
     "meeting_id": _nullable("string"),
     "meeting_date": _nullable("string", format="date"),
+    "meeting_time": _nullable("string", **MEETING_TIME),
+    "meeting_title": _nullable("string", description=MEETING_TITLE),
     "item_number": _nullable("string"),
     "item_title": _nullable("string"),
     "position": _nullable("integer", description="Order of the passage within its page."),
@@ -99,6 +109,8 @@ MEETING = _object({
     "council": _nullable("string"),
     "committee": _nullable("string"),
     "date": _nullable("string", format="date"),
+    "time": _nullable("string", **MEETING_TIME),
+    "title": _nullable("string", description=MEETING_TITLE),
     "url": _nullable("string"),
     "passages": {"type": "integer", "minimum": 1},
     "links": _object({"page": {"type": "string"}, "api": {"type": "string"}}),

@@ -82,6 +82,9 @@ def build_schema() -> Schema:
         meeting_date=DATETIME(stored=True, sortable=True),
         year=NUMERIC(stored=True, sortable=True, shift_step=32),
         meeting_url=STORED,
+        # Shown, never searched: the meeting's time ("18:00") and the heading its page gives it.
+        meeting_time=STORED,
+        meeting_title=STORED,
         item_number=STORED,
         item_title=TEXT(analyzer=stem, stored=True),
         item_title_key=ID(sortable=True),

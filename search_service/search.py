@@ -38,8 +38,9 @@ WHOLE_FIELD_CHARS = 600
 CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
 
 HIT_FIELDS = ("kind", "text", "question", "answer", "speaker", "asked_by", "answered_by",
-              "people", "council", "committee", "meeting_id", "meeting_date", "item_number",
-              "item_title", "url", "meeting_url", "position", "topics")
+              "people", "council", "committee", "meeting_id", "meeting_date", "meeting_time",
+              "meeting_title", "item_number", "item_title", "url", "meeting_url", "position",
+              "topics")
 
 
 class QueryError(ValueError):
@@ -463,6 +464,8 @@ class MeetingSummary:
     url: str | None
     passages: int
     first_item: str | None = None
+    time: str | None = None
+    title: str | None = None
 
 
 def _meeting_summary(meeting_id: str, fields: dict[str, Any], passages: int) -> MeetingSummary:
@@ -470,7 +473,8 @@ def _meeting_summary(meeting_id: str, fields: dict[str, Any], passages: int) -> 
     return MeetingSummary(id=meeting_id, council=fields.get("council"),
                           committee=fields.get("committee"), date=date.date() if date else None,
                           url=fields.get("meeting_url"), passages=passages,
-                          first_item=fields.get("item_title"))
+                          first_item=fields.get("item_title"), time=fields.get("meeting_time"),
+                          title=fields.get("meeting_title"))
 
 
 def list_meetings(searcher: Searcher) -> list[MeetingSummary]:

@@ -203,6 +203,8 @@ def passage_fields(passage: Passage, describes_item: bool = True) -> dict[str, o
         "meeting_date": dt.datetime(date.year, date.month, date.day) if date else None,
         "year": date.year if date else None,
         "meeting_url": meeting.url,
+        "meeting_time": f"{meeting.time:%H:%M}" if meeting.time else None,
+        "meeting_title": meeting.title,
         "item_number": item.number,
         "item_title": item.title,
         "item_title_key": item.title,
@@ -245,9 +247,12 @@ def stored_passage(fields: dict[str, Any]) -> Passage:
     stamp = fields.get("meeting_date")
     meeting_url, source_url = fields.get("meeting_url"), fields.get("source_url", "")
     url = fields.get("url")
+    time = fields.get("meeting_time")
     meeting = Meeting(council=fields.get("council"), committee=fields.get("committee"),
                       date=stamp.date() if stamp else None, url=meeting_url,
-                      identifier=fields["meeting_id"])
+                      identifier=fields["meeting_id"],
+                      time=dt.time.fromisoformat(time) if time else None,
+                      title=fields.get("meeting_title"))
     item = AgendaItem(number=fields.get("item_number"), title=fields.get("item_title"),
                       description=fields.get("item_description"),
                       url=url if url not in (meeting_url, source_url) else None)

@@ -1,22 +1,26 @@
 """One source document → passages placed in their meeting and agenda item."""
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections import Counter
 from urllib.parse import urlsplit
 
 from ..model import AgendaItem, Document, Meeting, Passage, stable_id
 from .minutes import split_minutes
-from .page import read_page
+from .page import Page, read_page
 
 log = logging.getLogger(__name__)
 
 
-def _meeting(doc: Document, council: str | None, committee: str | None,
-             date: dt.date | None) -> Meeting:
+def _meeting(doc: Document, page: Page) -> Meeting:
     """The meeting a page belongs to: known by its page's address, else by its committee and
-    date; a page that names neither is a meeting of its own, never one shared "Meeting"."""
+    date; a page that names neither is a meeting of its own, never one shared "Meeting". The
+    time and title its header gives are kept only when the header is of that meeting's date."""
+    council, committee = doc.council or page.council, doc.committee or page.committee
+    date = doc.meeting_date or page.meeting_date
+    same = page.meeting_date in (None, date)
+    time = doc.meeting_time or (page.meeting_time if same else None)
+    title = doc.meeting_title or (page.meeting_title if same else None)
     if doc.meeting_url:
         identifier = stable_id(doc.meeting_url)
     elif committee and date:
@@ -24,14 +28,13 @@ def _meeting(doc: Document, council: str | None, committee: str | None,
     else:
         identifier = stable_id(doc.url)
     return Meeting(council=council, committee=committee, date=date, url=doc.meeting_url,
-                   identifier=identifier)
+                   identifier=identifier, time=time, title=title)
 
 
 def split_document(doc: Document) -> list[Passage]:
     """Split one page (an agenda item page or a whole meeting page) into passages."""
     page = read_page(doc.text)
-    meeting = _meeting(doc, doc.council or page.council, doc.committee or page.committee,
-                       doc.meeting_date or page.meeting_date)
+    meeting = _meeting(doc, page)
     single = len(page.items) == 1
     passages: list[Passage] = []
     for item, minutes in page.items:

@@ -1,4 +1,4 @@
-"""A page's header → its council, committee, meeting date and item number.
+"""A page's header → its council, committee, meeting date, time and title, and item number.
 
 Read from the shapes pages give them in: ModernGov meeting pages ("Cabinet - Tuesday, 12th
 March, 2019 6.00 pm"), item pages ("Meeting of Cabinet, Tuesday, 12th March, 2019 6.00 pm (Item
@@ -6,6 +6,10 @@ March, 2019 6.00 pm"), item pages ("Meeting of Cabinet, Tuesday, 12th March, 201
 Maker: Cabinet", "Date of decision: 22/02/2022"); plain minutes ("Minutes of the meeting of the
 Fire Authority held on …", a title line over a date line); parish and Welsh styles ("Minutes of
 Meeting, Tuesday, 7th March 2023", "Cofnodion cyfarfod … a gynhaliwyd ar 12 Mawrth 2019").
+The time is read from a line giving the meeting's date ("… 2019 6.00 pm"), a "Time:" label or
+the opening lines of plain minutes ("held … at 7.30pm"); the title is the heading the page gives
+the meeting ("Cabinet - Tuesday, 12th March, 2019 6.00 pm", "Annual Meeting of the Parish
+Council"), never a line of the minutes.
 """
 from __future__ import annotations
 
@@ -43,7 +47,7 @@ _BODY = re.compile(r"\b(?:Committee|Council|Cabinet|Board|Panel|Forum|Commission
 _MEETING_LINE = re.compile(rf"^Meeting: {_DATE} [-–] (?P<committee>.+?)"
                            r"(?: \(Item (?P<number>[\w.]+?)\.?\))?$")
 # "Meeting of Cabinet, Tuesday, 12th March, 2019 6.00 pm (Item 95.)" heads an item page.
-_MEETING_OF = re.compile(rf"^Meeting of (?P<committee>.+?),? {_DATE}{_TIME}?"
+_MEETING_OF = re.compile(rf"^Meeting of (?P<committee>.+?),? (?P<when>{_DATE}{_TIME}?)"
                          r"(?: \(Item (?P<number>[\w.]+?)\.?\))?$", re.I)
 # "Cabinet - Tuesday, 2nd October, 2018 2.00 pm", "Schools Forum - Thursday 14th January 2021"
 # ("Budget - Cabinet - 5 February 2020 (Recommendation 3)", with a dash before the body's name,
@@ -60,7 +64,10 @@ _MINUTES_OF = re.compile(
     r"(?: (?:virtual|remote|hybrid|special|extraordinary|annual|ordinary))? meeting|(?:the |an? )?(?:(?:Annual |Extraordinary |Special |Ordinary |Remote |Virtual |"
     r"Hybrid )?meeting of (?:the )?(?P<committee>.+?)))|"
     r"Cofnodion (?:cyfarfod )?(?P<welsh>.+?)(?= a gynhaliwyd\b))"
-    r"(?: held\b| a gynhaliwyd\b| on\b| at\b|,|$)", re.I)
+    r"(?P<end> held\b| a gynhaliwyd\b| on\b| at\b|,|$)", re.I)
+# The words opening a plain minutes' heading, before the meeting's own title.
+_MINUTES_OPENING = re.compile(r"^(?:(?:Draft |Confirmed |Approved )?Minutes of |Cofnodion )"
+                              r"(?:the |an? )?", re.I)
 # "Minutes of the meeting held on 5 February 2024", "Minutes of Meeting, Tuesday, 7th March 2023"
 _MINUTES_HELD = re.compile(r"^(?:Minutes of (?:a |the )?meeting\b|Cofnodion\b)", re.I)
 # "Tuesday, 1st November, 2011 7.30 pm", "ON TUESDAY 16TH JULY 2013 AT 8.00 P.M.": a date alone.
@@ -80,6 +87,21 @@ _COMMITTEE_TAIL = re.compile(r"(?:\s+\d{4}/\d{2,4}|\s+\([^()]*\)|\s+Minutes|\s+C
                              r"\s+[-–]\s*$|[,.:;]\s*$)+$", re.I)
 _LABEL = re.compile(r"^[\w ]{2,20}:$")
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "on", "in", "at", "to", "a", "an", "by"})
+# A time of day as minutes write it: "6.00 pm", "7.30pm", "10 a.m.", "8.00 P.M.", "12 noon",
+# "18:00hrs", "1800 hrs", "19.00 hours", "18:00". A bare "6.00" (a sum of money as often) and
+# "6:30" (morning or evening?) are not times.
+_CLOCK = re.compile(
+    r"(?<![\d.:/£$])(?:(?P<hour>\d{1,2})(?:[.:](?P<minute>[0-5]\d))? ?(?P<half>[ap])\.? ?m\b\.?"
+    r"|(?P<hour24>[01]?\d|2[0-3])[.:]?(?P<minute24>[0-5]\d) ?(?:hrs|hours|hr)\b"
+    r"|(?P<colon_hour>[01]\d|2[0-3]):(?P<colon_minute>[0-5]\d)(?![\d:])"
+    r"|(?:12(?:[.:]00)? ?)?(?:noon|midday)\b)", re.I)
+# The header lines that give a meeting's date, and perhaps its time after it.
+_DATED_HEADINGS = (_MEETING_OF, _MEETING_TITLE, _DATE_LINE, _DATE_THEN_TITLE)
+# "Time: 1.30 p.m.", or "Time:" with the time on the next line; Welsh "Amser:".
+_TIME_LABEL = re.compile(r"^(?:Time|Amser|Start time|Meeting time):\s*(?P<rest>.*)$", re.I)
+# Lines heading a meeting page that name no meeting: the page's kind.
+_PAGE_KIND = re.compile(r"^(?:Agenda|Minutes|Decisions|Meeting documents|Issue - .*|Decision "
+                        r"details|Agenda item)(?:,? (?:and|&) .*)?$", re.I)
 
 
 @dataclass
@@ -90,11 +112,15 @@ class Header:
     meeting_date: dt.date | None = None
     council: str | None = None
     number: str | None = None
+    meeting_time: dt.time | None = None
+    meeting_title: str | None = None
 
-    def fill(self, committee: str | None = None, date: dt.date | None = None) -> None:
-        """Set the committee and the date where they are not yet known."""
+    def fill(self, committee: str | None = None, date: dt.date | None = None,
+             title: str | None = None) -> None:
+        """Set the committee, the date and the meeting's title where they are not yet known."""
         self.committee = self.committee or committee_name(committee)
         self.meeting_date = self.meeting_date or date
+        self.meeting_title = self.meeting_title or reader_case(title)
 
     @property
     def complete(self) -> bool:
@@ -122,12 +148,34 @@ def committee_name(text: str | None) -> str | None:
     upper-case name ("AUDIT COMMITTEE") in title case."""
     if not text:
         return None
-    name = _COMMITTEE_TAIL.sub("", text.strip(" ,")).strip()
-    if name.isupper() and len(name) > 4:
-        words = name.lower().split()
-        name = " ".join(w if w in _SMALL_WORDS and n else w.capitalize()
-                        for n, w in enumerate(words))
-    return name or None
+    return reader_case(_COMMITTEE_TAIL.sub("", text.strip(" ,")).strip())
+
+
+def reader_case(text: str | None) -> str | None:
+    """Text as a reader wants it: an upper-case heading ("AUDIT COMMITTEE") in title case."""
+    text = " ".join((text or "").split())
+    if text.isupper() and len(text) > 4:
+        text = " ".join(w if w in _SMALL_WORDS and n else w.capitalize()
+                        for n, w in enumerate(text.lower().split()))
+    return text or None
+
+
+def parse_time(text: str) -> dt.time | None:
+    """The first time of day written in a text ("6.00 pm" → 18:00), or None."""
+    for match in _CLOCK.finditer(text):
+        if match["half"]:
+            hour, minute = int(match["hour"]), int(match["minute"] or 0)
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
+        elif match["hour24"]:
+            hour, minute = int(match["hour24"]), int(match["minute24"])
+        elif match["colon_hour"]:
+            hour, minute = int(match["colon_hour"]), int(match["colon_minute"])
+        else:
+            hour, minute = 12, 0
+        return dt.time(hour, minute)
+    return None
 
 
 def read_header(lines: list[str]) -> Header:
@@ -146,6 +194,7 @@ def read_header(lines: list[str]) -> Header:
         if header.complete:
             break
         _read_decision_fact(line, header)
+    header.meeting_time = _read_time(head, header.meeting_date)
     header.council = next((line for line in head if council_name(line)),
                           None) or council_name(header.committee)
     return header
@@ -155,11 +204,23 @@ def _read_full_line(line: str, header: Header) -> bool:
     """Read a line naming both committee and date (and perhaps the item); True if it did."""
     for pattern in (_MEETING_LINE, _MEETING_OF, _MEETING_TITLE):
         if match := pattern.match(line):
-            header.fill(match["committee"], parse_date(match))
+            header.fill(match["committee"], parse_date(match), _full_line_title(match))
             if "number" in pattern.groupindex:
                 header.number = match["number"]
             return header.complete
     return False
+
+
+def _full_line_title(match: re.Match[str]) -> str | None:
+    """The meeting's title in a line naming committee and date, as its meeting page heads it:
+    "Meeting of Cabinet, Tuesday, … 6.00 pm (Item 95.)" → "Cabinet - Tuesday, … 6.00 pm", so
+    that the item pages and the meeting page of one meeting give it one title. An issue page
+    ("Meeting: 09/02/2017 - Council") gives none."""
+    if match.re is _MEETING_OF:
+        return f"{match['committee'].strip(' ,')} - {match['when']}"
+    if match.re is _MEETING_TITLE:
+        return match.string
+    return None
 
 
 def _read_partial_line(lines: list[str], n: int, header: Header) -> None:
@@ -167,13 +228,13 @@ def _read_partial_line(lines: list[str], n: int, header: Header) -> None:
     line = lines[n]
     if match := _MINUTES_OF.match(line):
         header.fill(match["committee"] or match["body"] or match["welsh"],
-                    _date_in(line) or _date_in(_line_after(lines, n)))
+                    _date_in(line) or _date_in(_line_after(lines, n)), _minutes_of_title(match))
     elif match := _DATE_THEN_TITLE.match(line):
-        header.fill(_meeting_body(match["committee"]), parse_date(match))
+        header.fill(_meeting_body(match["committee"]), parse_date(match), line)
     elif _MINUTES_HELD.match(line) and (date := _date_in(line)):
         header.fill(_title_above(lines, n), date)
     elif (match := _DATE_LINE.match(line)) and not _sentence_above(lines, n):
-        header.fill(_title_above(lines, n), parse_date(match))
+        header.fill(_title_above(lines, n), parse_date(match), _heading_over(lines, n))
     elif match := DATED_TITLE.match(line):
         header.fill(None, parse_date(match))
     elif match := _BODY_MET.match(line):
@@ -192,6 +253,45 @@ def _read_decision_fact(line: str, header: Header) -> None:
         header.fill(None, parse_date(match))
 
 
+def _minutes_of_title(match: re.Match[str]) -> str:
+    """The meeting a plain minutes' heading names, as its title: "Minutes of the Annual Meeting
+    of the Parish Council held on …" → "Annual Meeting of the Parish Council"."""
+    title = _MINUTES_OPENING.sub("", match.string[:match.start("end")]).strip(" ,")
+    name = match["committee"] or match["body"] or match["welsh"]
+    if name and name.isupper():  # "meeting of the PLANNING COMMITTEE"
+        title = title.replace(name, reader_case(name) or name)
+    return title[:1].upper() + title[1:]
+
+
+def _heading_over(lines: list[str], n: int) -> str | None:
+    """A meeting page's heading set as a title line right over its date line ("Planning
+    Committee" / "Wednesday 10 July 2019 4.00 pm"), as one title with the date."""
+    above = next((line for line in reversed(lines[:n]) if line), "")
+    if not above or len(above) > 200 or above.endswith((".", ":", ";")) or \
+            _PAGE_KIND.match(above) or council_name(above) or not _BODY.search(above) or \
+            _date_in(above):
+        return None
+    return f"{above} - {lines[n]}"
+
+
+def _read_time(lines: list[str], date: dt.date | None) -> dt.time | None:
+    """The meeting's time: on a "Time:" label, on a header line giving the meeting's date (not
+    below a sentence, where a date is in the minutes), or on plain minutes' opening lines."""
+    for n, line in enumerate(lines):
+        if label := _TIME_LABEL.match(line):
+            text = label["rest"] or _line_after(lines, n)
+        elif _MINUTES_OF.match(line) or _MINUTES_HELD.match(line):
+            text = f"{line} {_line_after(lines, n)}"  # "held in the Chamber," / "… at 9.30 am"
+        elif _BODY_MET.match(line) or (_date_in(line) == date and not _sentence_above(lines, n)
+                                       and any(p.match(line) for p in _DATED_HEADINGS)):
+            text = line
+        else:
+            continue
+        if time := parse_time(text):
+            return time
+    return None
+
+
 def _sentence_above(lines: list[str], n: int) -> bool:
     """Whether a sentence stands above line n: a date alone below one is in the minutes."""
     return any(line.endswith((".", ";")) for line in lines[:n])
@@ -206,7 +306,8 @@ def _line_after(lines: list[str], n: int) -> str:
 
 def _date_in(line: str) -> dt.date | None:
     """The first real date written in a line."""
-    return next((date for match in re.finditer(_DATE, line) if (date := parse_date(match))), None)
+    return next((date for match in re.finditer(_DATE, line, re.I) if (date := parse_date(match))),
+                None)
 
 
 def _meeting_body(title: str) -> str | None:

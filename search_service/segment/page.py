@@ -53,6 +53,8 @@ class Page:
     meeting_date: dt.date | None = None
     council: str | None = None
     items: list[tuple[AgendaItem, str]] = field(default_factory=list)
+    meeting_time: dt.time | None = None
+    meeting_title: str | None = None
 
 
 def read_page(text: str) -> Page:
@@ -61,7 +63,8 @@ def read_page(text: str) -> Page:
     lines = [line.replace("\u00a0", " ").strip() for line in raw]
     header = read_header(lines)
     page = Page(committee=header.committee, meeting_date=header.meeting_date,
-                council=header.council)
+                council=header.council, meeting_time=header.meeting_time,
+                meeting_title=header.meeting_title)
     number = header.number
     if any(_MEETING_PAGE.match(line) for line in lines[:15]):
         page.items = _meeting_items(raw, lines)

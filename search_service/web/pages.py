@@ -15,8 +15,8 @@ from ..search import (MAX_QUERY_LENGTH, QueryError, SearchRequest, list_meetings
 from . import current_searcher
 from .params import (DEFAULT_PAGE_SIZE, changed, is_empty, read_request, read_values,
                      request_args, toggled)
-from .present import (FACET_TITLES, KIND_LABELS, facet_label, facet_records, hit_record,
-                      long_date, meeting_label, passage_html, search_url)
+from .present import (FACET_TITLES, KIND_LABELS, clock, facet_label, facet_records, hit_record,
+                      long_date, meeting_label, passage_html, search_url, telling_title)
 from .views import find_glossary, find_meeting, find_passage, find_person, run_search
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,18 @@ BROWSE_MEETINGS_SHOWN = 12
 def long_date_filter(value: Any) -> str:
     """2 October 2018."""
     return long_date(value)
+
+
+@bp.app_template_filter("clock")
+def clock_filter(value: str | None) -> str:
+    """18:00 as "6.00 pm"."""
+    return clock(value)
+
+
+@bp.app_template_filter("telling_title")
+def telling_title_filter(title: str | None, committee: str | None) -> str | None:
+    """A meeting's title when it tells more than its committee and date."""
+    return telling_title(title, committee)
 
 
 @bp.app_context_processor

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +19,12 @@ FACET_TITLES = {"council": "Council", "committee": "Committee", "meeting": "Meet
                 "year": "Year", "topic": "Topic", "kind": "Kind", "speaker": "Speaker"}
 # Values listed per facet; chosen values are always listed as well.
 FACET_VALUES_SHOWN = 30
+# Words of a meeting's title that say nothing its committee, date and time do not say.
+_TITLE_FILLER = frozenset("""
+    meeting meetings minutes of the a an held on at and am pm noon st nd rd th
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december cyfarfod cofnodion dydd
+    """.split())
 
 
 def _iso(value: Any) -> str | None:
@@ -46,6 +53,8 @@ def passage_record(fields: dict[str, Any]) -> dict[str, Any]:
         "committee": fields.get("committee"),
         "meeting_id": meeting_id,
         "meeting_date": _iso(fields.get("meeting_date")),
+        "meeting_time": fields.get("meeting_time"),
+        "meeting_title": fields.get("meeting_title"),
         "item_number": fields.get("item_number"),
         "item_title": fields.get("item_title"),
         "position": fields.get("position"),
@@ -125,6 +134,8 @@ def meeting_record(meeting: MeetingSummary) -> dict[str, Any]:
         "council": meeting.council,
         "committee": meeting.committee,
         "date": _iso(meeting.date),
+        "time": meeting.time,
+        "title": meeting.title,
         "url": web_url(meeting.url),
         "passages": meeting.passages,
         "links": {"page": url_for("pages.meeting", meeting_id=meeting.id),
@@ -136,12 +147,31 @@ def meeting_label(meeting: MeetingSummary | None, meeting_id: str) -> str:
     """How a meeting is named in lists: committee and date, else what else is known."""
     if meeting is None:
         return f"Meeting {meeting_id}"
-    named = ", ".join(part for part in (meeting.committee, long_date(meeting.date)) if part)
-    if not meeting.committee and meeting.council:
+    name = telling_title(meeting.title, meeting.committee) or meeting.committee
+    named = ", ".join(part for part in (name, long_date(meeting.date)) if part)
+    if not name and meeting.council:
         named = ", ".join(part for part in (f"{meeting.council} meeting", named) if part)
     if not meeting.date and meeting.first_item:
         named = f"{named or 'Meeting'}: {meeting.first_item}"
     return named or f"Meeting {meeting_id}"
+
+
+def telling_title(title: str | None, committee: str | None) -> str | None:
+    """A meeting's title when it tells more than its committee, date and time ("Annual Meeting
+    of the Parish Council", "Extraordinary meeting"); None for a heading that only repeats them
+    ("Cabinet - Tuesday, 12th March, 2019 6.00 pm"), shown as the committee, date and time."""
+    if not title:
+        return None
+    known = _TITLE_FILLER | set(re.findall(r"[^\W\d_]+", (committee or "").casefold()))
+    return title if set(re.findall(r"[^\W\d_]+", title.casefold())) - known else None
+
+
+def clock(value: str | None) -> str:
+    """"18:00" as minutes write a time: "6.00 pm"."""
+    if not value:
+        return ""
+    time = dt.time.fromisoformat(value)
+    return f"{(time.hour - 1) % 12 + 1}.{time.minute:02d} {'pm' if time.hour >= 12 else 'am'}"
 
 
 def long_date(value: dt.date | dt.datetime | str | None) -> str:
