@@ -5,10 +5,14 @@ block with blank lines between blocks, bullets as "· ", a meeting page's item t
 "No. Item" line then the item number, title, description, "Minutes:" and minutes body. This
 module renders ModernGov markup (`table.mgItemTable`, `p.mgAiTitleTxt`, `div.mgWordPara`,
 `p.mgSubItemTitleTxt`, Word paragraphs) into exactly that, dropping page furniture (scripts,
-hidden Word markup, action links, lists of attached documents).
+hidden Word markup, action links, lists of attached documents). Beside the text, the markup
+gives what the text cannot say for sure: the council the site names (page title, site-name tag,
+copyright line) and the heading of a meeting page (`h2.mgSubTitleTxt`, whole even where a line
+break splits it).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import lxml.html
@@ -43,6 +47,9 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2007\u202f\u200b]+")
 _BREAKS = re.compile(rf"[ {_PARA}{_LINE}]*{_PARA}[ {_PARA}{_LINE}]*")
 # Between the parts of a page title: "Agenda item - Budget - Kent County Council", "… | …".
 _TITLE_PARTS = re.compile(r"\s+[-–|:]\s+")
+# The kind of page a ModernGov page's main title names: a meeting page's kinds.
+_MEETING_PAGE_KIND = re.compile(r"^(?:Agenda|Minutes|Decisions|Meeting documents)"
+                                r"(?:,? (?:and|&) .*|, .*)?$", re.I)
 # A copyright line naming the site's owner: "© 2024 Kent County Council".
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?(?:[-–]\s*)?(.{3,80}?)\.?$", re.I)
 
@@ -186,14 +193,39 @@ def site_council(root: etree._Element) -> str | None:
     return next((name for text in candidates if (name := council_name(text))), None)
 
 
+def meeting_heading(root: etree._Element) -> str | None:
+    """The heading a ModernGov meeting page gives its meeting ("Cabinet - Tuesday, 12th March,
+    2019 6.00 pm"), its lines joined by " - "; None on other pages (an item page's heading is
+    the item's title)."""
+    kinds, headings = (root.xpath(f"//*[contains(concat(' ', normalize-space(@class), ' '), "
+                                  f"' {name} ')]") for name in ("mgMainTitleTxt", "mgSubTitleTxt"))
+    if not kinds or not headings or \
+            not _MEETING_PAGE_KIND.match(" ".join("".join(kinds[0].itertext()).split())):
+        return None
+    parts: list[str] = []
+    _render(headings[0], parts)
+    lines = "".join(parts).replace(_PARA, "\n").replace(_LINE, "\n").split("\n")
+    return " - ".join(line for line in (" ".join(part.split()) for part in lines) if line) or None
+
+
+def html_document(markup: str | bytes, hints: Document) -> Document:
+    """The Document of a page's markup: `hints` (a Document without text, as the source knows
+    it) with the page's text, and the council and meeting heading the markup gives where the
+    hints do not."""
+    root = parse_html(markup)
+    if root is None:
+        return hints
+    return dataclasses.replace(hints, text=_page_text(root),
+                               council=hints.council or site_council(root),
+                               meeting_title=hints.meeting_title or meeting_heading(root))
+
+
 def read_html_file(path: str) -> Document:
     """Read a saved `.html`/`.htm` ModernGov page; its identity is the URL it was saved from,
     its council the one its site names."""
     markup = decode_bytes(read_bytes(path))
     url = saved_page_url(markup)
-    root = parse_html(markup)
-    return Document(source=path, url=url or document_url(path),
-                    text="" if root is None else _page_text(root),
-                    council=None if root is None else site_council(root),
-                    meeting_url=url if url and "ieListDocuments" in url else None)
+    return html_document(markup, Document(
+        source=path, url=url or document_url(path), text="",
+        meeting_url=url if url and "ieListDocuments" in url else None))
 

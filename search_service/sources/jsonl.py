@@ -1,7 +1,9 @@
 """The bulk format: one JSON object per line, each one page of minutes.
 
 Keys: `url` (the document's identity), one of `text`, `html` or `pdf`, and optional `council`,
-`committee`, `meeting_date` (ISO date), `item_title`, `item_number`, `meeting_url`. `pdf` is a
+`committee`, `meeting_date` (ISO date), `meeting_time` ("18:00"), `meeting_title`, `item_title`,
+`item_number`, `meeting_url`. What a record leaves out is read from its page: from `html` as
+from a saved page (the council its site names, the meeting's heading), and from the text. `pdf` is a
 PDF of printed minutes: a path (relative to the `.jsonl` file's folder), an http(s) URL, or the
 file itself in base64 (optionally as a `data:application/pdf;base64,` URI); `url` defaults to
 the PDF's URL or path. Unknown keys are ignored. A bad line becomes a SourceError naming
@@ -21,11 +23,12 @@ from pathlib import Path
 from ..fetch import FetchError, PoliteClient
 from ..model import Document
 from . import SourceError
-from .html import html_to_text
+from .html import html_document
 from .pdf import pdf_document, read_pdf_size_checked
 from .text import CP1252_FALLBACK, MAX_BYTES, decode_bytes, read_bytes
 
-OPTIONAL_TEXT_KEYS = ("council", "committee", "item_title", "item_number", "meeting_url")
+OPTIONAL_TEXT_KEYS = ("council", "committee", "item_title", "item_number", "meeting_url",
+                      "meeting_title")
 
 
 PDF_URI = "data:application/pdf;base64,"
@@ -49,6 +52,7 @@ def parse_record(record: object, source: str, fetch: Fetch | None = None) -> Doc
             raise ValueError(f"'{key}' must be a string")
         hints[key] = str(value).strip() or None if value is not None else None
     date = parse_date(record.get("meeting_date"))
+    time = parse_time(record.get("meeting_time"))
     if not (isinstance(text, str) and text.strip() or isinstance(markup, str) and markup.strip()) \
             and isinstance(printed, str) and printed.strip():
         data, where = pdf_bytes(printed.strip(), source, fetch)
@@ -60,16 +64,17 @@ def parse_record(record: object, source: str, fetch: Fetch | None = None) -> Doc
                                 committee=hints["committee"], meeting_date=date,
                                 meeting_url=hints["meeting_url"])
         return dataclasses.replace(document, item_title=hints["item_title"],
-                                   item_number=hints["item_number"])
+                                   item_number=hints["item_number"], meeting_time=time,
+                                   meeting_title=hints["meeting_title"])
     if not isinstance(url, str) or not url.strip():
         raise ValueError("missing 'url' (a non-empty string identifying the page)")
+    given = Document(source=source, url=url.strip(), text="", meeting_date=date,
+                     meeting_time=time, **hints)
     if isinstance(text, str) and text.strip():
-        body = without_lone_surrogates(text)
-    elif isinstance(markup, str) and markup.strip():
-        body = html_to_text(without_lone_surrogates(markup))
-    else:
-        raise ValueError("needs 'text', 'html' or 'pdf' (a non-empty string)")
-    return Document(source=source, url=url.strip(), text=body, meeting_date=date, **hints)
+        return dataclasses.replace(given, text=without_lone_surrogates(text))
+    if isinstance(markup, str) and markup.strip():
+        return html_document(without_lone_surrogates(markup), given)
+    raise ValueError("needs 'text', 'html' or 'pdf' (a non-empty string)")
 
 
 def pdf_bytes(value: str, source: str, fetch: Fetch | None) -> tuple[bytes, str | None]:
@@ -87,6 +92,18 @@ def pdf_bytes(value: str, source: str, fetch: Fetch | None) -> tuple[bytes, str 
     if not path.is_file():
         raise ValueError(f"'pdf' names no file: {path}")
     return read_pdf_size_checked(str(path)), str(path.resolve())
+
+
+def parse_time(value: object) -> dt.time | None:
+    """A time of day as "HH:MM" (seconds are accepted) or None."""
+    if value in (None, ""):
+        return None
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return dt.time.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"'meeting_time' {value!r} is not a time of day such as 18:00") from None
 
 
 def fetch_pdf(client: PoliteClient) -> Fetch:
