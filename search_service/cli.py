@@ -179,7 +179,8 @@ def index_command(index_dir: Path | None, taxonomy_file: Path | None, wait: bool
               help="Seconds between requests to the site.")
 @click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True,
               help="Seconds to wait for the site to answer a request.")
-@click.option("--council", help="Council name for every passage (default: from the site's host).")
+@click.option("--council", help="Council name for every passage (default: the name the site "
+              "gives itself in its page title or footer, else one made from its host).")
 @click.option("--wait", is_flag=True, help="Wait for another run to finish instead of exiting.")
 @click.argument("base_url")
 def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.datetime | None,

@@ -2,7 +2,8 @@
 
 Stages, in order: `list_committees` (GetCommittees), `list_meetings` (GetMeetings per committee
 in the date window), then per meeting `read_meeting` (GetMeeting: is there minutes?),
-`fetch_minutes_page` (the meeting page, conditionally) and, where the page has no minutes but
+`fetch_minutes_page` (the meeting page, conditionally; its council the one `--council` names,
+else the one the site names in the page's title or footer) and, where the page has no minutes but
 links to printed minutes, `fetch_printed_minutes` (that PDF, as politely, cached and
 conditionally). Every stage's failure becomes a
 SourceError naming the URL, and the crawl goes on with the next committee or meeting. The
@@ -24,9 +25,8 @@ from .indexer import IndexReport, Progress, index_documents
 from .model import Document
 from .sources import SourceError
 from .sources.moderngov import (Committee, MeetingSummary, ModernGovSite, WebServiceError,
-                                council_from_host, meeting_document, page_has_minutes,
-                                parse_committees, parse_meeting, parse_meetings,
-                                printed_minutes_url)
+                                meeting_document, page_has_minutes, parse_committees,
+                                parse_meeting, parse_meetings, printed_minutes_url)
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class Crawler:
     """Yields the documents of one site's meetings with minutes, recording what it did."""
 
     def __init__(self, site: ModernGovSite, client: PoliteClient, window: CrawlWindow,
-                 council: str, report: CrawlReport,
+                 council: str | None, report: CrawlReport,
                  on_meeting: MeetingProgress | None = None) -> None:
         self.site = site
         self.client = client
@@ -170,8 +170,9 @@ class Crawler:
             return
         if not page_has_minutes(document.text):
             printed = printed_minutes_url(url, fetched.body)
-            if printed:
-                yield from self.fetch_printed_minutes(printed, {**notes, "meeting_url": url})
+            if printed:  # a PDF names no site: its council is the one its meeting page gave
+                yield from self.fetch_printed_minutes(
+                    printed, {**notes, "meeting_url": url, "council": document.council})
                 return
             if not sure:
                 self.report.without_minutes += 1
@@ -257,8 +258,7 @@ def crawl_site(base_url: str, index_dir: Path, cache_dir: Path, *,
         raise CrawlError(str(exc)) from None
     client = PoliteClient(cache, delay=delay, timeout=timeout, backoff=backoff)
     report = CrawlReport(fetch=client.stats)
-    crawler = Crawler(site, client, window, council or council_from_host(site.host), report,
-                      on_meeting)
+    crawler = Crawler(site, client, window, council, report, on_meeting)
     log.info("crawling %s from %s to %s", site.base, window.since, window.until)
     report.index = index_documents(index_dir, crawler.documents(), wait=wait, progress=progress,
                                    commit_every=COMMIT_EVERY)

@@ -9,6 +9,7 @@ page has none, from the "Printed minutes" PDF it links to (`pdf.py`).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import logging
@@ -24,7 +25,7 @@ from lxml import etree
 from ..fetch import CachedPage, PageCache
 from ..model import Document
 from . import SourceError
-from .html import html_to_text
+from .html import html_document
 from .pdf import pdf_document
 
 log = logging.getLogger(__name__)
@@ -259,14 +260,22 @@ def printed_minutes_url(page_url: str, body: bytes) -> str | None:
 
 def meeting_document(url: str, body: bytes, notes: dict[str, str | None],
                      source: str | None = None) -> Document:
-    """The Document of a meeting page or its printed minutes (a PDF), with the crawl's hints."""
+    """The Document of a meeting page or its printed minutes (a PDF), with the crawl's hints.
+
+    The council is the one the crawl was told (`--council`), else the one the site names in the
+    page's title or footer, else one made from the host: never the bare host where the site
+    gives a name."""
     hints = {"council": notes.get("council"), "committee": notes.get("committee"),
              "meeting_date": parse_date(notes.get("meeting_date"))}
     if body.startswith(b"%PDF-"):
-        return pdf_document(body, source=source or url, url=url,
-                            meeting_url=notes.get("meeting_url") or url, **hints)
-    return Document(source=source or url, url=url, text=html_to_text(body), meeting_url=url,
-                    **hints)
+        document = pdf_document(body, source=source or url, url=url,
+                                meeting_url=notes.get("meeting_url") or url, **hints)
+    else:
+        document = html_document(body, Document(source=source or url, url=url, text="",
+                                                meeting_url=url, **hints))
+    if document.council:
+        return document
+    return dataclasses.replace(document, council=council_from_host(urlsplit(url).hostname or ""))
 
 
 def cached_document(page: CachedPage) -> Document | SourceError | None:
