@@ -53,6 +53,15 @@ ASKS = Gated(
     r"(?:wanted|wished|keen|eager|anxious|interested|requested|would like|asked) to (?:know|"
     r"understand|find out|learn|establish|ascertain)\b|"
     r"raised (?:a |the )?(?:question|query)|"
+    # asking to be given something: "asked for an update on …", "a request for more information
+    # regarding …" (not "asked for a further update in a year", a report wanted later)
+    r"(?:asked|pressed|pushed|\b(?:a|one|further) (?:request|call)) for (?:an? |the |some |any )?(?:further |more |"
+    r"additional |latest |urgent |written |an )*(?:update|information|clarification|clarity|"
+    r"confirmation|details|explanation|breakdown|figures|data|numbers|assurances?|"
+    r"reassurances?) (?:on|regarding|about|as to|in relation to|with regard to|concerning|"
+    r"of|why|whether|how|what|when|that)\b|"
+    # "The Chair proceeded to ask if …", "Members went on to ask whether …"
+    r"\bto ask (?:if|whether|about|what|how|why|when|where|which|who)\b|"
     r"wondered (?:if|whether)|"
     # reported in the passive: "Details were requested about …", "clarity was sought on …"
     r"(?:details|clarification|clarity|confirmation|information|an update|assurance|"
@@ -63,7 +72,7 @@ ASKS = Gated(
     r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to)|"
     r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)))\b",
     ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
-     "wanted", "wish", "keen", "eager", "anxious", "interested", "would like"), re.I)
+     "call", "pressed", "pushed", "wanted", "wish", "keen", "eager", "anxious", "interested", "would like"), re.I)
 # "asked that …" makes a request: a question only when an answer follows it.
 REQUEST = re.compile(r" that\b")
 REQUEST_VERB = re.compile(r"^(?i:asked)$")
@@ -148,7 +157,10 @@ ANSWERS_POINT = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey),? (?:then |also |further )?"
     rf"{_THANKED}(?:replied|responded|explained|clarified|confirmed|advised|assured|reassured|"
     r"acknowledged|undertook|answered|informed|agreed to|gave (?:an? |that |the )?assurance)\b|"
-    r"^(?:It|it) was (?:also )?(?:explained|clarified|confirmed)\b|^In (?:reply|response)\b")
+    r"^(?:It|it) was (?:also )?(?:explained|clarified|confirmed)\b|^In (?:reply|response)\b|"
+    # officers speaking after a member's point answer it: "Officers stated that this was …"
+    r"^(?:[Oo]fficers|[Tt]he (?:relevant |responsible )?[Oo]fficers?) (?:stated|said|noted|"
+    r"commented|indicated|reported)\b")
 # A sentence that opens a new exchange inside a paragraph run together from several:
 # "Asked by Cllr Connor whether …", "Cllr Clarke referred to … and expressed concerns …".
 NEW_EXCHANGE = re.compile(
@@ -223,10 +235,14 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"had no objections?|objected to|did not object|"
                  # … or its view in the present tense: "Members object on the grounds …"
                  r"objects? (?:to|on)|supports? the (?:application|proposal))\b")
+# A decision in capitals in a paragraph's first lines, whatever section it sits in: "It was moved
+# by Councillor Talbot, seconded by Councillor Stock and RESOLVED that …".
+RESOLVED_EARLY = re.compile(r"\b(?:RESOLVED|AGREED|DECIDED)\b(?: (?:that|to|as follows)\b|:)")
 # A paragraph that opens with the body's decision, even if it also asks for something
 # ("The Sub-Committee's decision is to suspend the licence").
 DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?(?:{_BODY_DECIDES}|(?:The |the )?{_BODY}['’]s "
-                           r"decision (?:is|was)\b)")
+                           rf"decision (?:is|was)\b|(?:The |the )?decision of the {_BODY} "
+                           r"(?:is|was)\b)")
 # A part of a resolution standing alone: "(a) That the programme be approved as set out …",
 # "That the Committee notes the report and agrees to a review".
 RESOLUTION_PART = re.compile(
@@ -265,7 +281,12 @@ DECISION_IN = Gated(
     # a town or parish council's record of its agreement: "All councillors in agreement",
     # "agreed unanimously" (moving and seconding a motion decides nothing yet)
     r"\b(?:All|all) (?:\w+ )?(?:were )?(?:in agreement|agreed)\b|"
-    r"\b(?:agreed|approved|carried|resolved) unanimously\b|\bwas unanimous\b",
+    r"\b(?:agreed|approved|carried|resolved) unanimously\b|\bwas unanimous\b|"
+    # a proposal and its acceptance: "…, which was accepted by the Panel.", "This suggestion
+    # was accepted."
+    r"\bwhich was (?:unanimously )?(?:accepted|agreed|approved|carried)(?: by (?:the |all )?"
+    r"[\w ]{1,30})?(?=[.;]|$)|(?:^|(?<=[.;] ))This (?:suggestion|proposal|request|"
+    r"recommendation|amendment|motion) was (?:unanimously )?(?:accepted|agreed|approved|carried)\b",
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "against", "show of hands",
@@ -273,8 +294,13 @@ DECISION_IN = Gated(
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:unanimously )?"
-                              r"(?:approved|agreed|adopted|carried|ratified|noted(?! that))\b"
+                              r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that))\b"
                               r"(?! (?:by|at|in|on|last) )|"
+                              # "Councillor Skipp was confirmed as Chairman of the Group."
+                              r"(?:was|were) (?:duly |unanimously )?(?:elected|re-elected|"
+                              r"appointed|confirmed) (?:as )?(?:the )?(?:new )?(?:Chair|"
+                              r"Chairman|Chairperson|Chairwoman|Vice[- ]Chair\w*|Deputy "
+                              r"Chair\w*|Mayor|Deputy Mayor|Leader)\b|"
                               # "The precept for 2025/26 to be set at £41,000."
                               r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"
                               r"renewed|awarded)\b)")

@@ -59,8 +59,12 @@ def _shown(block: Block) -> str:
 
 
 def _is_lead_in(block: Block, following: Block | None) -> bool:
+    """A line introducing the points under it: it ends in a colon (or a dash, an ellipsis), or
+    in a semicolon above a list ("In response to questions the Officer confirmed;")."""
     return (following is not None and block.marker not in _LABELS and len(block.text) < 1000
-            and bool(cues.LEAD_IN_END.search(block.text)))
+            and (bool(cues.LEAD_IN_END.search(block.text))
+                 or (block.marker == "" and following.marker in _LIST
+                     and block.text.endswith(";"))))
 
 
 def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
@@ -133,7 +137,8 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
 def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
               in_list: bool) -> Segment:
     if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
-            or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text):
+            or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text) \
+            or cues.RESOLVED_EARLY.search(text[:300]):
         return Segment("decision", text)
     exchange = qa.in_response(text)
     if exchange is None and mode != "statements":

@@ -32,6 +32,12 @@ _TOPIC_DASH = re.compile(r" [-–—] (?=[A-Z])")
 # A point worded as a question without a question mark: "What the average cost was."
 _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
 _NAMED_COUNCILLOR = re.compile(r"^(?:Cllrs?\.?|Councillors?) [A-Z]")
+# A sentence whose pronoun speaks on, rather than being spoken to ("He explained …").
+_GOES_ON = re.compile(r"^(?:He|She|They) (?!(?:was|were) )")
+# … and a clause whose pronoun goes on asking: "One member asked for an update; he explained
+# that …" (where "…, and he replied that …" is the one asked).
+_ASKER_GOES_ON = re.compile(r"^(?:he|she|they) (?:explained|said|stated|added|felt|noted|"
+                            r"commented|suggested|continued|went on)\b")
 _MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
 MAX_SENTENCES = 4
 
@@ -125,7 +131,8 @@ def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | Non
     boundary = None
     for match in _CLAUSE.finditer(sentence, cue_end, verb.start()):
         boundary = match
-    if boundary is None or len(sentence[boundary.end():verb.start()].split()) > 10:
+    if boundary is None or len(sentence[boundary.end():verb.start()].split()) > 10 \
+            or _ASKER_GOES_ON.match(sentence[boundary.end():]):
         return None
     before = " ".join(parts[:k] + [sentence[:boundary.start()]])
     after = " ".join([sentence[boundary.end():]] + parts[k + 1:])
@@ -148,10 +155,11 @@ def opens_reply(sentence: str, to_point: bool = False) -> bool:
 
 def _reply_at(rest: list[str], first: int, to_point: bool) -> int | None:
     """Which of the next sentences (from `first`, up to the third) opens a reply by someone named
-    (a sentence opening "He said …" may be the member going on)."""
+    (a sentence opening "He said …" may be the member going on; "It was noted that …" a sentence
+    or two after a point notes rather than answers)."""
     return next((j for j in range(first, min(len(rest), 3))
-                 if opens_reply(rest[j], to_point) and not cues.PRONOUN_START.match(rest[j])),
-                None)
+                 if opens_reply(rest[j], to_point) and not cues.PRONOUN_START.match(rest[j])
+                 and not cues.NOTED_ANSWER.match(rest[j])), None)
 
 
 def _asking_goes_on(parts: list[str], k: int) -> int:
@@ -194,11 +202,14 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
             return Exchange(topic, answer, None, speaker(answer))
     parts = sentences(text[:_MAX_SCAN * 4])
     start = 0   # the first sentence that may name who asks
+    member_spoke = False   # a member made a point in a sentence before
     for k, sentence in enumerate(parts[:MAX_SENTENCES]):
         strong = cues.ASKS.search(sentence)
         member = cues.MEMBER_POINT.match(sentence)
-        if not strong and not member and cues.ANSWER_START.match(sentence):
+        if not strong and not member and cues.ANSWER_START.match(sentence) \
+                and not (member_spoke and cues.PRONOUN_START.match(sentence)):
             break   # the paragraph answers (or reports) rather than asks
+        member_spoke = member_spoke or bool(member)
         weak = None if strong else (cues.RAISES.search(sentence) or member)
         mark = sentence.endswith("?") or sentence.startswith("Whether ") \
             or bool(_INVERTED.match(sentence))
@@ -211,9 +222,11 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if strong:
             k = _asking_goes_on(parts, k)
         rest = parts[k + 1:]
+        # (after a point made, "He explained …" is its maker going on; "He was told …" replies)
         answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0])
                                        or cues.NOTED_ANSWER.match(rest[0])
-                                       or cues.OTHER_REPLY.match(rest[0]))
+                                       or cues.OTHER_REPLY.match(rest[0])) \
+            and not (not strong and _GOES_ON.match(rest[0]))
         if not strong and (member or not answered):
             # a point made, answered a sentence or two later ("… She felt … The officer …")
             at = _reply_at(rest, 0 if member else 1, to_point=cue is member)

@@ -33,7 +33,10 @@ PERSON = (
     rf"|(?:Cllr\.?|Councillor|Councillors|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor)\.?"
     rf"(?: (?:{_WORD}))+(?:,? (?:{_WORD}|{_LINK}))*"
     rf"|(?!{_NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
-    rf"|[Oo]fficers|[Tt]he [Oo]fficer|[Mm]embers)"
+    rf"|[Oo]fficers|[Tt]he [Oo]fficer|[Mm]embers"
+    # the parties at a licensing or planning hearing
+    r"|[Tt]he (?:applicant|driver|agent|objector|licensee|licen[cs]e holder|appellant|"
+    r"petitioner|witness)s?)"
     # "Councillor Moore (Cabinet Member for Housing)", "Mrs Jones (resident)",
     # "Ann Hirst – Joint Commissioner"
     r"(?: \([^()]{1,80}\))?"
