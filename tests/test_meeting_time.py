@@ -52,6 +52,8 @@ MINUTES = "\n\nMinutes:\n\nThe Committee noted the report on library opening hou
                  "Committee\n\nWednesday 20 November 2019 4.00 pm\n\nVenue: Guildhall",
                  dt.time(16), "Special meeting to receive the Roads Report, Environment "
                  "Committee - Wednesday 20 November 2019 4.00 pm", id="heading-over-date-line"),
+    pytest.param("4 June 2019 Councillor Ash asked about the library at 7pm\n\nThe Chairman "
+                 "replied.", None, None, id="a-dated-sentence-is-no-heading"),
     pytest.param("Issue - meetings\n\nLibraries\n\nMeeting: 03/05/2022 - Cabinet (Item 7.)"
                  "\n\nMinutes:\n\nReplies are due by 4pm on 3 May 2022.", None, None,
                  id="issue-page-gives-neither-and-minutes-times-are-not-the-meetings"),
@@ -66,6 +68,7 @@ def test_time_and_title_are_read_from_the_header(text, time, title):
     ("12 noon", dt.time(12)), ("12.30 am", dt.time(0, 30)), ("1800 hrs", dt.time(18)),
     ("19.00 hours", dt.time(19)), ("14:15", dt.time(14, 15)),
     ("£6.00", None), ("6.00", None), ("6:30", None), ("2 amendments", None), ("13 pm", None),
+    ("in the afternoon", None),
 ])
 def test_times_as_minutes_write_them(text, time):
     assert parse_time(text) == time

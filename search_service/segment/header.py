@@ -94,9 +94,7 @@ _CLOCK = re.compile(
     r"(?<![\d.:/£$])(?:(?P<hour>\d{1,2})(?:[.:](?P<minute>[0-5]\d))? ?(?P<half>[ap])\.? ?m\b\.?"
     r"|(?P<hour24>[01]?\d|2[0-3])[.:]?(?P<minute24>[0-5]\d) ?(?:hrs|hours|hr)\b"
     r"|(?P<colon_hour>[01]\d|2[0-3]):(?P<colon_minute>[0-5]\d)(?![\d:])"
-    r"|(?:12(?:[.:]00)? ?)?(?:noon|midday)\b)", re.I)
-# The header lines that give a meeting's date, and perhaps its time after it.
-_DATED_HEADINGS = (_MEETING_OF, _MEETING_TITLE, _DATE_LINE, _DATE_THEN_TITLE)
+    r"|(?:12(?:[.:]00)? ?)?\b(?:noon|midday)\b)", re.I)
 # "Time: 1.30 p.m.", or "Time:" with the time on the next line; Welsh "Amser:".
 _TIME_LABEL = re.compile(r"^(?:Time|Amser|Start time|Meeting time):\s*(?P<rest>.*)$", re.I)
 # Lines heading a meeting page that name no meeting: the page's kind.
@@ -230,7 +228,8 @@ def _read_partial_line(lines: list[str], n: int, header: Header) -> None:
         header.fill(match["committee"] or match["body"] or match["welsh"],
                     _date_in(line) or _date_in(_line_after(lines, n)), _minutes_of_title(match))
     elif match := _DATE_THEN_TITLE.match(line):
-        header.fill(_meeting_body(match["committee"]), parse_date(match), line)
+        body = _meeting_body(match["committee"])
+        header.fill(body, parse_date(match), line if body else None)
     elif _MINUTES_HELD.match(line) and (date := _date_in(line)):
         header.fill(_title_above(lines, n), date)
     elif (match := _DATE_LINE.match(line)) and not _sentence_above(lines, n):
@@ -283,13 +282,20 @@ def _read_time(lines: list[str], date: dt.date | None) -> dt.time | None:
         elif _MINUTES_OF.match(line) or _MINUTES_HELD.match(line):
             text = f"{line} {_line_after(lines, n)}"  # "held in the Chamber," / "… at 9.30 am"
         elif _BODY_MET.match(line) or (_date_in(line) == date and not _sentence_above(lines, n)
-                                       and any(p.match(line) for p in _DATED_HEADINGS)):
+                                       and _dated_heading(line)):
             text = line
         else:
             continue
         if time := parse_time(text):
             return time
     return None
+
+
+def _dated_heading(line: str) -> bool:
+    """Whether a line heads a meeting with its date (and perhaps its time after it)."""
+    if match := _DATE_THEN_TITLE.match(line):
+        return _meeting_body(match["committee"]) is not None
+    return any(pattern.match(line) for pattern in (_MEETING_OF, _MEETING_TITLE, _DATE_LINE))
 
 
 def _sentence_above(lines: list[str], n: int) -> bool:
