@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_service.segment import split_minutes
+from search_service.segment import read_page, split_minutes
 
 ROUND3_CLASSES = [
     pytest.param(
@@ -85,3 +85,19 @@ def test_split_minutes_round3_classes(text: str, expected: list[tuple[str, str]]
             assert "he explained" not in (exchange.answer or "")
         else:
             assert parts[1] in (exchange.answer or "")
+
+
+def test_issue_page_without_minutes_heading_reads_minutes_after_the_documents() -> None:
+    page = read_page(
+        "Issue - meetings\n\nPlay Area Renewal\n\nMeeting: 04/03/2021 - Cabinet (Item 12)\n\n"
+        "12 Play Area Renewal\n\n"
+        "Cabinet will receive a report on the renewal of six play areas across the district.\n\n"
+        "Supporting documents:\n\nPlay area report pdf icon PDF 300 KB\n\n"
+        "The Leisure Manager presented the report, which set out a programme of renewal over "
+        "three years.\n\n"
+        "It was agreed that the programme be approved and funded from the capital reserve.\n")
+    (item, minutes), = page.items
+    assert item.description == ("Cabinet will receive a report on the renewal of six play "
+                                "areas across the district.")
+    assert minutes.startswith("The Leisure Manager presented")
+    assert [s.kind for s in split_minutes(minutes)] == ["statement", "decision"]

@@ -28,6 +28,7 @@ _ATTENDANCE = re.compile(
     r"attending)|Apolog(?:y|ies)(?: for absence)?|Officers(?: present| in attendance)?|"
     r"Members present)\b[^:]{0,30}:", re.I)
 _HEADER_LINES = 20
+_PROSE_WORDS = 12
 _DOCUMENTS = re.compile(r"^(?:Supporting|Background|Accompanying) documents:?$", re.I)
 # The facts a decision page lists about a decision: not minutes.
 _DECISION_FACTS = re.compile(
@@ -85,11 +86,26 @@ def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str |
     stop = next((i for i in range(start, end) if _DOCUMENTS.match(lines[i])), end)
     marker = next((i for i in range(start, stop) if _MINUTES.match(lines[i])), None)
     if marker is None:
+        after = [i for i in range(stop + 1, end) if _is_prose(lines[i])]
+        if after:
+            # An issue page saved without its "Minutes:" heading: the agenda's description,
+            # the list of documents, then the minutes.
+            return _description(lines[start:stop]), _minutes_text(raw[after[0]:end])
         return None, _minutes_text(raw[start:stop])
-    description = " ".join(line for line in lines[start:marker]
-                           if line and not _CHROME.match(line) and not _DOC_LINK.search(line))
     first = _MINUTES.sub("", raw[marker].replace("\u00a0", " ").strip(), count=1)
-    return description or None, _minutes_text([first, *raw[marker + 1:stop]])
+    return _description(lines[start:marker]), _minutes_text([first, *raw[marker + 1:stop]])
+
+
+def _description(lines: list[str]) -> str | None:
+    """An agenda item's description: its lines without page chrome and links to documents."""
+    return " ".join(line for line in lines
+                    if line and not _CHROME.match(line) and not _DOC_LINK.search(line)) or None
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text (a sentence of twelve words or more), not a document's name."""
+    return len(line.split()) >= _PROSE_WORDS and not _DOC_LINK.search(line) \
+        and line.rstrip().endswith((".", ":", ";"))
 
 
 def _minutes_text(raw: list[str]) -> str:
