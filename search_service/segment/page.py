@@ -155,10 +155,20 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
             if (match := _NUMBERED_TITLE.match(title)) and number and match[1] == number:
                 title = match[2]
             start += 1
+        # an issue page repeats the title, numbered, above the description ("12 Play Areas")
+        while start < len(lines) and (not lines[start] or _CHROME.match(lines[start])
+                                      or _repeats_title(lines[start], title)):
+            start += 1
     else:
         start = _header_end(lines)
     description, minutes = _body(raw, lines, start, len(lines))
     return AgendaItem(number=number, title=title, description=description), minutes
+
+
+def _repeats_title(line: str, title: str | None) -> bool:
+    """Whether a line is the item's title again, perhaps after its number."""
+    match = _NUMBERED_TITLE.match(line)
+    return title is not None and (match[2] if match else line) == title
 
 
 def _header_end(lines: list[str]) -> int:
