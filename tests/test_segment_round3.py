@@ -101,3 +101,20 @@ def test_issue_page_without_minutes_heading_reads_minutes_after_the_documents() 
                                 "areas across the district.")
     assert minutes.startswith("The Leisure Manager presented")
     assert [s.kind for s in split_minutes(minutes)] == ["statement", "decision"]
+
+
+def test_it_was_agreed_opens_a_decision_even_when_points_were_raised() -> None:
+    (segment,) = split_minutes(
+        "It was agreed to add school transport to the work programme. Home to school travel "
+        "costs were raised as another item for a future meeting, and Members were advised that "
+        "a report was due in June.")
+    assert segment.kind == "decision"
+
+
+def test_a_reply_by_initial_and_surname_answers_the_question() -> None:
+    (segment,) = split_minutes(
+        "Cllr Owen asked if the litter at the bottle banks came from fly tipping or full bins.\n\n"
+        "R Khan replied it was a mixture of both.")
+    assert segment.kind == "qa"
+    assert segment.answer == "R Khan replied it was a mixture of both."
+    assert segment.answered_by == "R Khan"

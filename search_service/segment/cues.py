@@ -237,7 +237,9 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"objects? (?:to|on)|supports? the (?:application|proposal))\b")
 # A decision in capitals in a paragraph's first lines, whatever section it sits in: "It was moved
 # by Councillor Talbot, seconded by Councillor Stock and RESOLVED that …".
-RESOLVED_EARLY = re.compile(r"\b(?:RESOLVED|AGREED|DECIDED)\b(?: (?:that|to|as follows)\b|:)")
+RESOLVED_EARLY = re.compile(r"\b(?:RESOLVED|AGREED|DECIDED)\b(?: (?:that|to|as follows)\b|:)|"
+                            r"^It was (?:unanimously |also |further |therefore )?(?:agreed|"
+                            r"resolved|decided) (?:that|to)\b")
 # A paragraph that opens with the body's decision, even if it also asks for something
 # ("The Sub-Committee's decision is to suspend the licence").
 DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?(?:{_BODY_DECIDES}|(?:The |the )?{_BODY}['’]s "

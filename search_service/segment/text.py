@@ -33,6 +33,8 @@ PERSON = (
     rf"|(?:Cllr\.?|Councillor|Councillors|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor)\.?"
     rf"(?: (?:{_WORD}))+(?:,? (?:{_WORD}|{_LINK}))*"
     rf"|(?!{_NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
+    # an initial and a surname: "D Austin replied …", "J. Patel"
+    r"|(?![AI]\b)[A-Z]\.? [A-Z][a-z][\w'’\-]+"
     rf"|[Oo]fficers|[Tt]he [Oo]fficer|[Mm]embers"
     # the parties at a licensing or planning hearing
     r"|[Tt]he (?:applicant|driver|agent|objector|licensee|licen[cs]e holder|appellant|"
