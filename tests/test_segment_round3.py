@@ -118,3 +118,17 @@ def test_a_reply_by_initial_and_surname_answers_the_question() -> None:
     assert segment.kind == "qa"
     assert segment.answer == "R Khan replied it was a mixture of both."
     assert segment.answered_by == "R Khan"
+
+
+@pytest.mark.parametrize("text", [
+    "Planning permission was granted subject to the conditions in the report.",
+    "The application was deferred for a site visit.",
+    "Proposed by Cllr Ames, seconded by Cllr Bell and carried.",
+    "The motion was declared carried.",
+    "Councillors agreed to hold the grant scheme open until May.",
+    "Mrs Dale was co-opted to the Council.",
+    "To note the update on the village hall lease.",
+], ids=["passive-granted", "passive-deferred", "seconded-and-carried", "declared-carried",
+        "councillors-agreed", "co-opted", "to-note"])
+def test_decisions_in_their_common_wordings(text: str) -> None:
+    assert [s.kind for s in split_minutes(text)] == ["decision"]

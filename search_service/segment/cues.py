@@ -199,7 +199,8 @@ CONTINUES = re.compile(
     r"(?:added|continued|went on|concluded|reiterated)\b")
 
 _BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|Forum|"
-         r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Meeting|Commission|"
+         r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Councillors|Meeting|"
+         r"Commission|"
          # joint bodies known by their initials: integration joint board, integrated care board …
          r"Partnership|IJB|ICB|ICP|HWB|JHOSC|CCG)")
 DECISION_START = re.compile(
@@ -228,6 +229,7 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"questions?)\b)"
                  r"|(?:received|considered|discussed) and (?:noted|agreed|approved)|"
                  r"noted and|NOTED|APPROVED|ENDORSED|voted|accepted the recommendations?|"
+                 r"adopted|ratified|rejected|"
                  r"GRANTED|granted|"
                  r"REFUSED|refused|DEFERRED|deferred|RECOMMENDS|RECOMMENDED|recommends that|"
                  r"RECEIVED|"
@@ -256,7 +258,7 @@ RESOLUTION_PART = re.compile(
     r"requested|asked|established|appointed|recommended|supported|confirmed|referred)\b|"
     # a recommendation as a decision notice words it: "To agree to enter into a consultation …"
     r"^To (?:agree|approve|endorse|adopt|accept|authorise|authorize|delegate|recommend|refer|"
-    r"grant|refuse|defer)\b")
+    r"grant|refuse|defer|note|ratify|appoint|co-opt)\b")
 DECISION_IN = Gated(
     rf"(?:^|(?<=[.;,] ))(?:{_BODY_DECIDES}|(?:It|it) was (?:unanimously )?(?:resolved|"
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
@@ -284,6 +286,9 @@ DECISION_IN = Gated(
     # "agreed unanimously" (moving and seconding a motion decides nothing yet)
     r"\b(?:All|all) (?:\w+ )?(?:were )?(?:in agreement|agreed)\b|"
     r"\b(?:agreed|approved|carried|resolved) unanimously\b|\bwas unanimous\b|"
+    r"\b(?i:motion|amendment) (?:was |were )?declared (?:carried|lost|defeated)\b|"
+    # "Proposed by Cllr Ames, seconded by Cllr Bell and carried."
+    r"\bseconded by [^.;]{1,60}? and (?:unanimously )?(?:carried|agreed|resolved|approved)\b|"
     # a proposal and its acceptance: "…, which was accepted by the Panel.", "This suggestion
     # was accepted."
     r"\bwhich was (?:unanimously )?(?:accepted|agreed|approved|carried)(?: by (?:the |all )?"
@@ -291,12 +296,14 @@ DECISION_IN = Gated(
     r"recommendation|amendment|motion) was (?:unanimously )?(?:accepted|agreed|approved|carried)\b",
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
-     "carri", "lost", "defeat", "adopt", "reject", "against", "show of hands",
+     "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:unanimously )?"
-                              r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that))\b"
+                              r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
+                              r"endorsed|granted|refused|deferred|rejected|accepted(?! that)|"
+                              r"co-opted)\b"
                               r"(?! (?:by|at|in|on|last) )|"
                               # "Councillor Skipp was confirmed as Chairman of the Group."
                               r"(?:was|were) (?:duly |unanimously )?(?:elected|re-elected|"
