@@ -132,3 +132,23 @@ def test_a_reply_by_initial_and_surname_answers_the_question() -> None:
         "councillors-agreed", "co-opted", "to-note"])
 def test_decisions_in_their_common_wordings(text: str) -> None:
     assert [s.kind for s in split_minutes(text)] == ["decision"]
+
+
+def test_minutes_saved_as_one_line_are_cut_where_each_speaker_begins() -> None:
+    text = (
+        "The Director of Place presented the annual report on the park's visitor numbers, which "
+        "had risen by a tenth since the last year, and on the work of the rangers across the "
+        "estate, including the new volunteer scheme and the restoration of the footpaths on the "
+        "northern slopes. The report set out the spending of the capital grant in full. It also "
+        "described the partnership with the local schools and the outdoor learning days, which "
+        "had reached four hundred pupils. The rangers had cleared three miles of drainage "
+        "ditches over the winter months. "
+        "Councillor Grant asked whether the car park charges had reduced the visitor numbers on "
+        "weekdays. The Director of Place replied that weekday numbers had held steady since the "
+        "charges began in April. "
+        "Councillor Moss said that the footpath work on the northern slopes was welcome and "
+        "asked that the rangers be thanked for their efforts over a difficult winter. "
+        "RESOLVED that the report be noted.")
+    segments = split_minutes(text)
+    assert [s.kind for s in segments] == ["statement", "qa", "statement", "decision"]
+    assert segments[1].answer.startswith("The Director of Place replied")

@@ -20,6 +20,8 @@ _LABELS = ("question", "answer")
 # "19.3": a numbered paragraph of the minutes rather than a point of a list.
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?$")
 _RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they hold
+# Longer ones are paragraphs run together: each named speaker opens a point of their own.
+_RUN_TOGETHER_LONG = 800
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
@@ -325,8 +327,11 @@ def _run_together(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         parts, start, closed = sentences(block.text), 0, False
+        long = len(block.text) >= _RUN_TOGETHER_LONG
         for k, sentence in enumerate(parts):
-            if closed and k > start and cues.NEW_EXCHANGE.match(sentence):
+            if k > start and ((closed and cues.NEW_EXCHANGE.match(sentence))
+                              or cues.DECISION_START.match(sentence)
+                              or (long and (closed or k - start >= 3) and _new_speaker(parts, k, closed))):
                 out.append(replace(block, text=" ".join(parts[start:k])))
                 start, closed = k, False
             closed = closed or bool(cues.DECISION_IN.search(sentence)
@@ -335,6 +340,15 @@ def _run_together(blocks: list[Block]) -> list[Block]:
                 qa.opens_reply(sentence) and not cues.PRONOUN_START.match(sentence))
         out.append(replace(block, text=" ".join(parts[start:])))
     return out
+
+
+def _new_speaker(parts: list[str], k: int, replied: bool) -> bool:
+    """Whether sentence k opens with someone named speaking who did not open sentence k - 1,
+    other than to give the first reply (a reply stays with its question)."""
+    match = cues.SPEAKER_START.match(parts[k][:400])
+    before = cues.SPEAKER_START.match(parts[k - 1][:400])
+    return bool(match) and not cues.CONTINUES.match(parts[k][:400]) \
+        and (replied or not qa.answers(parts[k])) and (before is None or before[1] != match[1])
 
 
 def split_minutes(text: str) -> list[Segment]:
