@@ -1,9 +1,10 @@
 """Word, phrase and length statistics of the labelled real minutes, for the corpus generator.
 
-Run `python -m benchmarks.corpus_stats [DEV_DIR]` to rebuild `benchmarks/corpus_stats.json` from
-`../shared/corpus/dev`. The file holds counts, not text: word successor counts (a bigram model),
-the opening words of each kind of passage, paragraph lengths and title words, so that generated
-minutes follow the real pages' statistics without copying their paragraphs.
+Run `python -m benchmarks.corpus_stats [DEV_DIR]` to rebuild `tests/support/corpus_stats.json`
+(read by the generator, `tests/support/generate.py`) from `../shared/corpus/dev`. The file holds
+counts, not text: word successor counts (a bigram model), the opening words of each kind of
+passage, paragraph lengths and title words, so that generated minutes follow the real pages'
+statistics without copying their paragraphs.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-STATS_FILE = Path(__file__).with_name("corpus_stats.json")
+from tests.support.generate import STATS_FILE
+
 DEFAULT_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 # Words with their inner apostrophes and hyphens, numbers, and the punctuation kept as tokens.

@@ -2,7 +2,7 @@
 
     python -m benchmarks.crawl_speed [--meetings 200] [--delay 0]
 
-Serves the test suite's fake site (tests/moderngov_site) with MEETINGS copies of its meetings
+Serves the test suite's fake site (tests/support/moderngov_site) with MEETINGS copies of its meetings
 with minutes, then measures, each on a fresh index:
   1. a first crawl (web service + meeting pages + splitting + indexing), with --delay;
   2. a second crawl of the unchanged site (conditional requests, every page a 304);
@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,9 +24,7 @@ from search_service.crawl import crawl_site
 from search_service.fetch import PoliteClient
 from search_service.indexer import index_documents
 from search_service.sources.moderngov import read_cache
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-from moderngov_site import FIXTURE, FakeModernGov  # noqa: E402 (the test suite's fake site)
+from tests.support.moderngov_site import FIXTURE, FakeModernGov
 
 
 def site_data(meetings: int) -> dict:

@@ -2,7 +2,7 @@
 
 Each candidate's text runs and boxes go through the same layout rules (`sources/pdf_layout.py`),
 so the table compares what each library gives them. The PDFs are made here, as the tests make
-them (`tests/moderngov_site/printed_minutes.py`), so every expected paragraph is known:
+them (`tests/support/moderngov_site/printed_minutes.py`), so every expected paragraph is known:
 
 - paragraphs: expected paragraphs found whole, as one paragraph of the output (page breaks
   mid-paragraph, bullets, item headings);
@@ -21,19 +21,15 @@ from __future__ import annotations
 import importlib.metadata
 import io
 import re
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from search_service.sources.pdf import read_pdf_bytes
 from search_service.sources.pdf_layout import Line, Run, page_text_lines, printed_text
+from tests.support.minutes import SEED
+from tests.support.moderngov_site.printed_minutes import (Bullet, Columns, Heading, Layout, Para,
+                                                          Table, seed_blocks)
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-from moderngov_site.printed_minutes import (Bullet, Columns, Heading, Layout,  # noqa: E402
-                                            Para, Table, seed_blocks)
-
-SEED = Path(__file__).parents[1] / "tests" / "data" / "seed.txt"
 HEADER = "Children and Families Overview and Scrutiny Panel - 2 October 2018"
 BOOK_PAGES = 40
 PACKAGES = {"pypdfium2": "pypdfium2", "pdfminer.six": "pdfminer.six", "pypdf": "pypdf"}

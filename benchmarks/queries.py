@@ -7,15 +7,12 @@ queries, and every category has several distinct queries.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import random
 from dataclasses import dataclass, field
 
-from whoosh.analysis import STOP_WORDS
-
-from .corpus_stats import STATS_FILE
-from .generate import TAIL_SHARE, Generator, tail_word
+from tests.support.generate import TAIL_SHARE, Generator, tail_word
+from tests.support.queries import phrases, vocabulary
 
 PER_CATEGORY = 8
 DEEP_PAGE = 50
@@ -32,29 +29,6 @@ class BenchQuery:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     page: int = 1
-
-
-def vocabulary() -> list[str]:
-    """Content words of the real minutes, most frequent first."""
-    successors = json.loads(STATS_FILE.read_text(encoding="utf-8"))["successors"]
-    counted = sorted(((len(following), word.lower()) for word, following in successors.items()
-                      if word.isalpha() and len(word) > 3 and word.lower() not in STOP_WORDS),
-                     key=lambda pair: (-pair[0], pair[1]))
-    seen: dict[str, None] = {}
-    for _, word in counted:
-        seen.setdefault(word)
-    return list(seen)
-
-
-def phrases() -> list[str]:
-    """Two-word phrases of content words that occur more than once in the real minutes."""
-    successors = json.loads(STATS_FILE.read_text(encoding="utf-8"))["successors"]
-    found = sorted(((count, f"{a} {b}".lower()) for a, following in successors.items()
-                    for b, count in following.items()
-                    if count > 1 and a.isalpha() and b.isalpha() and len(a) > 3 and len(b) > 3
-                    and a.lower() not in STOP_WORDS and b.lower() not in STOP_WORDS),
-                   key=lambda pair: (-pair[0], pair[1]))
-    return [phrase for _, phrase in found]
 
 
 def rare_words(generator: Generator, count: int) -> list[str]:
@@ -105,16 +79,3 @@ def query_mix(passages: int, seed: int = 7) -> list[BenchQuery]:
         ]
     return mix
 
-
-def web_queries(count: int) -> list[str]:
-    """`count` distinct query strings (URL-encoded `q=` values with filters) for the load test."""
-    words = vocabulary()[20:]
-    kinds = ("", "&kind=qa", "&kind=statement", "&kind=decision")
-    out = []
-    for n in range(count):
-        word = words[n % len(words)]
-        extra = kinds[(n // len(words)) % len(kinds)]
-        second = n // (len(words) * len(kinds))
-        query = word if not second else f"{word}+{words[(n + second) % len(words)]}"
-        out.append(f"q={query}{extra}")
-    return out

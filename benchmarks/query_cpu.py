@@ -18,8 +18,8 @@ from pathlib import Path
 
 from search_service.search import search_passages, warm_up
 from search_service.store import open_index
+from tests.support.generate import parse_scale
 
-from .generate import parse_scale
 from .phases import request_of
 from .queries import query_mix
 

@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .generate import CorpusInfo, parse_scale, write_corpus
-from .queries import web_queries
+from tests.support.generate import CorpusInfo, parse_scale, write_corpus
+from tests.support.queries import web_queries
+
 from .web import load_test
 
 log = logging.getLogger(__name__)

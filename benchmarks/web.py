@@ -14,137 +14,21 @@ and API searches per second under wrk; the server's resident memory after the lo
 from __future__ import annotations
 
 import argparse
-import logging
-import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger(__name__)
+from tests.support.load import wrk
+from tests.support.queries import web_queries
+from tests.support.server import free_port, memory_mb, serve_command, server
 
 CONCURRENCY = 8
-THREADS = 2
-# Each wrk thread walks its own half of the query list, so no query is asked twice.
-WRK_SCRIPT = """
-local paths = {}
-for line in io.lines("%(paths)s") do paths[#paths + 1] = line end
-local counter = 0
-setup = function(thread)
-  thread:set("first", counter)
-  counter = counter + 1
-end
-init = function(args) n = first end
-request = function()
-  n = n + %(threads)d
-  return wrk.format("GET", "%(prefix)s" .. paths[(n %% #paths) + 1])
-end
-"""
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def server(command: list[str], port: int, ready_path: str, log: Path | None = None,
-           code: Path | None = None) -> Iterator[subprocess.Popen]:
-    """Run a web server (with the code in `code`, default this checkout) until the block ends;
-    wait until `ready_path` answers.
-
-    Its stderr goes to `log` (a temporary file if None): a pipe nobody reads would fill up
-    with waitress's queue warnings under load and stall the server.
-    """
-    with open(log, "w+b") if log else tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, cwd=code)
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}",
-                                           timeout=60).read()
-                    break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        errors.seek(0)
-                        raise RuntimeError(f"server {' '.join(command)} did not start: "
-                                           f"{errors.read().decode()[-2000:]}") from None
-                    time.sleep(0.2)
-            yield process
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-
-
-def serve_command(index_dir: Path, port: int) -> list[str]:
-    """The command line of `search-service serve` over `index_dir` on 127.0.0.1:`port`."""
-    return [sys.executable, "-m", "search_service", "serve", "--index", str(Path(index_dir)
-                                                                               .resolve()),
-            "--host", "127.0.0.1", "--port", str(port)]
-
-
-@contextmanager
-def serve_index(index_dir: Path, log: Path | None = None) -> Iterator[str]:
-    """`search-service serve` over `index_dir` on a free port of 127.0.0.1; yields its base URL."""
-    port = free_port()
-    with server(serve_command(index_dir, port), port, "/help", log=log):
-        yield f"http://127.0.0.1:{port}"
-
-
-def memory_mb(pid: int) -> dict[str, float]:
-    """A process's resident memory in MB: all, anonymous, file-backed (mapped index files), and
-    its peak."""
-    fields = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-        name, value = line.split(":", 1)
-        fields[name] = int(value.split()[0]) / 1024
-    status = Path(f"/proc/{pid}/status").read_text()
-    peak = int(re.search(r"VmHWM:\s+(\d+)", status)[1]) / 1024
-    return {"rss": fields["Rss"], "anonymous": fields["Anonymous"],
-            "file": fields["Rss"] - fields["Anonymous"], "peak": peak}
-
-
-def wrk(port: int, prefix: str, paths_file: Path, seconds: int, script_file: Path,
-        concurrency: int = CONCURRENCY) -> dict[str, float]:
-    """Requests per second and latency of wrk against `prefix` + each line of `paths_file`.
-
-    A request unanswered after a minute counts as a socket error (wrk's own default is 2 s).
-    """
-    script_file.write_text(WRK_SCRIPT % {"paths": paths_file, "prefix": prefix,
-                                         "threads": THREADS})
-    done = subprocess.run(["wrk", f"-t{THREADS}", f"-c{concurrency}", f"-d{seconds}s",
-                           "--timeout", "60s", "--latency", "-s", str(script_file),
-                           f"http://127.0.0.1:{port}"],
-                          capture_output=True, text=True)
-    if done.returncode:
-        raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
-    out = done.stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
-                        out)
-    return {"requests": int(re.search(r"(\d+) requests in", out)[1]),
-            "requests_per_second": rate, "non_2xx": int(errors[1]) if errors else 0,
-            "socket_errors": sum(map(int, sockets.groups())) if sockets else 0,
-            "latency_median_ms": _ms(re.search(r"50%\s+([\d.]+\w+)", out)[1]),
-            "latency_p99_ms": _ms(re.search(r"99%\s+([\d.]+\w+)", out)[1])}
-
-
-def _ms(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
 def load_test(index_dir: Path, db: Path, paths_file: Path, seconds: int, work: Path
@@ -156,11 +40,13 @@ def load_test(index_dir: Path, db: Path, paths_file: Path, seconds: int, work: P
     port = free_port()
     with server(serve_command(index_dir, port), port, "/?q=council"):
         for name, prefix in (("page", "/?"), ("api", "/api/search?")):
-            out[name] = wrk(port, prefix, paths_file, seconds, work / "wrk.lua")
+            out[name] = wrk(port, prefix, paths_file, seconds, work / "wrk.lua",
+                            CONCURRENCY)
     port = free_port()
     baseline = [sys.executable, "-m", "benchmarks.fts5_app", str(db), str(port)]
     with server(baseline, port, "/api/search?q=council"):
-        out["fts5_api"] = wrk(port, "/api/search?", paths_file, seconds, work / "wrk.lua")
+        out["fts5_api"] = wrk(port, "/api/search?", paths_file, seconds, work / "wrk.lua",
+                              CONCURRENCY)
     return out
 
 
@@ -188,7 +74,8 @@ def server_figures(index_dir: Path, code: Path | None, paths_file: Path, seconds
         out: dict[str, Any] = {"first_pages_s": {"median": statistics.median(first),
                                                  "max": max(first)}}
         for name, prefix in (("page", "/?"), ("api", "/api/search?")):
-            out[name] = wrk(port, prefix, paths_file, seconds, work / "wrk.lua")
+            out[name] = wrk(port, prefix, paths_file, seconds, work / "wrk.lua",
+                            CONCURRENCY)
         out["memory_mb"] = {"ready": started, "after": memory_mb(process.pid)}
     return out
 
@@ -223,8 +110,6 @@ def report(figures: dict[str, dict[str, Any]]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """The command line."""
-    from .queries import web_queries
-
     parser = argparse.ArgumentParser(prog="python -m benchmarks.web",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, required=True, help="the index to serve")

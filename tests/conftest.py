@@ -10,8 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from search_service.app import create_app
-from benchmarks.web import serve_index
 from search_service.indexer import index_paths
+from tests.support.server import serve_index
 
 DATA = Path(__file__).parent / "data"
 WEB_DATA = DATA / "web"

@@ -6,14 +6,14 @@ import pytest
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from benchmarks.crash_kill import crash_run
 from search_service import merge_policy
 from search_service.indexer import index_documents
 from search_service.model import Document
 from search_service.search import SearchRequest, search_passages
 from search_service.segment import split_document
 from search_service.store import BuildWriter, open_index, passage_fields
-from tests.test_indexer import PAGE, doc
+from tests.support.crash import crash_run
+from tests.support.minutes import PAGE, SEED, doc
 
 
 def segment_contents(index_dir: Path) -> list:
@@ -31,8 +31,7 @@ def segment_contents(index_dir: Path) -> list:
 
 
 def test_a_segment_holds_the_same_terms_lengths_and_postings_as_whooshs_writer_makes(tmp_path):
-    seed = Path(__file__).parent / "data" / "seed.txt"
-    passages = [passage for url, text in (("seed", seed.read_text(encoding="utf-8")),
+    passages = [passage for url, text in (("seed", SEED.read_text(encoding="utf-8")),
                                           ("page", PAGE))
                 for passage in split_document(Document(source=url, url=url, text=text))]
     for name, writer_class in (("whoosh", SegmentWriter), ("ours", BuildWriter)):

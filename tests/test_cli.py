@@ -8,10 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from search_service.cli import cli
-
-SEED = Path(__file__).parent / "data" / "seed.txt"
-# https://worcestershire.moderngov.co.uk — the user's own example (Children and Families
-# Overview and Scrutiny Panel: Worcestershire Safeguarding Children Board Annual Report 2017-18).
+from tests.support.minutes import SEED
 
 
 @pytest.fixture

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.crash_kill import indexer_command, snapshot
-from benchmarks.generate import write_corpus
-from benchmarks.web import serve_index
 from search_service import facet_counts
 from search_service.indexer import index_paths
 from search_service.search import SearchRequest, search_passages
 from search_service.store import open_index, run_lock
+from tests.support.crash import indexer_command, snapshot
+from tests.support.generate import write_corpus
+from tests.support.server import serve_index
 
 QUERIES = ["council", "report", "budget", "question", "", "resolved", "member"]
 

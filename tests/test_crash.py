@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.crash_kill import (crash_run, indexer_command, snapshot, unreferenced_files,
-                                    write_versions)
 from search_service.store import IndexBusyError, open_index, run_lock
+from tests.support.crash import (crash_run, indexer_command, snapshot, unreferenced_files,
+                                 write_versions)
 
 KILLS = 3
 

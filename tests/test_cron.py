@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-from moderngov_site import FIXTURE, FakeModernGov
 
 from search_service.cli import EXIT_BUSY
 from search_service.indexer import IndexReport
@@ -19,6 +18,7 @@ from search_service.progress import RunProgress
 from search_service.schema import PASSAGE
 from search_service.sources import SourceError
 from search_service.store import open_index, stored_hashes
+from tests.support.moderngov_site import FIXTURE, FakeModernGov
 
 ROOT = Path(__file__).parents[1]
 SAMPLES = ROOT / "samples" / "council-minutes.jsonl"

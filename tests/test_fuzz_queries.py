@@ -5,7 +5,6 @@ The short form of `python -m benchmarks.fuzz` (see docs/reliability.md).
 from __future__ import annotations
 
 import json
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -15,23 +14,21 @@ import pytest
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 
-from benchmarks.fuzz import ENDPOINTS, PATHOLOGICAL, check_query, search_params
-from benchmarks.generate import write_corpus
-from benchmarks.web import free_port, server
 from search_service.app import create_app
 from search_service.indexer import index_paths
+from tests.support.fuzz import ENDPOINTS, PATHOLOGICAL, check_query, search_params
+from tests.support.generate import write_corpus
+from tests.support.server import free_port, serve_command, server
 
 EXAMPLES = 60
 
 
 @pytest.fixture(scope="module")
 def base(web_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`search-service serve` (waitress) over the shared fixture index of real minutes."""
+    """`search-service serve` (waitress) over the session's index of the web fixture minutes."""
     port = free_port()
     log = tmp_path_factory.mktemp("fuzz-server") / "server.log"
-    command = [sys.executable, "-m", "search_service", "serve", "--index", str(web_index),
-               "--host", "127.0.0.1", "--port", str(port)]
-    with server(command, port, "/help", log=log):
+    with server(serve_command(web_index, port), port, "/help", log=log):
         yield f"http://127.0.0.1:{port}"
     assert "Traceback" not in log.read_text().replace("cannot suggest", "")
 

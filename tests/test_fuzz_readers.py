@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.fuzz import HOSTILE_FILES, check_input, input_files
 from search_service.indexer import index_paths
 from search_service.model import Document
 from search_service.sources import SourceError, read_paths
 from search_service.sources.html import html_to_text
 from search_service.sources.text import MAX_BYTES, decode_bytes
+from tests.support.fuzz import HOSTILE_FILES, check_input, input_files
 
 EXAMPLES = 150
 MINUTES = "Minutes:\n\nThe Committee noted the report on school transport.\n"

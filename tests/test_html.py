@@ -2,13 +2,13 @@
 from pathlib import Path
 
 import pytest
-from moderngov_site import FakeModernGov
-from moderngov_site.pages import meeting_page
 
 from search_service.model import Document
 from search_service.segment import split_document
 from search_service.sources import read_paths
 from search_service.sources.html import html_to_text, read_html_file
+from tests.support.moderngov_site import FakeModernGov
+from tests.support.moderngov_site.pages import meeting_page
 
 DATA = Path(__file__).parent / "data" / "html"
 

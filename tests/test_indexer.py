@@ -4,26 +4,9 @@ import datetime as dt
 import pytest
 
 from search_service.indexer import index_documents
-from search_service.model import Document
 from search_service.search import SearchRequest, search_passages
 from search_service.store import IndexBusyError, open_index, run_lock
-
-PAGE = """Agenda item
-
-Highways maintenance
-
-Minutes:
-
-The Head of Highways presented the report on the condition of roads.
-
-In response to a question about pothole repairs, Members were informed that repairs were made within 28 days.
-
-RESOLVED that the report be noted.
-"""
-
-
-def doc(url="https://council.example/mgAi.aspx?ID=1", text=PAGE, **hints):
-    return Document(source=url, url=url, text=text, **hints)
+from tests.support.minutes import PAGE, doc
 
 
 def all_passages(index_dir, query=""):

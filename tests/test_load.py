@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from benchmarks.load import load_run
+from tests.support.load import load_run
 
 SECONDS = 5
 CONCURRENCY = 32

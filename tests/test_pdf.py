@@ -8,10 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from moderngov_site import FakeModernGov
-from moderngov_site.pages import printed_minutes_path
-from moderngov_site.printed_minutes import (Bullet, Columns, Heading, Layout, Para, Table,
-                                            printed, scanned, seed_blocks)
 
 from search_service.cli import cli
 from search_service.indexer import index_paths
@@ -21,8 +17,12 @@ from search_service.sources import SourceError, read_paths
 from search_service.sources import pdf as pdf_reader
 from search_service.sources.pdf import NO_TEXT, read_pdf_bytes
 from search_service.sources.pdf_layout import Run, page_text_lines, printed_text
+from tests.support.moderngov_site import FakeModernGov
+from tests.support.moderngov_site.pages import printed_minutes_path
+from tests.support.minutes import SEED
+from tests.support.moderngov_site.printed_minutes import (Bullet, Columns, Heading, Layout, Para,
+                                                          Table, printed, scanned, seed_blocks)
 
-SEED = Path(__file__).parent / "data" / "seed.txt"
 PANEL = "Children and Families Overview and Scrutiny Panel"
 HEADER = f"{PANEL} - 2 October 2018"
 LONG = ("The Panel considered the report of the Director of Children's Services, which set out "

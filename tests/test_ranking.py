@@ -10,8 +10,6 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import Results
 from whoosh.query import And, AndNot, DateRange, DefaultOr, Or, Query, Term
 
-from benchmarks.generate import write_corpus
-from benchmarks.queries import phrases, vocabulary
 from search_service import facet_counts, grouping, posting_cache, ranking
 from search_service.indexer import index_paths
 from search_service.query_parser import coordinated_part
@@ -20,6 +18,8 @@ from search_service.search import (FACET_VALUES, PASSAGES, SIMILAR_CANDIDATES, S
                                    similar_passages, similar_query)
 from search_service.similarity import SIMILAR_ENOUGH
 from search_service.store import open_index
+from tests.support.generate import write_corpus
+from tests.support.queries import phrases, vocabulary
 
 COMMON, MIDDLING = vocabulary()[0], vocabulary()[150]
 PHRASE = phrases()[0]

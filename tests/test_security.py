@@ -19,9 +19,9 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from benchmarks.web import free_port, serve_index, server
 from search_service.app import SECURITY_HEADERS
 from search_service.indexer import index_paths
+from tests.support.server import free_port, serve_index, server
 
 ROOT = Path(__file__).parent.parent
 SCRIPT = '<script>alert("minutes")</script>'

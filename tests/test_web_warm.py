@@ -16,11 +16,11 @@ from waitress.wasyncore import close_all
 from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader
 
-from benchmarks.generate import write_corpus
 from search_service.app import create_app
 from search_service.indexer import index_paths
 from search_service.schema import FACET_COLUMNS, SOURCE
 from search_service.store import open_index
+from tests.support.generate import write_corpus
 
 THREADS = 8
 QUERIES = ["council", "report", "budget", "members", "question", "resolved", "school", ""]
