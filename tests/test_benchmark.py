@@ -49,6 +49,7 @@ def test_the_corpus_reads_as_minutes_of_many_meetings(tmp_path: Path) -> None:
     assert len({d.council for d in documents}) >= 2
 
 
+@pytest.mark.slow
 def test_a_small_benchmark_run_writes_its_figures(tmp_path: Path) -> None:
     """The issue's CI smoke scale, 10k passages, through the benchmark's command line; checks
     only that every step completes (needs `wrk`)."""

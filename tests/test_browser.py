@@ -15,6 +15,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from search_service.indexer import index_documents, index_paths
 from search_service.model import Document
 
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -96,6 +96,7 @@ def test_size_tiers_grow_tenfold(live, tier):
     assert merge_policy.size_tier(live) == tier
 
 
+@pytest.mark.slow
 def test_runs_killed_while_merging_leave_an_index_that_heals(tmp_path):
     # Three documents per commit: each run makes ~20 segments, so its kills land in merges too.
     report = crash_run(tmp_path, kills=3, passages=600, commit_every=3, seed=11)

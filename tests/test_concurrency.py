@@ -53,6 +53,7 @@ def search_loop(base: str, stop: threading.Event, answers: Counter, totals: list
             answers[type(exc).__name__] += 1
 
 
+@pytest.mark.slow
 def test_searches_are_answered_without_error_while_the_indexer_commits(corpora, tmp_path):
     first, second = corpora
     index_dir = tmp_path / "index"
@@ -84,6 +85,7 @@ def test_searches_are_answered_without_error_while_the_indexer_commits(corpora, 
     assert "Traceback" not in log.read_text()
 
 
+@pytest.mark.slow
 def test_two_indexers_started_together_both_finish_and_lose_nothing(corpora, tmp_path):
     first, second = corpora
     index_dir = tmp_path / "index"

@@ -19,6 +19,7 @@ from tests.support.crash import (crash_run, indexer_command, snapshot, unreferen
 KILLS = 3
 
 
+@pytest.mark.slow
 def test_index_survives_sigkill_at_random_moments(tmp_path: Path) -> None:
     report = crash_run(tmp_path, kills=KILLS, passages=600, commit_every=8, seed=3)
 

@@ -59,6 +59,7 @@ def many_pages(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_two_index_runs_together_one_runs_the_other_exits_with_the_message(tmp_path, many_pages):
     index = tmp_path / "index"
     first = subprocess.Popen(command("index", "--index", index, many_pages), env=environment(),
@@ -117,6 +118,7 @@ def crawl_command(site, tmp_path, index):
                    "Test Council", "--committee", "320", site.base_url)
 
 
+@pytest.mark.slow
 def test_a_killed_crawl_leaves_the_last_commit_searchable_and_the_next_run_completes(
         big_site, tmp_path):
     index = tmp_path / "index"

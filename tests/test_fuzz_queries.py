@@ -56,6 +56,7 @@ def generated_client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
     return create_app(index_dir=folder / "index").test_client()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pattern", ["*e*", "*a*", "[a TO z]", "*"])
 def test_a_pattern_matching_too_many_words_is_refused_with_advice(generated_client, pattern):
     response = generated_client.get("/api/search", query_string={"q": pattern})
@@ -67,6 +68,7 @@ def test_a_pattern_matching_too_many_words_is_refused_with_advice(generated_clie
     assert page.status_code == 400 and b"matches too many different words" in page.data
 
 
+@pytest.mark.slow
 def test_a_pattern_matching_hundreds_of_words_is_answered(generated_client):
     response = generated_client.get("/api/search", query_string={"q": "re*"})
     assert response.status_code == 200 and response.json["total"] > 100

@@ -8,12 +8,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.support.load import load_run
 
 SECONDS = 5
 CONCURRENCY = 32
 
 
+@pytest.mark.slow
 def test_a_mix_of_searches_at_concurrency_32_is_answered_without_an_error(web_index: Path,
                                                                            tmp_path: Path):
     assert shutil.which("wrk"), "the load test needs wrk: apt-get install wrk"

@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import schemathesis
 from schemathesis import Case
 from schemathesis.core.failures import Failure
@@ -34,6 +35,7 @@ SAID_IN_WORDS = ("there is no council", "there is no committee",
                  "the 'from' date is after the 'to' date")
 
 
+@pytest.mark.slow
 def test_the_server_answers_as_its_openapi_document_says(server: str, tmp_path: Path) -> None:
     started = time.monotonic()
     run = subprocess.run(schemathesis_command(f"{server}/api/openapi.json", tmp_path),

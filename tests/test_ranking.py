@@ -194,6 +194,7 @@ def test_a_phrase_matches_its_words_in_order_only(searcher):
         assert "<mark" in hit.highlights.get("text", "") + hit.highlights.get("item_title", "")
 
 
+@pytest.mark.slow
 def test_posting_lists_kept_in_the_cache_rank_as_read_from_disk(searcher, monkeypatch):
     # Every list kept (the real threshold keeps only lists longer than a small index has).
     monkeypatch.setattr(posting_cache, "FROM_POSTINGS", 1)
