@@ -42,7 +42,7 @@ def _write_corpus(folder: Path, pages: dict[str, tuple[str, list[dict]]]) -> Pat
 
 def test_fixture_corpus_scores_full_marks() -> None:
     report = evaluate_corpus(CORPUS)
-    assert [d.name for d in report.documents] == ["d005", "d035", "seed"]
+    assert [d.name for d in report.documents] == ["item1", "item2", "seed"]
     assert report.units == 7 + 8 + 20
     assert (report.coverage, report.kind_accuracy, report.split_accuracy,
             report.merge_rate) == (1.0, 1.0, 1.0, 0.0)
@@ -51,17 +51,17 @@ def test_fixture_corpus_scores_full_marks() -> None:
 
 def test_misses_are_counted_and_listed(tmp_path: Path) -> None:
     shutil.copytree(CORPUS, tmp_path / "c")
-    labels = tmp_path / "c" / "labels" / "d005.json"
+    labels = tmp_path / "c" / "labels" / "item1.json"
     units = json.loads(labels.read_text("utf-8"))["units"]
     units[0]["kind"] = "decision"                              # a wrong kind
     units.append({"kind": "statement", "snippet": "words that are not on the page"})
     units.append({"kind": "statement", "snippet": "to the report which set out the activity"})
     labels.write_text(json.dumps({"units": units}), "utf-8")
     report = evaluate_corpus(tmp_path / "c")
-    d005 = report.documents[0]
-    assert (d005.units, d005.covered, d005.kind_ok, d005.merged) == (9, 8, 7, 2)
+    item1 = report.documents[0]
+    assert (item1.units, item1.covered, item1.kind_ok, item1.merged) == (9, 8, 7, 2)
     text = format_report(report, verbose=True)
-    assert "d005: units=9 covered=8 kind_ok=7" in text
+    assert "item1: units=9 covered=8 kind_ok=7" in text
     assert "not covered [statement] 'words that are not on the page'" in text
     assert "kind statement should be decision" in text
     assert "2 units in one passage" in text
@@ -124,8 +124,8 @@ def test_missing_hosts_file_is_an_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("folder", sorted(DATA.glob("holdout*")), ids=lambda p: p.name)
 def test_synthetic_holdout_sets_stay_right(folder: Path) -> None:
-    # regression sets written with the rules; real pages from unseen councils are scored
-    # by ../shared/tools/score_split.py, not here
+    # regression sets written with the rules; labelled real pages are scored by
+    # `python -m benchmarks.corpus_checks`, not here
     report = evaluate_corpus(folder)
     assert report.coverage == 1.0 and report.merge_rate == 0.0
     assert report.kind_accuracy >= 0.97 and report.split_accuracy >= 0.95
