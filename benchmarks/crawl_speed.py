@@ -28,7 +28,7 @@ from tests.support.moderngov_site import FIXTURE, FakeModernGov
 
 
 def site_data(meetings: int) -> dict:
-    """The fixture site with `meetings` meetings with minutes, copies of the real ones."""
+    """The fixture site with `meetings` meetings with minutes, copies of its own."""
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     originals = [m for m in data["meetings"] if m["minutes_published"]
                  and m["committee_id"] in ("261", "144", "320")]
