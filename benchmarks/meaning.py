@@ -42,16 +42,17 @@ from pathlib import Path  # noqa: E402
 import numpy as np  # noqa: E402
 from whoosh.query import Term  # noqa: E402
 
-from search_service import grouping, query_parser  # noqa: E402
-from search_service.analysis import MinutesAnalyzer  # noqa: E402
+from search_service import grouping  # noqa: E402
+from search_service.engine import query_parser  # noqa: E402
+from search_service.engine.analysis import MinutesAnalyzer  # noqa: E402
 from search_service.evaluate import fold, read_hosts  # noqa: E402
-from search_service.facet_counts import matching_docs  # noqa: E402
+from search_service.engine.facet_counts import matching_docs  # noqa: E402
 from search_service.relevance import (LabelledQuery, QueryOutcome, RelevanceReport,  # noqa: E402
                                       _answers, build_index, labelled_queries,
                                       labelled_snippets)
-from search_service.schema import PASSAGE  # noqa: E402
+from search_service.engine.schema import PASSAGE  # noqa: E402
 from search_service.search import SearchRequest, search_passages  # noqa: E402
-from search_service.store import open_index  # noqa: E402
+from search_service.engine.store import open_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDOUT_HOSTS = ROOT / "docs" / "holdout-hosts.txt"

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
-from search_service import facet_counts
-from search_service.schema import PASSAGE
+from search_service.engine import facet_counts
+from search_service.engine.schema import PASSAGE
 from search_service.search import SearchRequest, search_passages
-from search_service.store import open_index
+from search_service.engine.store import open_index
 
 from .phases import WARM_UP, request_of
 from .queries import query_mix

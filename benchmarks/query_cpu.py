@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from search_service.search import search_passages, warm_up
-from search_service.store import open_index
+from search_service.engine.store import open_index
 from tests.support.generate import parse_scale
 
 from .phases import request_of

@@ -11,7 +11,7 @@ from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
 from .search import QueryError
-from .store import StoreError, default_index_dir
+from .engine.store import StoreError, default_index_dir
 from .web import POOL_KEY, api, pages
 from .web.searchers import SearcherPool
 

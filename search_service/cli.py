@@ -27,7 +27,7 @@ from .search import (MAX_PAGE, MAX_PAGE_SIZE, QueryError, SearchRequest, SearchR
 from .segment import split_document
 from .sources import SourceError, read_paths
 from .sources.moderngov import read_cache
-from .store import IndexBusyError, StoreError, default_index_dir, open_index
+from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
 from .topics import TAXONOMY_ENV, Taxonomy, TaxonomyError, load_taxonomy, retag_index
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
 
-from . import facet_counts
+from .engine import facet_counts
 from .model import KINDS
-from .schema import FACET_COLUMNS
+from .engine.schema import FACET_COLUMNS
 
 # Facets whose values are a closed list: a value outside it is a mistake to report, where an
 # unknown speaker or topic simply finds nothing.

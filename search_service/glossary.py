@@ -24,9 +24,9 @@ from whoosh.qparser import syntax
 from whoosh.qparser.plugins import BoostPlugin, FuzzyTermPlugin, PhrasePlugin, Plugin
 from whoosh.searching import Searcher
 
-from .facet_counts import cached_for_segment, posting_reader
+from .engine.facet_counts import cached_for_segment, posting_reader
 from .model import Document, Passage
-from .schema import SOURCE
+from .engine.schema import SOURCE
 from .topics import words
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ import numpy as np
 from whoosh.query import Term
 from whoosh.searching import Searcher
 
-from . import facet_counts, ranking
-from .schema import PASSAGE
+from .engine import facet_counts, ranking
+from .engine.schema import PASSAGE
 
 PER_ITEM = 2
 # Candidates taken in order before grouping, as a multiple of the ranks wanted; more are taken

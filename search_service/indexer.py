@@ -12,7 +12,7 @@ from .glossary import source_acronyms
 from .model import Document, stable_id
 from .segment import split_document
 from .sources import SourceError, read_paths
-from .store import PassageWriter, clear_leftovers, open_index, run_lock, stored_hashes
+from .engine.store import PassageWriter, clear_leftovers, open_index, run_lock, stored_hashes
 from .topics import Taxonomy, load_taxonomy
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from .evaluate import CorpusError, fold, host_of
 from .indexer import index_documents
 from .model import Document
 from .search import SearchRequest, search_passages
-from .store import open_index
+from .engine.store import open_index
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,10 @@ from whoosh.query.compound import PreloadedOr
 from whoosh.reading import IndexReader
 from whoosh.searching import Results, Searcher
 
-from . import facet_counts, filters, grouping, query_parser, ranking, similarity
+from . import filters, grouping, similarity
+from .engine import facet_counts, query_parser, ranking
 from .glossary import AcronymExpander, Expansion, glossary_for
-from .schema import FACET_COLUMNS, PASSAGE, ROUTINE
+from .engine.schema import FACET_COLUMNS, PASSAGE, ROUTINE
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from whoosh.searching import Searcher
 
-from .query_parser import QUESTION_WORDS
+from .engine.query_parser import QUESTION_WORDS
 
 # Shown as asked before at or above this similarity; measured on hand-judged pairs of labelled
 # questions (benchmarks/asked_before.py, docs/asked-before.md).

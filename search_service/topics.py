@@ -18,8 +18,8 @@ from importlib import resources
 from pathlib import Path
 
 from .model import Passage
-from .schema import PASSAGE
-from .store import PassageWriter, open_index, run_lock, stored_passage
+from .engine.schema import PASSAGE
+from .engine.store import PassageWriter, open_index, run_lock, stored_passage
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer
 
-from search_service.analysis import MinutesAnalyzer, joined_form
-from search_service.schema import build_schema
-from search_service.store import StoreError, open_index
+from search_service.engine.analysis import MinutesAnalyzer, joined_form
+from search_service.engine.schema import build_schema
+from search_service.engine.store import StoreError, open_index
 
 SEED = (Path(__file__).parent / "data" / "seed.txt").read_text(encoding="utf-8")
 TEXTS = [SEED, "", "the of and", "The report, the REPORT and the reports.",

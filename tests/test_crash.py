@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from search_service.store import IndexBusyError, open_index, run_lock
+from search_service.engine.store import IndexBusyError, open_index, run_lock
 from tests.support.crash import (crash_run, indexer_command, snapshot, unreferenced_files,
                                  write_versions)
 

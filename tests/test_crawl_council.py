@@ -8,8 +8,8 @@ from tests.support.moderngov_site import FakeModernGov
 
 from search_service.cli import cli
 from search_service.crawl import crawl_site
-from search_service.schema import PASSAGE
-from search_service.store import open_index
+from search_service.engine.schema import PASSAGE
+from search_service.engine.store import open_index
 
 
 def stored(index):

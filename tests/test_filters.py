@@ -13,7 +13,7 @@ from search_service.cli import cli
 from search_service.filters import normalise, person
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.search import QueryError, SearchRequest, search_passages
-from search_service.store import PassageWriter, open_index
+from search_service.engine.store import PassageWriter, open_index
 
 CABINET = Meeting(council="Exampleshire", committee="Cabinet", date=dt.date(2021, 6, 1),
                   url="https://council.example/m1", identifier="m1")

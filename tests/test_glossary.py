@@ -14,7 +14,7 @@ from search_service.indexer import index_documents
 from search_service.model import Document
 from search_service.search import SearchRequest, expand_query, parse_query, search_passages
 from search_service.segment import split_document
-from search_service.store import open_index
+from search_service.engine.store import open_index
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 SEED_URL = "https://worcestershire.example/mgAi.aspx?ID=4627"

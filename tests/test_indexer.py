@@ -5,7 +5,7 @@ import pytest
 
 from search_service.indexer import index_documents
 from search_service.search import SearchRequest, search_passages
-from search_service.store import IndexBusyError, open_index, run_lock
+from search_service.engine.store import IndexBusyError, open_index, run_lock
 from tests.support.minutes import PAGE, doc
 
 
@@ -82,7 +82,7 @@ def test_an_index_built_by_another_version_is_refused_with_how_to_rebuild(tmp_pa
     from whoosh import index as whoosh_index
     from whoosh.fields import ID, TEXT, Schema
 
-    from search_service.store import StoreError
+    from search_service.engine.store import StoreError
 
     whoosh_index.create_in(str(tmp_path), Schema(id=ID(stored=True), text=TEXT(stored=True)))
     with pytest.raises(StoreError, match=r"built by another version .*`search-service index --index NEW_DIR"):

@@ -10,14 +10,15 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import Results
 from whoosh.query import And, AndNot, DateRange, DefaultOr, Or, Query, Term
 
-from search_service import facet_counts, grouping, posting_cache, ranking
+from search_service import grouping
+from search_service.engine import facet_counts, posting_cache, ranking
 from search_service.indexer import index_paths
-from search_service.query_parser import coordinated_part
+from search_service.engine.query_parser import coordinated_part
 from search_service.search import (FACET_VALUES, PASSAGES, SIMILAR_CANDIDATES, SearchRequest,
                                    expand_query, parse_query, search_passages,
                                    similar_passages, similar_query)
 from search_service.similarity import SIMILAR_ENOUGH
-from search_service.store import open_index
+from search_service.engine.store import open_index
 from tests.support.generate import write_corpus
 from tests.support.queries import phrases, vocabulary
 

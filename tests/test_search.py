@@ -9,7 +9,7 @@ from search_service.indexer import index_paths
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.search import (QueryError, SearchRequest, get_meeting, get_meetings,
                                    get_passage, list_meetings, search_passages, suggest)
-from search_service.store import PassageWriter, open_index, stored_passage
+from search_service.engine.store import PassageWriter, open_index, stored_passage
 from tests.support.minutes import SEED
 
 

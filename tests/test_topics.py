@@ -9,7 +9,7 @@ from search_service.indexer import index_documents
 from search_service.model import Document
 from search_service.search import SearchRequest, search_passages
 from search_service.segment import split_document
-from search_service.store import open_index
+from search_service.engine.store import open_index
 from search_service.topics import (TAXONOMY_ENV, TaxonomyError, default_taxonomy, load_taxonomy,
                                    parse_taxonomy, retag_index)
 

@@ -18,8 +18,8 @@ from whoosh.reading import SegmentReader
 
 from search_service.app import create_app
 from search_service.indexer import index_paths
-from search_service.schema import FACET_COLUMNS, SOURCE
-from search_service.store import open_index
+from search_service.engine.schema import FACET_COLUMNS, SOURCE
+from search_service.engine.store import open_index
 from tests.support.generate import write_corpus
 
 THREADS = 8

@@ -7,7 +7,7 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
-from ..schema import FACET_COLUMNS
+from ..engine.schema import FACET_COLUMNS
 from ..search import QueryError, SearchRequest
 
 DEFAULT_PAGE_SIZE = 10

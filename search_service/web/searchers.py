@@ -11,7 +11,7 @@ from pathlib import Path
 from whoosh.searching import Searcher
 
 from ..search import warm_up
-from ..store import open_index
+from ..engine.store import open_index
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search_service.schema import PASSAGE
-from search_service.store import open_index
+from search_service.engine.schema import PASSAGE
+from search_service.engine.store import open_index
 
 from .crash import indexer_command
 from .queries import web_queries

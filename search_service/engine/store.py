@@ -18,9 +18,9 @@ from whoosh.index import TOC, Index, clean_files
 from whoosh.writing import SegmentWriter
 
 from .merge_policy import tiered_merge
-from .model import AgendaItem, Meeting, Passage, stable_id
-from .people import people_of
-from .routine import is_routine
+from ..model import AgendaItem, Meeting, Passage, stable_id
+from ..people import people_of
+from ..routine import is_routine
 from .schema import PASSAGE, ROUTINE, SOURCE, build_schema
 
 log = logging.getLogger(__name__)
