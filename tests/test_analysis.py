@@ -1,12 +1,15 @@
 """The analyzer: compound words as parts and joined form, stop words, stems, and a fused
 indexing loop that yields exactly what its chain yields."""
+import sys
 from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer
 
-from search_service.engine.analysis import MinutesAnalyzer, joined_form
+from search_service.engine import analysis
+from search_service.engine.analysis import (CompoundStopFilter, CompoundTokenizer, MinutesAnalyzer,
+                                            joined_form, minutes_stem)
 from search_service.engine.schema import build_schema
 from search_service.engine.store import StoreError, open_index
 
@@ -80,3 +83,13 @@ def test_an_index_built_by_an_older_analyzer_is_refused_with_how_to_rebuild(tmp_
     whoosh_index.create_in(str(tmp_path), old)
     with pytest.raises(StoreError, match="another version.*build a new one"):
         open_index(tmp_path)
+
+
+def test_an_index_written_before_the_engine_package_still_opens(tmp_path, monkeypatch):
+    with monkeypatch.context() as then:  # its schema names the analyzer's module as it was
+        for moved in (MinutesAnalyzer, CompoundTokenizer, CompoundStopFilter, minutes_stem):
+            then.setattr(moved, "__module__", "search_service.analysis")
+        then.setitem(sys.modules, "search_service.analysis", analysis)
+        whoosh_index.create_in(str(tmp_path), build_schema())
+    assert b"search_service.analysis" in next(tmp_path.glob("*.toc")).read_bytes()
+    assert isinstance(open_index(tmp_path).schema["text"].analyzer, MinutesAnalyzer)

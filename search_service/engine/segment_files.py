@@ -68,7 +68,7 @@ class MappedFile:
         """Nothing to release: the map belongs to Whoosh's compound storage."""
 
 
-def _read_compound_files_in_place() -> None:
+def read_compound_files_in_place() -> None:
     """Make Whoosh's BufferFile read its buffer through a MappedFile instead of a BytesIO copy."""
 
     def init(self: BufferFile, buf: memoryview | bytes, name: str | None = None,
@@ -81,6 +81,3 @@ def _read_compound_files_in_place() -> None:
         self.is_closed = False
 
     BufferFile.__init__ = init
-
-
-_read_compound_files_in_place()

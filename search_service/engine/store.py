@@ -18,6 +18,7 @@ from whoosh.index import TOC, Index, clean_files
 from whoosh.writing import SegmentWriter
 
 from .merge_policy import tiered_merge
+from .patches import apply_patches
 from ..model import AgendaItem, Meeting, Passage, stable_id
 from ..people import people_of
 from ..routine import is_routine
@@ -40,26 +41,6 @@ class IndexBusyError(StoreError):
     """Another indexer run holds the index."""
 
 
-def _remember_missing_length_columns() -> None:
-    """Make Whoosh remember that a field has no length column.
-
-    Whoosh 2.7.4 asks the disk again (a `stat`) for every posting of a field without one (ids,
-    numbers) when it writes a segment: 469k calls for 7k passages, a fifth of a build.
-    """
-    find = W3PerDocReader._cached_reader
-
-    def cached_reader(self: W3PerDocReader, fieldname: str, column: object) -> object:
-        readers = self._readers  # only this method reads it; None now means "no column"
-        if fieldname not in readers:
-            readers[fieldname] = find(self, fieldname, column)
-        return readers[fieldname]
-
-    W3PerDocReader._cached_reader = cached_reader
-
-
-_remember_missing_length_columns()
-
-
 def default_index_dir() -> Path:
     """`$SEARCH_SERVICE_INDEX`, else `./index`."""
     return Path(os.environ.get("SEARCH_SERVICE_INDEX") or DEFAULT_INDEX)
@@ -67,6 +48,7 @@ def default_index_dir() -> Path:
 
 def open_index(index_dir: Path, create: bool = False) -> Index:
     """Open the index in `index_dir`; create it (and the folder) when asked and absent."""
+    apply_patches()
     index_dir = Path(index_dir)
     if index.exists_in(str(index_dir)):
         try:
