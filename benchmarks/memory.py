@@ -6,8 +6,8 @@
 Opens a searcher on DIR and runs the benchmark's query mix (`benchmarks/queries.py`) through
 `search_passages`, as `benchmarks.phases whoosh-queries` does. Prints the process's resident
 memory from /proc/self/smaps_rollup (anonymous, and file-backed: Whoosh maps the segment files)
-after opening and after the mix, its peak, the CPU time of the mix, what the facet cache holds
-(`facet_counts._cache`) and, unless `--no-trace`, tracemalloc's live and peak Python allocations
+after opening and after the mix, its peak, the CPU time of the mix, what the index's caches hold
+(`engine.caches.IndexCaches`: segment data and posting lists) and, unless `--no-trace`, tracemalloc's live and peak Python allocations
 grouped by the service's (or else Whoosh's) innermost function that made them.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from search_service.engine import facet_counts
+from search_service.engine.caches import IndexCaches, caches_of
 from search_service.engine.schema import PASSAGE
 from search_service.search import SearchRequest, search_passages
 from search_service.engine.store import open_index
@@ -45,11 +45,10 @@ def resident() -> dict[str, float]:
             "file": fields["Rss"] - fields["Anonymous"], "peak": peak}
 
 
-def cache_mb() -> dict[str, float]:
-    """The facet cache's numpy bytes by kind of entry (columns by field, masks), in MB."""
+def cache_mb(caches: IndexCaches) -> dict[str, float]:
+    """The segment data's numpy bytes by kind of entry (columns by field, masks), in MB."""
     sizes: Counter[str] = Counter()
-    for key, value in list(facet_counts._cache.items()):  # noqa: SLF001 - measuring it
-        # (segment id, deletion count, name, ...) before round 3, (segment id, name, ...) since
+    for key, value in caches.segment_entries():
         kind = next(part for part in key[1:] if isinstance(part, str))
         for part in _arrays(value):
             sizes[kind] += part.nbytes / 2**20
@@ -114,10 +113,12 @@ def main(argv: list[str] | None = None) -> None:
     for name, figures in (("start", started), ("opened", opened), ("after mix", after)):
         print(f"resident at {name:<9}: {figures['rss']:7.0f} MB = {figures['anonymous']:6.0f} "
               f"anonymous + {figures['file']:6.0f} file-backed; peak {figures['peak']:6.0f} MB")
-    cache = cache_mb()
-    print(f"facet cache: {sum(cache.values()):.1f} MB of arrays in "
-          f"{len(facet_counts._cache)} entries: "  # noqa: SLF001
+    caches = caches_of(searcher)
+    cache = cache_mb(caches)
+    print(f"segment cache: {sum(cache.values()):.1f} MB of arrays in "
+          f"{len(caches.segment_entries())} entries: "
           + ", ".join(f"{kind} {mb:.1f}" for kind, mb in cache.items()))
+    print(f"posting cache: {caches.postings.bytes / 2**20:.1f} MB")
     if not args.no_trace:
         current, peak = tracemalloc.get_traced_memory()
         print(f"tracemalloc: {current / 2**20:.0f} MB live, {peak / 2**20:.0f} MB peak")

@@ -398,14 +398,16 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
 
     from .app import create_app
     from .web import POOL_KEY
+    from .web.searchers import SearcherPool
 
     index = resolve_index(index_dir)
+    app = create_app(index_dir=index)
+    pool: SearcherPool | None = app.extensions[POOL_KEY]
     try:
-        ix = open_index(index)
+        pool.index()
     except StoreError as exc:  # the pages say so too, until the indexer has run
         click.echo(f"warning: {exc}", err=True)
-        ix = None
-    app = create_app(index_dir=index)
+        pool = None
     try:
         # No page takes a request body: waitress refuses one over the app's limit as soon as its
         # length is announced, instead of spooling up to 1 GB of it to disk first.
@@ -415,10 +417,9 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
     except OSError as exc:  # the address is taken, or not this machine's
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
                                    f"stop the other server or choose another --port") from None
-    if ix is not None:  # once listening, so no other server can take the port meanwhile
+    if pool is not None:  # once listening, so no other server can take the port meanwhile
         try:
-            with ix.searcher() as searcher:
-                app.extensions[POOL_KEY].warm(searcher)
+            pool.warm_up()
         except Exception:  # a broken index: its pages say so, the log has the details
             log.exception("cannot read the index in %s", index)
     click.echo(f"Serving {index} on http://{host}:{port}/ (waitress, {threads} threads); "

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from whoosh.qparser import syntax
 from whoosh.qparser.plugins import BoostPlugin, FuzzyTermPlugin, PhrasePlugin, Plugin
 from whoosh.searching import Searcher
 
+from .engine.caches import caches_of
 from .engine.facet_counts import cached_for_segment, posting_reader
 from .model import Document, Passage
 from .engine.schema import SOURCE
@@ -337,24 +337,12 @@ def _segment_definitions(leaf: Searcher) -> list[tuple[int, list[Definition]]]:
     return cached_for_segment(leaf, "<acronyms>", build)  # type: ignore[return-value]
 
 
-# Glossaries by (index folder, generation): an index changes only when a commit makes a new
-# generation, which reads only its new segments' source records. Built under the lock, so server
-# threads meeting a new generation together build it once.
-_CACHE: dict[tuple[object, int], Glossary] = {}
-_LOCK = threading.Lock()
-
-
 def glossary_for(searcher: Searcher) -> Glossary:
-    """The shipped glossary and what was learnt from the index the searcher reads (cached)."""
-    storage = getattr(searcher._ix, "storage", None)  # noqa: SLF001 - Whoosh keeps it there
-    key = (getattr(storage, "folder", id(storage)), searcher.reader().generation())
-    with _LOCK:
-        glossary = _CACHE.get(key)
-        if glossary is None:
-            glossary = build_glossary(learnt_definitions(searcher))
-            _CACHE.clear()
-            _CACHE[key] = glossary
-    return glossary
+    """The shipped glossary and what was learnt from the index the searcher reads, kept by the
+    index for its newest generation (a commit reads only its new segments' source records)."""
+    return caches_of(searcher).for_generation(  # type: ignore[return-value]
+        "glossary", searcher.reader().generation(),
+        lambda: build_glossary(learnt_definitions(searcher)))
 
 
 def list_definitions(searcher: Searcher, councils: Sequence[str] = (),

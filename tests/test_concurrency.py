@@ -7,12 +7,12 @@ import sys
 import threading
 import urllib.error
 import urllib.request
-from collections import Counter, OrderedDict
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from search_service.engine import facet_counts
+from search_service.engine.caches import GLOBAL, LIVE, caches_of
 from search_service.indexer import index_paths
 from search_service.search import SearchRequest, search_passages
 from search_service.engine.store import open_index, run_lock
@@ -115,12 +115,7 @@ def test_a_second_indexer_is_told_another_run_holds_the_index(corpora, tmp_path)
     assert "Traceback" not in run.stderr
 
 
-def test_a_server_keeps_facet_columns_only_of_the_segments_it_still_reads(corpora, tmp_path,
-                                                                         monkeypatch):
-    # A fresh column cache, as in a server process, which serves one index.
-    monkeypatch.setattr(facet_counts, "_cache", OrderedDict())
-    monkeypatch.setattr(facet_counts, "_owners", OrderedDict())
-    monkeypatch.setattr(facet_counts, "_newest_generation", -1)
+def test_a_server_keeps_facet_columns_only_of_the_segments_it_still_reads(corpora, tmp_path):
     first, _ = corpora
     rewritten = tmp_path / "rewritten"
     write_corpus(rewritten, passages=400, seed=11, changed=0.5)  # half of `first`, rewritten
@@ -135,10 +130,10 @@ def test_a_server_keeps_facet_columns_only_of_the_segments_it_still_reads(corpor
 
     segments = [leaf.reader().segment() for leaf, _ in searcher.leaf_searchers()]
     current = {s.segment_id() for s in segments}
-    assert {key[0] for key in facet_counts._cache if key[0] != facet_counts.GLOBAL} <= current
+    kept = [key for key, _ in caches_of(searcher).segment_entries()]
+    assert {key[0] for key in kept if key[0] != GLOBAL} <= current
     # Labels over all segments, for the segment sets still read only.
-    assert all(set(key[2]) <= current for key in facet_counts._cache
-               if key[0] == facet_counts.GLOBAL)
+    assert all(set(key[2]) <= current for key in kept if key[0] == GLOBAL)
     # A segment's columns outlive its deletions; its mask of live documents does not.
-    live = {(s.segment_id(), facet_counts.LIVE, s.deleted_count()) for s in segments}
-    assert {key for key in facet_counts._cache if key[1] == facet_counts.LIVE} <= live
+    live = {(s.segment_id(), LIVE, s.deleted_count()) for s in segments}
+    assert {key for key in kept if key[1] == LIVE} <= live

@@ -11,7 +11,8 @@ from whoosh.searching import Results
 from whoosh.query import And, AndNot, DateRange, DefaultOr, Or, Query, Term
 
 from search_service import grouping
-from search_service.engine import facet_counts, posting_cache, ranking
+from search_service.engine import caches, facet_counts, posting_cache, ranking
+from search_service.engine.caches import caches_of
 from search_service.indexer import index_paths
 from search_service.engine.query_parser import coordinated_part
 from search_service.search import (FACET_VALUES, PASSAGES, SIMILAR_CANDIDATES, SearchRequest,
@@ -199,16 +200,16 @@ def test_a_phrase_matches_its_words_in_order_only(searcher):
 def test_posting_lists_kept_in_the_cache_rank_as_read_from_disk(searcher, monkeypatch):
     # Every list kept (the real threshold keeps only lists longer than a small index has).
     monkeypatch.setattr(posting_cache, "FROM_POSTINGS", 1)
-    monkeypatch.setattr(posting_cache, "CACHE", posting_cache.PostingCache(2**30))
+    monkeypatch.setattr(caches_of(searcher), "postings", posting_cache.PostingCache(lambda: 2**30))
     cold = {text: our_ranking(searcher, text, 1, 50) for text in QUERIES}
-    assert posting_cache.CACHE.bytes > 0
+    assert caches_of(searcher).postings.bytes > 0
     for text in QUERIES:
         assert our_ranking(searcher, text, 1, 50) == cold[text] == \
             whoosh_ranking(searcher, searched(searcher, text))[:50]
 
 
 def test_the_posting_cache_keeps_within_its_budget_dropping_the_least_recent():
-    cache = posting_cache.PostingCache(budget_bytes=3 * 8 * posting_cache.FROM_POSTINGS)
+    cache = posting_cache.PostingCache(lambda: 3 * 8 * posting_cache.FROM_POSTINGS)
     docs, weights = np.arange(posting_cache.FROM_POSTINGS), np.ones(posting_cache.FROM_POSTINGS)
     for word in (b"a", b"b", b"c"):
         cache.put(("seg", "text", word), docs, weights)
@@ -263,7 +264,7 @@ def test_searches_read_no_column_again_while_the_index_has_no_more_segments_than
         searcher, monkeypatch):
     # Each segment has a dozen and more cached arrays (facet columns, field lengths, masks):
     # the cache keeps whole segments, so an index of CACHED_SEGMENTS segments never re-reads.
-    monkeypatch.setattr(facet_counts, "CACHED_SEGMENTS", len(searcher.leaf_searchers()) + 1)
+    monkeypatch.setattr(caches, "CACHED_SEGMENTS", len(searcher.leaf_searchers()) + 1)
     queries = [COMMON, MIDDLING, f'"{PHRASE}"', f"{COMMON} date:[2010 TO 2015]"]
     for text in queries:
         search_passages(searcher, everything(query=text, sort="newest"))

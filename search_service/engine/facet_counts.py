@@ -8,9 +8,7 @@ is read once per segment into an array of ordinals, so counting is one `numpy.bi
 from __future__ import annotations
 
 import logging
-import threading
 from array import array
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,15 +22,12 @@ from whoosh.idsets import BitSet
 from whoosh.matching import Matcher
 from whoosh.searching import Searcher
 
+from .caches import GLOBAL, LIVE, caches_of
+
 log = logging.getLogger(__name__)
 
 EMPTY = np.zeros(0, dtype=np.int64)
 EMPTY_WEIGHTS = np.zeros(0)
-# Segments whose columns, masks and arrays are kept in memory, across searchers: more than an
-# index has (a 1M build makes ~48), or every search would read some of them again.
-CACHED_SEGMENTS = 256
-LIVE = "<live>"
-GLOBAL = "<global>"
 
 
 @dataclass(frozen=True)
@@ -48,49 +43,9 @@ class Column:
     posting_labels: np.ndarray | None = None
 
 
-# Per segment: its columns, masks and arrays, keyed (segment id, name, ...): a segment's files
-# never change, so they stay valid across generations; only the live mask also depends on the
-# segment's deletions, (segment id, LIVE, deletion count).
-_cache: OrderedDict[tuple, object] = OrderedDict()
-_owners: OrderedDict[object, None] = OrderedDict()  # their segments, least recently used first
-_building: dict[tuple, threading.Event] = {}
-_lock = threading.Lock()
-_newest_generation = -1  # of the index, as the searches so far have seen it
-
-
-def _cached(key: tuple, build: Callable[[], object]) -> object:
-    """The cached value of `key`, else `build()`, built by one thread while others asking for
-    the same key wait: a server's threads that meet a new segment at once read it once."""
-    while True:
-        with _lock:
-            if key in _cache:
-                _owners.move_to_end(_owner(key))
-                return _cache[key]
-            pending = _building.get(key)
-            if pending is None:
-                pending = _building[key] = threading.Event()
-                break
-        pending.wait()  # then look again: the builder may have failed, and this thread retries
-    try:
-        value = build()
-        with _lock:
-            _cache[key] = value
-            _owners[_owner(key)] = None
-            _owners.move_to_end(_owner(key))
-            if len(_owners) > CACHED_SEGMENTS:
-                oldest, _ = _owners.popitem(last=False)
-                for stale in [other for other in _cache if _owner(other) == oldest]:
-                    del _cache[stale]
-        return value
-    finally:
-        with _lock:
-            del _building[key]
-        pending.set()
-
-
-def _owner(key: tuple) -> object:
-    """The segment a cache entry belongs to: its id, or the ids of all for labels over all."""
-    return key[2] if key[0] == GLOBAL else key[0]
+def _cached(searcher: Searcher, key: tuple, build: Callable[[], object]) -> object:
+    """The value of `key` kept by the searcher's index, else `build()` (kept)."""
+    return caches_of(searcher).cached(key, build)
 
 
 def _segment_key(searcher: Searcher) -> tuple:
@@ -109,15 +64,15 @@ def _live(searcher: Searcher) -> np.ndarray | None:
         mask[np.fromiter(segment.deleted_docs(), dtype=np.int64)] = False
         return mask
 
-    return _cached(_segment_key(searcher) + (LIVE, segment.deleted_count()),  # type: ignore
-                   build)
+    return _cached(searcher, _segment_key(searcher) + (LIVE, segment.deleted_count()),
+                   build)  # type: ignore[return-value]
 
 
 def cached_for_segment(leaf: Searcher, name: str, build: Callable[[], object]) -> object:
     """`build()` of one segment, kept with its facet columns (and forgotten with them)."""
     if leaf.reader().segment() is None:  # an index before its first commit: nothing to keep
         return build()
-    return _cached(_segment_key(leaf) + (name,), build)
+    return _cached(leaf, _segment_key(leaf) + (name,), build)
 
 
 def cached_for_index(searcher: Searcher, name: str, build: Callable[[], object]) -> object:
@@ -127,7 +82,7 @@ def cached_for_index(searcher: Searcher, name: str, build: Callable[[], object])
     if any(leaf.reader().segment() is None for leaf in leaves):  # no segment yet
         return build()
     deletions = ",".join(str(leaf.reader().segment().deleted_count()) for leaf in leaves)
-    return _cached((GLOBAL, f"{name} {deletions}",
+    return _cached(searcher, (GLOBAL, f"{name} {deletions}",
                     tuple(leaf.reader().segment().segment_id() for leaf in leaves)), build)
 
 
@@ -148,34 +103,12 @@ def item_numbers(leaf: Searcher) -> tuple[np.ndarray, int]:
 
 
 def _forget_old_segments(searcher: Searcher) -> None:
-    """Drop the cached columns of segments a newer generation of the index no longer has.
-
-    Every indexer commit adds segments, merges others away and changes deletion counts; a
-    long-running server would otherwise keep the columns of every segment it ever saw, up to
-    `CACHED_SEGMENTS` segments (each up to megabytes). Live masks of older deletion counts go
-    too; the columns of a segment that only lost documents stay.
-    """
-    global _newest_generation
-    generation = searcher.reader().generation()
-    if generation is None or generation <= _newest_generation:  # None: an index with no segment
+    """Drop the data kept of segments the searcher's generation of the index no longer has."""
+    caches, generation = caches_of(searcher), searcher.reader().generation()
+    if generation is None or generation <= caches.newest_generation:  # None: no segment yet
         return
-    segments = [leaf.reader().segment() for leaf, _ in searcher.leaf_searchers()]
-    current = {segment.segment_id() for segment in segments}
-    live = {(segment.segment_id(), LIVE, segment.deleted_count()) for segment in segments}
-    with _lock:
-        _newest_generation = max(_newest_generation, generation)
-        for key in [key for key in _cache if _stale(key, current, live)]:
-            del _cache[key]
-        kept = {_owner(key) for key in _cache}
-        for owner in [owner for owner in _owners if owner not in kept]:
-            del _owners[owner]
-
-
-def _stale(key: tuple, segments: set[str], live: set[tuple]) -> bool:
-    """Whether a cache entry belongs to segments no longer read or to old deletions."""
-    if key[0] == GLOBAL:
-        return not set(key[2]) <= segments
-    return key[0] not in segments or (key[1] == LIVE and key not in live)
+    caches.forget_old_segments(
+        generation, [leaf.reader().segment() for leaf, _ in searcher.leaf_searchers()])
 
 
 def matching_docs(searcher: Searcher, query: q.Query) -> list[np.ndarray]:
@@ -313,8 +246,8 @@ def _broad_term(term: q.Term, leaf: Searcher) -> tuple[np.ndarray, np.ndarray]:
         mask[docs] = True
         return docs, mask
 
-    return _cached(_segment_key(leaf) + ("<term>", term.fieldname, term.text),  # type: ignore
-                   build)
+    return _cached(leaf, _segment_key(leaf) + ("<term>", term.fieldname, term.text),
+                   build)  # type: ignore[return-value]
 
 
 def _term_docs(term: q.Term, leaf: Searcher) -> np.ndarray:
@@ -437,7 +370,7 @@ def _column(leaf: Searcher, fieldname: str, label: Callable[[object], str | None
                       np.concatenate(ordered or [EMPTY]).astype(np.int64),
                       np.repeat(np.arange(len(ordered)), [len(docs) for docs in ordered]))
 
-    return _cached(_segment_key(leaf) + (fieldname,), build)  # type: ignore[return-value]
+    return _cached(leaf, _segment_key(leaf) + (fieldname,), build)  # type: ignore[return-value]
 
 
 def _ordinal_type(labels: int) -> type:
@@ -501,7 +434,7 @@ def _global_labels(searcher: Searcher, fieldname: str, label: Callable[[object],
     if any(leaf.reader().segment() is None for leaf in leaves):  # an index with no segment yet
         return _strings([]), [EMPTY for _ in leaves]
     key = (GLOBAL, fieldname, tuple(leaf.reader().segment().segment_id() for leaf in leaves))
-    return _cached(key, build)  # type: ignore[return-value]
+    return _cached(searcher, key, build)  # type: ignore[return-value]
 
 
 def first_and_count(searcher: Searcher, fieldname: str, label: Callable[[object], str | None],

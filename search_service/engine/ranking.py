@@ -20,7 +20,6 @@ import logging
 from bisect import insort
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
 import numpy as np
 from whoosh import query as q
@@ -31,7 +30,8 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from . import facet_counts, posting_cache
+from . import facet_counts
+from .caches import caches_of
 from .query_parser import Coordinated
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,8 @@ def _postings(term: q.Term, leaf: Searcher, within: np.ndarray | None = None,
     # Whole lists only: a phrase reads parts of its words' lists, with their positions.
     key = (segment.segment_id(), term.fieldname, text) if (
         segment is not None and within is None and not values) else None
-    cached = posting_cache.CACHE.get(key) if key else None
+    kept = caches_of(leaf).postings
+    cached = kept.get(key) if key else None
     if cached is not None:
         all_docs, all_weights = cached
         return _boosted(Scored(all_docs, _bm25(leaf, term.fieldname, text, all_docs,
@@ -157,7 +158,7 @@ def _postings(term: q.Term, leaf: Searcher, within: np.ndarray | None = None,
         encoded.extend(block_values)
     all_docs, all_weights = np.concatenate(docs), np.concatenate(weights)
     if key:
-        posting_cache.CACHE.put(key, all_docs, all_weights)
+        kept.put(key, all_docs, all_weights)
     return _boosted(Scored(all_docs, _bm25(leaf, term.fieldname, text, all_docs, all_weights)),
                     term.boost), encoded
 
@@ -178,13 +179,8 @@ def _bm25(leaf: Searcher, fieldname: str, text: bytes, docs: np.ndarray,
     return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average)))
 
 
-# The index-wide average length of each field, per searcher: Whoosh sums it over the segments
-# each time a scorer is made.
-_AVERAGE_LENGTHS: WeakKeyDictionary[Searcher, dict[str, float]] = WeakKeyDictionary()
-
-
 def _average_length(top: Searcher, fieldname: str) -> float:
-    known = _AVERAGE_LENGTHS.setdefault(top, {})
+    known = caches_of(top).average_lengths.setdefault(top, {})
     if fieldname not in known:
         known[fieldname] = top.avg_field_length(fieldname) or 1
     return known[fieldname]

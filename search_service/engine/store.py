@@ -14,9 +14,11 @@ from typing import Any
 
 from whoosh import index
 from whoosh.codec.whoosh3 import W3PerDocReader
-from whoosh.index import TOC, Index, clean_files
+from whoosh.filedb.filestore import FileStorage, Storage
+from whoosh.index import TOC, FileIndex, clean_files
 from whoosh.writing import SegmentWriter
 
+from .caches import IndexCaches
 from .merge_policy import tiered_merge
 from .patches import apply_patches
 from ..model import AgendaItem, Meeting, Passage, stable_id
@@ -46,13 +48,23 @@ def default_index_dir() -> Path:
     return Path(os.environ.get("SEARCH_SERVICE_INDEX") or DEFAULT_INDEX)
 
 
-def open_index(index_dir: Path, create: bool = False) -> Index:
+class PassageIndex(FileIndex):
+    """Whoosh's on-disk index with what searches keep about it: every searcher opened from it
+    shares its caches."""
+
+    def __init__(self, storage: Storage, schema: Any = None,
+                 indexname: str = index._DEF_INDEX_NAME) -> None:
+        super().__init__(storage, schema, indexname)
+        self.caches = IndexCaches()
+
+
+def open_index(index_dir: Path, create: bool = False) -> PassageIndex:
     """Open the index in `index_dir`; create it (and the folder) when asked and absent."""
     apply_patches()
     index_dir = Path(index_dir)
     if index.exists_in(str(index_dir)):
         try:
-            ix = index.open_dir(str(index_dir))
+            ix = PassageIndex(FileStorage(str(index_dir)))
         except (AttributeError, ImportError) as exc:  # its pickled schema names code now gone
             raise StoreError(_rebuild_message(index_dir, f"its schema names {exc}")) from None
         check_schema(ix, index_dir)
@@ -61,10 +73,10 @@ def open_index(index_dir: Path, create: bool = False) -> Index:
         raise StoreError(f"no index in {index_dir}: run `search-service index --index "
                          f"{index_dir} PATH...` first")
     index_dir.mkdir(parents=True, exist_ok=True)
-    return index.create_in(str(index_dir), build_schema())
+    return PassageIndex.create(FileStorage(str(index_dir)), build_schema())
 
 
-def check_schema(ix: Index, index_dir: Path) -> None:
+def check_schema(ix: PassageIndex, index_dir: Path) -> None:
     """Refuse an index built by another version of the service, saying how to rebuild it."""
     expected, found = build_schema(), ix.schema
     differ = sorted(name for name in set(expected.names()) | set(found.names())
@@ -122,7 +134,7 @@ def run_lock(index_dir: Path, wait: bool = False) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def clear_leftovers(ix: Index) -> int:
+def clear_leftovers(ix: PassageIndex) -> int:
     """Delete the files no generation of the index uses; returns how many.
 
     A run killed while writing leaves the segment files it never committed, and its writer's
@@ -146,7 +158,7 @@ def clear_leftovers(ix: Index) -> int:
     return removed
 
 
-def stored_hashes(ix: Index) -> dict[str, str]:
+def stored_hashes(ix: PassageIndex) -> dict[str, str]:
     """The content hash of every source document in the index, by url."""
     with ix.searcher() as searcher:
         return {fields["source_url"]: fields["source_hash"]
@@ -291,7 +303,7 @@ class BuildWriter(SegmentWriter):
 class PassageWriter:
     """Replaces the passages of source documents inside one Whoosh writer."""
 
-    def __init__(self, ix: Index, limitmb: int = WRITER_LIMIT_MB) -> None:
+    def __init__(self, ix: PassageIndex, limitmb: int = WRITER_LIMIT_MB) -> None:
         self._writer: SegmentWriter = BuildWriter(ix, limitmb=limitmb)
         self._searcher = self._writer.searcher()
 

@@ -1,5 +1,5 @@
-"""One Whoosh searcher per server thread, refreshed per request to see the indexer's commits;
-each generation of the index warmed once, by the first thread to see it."""
+"""One searcher per server thread over one open index, refreshed per request to see the
+indexer's commits; each generation of the index warmed once, by the first thread to see it."""
 from __future__ import annotations
 
 import logging
@@ -10,39 +10,43 @@ from pathlib import Path
 
 from whoosh.searching import Searcher
 
+from ..engine.store import PassageIndex, open_index
 from ..search import warm_up
-from ..engine.store import open_index
 
 log = logging.getLogger(__name__)
-
-# The newest generation warmed (or being warmed) of each index folder: the caches warmed are the
-# process's, shared by every pool and thread.
-_warmed: dict[Path, int] = {}
-_lock = threading.Lock()
 
 
 class SearcherPool:
     """Hands each thread its own searcher over `index_dir`, refreshed to the latest commit.
 
-    Opening a searcher is slow on a big index and a searcher must not be shared across threads
-    (WHOOSH-NOTES), so each thread keeps one and calls `refresh()`, which costs microseconds when
-    nothing changed and picks up a cron indexer's new commit without a restart. What a search
-    reads per segment (facet columns, masks, the glossary) is cached across threads, built by
-    one thread while the others wait for it; the first thread to see a new generation `warm`s
-    it, so the threads meeting a commit together wait for one read rather than each doing it.
+    Opening a searcher is slow on a big index and a searcher must not be shared across threads,
+    so each thread keeps one and calls `refresh()`, which costs microseconds when nothing
+    changed and picks up a cron indexer's new commit without a restart. Every searcher comes
+    from one open index, whose caches (facet columns, masks, posting lists, the glossary) the
+    threads share, each built by one thread while the others wait for it; the first thread to
+    see a new generation `warm`s it, so the threads meeting a commit together wait for one read
+    rather than each doing it.
     """
 
     def __init__(self, index_dir: Path, warm: Callable[[Searcher], object] = warm_up) -> None:
         self.index_dir = Path(index_dir)
-        self._folder = self.index_dir.resolve()
         self._warm = warm
         self._local = threading.local()
+        self._index: PassageIndex | None = None
+        self._opening = threading.Lock()
+
+    def index(self) -> PassageIndex:
+        """The open index, opened on first use; raises StoreError while no index exists."""
+        with self._opening:
+            if self._index is None:
+                self._index = open_index(self.index_dir)
+            return self._index
 
     def searcher(self) -> Searcher:
         """This thread's searcher, up to date; raises StoreError while no index exists."""
         current: Searcher | None = getattr(self._local, "searcher", None)
         if current is None:
-            current = open_index(self.index_dir).searcher()
+            current = self.index().searcher()
             log.info("opened a searcher on %s", self.index_dir)
         else:
             current = current.refresh()
@@ -50,13 +54,16 @@ class SearcherPool:
         self.warm(current)
         return current
 
+    def warm_up(self) -> None:
+        """Warm the index's latest generation before the first request asks for it."""
+        with self.index().searcher() as searcher:
+            self.warm(searcher)
+
     def warm(self, searcher: Searcher) -> None:
         """Warm the searcher's generation of the index, unless it was (or is being) already."""
         generation = searcher.reader().generation()
-        with _lock:
-            if generation is None or generation <= _warmed.get(self._folder, -1):
-                return
-            _warmed[self._folder] = generation
+        if generation is None or not self.index().caches.claim_warm_up(generation):
+            return
         started = time.perf_counter()
         self._warm(searcher)
         log.info("warmed generation %d of %s in %.2f s", generation, self.index_dir,
