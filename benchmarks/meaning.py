@@ -47,6 +47,7 @@ from search_service.engine import query_parser  # noqa: E402
 from search_service.engine.analysis import MinutesAnalyzer  # noqa: E402
 from search_service.evaluate import fold, read_hosts  # noqa: E402
 from search_service.engine.facet_counts import matching_docs  # noqa: E402
+from search_service.engine.items import item_groups  # noqa: E402
 from search_service.relevance import (LabelledQuery, QueryOutcome, RelevanceReport,  # noqa: E402
                                       _answers, build_index, labelled_queries,
                                       labelled_snippets)
@@ -219,7 +220,7 @@ class Passages:
 def read_passages(searcher: object) -> Passages:
     """The passages of the index in document order, each with its agenda item's number."""
     found = matching_docs(searcher, Term("record", PASSAGE))
-    groups = grouping.item_groups(searcher, found)
+    groups = item_groups(searcher, found)
     ids, texts, titles = [], [], []
     for (_, offset), local in zip(searcher.leaf_searchers(), found):
         for docnum in (local + offset).tolist():

@@ -7,11 +7,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from whoosh.searching import Searcher
-
-from .engine import facet_counts
-from .model import KINDS
+from .engine.reading import values_per_segment
 from .engine.schema import FACET_COLUMNS
+from .engine.store import Searcher
+from .model import KINDS
 
 # Facets whose values are a closed list: a value outside it is a mistake to report, where an
 # unknown speaker or topic simply finds nothing.
@@ -79,22 +78,18 @@ class Values:
         return found
 
 
-def _segment_values(leaf: Searcher, name: str) -> Values:
-    """A segment's values of a facet, read from its word list once and kept with its columns."""
-    column = FACET_COLUMNS[name]
+def _held(searcher: Searcher, name: str) -> list[Values]:
+    """Each segment's values of a facet, read from its word list once and kept with its
+    columns."""
+    people = name == "speaker"
 
-    def build() -> Values:
+    def build(held: Iterable[str]) -> Values:
         values = Values()
-        field_ = leaf.schema[column]
-        for word in leaf.reader().lexicon(column):
-            values.add(field_.from_bytes(word), people=name == "speaker")
+        for value in held:
+            values.add(value, people=people)
         return values
 
-    return facet_counts.cached_for_segment(leaf, f"<values {column}>", build)  # type: ignore
-
-
-def _held(searcher: Searcher, name: str) -> list[Values]:
-    return [_segment_values(leaf, name) for leaf, _ in searcher.leaf_searchers()]
+    return values_per_segment(searcher, FACET_COLUMNS[name], build)
 
 
 def resolve(searcher: Searcher, name: str, typed: Iterable[str]) -> list[str]:

@@ -19,22 +19,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
-from whoosh.qparser import syntax
-from whoosh.qparser.plugins import BoostPlugin, FuzzyTermPlugin, PhrasePlugin, Plugin
-from whoosh.searching import Searcher
 
-from .engine.caches import caches_of
-from .engine.facet_counts import cached_for_segment, posting_reader
+from .engine.reading import kept_for_generation, live_source_payloads
+from .engine.store import Searcher
 from .model import Document, Passage
-from .engine.schema import SOURCE
 from .topics import words
 
 log = logging.getLogger(__name__)
 
 SHIPPED = ""  # the council key of the shipped glossary
-EXPANSION_BOOST = 0.5
 MAX_LONG_FORMS = 3
-MAX_RUN = 12  # the most query words one long form may span
 # A long form also matches without one of these last words ("… Mental Health" for CAMHS) when
 # three or more words remain.
 GENERIC_HEADS = frozenset({"service", "board", "group", "team", "panel", "partnership", "plan",
@@ -308,41 +302,20 @@ def source_acronyms(document: Document, passages: Sequence[Passage]) -> dict[str
 
 def learnt_definitions(searcher: Searcher) -> list[Definition]:
     """Every definition learnt from the indexed minutes, one per council and long form."""
-    found = []
-    for leaf, _ in searcher.leaf_searchers():
-        reader = leaf.reader()
-        found.extend(definition for docnum, definitions in _segment_definitions(leaf)
-                     if not reader.is_deleted(docnum) for definition in definitions)
-    return Glossary(found).definitions
+    return Glossary(live_source_payloads(searcher, "acronyms", _definitions)).definitions
 
 
-def _segment_definitions(leaf: Searcher) -> list[tuple[int, list[Definition]]]:
-    """The definitions of each source record of one segment, deleted ones too (cached with the
-    segment's facet columns: a commit re-reads only its new segments' records, not all)."""
-
-    def build() -> list[tuple[int, list[Definition]]]:
-        reader = leaf.reader()
-        if ("record", SOURCE) not in reader:
-            return []
-        matcher = reader.postings("record", SOURCE)  # skips deleted records: unwrapped
-        records = posting_reader(matcher)
-        out = []
-        for docnum in (matcher if records is None else records).all_ids():
-            payload = reader.stored_fields(docnum).get("acronyms")
-            if payload:
-                out.append((docnum, [Definition(acronym, long_form, payload["council"])
-                                     for acronym, long_form in payload["definitions"]]))
-        return out
-
-    return cached_for_segment(leaf, "<acronyms>", build)  # type: ignore[return-value]
+def _definitions(payload: dict[str, Any]) -> list[Definition]:
+    """The definitions a source record keeps (source_acronyms)."""
+    return [Definition(acronym, long_form, payload["council"])
+            for acronym, long_form in payload["definitions"]]
 
 
 def glossary_for(searcher: Searcher) -> Glossary:
     """The shipped glossary and what was learnt from the index the searcher reads, kept by the
     index for its newest generation (a commit reads only its new segments' source records)."""
-    return caches_of(searcher).for_generation(  # type: ignore[return-value]
-        "glossary", searcher.reader().generation(),
-        lambda: build_glossary(learnt_definitions(searcher)))
+    return kept_for_generation(searcher, "glossary",
+                               lambda: build_glossary(learnt_definitions(searcher)))
 
 
 def list_definitions(searcher: Searcher, councils: Sequence[str] = (),
@@ -351,134 +324,3 @@ def list_definitions(searcher: Searcher, councils: Sequence[str] = (),
     shipped ones too with `shipped`; by acronym, then council."""
     return [d for d in glossary_for(searcher).definitions
             if (shipped if d.council == SHIPPED else not councils or d.council in councils)]
-
-
-@dataclass(frozen=True)
-class Expansion:
-    """What a query also searched: the words as typed and what they stand for."""
-
-    typed: str
-    also: tuple[str, ...]
-
-
-class AcronymExpander(Plugin):
-    """A query parser plugin: a known acronym also searches its long forms, and back.
-
-    It runs after explicit field names are applied and before the multifield plugin spreads
-    words over fields. It touches only unfielded words with no boost or fuzziness, and a long
-    form only when no operator borders it, so the rest of the query keeps its meaning.
-    """
-
-    def __init__(self, glossary: Glossary, councils: Sequence[str] = ()) -> None:
-        self.glossary = glossary
-        self.councils = tuple(councils)
-        self.expansions: list[Expansion] = []
-
-    def filters(self, parser: object) -> list[tuple[object, int]]:
-        """Run between the field names (100) and the multifield plugin (110)."""
-        return [(self.expand, 105)]
-
-    def expand(self, parser: object, group: syntax.GroupNode) -> syntax.GroupNode:
-        """The group with acronyms and long forms widened into alternatives."""
-        nodes = list(group.nodes)
-        out: list[syntax.SyntaxNode] = []
-        i = 0
-        while i < len(nodes):
-            node = nodes[i]
-            if isinstance(node, syntax.GroupNode):
-                out.append(self.expand(parser, node))
-                i += 1
-                continue
-            if _unfielded(node) and not _bound(nodes, i):
-                end, alternatives = self._long_form_at(nodes, i)
-                if alternatives:
-                    run = nodes[i:end]
-                    _place(alternatives, run[0].startchar, run[-1].endchar)
-                    out.append(syntax.OrGroup([syntax.AndGroup(run), _boosted(alternatives)]))
-                    i = end
-                    continue
-                alternatives = self._alternatives(node)
-                if alternatives:
-                    _place(alternatives, node.startchar, node.endchar)
-                    out.append(syntax.OrGroup([node, _boosted(alternatives)]))
-                    i += 1
-                    continue
-            out.append(node)
-            i += 1
-        group.nodes = out
-        return group
-
-    def _alternatives(self, node: syntax.SyntaxNode) -> list[syntax.SyntaxNode]:
-        """Phrases for an acronym word; the acronym for a quoted long form."""
-        if isinstance(node, PhrasePlugin.PhraseNode):
-            acronyms = self.glossary.acronyms(node.text, self.councils)
-            if acronyms:
-                self.expansions.append(Expansion(f'"{node.text}"', tuple(acronyms)))
-            return [syntax.WordNode(acronym) for acronym in acronyms]
-        if type(node) is syntax.WordNode and self.glossary.expands(node.text):
-            long_forms = self.glossary.long_forms(node.text, self.councils)
-            self.expansions.append(Expansion(node.text, tuple(long_forms)))
-            return [PhrasePlugin.PhraseNode(text, 0) for text in long_forms]
-        return []
-
-    def _long_form_at(self, nodes: list[syntax.SyntaxNode], start: int
-                      ) -> tuple[int, list[syntax.SyntaxNode]]:
-        """The longest run of free words from `start` that is a long form, with its acronyms."""
-        ends, texts = [], []
-        i = start
-        while i < len(nodes) and len(texts) < MAX_RUN:
-            if isinstance(nodes[i], syntax.Whitespace):
-                i += 1
-                continue
-            if type(nodes[i]) is not syntax.WordNode or not _unfielded(nodes[i]) or \
-                    _bound(nodes, i):
-                break
-            texts.append(nodes[i].text)
-            ends.append(i + 1)
-            i += 1
-        if not _neutral(_neighbour(nodes, start, -1)):
-            return start, []
-        for count in range(len(texts), 1, -1):
-            if not _neutral(_neighbour(nodes, ends[count - 1] - 1, 1)):
-                continue
-            typed = " ".join(texts[:count])
-            acronyms = self.glossary.acronyms(typed, self.councils)
-            if acronyms:
-                self.expansions.append(Expansion(typed, tuple(acronyms)))
-                return ends[count - 1], [syntax.WordNode(acronym) for acronym in acronyms]
-        return start, []
-
-
-def _unfielded(node: syntax.SyntaxNode) -> bool:
-    """A plain word or quoted phrase without a field name."""
-    return (type(node) is syntax.WordNode or isinstance(node, PhrasePlugin.PhraseNode)) \
-        and not node.fieldname
-
-
-def _bound(nodes: list[syntax.SyntaxNode], i: int) -> bool:
-    """Whether a boost (^2) or fuzziness (~) written after the word applies to it."""
-    after = _neighbour(nodes, i, 1)
-    return isinstance(after, (BoostPlugin.BoostNode, FuzzyTermPlugin.FuzzinessNode))
-
-
-def _neighbour(nodes: list[syntax.SyntaxNode], i: int, step: int) -> syntax.SyntaxNode | None:
-    i += step
-    while 0 <= i < len(nodes) and isinstance(nodes[i], syntax.Whitespace):
-        i += step
-    return nodes[i] if 0 <= i < len(nodes) else None
-
-
-def _neutral(node: syntax.SyntaxNode | None) -> bool:
-    """Whether a node next to a run of words leaves the run's grouping alone (no operator)."""
-    return node is None or type(node) is syntax.WordNode or isinstance(
-        node, (PhrasePlugin.PhraseNode, syntax.GroupNode))
-
-
-def _place(nodes: list[syntax.SyntaxNode], startchar: int, endchar: int) -> None:
-    """Give added nodes the place of the words they stand for, as Whoosh's queries expect."""
-    for node in nodes:
-        node.startchar, node.endchar = startchar, endchar
-
-
-def _boosted(alternatives: list[syntax.SyntaxNode]) -> syntax.GroupNode:
-    return syntax.OrGroup(alternatives, boost=EXPANSION_BOOST)

@@ -7,9 +7,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from whoosh.searching import Searcher
-
 from .engine.query_parser import QUESTION_WORDS
+from .engine.reading import analysed_words, document_count, document_frequency
+from .engine.store import Searcher
 
 # Shown as asked before at or above this similarity; measured on hand-judged pairs of labelled
 # questions (benchmarks/asked_before.py, docs/asked-before.md).
@@ -39,22 +39,20 @@ def topic_words(searcher: Searcher, text: str, field: str = "text") -> Counter[s
     names = {word.casefold() for match in _PERSON.finditer(text)
              for word in re.findall(r"[\w'\u2019-]+", match.group(1))}
     left_out = MINUTES_WORDS | names
-    tokens = searcher.schema[field].analyzer(text, keeporiginal=True)
-    return Counter(token.text for token in tokens
-                   if token.original.casefold() not in left_out and not token.text.isdigit())
+    return Counter(stem for stem, written in analysed_words(searcher, text, field)
+                   if written.casefold() not in left_out and not stem.isdigit())
 
 
 def weights(searcher: Searcher, words: Counter[str], rarity: dict[str, float] | None = None,
             field: str = "text") -> dict[str, float]:
     """tf-idf of each word: 1 + log of its count, times log(documents / documents with it);
     `rarity` keeps each word's idf across calls, so each is looked up once."""
-    reader = searcher.reader()
-    total = max(reader.doc_count(), 1)
+    total = max(document_count(searcher), 1)
     rarity = {} if rarity is None else rarity
     out = {}
     for word, count in words.items():
         if word not in rarity:
-            rarity[word] = math.log(total / max(reader.doc_frequency(field, word), 1))
+            rarity[word] = math.log(total / max(document_frequency(searcher, field, word), 1))
         if rarity[word] > 0:
             out[word] = (1 + math.log(count)) * rarity[word]
     return out

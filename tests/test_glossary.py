@@ -12,7 +12,8 @@ from search_service.glossary import (Definition, Glossary, build_glossary, find_
                                      find_spelt_out, learn_definitions)
 from search_service.indexer import index_documents
 from search_service.model import Document
-from search_service.search import SearchRequest, expand_query, parse_query, search_passages
+from search_service.engine.queries import parse_query
+from search_service.search import SearchRequest, expand_query, search_passages
 from search_service.segment import split_document
 from search_service.engine.store import open_index
 

@@ -15,9 +15,9 @@ from search_service.engine import caches, facet_counts, posting_cache, ranking
 from search_service.engine.caches import caches_of
 from search_service.indexer import index_paths
 from search_service.engine.query_parser import coordinated_part
-from search_service.search import (FACET_VALUES, PASSAGES, SIMILAR_CANDIDATES, SearchRequest,
-                                   expand_query, parse_query, search_passages,
-                                   similar_passages, similar_query)
+from search_service.engine.queries import PASSAGES, parse_query
+from search_service.search import (FACET_VALUES, SIMILAR_CANDIDATES, SearchRequest, expand_query,
+                                   search_passages, similar_passages, similar_query)
 from search_service.similarity import SIMILAR_ENOUGH
 from search_service.engine.store import open_index
 from tests.support.generate import write_corpus

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whoosh import index
+from whoosh import index, searching
 from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.filedb.filestore import FileStorage, Storage
 from whoosh.index import TOC, FileIndex, clean_files
@@ -46,6 +46,11 @@ class IndexBusyError(StoreError):
 def default_index_dir() -> Path:
     """`$SEARCH_SERVICE_INDEX`, else `./index`."""
     return Path(os.environ.get("SEARCH_SERVICE_INDEX") or DEFAULT_INDEX)
+
+
+# What PassageIndex.searcher() opens (one thread's view of one generation): the rest of the
+# service names the type by this.
+Searcher = searching.Searcher
 
 
 class PassageIndex(FileIndex):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import current_app
-from whoosh.searching import Searcher
+from ..engine.store import Searcher
 
 from .searchers import SearcherPool
 

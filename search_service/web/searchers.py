@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from whoosh.searching import Searcher
+from ..engine.store import Searcher
 
 from ..engine.store import PassageIndex, open_index
 from ..search import warm_up

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import abort
-from whoosh.searching import Searcher
+from ..engine.store import Searcher
 
 from ..glossary import SHIPPED, list_definitions
 from ..people import roles_of

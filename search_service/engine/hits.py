@@ -1,0 +1,204 @@
+"""A search's matches, its page of hits and what is read for them: matches found once as arrays
+and scored in bulk where ranking.py can (the total, the facet counts and the page come from
+them); only the page's hits are loaded, highlighted and checked for missing words."""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from whoosh.analysis import STOP_WORDS
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
+from whoosh.query import Query, Term
+from whoosh.searching import Results, Searcher
+
+from . import facet_counts, query_parser, ranking
+from .queries import PASSAGES, passages_only
+
+log = logging.getLogger(__name__)
+
+# A field this short is shown whole with its matches marked; a longer one as fragments.
+WHOLE_FIELD_CHARS = 600
+CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
+
+
+@dataclass
+class Found:
+    """One hit of a page: its document, score, stored fields and marked matches."""
+
+    docnum: int
+    score: float
+    fields: dict[str, Any]
+    highlights: dict[str, str]
+
+
+def matches(searcher: Searcher, query: Query, sort: str
+            ) -> tuple[list[np.ndarray], list[ranking.Scored] | None]:
+    """The passages matching the query (a sorted array per segment) and, for a ranking by
+    relevance that ranking.py can do, the query's matches with their scores."""
+    if sort == "relevance" and query != PASSAGES:
+        try:
+            scored = ranking.score_query(searcher, query)
+        except ranking.Unranked as reason:
+            log.debug("ranked by Whoosh: %s", reason)
+        else:
+            return facet_counts.narrow(searcher, [s.docs for s in scored], PASSAGES), scored
+    return facet_counts.matching_docs(searcher, passages_only(query)), None
+
+
+def unscored_page(searcher: Searcher, query: Query, found: list[np.ndarray], first: int,
+                  size: int, highlighted: bool = False) -> list[Found]:
+    """Ranks `first` to `first + size` of a query ranking.py does not score: Whoosh ranks it,
+    within the found passages."""
+    results = searcher.search(query, limit=first + size,
+                              filter=facet_counts.allowed_set(searcher, found))
+    return _loaded(Results(searcher, query, results.top_n[first:]), highlighted)
+
+
+def sort_keys(searcher: Searcher, found: list[np.ndarray], scored: list[ranking.Scored] | None,
+              sort: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For the found passages (a sorted array per segment), in order: each one's score or date
+    (its key), its place in the `sort` order and the tie-break (lowest first), and its document
+    number."""
+    leaves = searcher.leaf_searchers()
+    docnums = np.concatenate([local + offset for (_, offset), local in zip(leaves, found)])
+    if sort == "relevance":
+        # Every passage scores 1.0 for no words (the weight of Whoosh's `record` term).
+        keys = np.ones(len(docnums)) if scored is None else np.concatenate(
+            [matches.restricted(local) for matches, local in zip(scored, found)])
+        # Whoosh's order: highest score first, then the lower document number.
+        return keys, -keys, docnums, docnums
+    keys = np.concatenate([facet_counts.sortable_column(leaf, "meeting_date")[local]
+                           for (leaf, _), local in zip(leaves, found)])
+    if sort == "newest":
+        # Whoosh sorts (date, document) in reverse; undated passages count as the oldest.
+        keys = np.where(keys == searcher.schema["meeting_date"].default, 0, keys)
+        return keys, -keys.astype(np.int64), -docnums, docnums
+    return keys, keys, docnums, docnums
+
+
+def load_hits(searcher: Searcher, query: Query, keys: np.ndarray, docnums: np.ndarray,
+              highlighted: bool = False) -> list[Found]:
+    """The hits of these documents with these scores (or sort keys), in order."""
+    return _loaded(Results(searcher, query, list(zip(keys.tolist(), docnums.tolist()))),
+                   highlighted)
+
+
+def _loaded(results: Results, highlighted: bool) -> list[Found]:
+    if highlighted:
+        results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+    return [Found(hit.docnum, float(hit.score or 0.0), dict(hit.fields()),
+                  _highlights(hit) if highlighted else {}) for hit in results[:]]
+
+
+def _highlights(hit: Any) -> dict[str, str]:
+    """Matches marked in each text field: the whole field when short, else fragments."""
+    out = {}
+    for name in ("text", "question", "answer", "item_title"):
+        text = hit.get(name)
+        if text:
+            whole = len(text) <= WHOLE_FIELD_CHARS
+            hit.results.fragmenter = WholeFragmenter() if whole else CONTEXT_FRAGMENTER
+            # Plain words search an answer through the text that holds it: mark them there too.
+            fragment = hit.highlights(name, top=3) or (
+                name == "answer" and hit.highlights("text", text=text, top=3))
+            if fragment:
+                out[name] = fragment if whole else f"… {fragment} …"
+    return out
+
+
+def missing_words(searcher: Searcher, query: Query, docnums: list[int]
+                  ) -> list[tuple[str, ...]]:
+    """For each passage, the plain words of the query it does not hold, as typed."""
+    plain = query_parser.coordinated_part(query)
+    if plain is None or not docnums:
+        return [()] * len(docnums)
+    offsets = [offset for _, offset in searcher.leaf_searchers()]
+    segment = np.searchsorted(offsets, docnums, side="right") - 1
+    local = np.array(docnums) - np.array(offsets)[segment]
+    held = np.zeros((len(plain.subqueries), len(docnums)), dtype=bool)
+    for n, concept in enumerate(plain.subqueries):
+        try:  # the concept's postings were just read to rank it: the posting cache holds them
+            matched = [scored.docs for scored in ranking.score_query(searcher, concept)]
+        except ranking.Unranked:
+            matched = facet_counts.matching_docs(searcher, concept)
+        held[n] = [np.isin(at, matched[leaf]).item() for leaf, at in zip(segment, local)]
+    return [tuple(label for label, has in zip(plain.labels, held[:, i]) if not has)
+            for i in range(len(docnums))]
+
+
+def facet_values(searcher: Searcher, docs: list[np.ndarray], column: str,
+                 limit: int | None = None, always: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """(value, count) of a facet column among `docs`, most frequent first, then by value: the
+    first `limit` (all when None), and those of `always` found beyond them."""
+    return facet_counts.count_values(searcher, docs, column, _labeller(searcher, column),
+                                     limit=limit, always=always)
+
+
+def _labeller(searcher: Searcher, column: str) -> Callable[[object], str | None]:
+    """A facet column's value as its label, or None for 'no value'."""
+    # A numeric column gives passages without a value (no year) the field's maximum.
+    missing = getattr(searcher.schema[column], "max_value", None)
+    return lambda key: None if key in (None, "", b"", missing) else _facet_label(key)
+
+
+def _facet_label(key: object) -> str:
+    if isinstance(key, bytes):
+        return key.decode("utf-8", errors="replace")
+    return str(key)
+
+
+def meetings(searcher: Searcher, meeting_ids: Iterable[str] | None = None
+             ) -> dict[str, tuple[dict[str, Any], int]]:
+    """The stored fields of the first passage of each meeting (of those of `meeting_ids`, or of
+    every one) that live passages belong to, and how many do."""
+    found = facet_counts.first_and_count(searcher, "meeting_id",
+                                         _labeller(searcher, "meeting_id"), meeting_ids)
+    return {meeting_id: (searcher.stored_fields(first), count)
+            for meeting_id, (first, count) in found.items()}
+
+
+def stored_fields(searcher: Searcher, **match: str) -> dict[str, Any] | None:
+    """The stored fields of the document with these values (an id: a passage), or None."""
+    return searcher.document(**match)
+
+
+def meeting_passages(searcher: Searcher, meeting_id: str) -> list[dict[str, Any]]:
+    """The stored fields of one meeting's passages."""
+    found = searcher.search(Term("meeting_id", meeting_id), limit=None)
+    return [dict(hit.fields()) for hit in found]
+
+
+def item_passages(searcher: Searcher, item_key: str) -> list[dict[str, Any]]:
+    """The stored fields of one agenda item's passages, in their order in the minutes."""
+    found = searcher.search(Term("item_key", item_key), limit=None, sortedby="position")
+    return [dict(hit.fields()) for hit in found]
+
+
+# Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.
+_QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^])")
+_OPERATORS = {"and", "or", "not", "to"}
+
+
+def suggest(searcher: Searcher, text: str) -> str | None:
+    """The query with unknown words replaced by the closest indexed words, or None.
+
+    Words are checked against the unstemmed words of the passage texts (the `spelling` field of
+    the source records), allowing one edit in short words and two in longer ones, so "tax"
+    never becomes "was".
+    """
+    reader = searcher.reader()
+    corrector = searcher.corrector("spelling")
+    corrected, changed = text, False
+    for match in reversed(list(_QUERY_WORD.finditer(text))):
+        word = match.group().lower()
+        if word in STOP_WORDS or word in _OPERATORS or ("spelling", word) in reader:
+            continue
+        found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
+        if found:
+            corrected = corrected[:match.start()] + found[0] + corrected[match.end():]
+            changed = True
+    return corrected if changed else None
