@@ -6,8 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh.analysis import STOP_WORDS
@@ -25,14 +24,9 @@ WHOLE_FIELD_CHARS = 600
 CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
 
 
-@dataclass
-class Found:
-    """One hit of a page: its document, score, stored fields and marked matches."""
-
-    docnum: int
-    score: float
-    fields: dict[str, Any]
-    highlights: dict[str, str]
+# One hit of a page: its document, score (or sort key), stored fields and marked matches.
+Found = NamedTuple("Found", [("docnum", int), ("score", float), ("fields", dict[str, Any]),
+                             ("highlights", dict[str, str])])
 
 
 def matches(searcher: Searcher, query: Query, sort: str
