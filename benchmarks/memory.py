@@ -7,8 +7,9 @@ Opens a searcher on DIR and runs the benchmark's query mix (`benchmarks/queries.
 `search_passages`, as `benchmarks.phases whoosh-queries` does. Prints the process's resident
 memory from /proc/self/smaps_rollup (anonymous, and file-backed: Whoosh maps the segment files)
 after opening and after the mix, its peak, the CPU time of the mix, what the index's caches hold
-(`engine.caches.IndexCaches`: segment data and posting lists) and, unless `--no-trace`, tracemalloc's live and peak Python allocations
-grouped by the service's (or else Whoosh's) innermost function that made them.
+(`engine.caches.IndexCaches`: segment data and posting lists) and, unless `--no-trace`,
+tracemalloc's live and peak Python allocations grouped by the service's (or else Whoosh's)
+innermost function that made them.
 """
 from __future__ import annotations
 

@@ -18,9 +18,9 @@ from .topics import Taxonomy, load_taxonomy
 log = logging.getLogger(__name__)
 
 # Commit after this many changed documents (~22k passages, about a minute of work): a killed run
-# loses at most its last batch. Each commit makes a segment, and Whoosh's merges cost about as
-# much as indexing (merge_policy.py), so batches are big enough that a full build of 1M passages
-# makes ~50 segments and merges none of them.
+# loses at most its last batch. Each commit makes a segment, and the engine's merges cost about as
+# much as indexing (engine/merge_policy.py), so batches are big enough that a full build of 1M
+# passages makes ~50 segments and merges none of them.
 COMMIT_EVERY = 2_000
 
 

@@ -1,8 +1,8 @@
 """The engine: everything that knows the search library's insides (Whoosh 2.7.4), behind a small
 interface the search layer calls.
 
-The pipeline's stages run sources → segment → enrich → engine → search → web/cli; the engine
-imports from the stages before it, never from those after.
+The pipeline's stages run sources → segment → enrich → engine → search → web/cli; the
+engine imports from the stages before it, never from those after.
 
 - store.py: open (`open_index`, which applies patches.py once), the run lock, write a source's
   passages (`PassageWriter`); schema.py, analysis.py and merge_policy.py are how it indexes.

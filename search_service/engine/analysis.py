@@ -5,9 +5,10 @@ Minutes are full of words written with inner punctuation: `self-harm`, `joined-u
 `COVID-19`, `2019/20`. A compound is indexed as its parts at consecutive positions (so `self
 harm` and the phrase "risk of self-harm" find it) and, at the position of its first part, as
 one joined word (`selfharm`, `ae`, `201920`), so `A&E` is a word even though `a` and `e` are too
-short to index. Queries ask for either (search.py); the joined word is indexed only, never part
-of an analysed query, so a phrase is always its parts in order. Inner dots stay inside a word as
-in Whoosh's default tokenizer (`1.5m`, `S.106`), and an apostrophe still ends one (`council's`).
+short to index. Queries ask for either (query_parser.py); the joined word is indexed only, never
+part of an analysed query, so a phrase is always its parts in order. Inner dots stay inside a word
+as in Whoosh's default tokenizer (`1.5m`, `S.106`), and an apostrophe still ends one
+(`council's`).
 
 Whoosh's analyzers are chains of generators (tokenizer, lowercase, stop words, stemmer), each
 touching every token: 27% of a build (docs/performance.md). Indexing calls the analyzer with one

@@ -122,8 +122,9 @@ class IndexCaches:
 
     def for_generation(self, name: str, generation: int | None,
                        build: Callable[[], object]) -> object:
-        """`build()` for the index's `generation` (None before its first commit), kept until a newer one is asked for; built
-        under a lock, so threads meeting a new generation together build it once."""
+        """`build()` for the index's `generation` (None before its first commit), kept until
+        a newer one is asked for; built under a lock, so threads meeting a new generation
+        together build it once."""
         with self._generation_lock:
             kept = self._generations.get(name)
             if kept is None or kept[0] != generation:
