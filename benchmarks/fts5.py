@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from search_service.model import Document
 from search_service.engine.query_parser import FIELD_BOOSTS
+from search_service.engine.store import passage_fields
+from search_service.model import Document
 from search_service.segment import split_document
 from search_service.sources import SourceError, read_paths
-from search_service.engine.store import passage_fields
 
 from .queries import BenchQuery
 

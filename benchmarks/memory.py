@@ -25,8 +25,8 @@ import numpy as np
 
 from search_service.engine.caches import IndexCaches, caches_of
 from search_service.engine.schema import PASSAGE
-from search_service.search import SearchRequest, search_passages
 from search_service.engine.store import open_index
+from search_service.search import SearchRequest, search_passages
 
 from .phases import WARM_UP, request_of
 from .queries import query_mix

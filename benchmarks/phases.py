@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from search_service.engine.store import open_index
 from search_service.indexer import index_paths
 from search_service.search import SearchRequest, search_passages
-from search_service.engine.store import open_index
 
 from . import fts5
 from .queries import BenchQuery, query_mix

@@ -16,8 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
-from search_service.search import search_passages, warm_up
 from search_service.engine.store import open_index
+from search_service.search import search_passages, warm_up
 from tests.support.generate import parse_scale
 
 from .phases import request_of

@@ -10,8 +10,8 @@ from typing import Any
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
-from .search import QueryError
 from .engine.store import StoreError, default_index_dir
+from .search import QueryError
 from .web import POOL_KEY, api, pages
 from .web.searchers import SearcherPool
 

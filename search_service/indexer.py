@@ -8,11 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import segment
+from .engine.store import (
+    PassageWriter,
+    clear_leftovers,
+    open_index,
+    run_lock,
+    stored_hashes,
+)
 from .glossary import source_acronyms
 from .model import Document, stable_id
 from .segment import split_document
 from .sources import SourceError, read_paths
-from .engine.store import PassageWriter, clear_leftovers, open_index, run_lock, stored_hashes
 from .topics import Taxonomy, load_taxonomy
 
 log = logging.getLogger(__name__)

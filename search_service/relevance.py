@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .engine.store import open_index
 from .evaluate import CorpusError, fold, host_of
 from .indexer import index_documents
 from .model import Document
 from .search import SearchRequest, search_passages
-from .engine.store import open_index
 
 log = logging.getLogger(__name__)
 

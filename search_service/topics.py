@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from .model import Passage
 from .engine.schema import PASSAGE
 from .engine.store import PassageWriter, open_index, run_lock, stored_passage
+from .model import Passage
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,13 @@ from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer
 
 from search_service.engine import analysis
-from search_service.engine.analysis import (CompoundStopFilter, CompoundTokenizer, MinutesAnalyzer,
-                                            joined_form, minutes_stem)
+from search_service.engine.analysis import (
+    CompoundStopFilter,
+    CompoundTokenizer,
+    MinutesAnalyzer,
+    joined_form,
+    minutes_stem,
+)
 from search_service.engine.schema import build_schema
 from search_service.engine.store import StoreError, open_index
 

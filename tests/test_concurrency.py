@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from search_service.engine.caches import GLOBAL, LIVE, caches_of
+from search_service.engine.store import open_index, run_lock
 from search_service.indexer import index_paths
 from search_service.search import SearchRequest, search_passages
-from search_service.engine.store import open_index, run_lock
 from tests.support.crash import indexer_command, snapshot
 from tests.support.generate import write_corpus
 from tests.support.server import serve_index

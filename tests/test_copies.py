@@ -5,10 +5,10 @@ import datetime as dt
 import lxml.html
 
 from search_service.app import create_app
+from search_service.engine.store import open_index
 from search_service.indexer import index_documents
 from search_service.model import Document
 from search_service.search import SearchRequest, search_passages
-from search_service.engine.store import open_index
 
 MINUTES = """\
 Councillor Hilton asked whether the pothole repair budget would rise next year. The Cabinet \

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from search_service.app import create_app
 from search_service.cli import cli
+from search_service.engine.store import PassageWriter, open_index
 from search_service.filters import normalise, person
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.search import QueryError, SearchRequest, search_passages
-from search_service.engine.store import PassageWriter, open_index
 
 CABINET = Meeting(council="Exampleshire", committee="Cabinet", date=dt.date(2021, 6, 1),
                   url="https://council.example/m1", identifier="m1")

@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
+from search_service.engine.store import IndexBusyError, open_index, run_lock
 from search_service.indexer import index_documents
 from search_service.search import SearchRequest, search_passages
-from search_service.engine.store import IndexBusyError, open_index, run_lock
 from tests.support.minutes import PAGE, doc
 
 

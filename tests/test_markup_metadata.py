@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from search_service.indexer import index_paths
 from search_service.engine.schema import PASSAGE
-from search_service.sources import read_paths
 from search_service.engine.store import open_index
+from search_service.indexer import index_paths
+from search_service.sources import read_paths
 
 HEADING = "Cabinet - Tuesday, 12th March, 2019 6.00 pm"
 

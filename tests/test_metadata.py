@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from search_service.councils import council_name
+from search_service.engine.store import open_index
 from search_service.indexer import index_paths
 from search_service.model import Document
 from search_service.search import SearchRequest, search_passages
 from search_service.segment import read_page, split_document
 from search_service.sources.html import read_html_file
-from search_service.engine.store import open_index
 
 MINUTES = "\n\nMinutes:\n\nThe Committee noted the report on library opening hours."
 

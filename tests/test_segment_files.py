@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from search_service.indexer import index_paths
-from search_service.search import SearchRequest, search_passages
 from search_service.engine.segment_files import MappedFile
 from search_service.engine.store import open_index
+from search_service.indexer import index_paths
+from search_service.search import SearchRequest, search_passages
 from tests.support.generate import write_corpus
 
 DATA = b"header\n" + pickle.dumps((128, 4001, 2.5, None, 3, 7), 2) + b"tail\nend"

@@ -8,10 +8,10 @@ import lxml.html
 import pytest
 
 from search_service.app import create_app
+from search_service.engine.store import PassageWriter, open_index
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.search import similar_passages
 from search_service.similarity import similarities
-from search_service.engine.store import PassageWriter, open_index
 
 ITEM = AgendaItem(number="7", title="Members' Questions")
 # (id, question, answer): each asked at a meeting of its own.

@@ -17,9 +17,9 @@ from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader
 
 from search_service.app import create_app
-from search_service.indexer import index_paths
 from search_service.engine.schema import FACET_COLUMNS, SOURCE
 from search_service.engine.store import open_index
+from search_service.indexer import index_paths
 from tests.support.generate import write_corpus
 
 THREADS = 8

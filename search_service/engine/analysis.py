@@ -23,8 +23,15 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.analysis import (STOP_WORDS, CompositeAnalyzer, LowercaseFilter, StemFilter,
-                             StopFilter, Token, Tokenizer)
+from whoosh.analysis import (
+    STOP_WORDS,
+    CompositeAnalyzer,
+    LowercaseFilter,
+    StemFilter,
+    StopFilter,
+    Token,
+    Tokenizer,
+)
 from whoosh.lang.porter import stem as porter_stem
 
 log = logging.getLogger(__name__)

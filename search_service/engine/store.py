@@ -18,12 +18,12 @@ from whoosh.filedb.filestore import FileStorage, Storage
 from whoosh.index import TOC, FileIndex, clean_files
 from whoosh.writing import SegmentWriter
 
-from .caches import IndexCaches
-from .merge_policy import tiered_merge
-from .patches import apply_patches
 from ..model import AgendaItem, Meeting, Passage, stable_id
 from ..people import people_of
 from ..routine import is_routine
+from .caches import IndexCaches
+from .merge_policy import tiered_merge
+from .patches import apply_patches
 from .schema import PASSAGE, ROUTINE, SOURCE, build_schema
 
 log = logging.getLogger(__name__)

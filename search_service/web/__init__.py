@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from flask import current_app
-from ..engine.store import Searcher
 
+from ..engine.store import Searcher
 from .searchers import SearcherPool
 
 POOL_KEY = "search_service.searchers"

@@ -8,9 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..engine.store import Searcher
-
-from ..engine.store import PassageIndex, open_index
+from ..engine.store import PassageIndex, Searcher, open_index
 from ..search import warm_up
 
 log = logging.getLogger(__name__)

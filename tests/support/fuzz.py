@@ -20,8 +20,8 @@ from urllib.parse import urlencode
 
 from hypothesis import strategies as st
 
-from search_service.model import Document
 from search_service.engine.schema import FACET_COLUMNS
+from search_service.model import Document
 from search_service.segment import split_document
 from search_service.sources import SourceError, read_file
 from search_service.sources.text import MAX_BYTES
