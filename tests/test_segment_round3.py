@@ -152,3 +152,48 @@ def test_minutes_saved_as_one_line_are_cut_where_each_speaker_begins() -> None:
     segments = split_minutes(text)
     assert [s.kind for s in segments] == ["statement", "qa", "statement", "decision"]
     assert segments[1].answer.startswith("The Director of Place replied")
+
+
+ROUND4_CLASSES = [
+    pytest.param("The Clerk was asked if the Town Council had a policy on street trees. The Clerk "
+                 "replied that a draft would come to the next meeting.", "qa",
+                 id="question-put-to-someone-in-the-passive"),
+    pytest.param("After the presentation members were asked if they had any questions.",
+                 "statement", id="invitation-to-ask-is-no-question"),
+    pytest.param("A further question concerning the progress of the climate plan was answered by "
+                 "the Director, who said it would be published in June.", "qa",
+                 id="question-concerning"),
+    pytest.param("Recommended:That Cllrs Fyson and Pratt be added as signatories.", "decision",
+                 id="recommended-colon"),
+    pytest.param("The minute of meeting of the Appeals Sub-Committee held on 19th May was "
+                 "submitted and noted.", "decision", id="submitted-and-noted"),
+    pytest.param("Accordingly the amendment became the finding of the meeting.", "decision",
+                 id="finding-of-the-meeting"),
+    pytest.param("That the consultation on the discount scheme be undertaken in the autumn.",
+                 "decision", id="that-it-be-done"),
+    pytest.param("That this work would be funded from the existing budget, officers said.",
+                 "statement", id="that-it-would-be-is-reported-speech"),
+]
+
+
+@pytest.mark.parametrize("text, kind", ROUND4_CLASSES)
+def test_split_minutes_round4_classes(text: str, kind: str) -> None:
+    assert [s.kind for s in split_minutes(text)] == [kind]
+
+
+def test_paragraphs_under_a_written_reply_are_its_answer() -> None:
+    segments = split_minutes(
+        "What are we doing to lobby Government on school funding?\n\n"
+        "Written reply:\n\n"
+        "The Council recognises that schools face real pressure on their funding.\n\n"
+        "Officers have met the Department for Education several times since May.")
+    assert [s.kind for s in segments][-2:] == ["qa", "qa"]
+
+
+def test_a_decision_said_in_full_keeps_no_list_after_it() -> None:
+    segments = split_minutes(
+        "It was RESOLVED to go into closed session under the 1960 Act because the next item "
+        "concerned a complaint.\n\n"
+        "a. The complaint was summarised by the Clerk.\n\n"
+        "b. Members discussed the Council's response.")
+    assert [s.kind for s in segments] == ["decision", "statement", "statement"]

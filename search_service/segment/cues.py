@@ -68,9 +68,15 @@ ASKS = Gated(
     r"reassurance|a breakdown|figures)\b[^.;?]{0,120}?\b(?:was|were) (?:also )?"
     r"(?:requested|sought)|"
     r"(?:[Ii]t|[Qq]uestions?) was (?:also )?(?:queried|questioned|asked)(?! to)|"
+    # a question put to someone, in the passive: "The Clerk was asked if the Council had …"
+    # (not the chair's invitation: "members were asked if they had any questions")
+    r"(?:was|were) (?:also )?asked (?:if|whether|about|what|how|why|when|where|which|who)\b"
+    r"(?! (?:they|there|anyone|members) (?:had|were|was|have) any )|"
     r"(?-i:(?:[Qq]uestions?|[Qq]uer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
-    r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to)|"
-    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)))\b",
+    r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to|"
+    r"concerning|relating to|in relation to|with regard to)|"
+    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on|concerning|"
+    r"relating to|in relation to|with regard to)))\b",
     ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
      "call", "pressed", "pushed", "wanted", "wish", "keen", "eager", "anxious", "interested", "would like"), re.I)
 # "asked that …" makes a request: a question only when an answer follows it.
@@ -208,7 +214,7 @@ DECISION_START = re.compile(
     r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote|"
     r"GRANTED|REFUSED|DEFERRED|WITHDRAWN|CARRIED)\b(?! to (?:the|a) )"
     # a committee's recommendation to a higher body: "RECOMMENDED to the Council that …"
-    r"|^(?:(?:It was|it was) )?RECOMMENDED\b"
+    r"|^(?:(?:It was|it was) )?RECOMMENDED\b|^Recommended\s*(?::|[-–]|(?i:that)\b)"
     r"|^(?:Voting|Vote|Votes)\s*:"
     # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
     r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
@@ -253,7 +259,10 @@ RESOLUTION_PART = re.compile(
     rf"^That (?:the )?{_BODY} (?:notes?|agrees?|approves?|endorses?|accepts?|adopts?|resolves?|"
     r"acknowledges?|supports?|recommends?)\b|"
     # "(1) the draft strategy be approved;" under a decision whose head the page left out
-    r"^(?:That|that|the)\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|"
+    r"^That\b(?:[^.;]|\.(?=\d)){0,300}?(?<!would )(?<!could )(?<!should )(?<!will )(?<!to )"
+    r"(?<!may )(?<!might )(?<!must )(?<!can )(?<!not )\bbe (?:\w{3,}(?:ed|en)|made|sent|set|put|kept|"
+    r"held|paid|brought|sought|told)\b|"
+    r"^(?:the)\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|"
     r"endorsed|authorised|authorized|delegated|accepted|granted|refused|deferred|received|"
     r"requested|asked|established|appointed|recommended|supported|confirmed|referred)\b|"
     # a recommendation as a decision notice words it: "To agree to enter into a consultation …"
@@ -287,6 +296,9 @@ DECISION_IN = Gated(
     r"\b(?:All|all) (?:\w+ )?(?:were )?(?:in agreement|agreed)\b|"
     r"\b(?:agreed|approved|carried|resolved) unanimously\b|\bwas unanimous\b|"
     r"\b(?i:motion|amendment) (?:was |were )?declared (?:carried|lost|defeated)\b|"
+    # a Scottish council's vote: "On the division there voted: …", "… became the finding of the
+    # meeting"
+    r"\bOn the division\b|\bbecame the (?:finding|decision) of the (?:meeting|Committee|Council)\b|"
     # "Proposed by Cllr Ames, seconded by Cllr Bell and carried."
     r"\bseconded by [^.;]{1,60}? and (?:unanimously )?(?:carried|agreed|resolved|approved)\b|"
     # a proposal and its acceptance: "…, which was accepted by the Panel.", "This suggestion
@@ -297,10 +309,12 @@ DECISION_IN = Gated(
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
+     "division", "finding",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
-PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:unanimously )?"
+PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:(?:received|"
+                              r"submitted|considered|presented|read) and )?(?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
                               r"endorsed|granted|refused|deferred|rejected|accepted(?! that)|"
                               r"co-opted)\b"
@@ -332,7 +346,7 @@ MOTION_HEAD = re.compile(
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"
-    r"answers?)\b", re.I)
+    r"answers?|repl(?:y|ies|ied))\b", re.I)
 PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
     r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",
