@@ -197,3 +197,19 @@ def test_a_decision_said_in_full_keeps_no_list_after_it() -> None:
         "a. The complaint was summarised by the Clerk.\n\n"
         "b. Members discussed the Council's response.")
     assert [s.kind for s in segments] == ["decision", "statement", "statement"]
+
+
+def test_a_division_heads_its_vote() -> None:
+    segments = split_minutes(
+        "On the division there voted:\n\n"
+        "For the Motion (12) Councillors Gatt, Brown and Allan\n\n"
+        "For the Amendment (13) Councillors Leadbitter, McLean and Bremner")
+    assert segments[0].kind == "decision"
+    assert segments[0].text.startswith("On the division there voted: For the Motion (12)")
+
+
+def test_an_agreement_later_in_a_paragraph_leaves_its_question() -> None:
+    (segment,) = split_minutes(
+        "Cllr Ray asked whether the Council would fund a new gate. The Clerk replied that the "
+        "old gate could be repaired, and it was AGREED to do so.")
+    assert segment.kind == "qa"

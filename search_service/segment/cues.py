@@ -215,7 +215,7 @@ DECISION_START = re.compile(
     r"GRANTED|REFUSED|DEFERRED|WITHDRAWN|CARRIED)\b(?! to (?:the|a) )"
     # a committee's recommendation to a higher body: "RECOMMENDED to the Council that …"
     r"|^(?:(?:It was|it was) )?RECOMMENDED\b|^Recommended\s*(?::|[-–]|(?i:that)\b)"
-    r"|^(?:Voting|Vote|Votes)\s*:"
+    r"|^(?:Voting|Vote|Votes)\s*:|^On the division\b"
     # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
     r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
     r"adopted|lost|rejected|defeated|noted|deferred)\b")
@@ -330,7 +330,7 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:
 # "The responses received so far were noted": the end of what went before it.
 WERE_NOTED = re.compile(r"\b(?:was|were) (?:duly )?noted\b")
 # A lead-in that ends in the decision its parts spell out: "… the Cabinet Member resolved that:".
-DECIDES_BELOW = re.compile(r"\b(?:resolved|agreed|decided|determined|RESOLVED|AGREED|DECIDED)"
+DECIDES_BELOW = re.compile(r"\b(?:resolved|agreed|decided|determined|voted|RESOLVED|AGREED|DECIDED)"
                            r"(?: (?:that|to|as follows)| (?i:that))?\s*(?::-?|[-–])\s*$")
 # A label in capitals heading its points: "REASON FOR DECISION –", "REASONS:".
 LABEL_HEAD = re.compile(r"^[A-Z][A-Z'’ ]{2,40}\s*(?::-?|[-–])$")

@@ -141,7 +141,7 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
               in_list: bool) -> Segment:
     if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
             or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text) \
-            or cues.RESOLVED_EARLY.search(text[:300]):
+            or cues.RESOLVED_EARLY.search(_first_sentence(text)):
         return Segment("decision", text)
     exchange = qa.in_response(text)
     if exchange is None and mode != "statements":
@@ -159,6 +159,12 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
     decided = cues.DECISION_IN.search(text[:2000]) or cues.PASSIVE_DECISION.match(text)
     kind: Kind = "decision" if decided else "statement"
     return Segment(kind, text, speaker=speaker or qa.speaker(text))
+
+
+def _first_sentence(text: str) -> str:
+    """A paragraph's first sentence (of its first 300 characters)."""
+    parts = sentences(text[:300])
+    return parts[0] if parts else ""
 
 
 def _with_answer(segment: Segment, answer: str, context: _Context | None) -> Segment:
