@@ -160,6 +160,8 @@ ROUND4_CLASSES = [
                  id="question-put-to-someone-in-the-passive"),
     pytest.param("After the presentation members were asked if they had any questions.",
                  "statement", id="invitation-to-ask-is-no-question"),
+    pytest.param("Members were asked whether they supported the revised timetable.",
+                 "statement", id="poll-of-members-is-no-question"),
     pytest.param("A further question concerning the progress of the climate plan was answered by "
                  "the Director, who said it would be published in June.", "qa",
                  id="question-concerning"),
@@ -169,8 +171,6 @@ ROUND4_CLASSES = [
                  "submitted and noted.", "decision", id="submitted-and-noted"),
     pytest.param("Accordingly the amendment became the finding of the meeting.", "decision",
                  id="finding-of-the-meeting"),
-    pytest.param("That the consultation on the discount scheme be undertaken in the autumn.",
-                 "decision", id="that-it-be-done"),
     pytest.param("That this work would be funded from the existing budget, officers said.",
                  "statement", id="that-it-would-be-is-reported-speech"),
 ]

@@ -69,9 +69,9 @@ ASKS = Gated(
     r"(?:requested|sought)|"
     r"(?:[Ii]t|[Qq]uestions?) was (?:also )?(?:queried|questioned|asked)(?! to)|"
     # a question put to someone, in the passive: "The Clerk was asked if the Council had …"
-    # (not the chair's invitation: "members were asked if they had any questions")
+    # (not the chair's invitation or poll: "members were asked if they had any questions")
     r"(?:was|were) (?:also )?asked (?:if|whether|about|what|how|why|when|where|which|who)\b"
-    r"(?! (?:they|there|anyone|members) (?:had|were|was|have) any )|"
+    r"(?! (?:they|there|anyone|members)\b)|"
     r"(?-i:(?:[Qq]uestions?|[Qq]uer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to|"
     r"concerning|relating to|in relation to|with regard to)|"
@@ -259,10 +259,7 @@ RESOLUTION_PART = re.compile(
     rf"^That (?:the )?{_BODY} (?:notes?|agrees?|approves?|endorses?|accepts?|adopts?|resolves?|"
     r"acknowledges?|supports?|recommends?)\b|"
     # "(1) the draft strategy be approved;" under a decision whose head the page left out
-    r"^That\b(?:[^.;]|\.(?=\d)){0,300}?(?<!would )(?<!could )(?<!should )(?<!will )(?<!to )"
-    r"(?<!may )(?<!might )(?<!must )(?<!can )(?<!not )\bbe (?:\w{3,}(?:ed|en)|made|sent|set|put|kept|"
-    r"held|paid|brought|sought|told)\b|"
-    r"^(?:the)\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|"
+    r"^(?:That|that|the)\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|"
     r"endorsed|authorised|authorized|delegated|accepted|granted|refused|deferred|received|"
     r"requested|asked|established|appointed|recommended|supported|confirmed|referred)\b|"
     # a recommendation as a decision notice words it: "To agree to enter into a consultation …"
@@ -346,7 +343,7 @@ MOTION_HEAD = re.compile(
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"
-    r"answers?|repl(?:y|ies|ied))\b", re.I)
+    r"answers?)\b|^(?:[Ww]ritten |[Vv]erbal )?[Rr]epl(?:y|ies)\s*:", re.I)
 PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
     r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",
