@@ -1,4 +1,4 @@
-"""The search pages through Flask's test client, over a real index of real minutes."""
+"""The search pages through Flask's test client, over an on-disk index of the web fixtures."""
 from __future__ import annotations
 
 import datetime as dt
