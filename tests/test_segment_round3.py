@@ -213,3 +213,13 @@ def test_an_agreement_later_in_a_paragraph_leaves_its_question() -> None:
         "Cllr Ray asked whether the Council would fund a new gate. The Clerk replied that the "
         "old gate could be repaired, and it was AGREED to do so.")
     assert segment.kind == "qa"
+
+
+def test_in_response_without_to_answers_the_question_before_it() -> None:
+    (segment,) = split_minutes(
+        "Councillor Gatt sought clarification on why the item was to be heard in private.\n\n"
+        "In response the Head of Governance confirmed that staffing reports were always heard "
+        "in private while consultation was under way.")
+    assert segment.kind == "qa"
+    assert segment.question.startswith("Councillor Gatt sought clarification")
+    assert segment.answer.startswith("In response the Head of Governance confirmed")

@@ -271,8 +271,10 @@ def is_question(text: str) -> bool:
 
 
 def answers(text: str) -> bool:
-    """Whether a paragraph opens as an answer ('The Cabinet Member replied that …')."""
+    """Whether a paragraph opens as an answer ('The Cabinet Member replied that …', 'In response
+    the Head of Governance confirmed …')."""
     head = text[:400]
     return bool(cues.ANSWER_START.match(head) or cues.ANSWERED_TO.match(head)
+                or cues.OTHER_REPLY.match(head)
                 or cues.REPLY_GIVEN.match(head) or cues.COLON_REPLY.match(head)
                 or cues.INITIALS_REPLY.match(head) or cues.WRITTEN_ANSWER.match(head))
