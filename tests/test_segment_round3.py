@@ -223,3 +223,22 @@ def test_in_response_without_to_answers_the_question_before_it() -> None:
     assert segment.kind == "qa"
     assert segment.question.startswith("Councillor Gatt sought clarification")
     assert segment.answer.startswith("In response the Head of Governance confirmed")
+
+
+def test_the_committee_making_a_point_and_being_told_is_a_question_answered() -> None:
+    segments = split_minutes(
+        "The Committee noted that the Council should have published more with the data.\n\n"
+        "The Committee was advised that officers were committed to clearer reporting.\n\n"
+        "The Board considered a report of the Director on the contract.\n\n"
+        "The Board was advised that the contract ran to 2026.")
+    assert [s.kind for s in segments] == ["qa", "statement", "statement"]
+    assert segments[0].answer.startswith("The Committee was advised")
+
+
+def test_a_reply_to_the_committee_inside_the_sentence_splits_it() -> None:
+    (segment,) = split_minutes(
+        "There was a discussion about performance, and the Committee noted that most annual "
+        "reviews had not happened; the Committee was advised that the 2019 outcomes were now "
+        "available.")
+    assert segment.kind == "qa"
+    assert segment.answer.startswith("the Committee was advised")

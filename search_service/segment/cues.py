@@ -146,9 +146,15 @@ _POINT_VERBS = (r"(?:noted|felt|mentioned|commented|said|stated|raised|referred|
                 r"wanted|challenged|argued|stressed|emphasised|welcomed|praised|spoke|"
                 r"questioned|was concerned|were concerned|voiced|made)")
 # A member making a point: "Another Member noted that …", "Discussion ensued and a Member felt …".
+# (the committee as a whole makes a point too: "The Committee noted that the Council should …",
+# answered by "The Committee was advised that …")
+_MEETING_BODY = r"(?:[Tt]he (?:Committee|Sub-Committee|Panel|Board|Forum|Group))"
 MEMBER_POINT = re.compile(
-    rf"^(?:[^,.]{{0,80}}(?:, | and ))?(?:{_MEMBER})(?: (?:also|then|further|however))?,? "
-    rf"{_POINT_VERBS}\b")
+    rf"^(?:[^,.]{{0,80}}(?:, (?:and )?| and ))?(?:(?:{_MEMBER})(?: (?:also|then|further|however))?,? "
+    rf"{_POINT_VERBS}|{_MEETING_BODY} (?:also |further )?(?:noted that|felt|was concerned|"
+    r"expressed concern|questioned|queried|challenged|suggested that))\b")
+# A reply told to the members: "… the Committee was advised that …".
+TOLD = re.compile(r"\b(?:was|were) (?:informed|advised|told|assured)\b")
 MEMBER_START = re.compile(rf"^(?:{_MEMBER})\b")
 PRONOUN_START = re.compile(r"^(?:He|She|They)\b")
 # A sentence that opens a reply by someone else: "In reply, …", "The officer could not say …".
@@ -166,7 +172,9 @@ ANSWERS_POINT = re.compile(
     r"^(?:It|it) was (?:also )?(?:explained|clarified|confirmed)\b|^In (?:reply|response)\b|"
     # officers speaking after a member's point answer it: "Officers stated that this was …"
     r"^(?:[Oo]fficers|[Tt]he (?:relevant |responsible )?[Oo]fficers?) (?:stated|said|noted|"
-    r"commented|indicated|reported)\b")
+    r"commented|indicated|reported)\b|"
+    rf"^(?:[^,]{{0,60}}, )?(?:{_MEETING_BODY}|Members) (?:was|were) (?:informed|advised|told|"
+    r"assured)\b")
 # A sentence that opens a new exchange inside a paragraph run together from several:
 # "Asked by Cllr Connor whether …", "Cllr Clarke referred to … and expressed concerns …".
 NEW_EXCHANGE = re.compile(

@@ -216,8 +216,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if not (strong or weak or mark):
             continue
         cue = strong or weak
-        # (a member's own "… and noted that …" goes on with the point rather than answering it)
-        if cue and cue is not member and (exchange := _split_in_sentence(parts, k, cue.end())):
+        # (a member's own "… and noted that …" goes on with the point rather than answering it;
+        # "…; the Committee was advised that …" answers it)
+        if cue and (cue is not member or cues.TOLD.search(sentence, cue.end())) \
+                and (exchange := _split_in_sentence(parts, k, cue.end())):
             return exchange
         if strong:
             k = _asking_goes_on(parts, k)
