@@ -55,8 +55,9 @@ ASKS = Gated(
     r"raised (?:a |the )?(?:question|query)|"
     # asking to be given something: "asked for an update on …", "a request for more information
     # regarding …" (not "asked for a further update in a year", a report wanted later)
-    r"(?:asked|pressed|pushed|\b(?:a|one|further) (?:request|call)) for (?:an? |the |some |any )?(?:further |more |"
-    r"additional |latest |urgent |written |an )*(?:update|information|clarification|clarity|"
+    r"(?:asked|pressed|pushed|\b(?:a|one|further) (?:request|call)) for "
+    r"(?:an? |the |some |any )?(?:further |more |additional |latest |urgent |written |an )*"
+    r"(?:update|information|clarification|clarity|"
     r"confirmation|details|explanation|breakdown|figures|data|numbers|assurances?|"
     r"reassurances?) (?:on|regarding|about|as to|in relation to|with regard to|concerning|"
     r"of|why|whether|how|what|when|that)\b|"
@@ -78,7 +79,8 @@ ASKS = Gated(
     r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on|concerning|"
     r"relating to|in relation to|with regard to)))\b",
     ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
-     "call", "pressed", "pushed", "wanted", "wish", "keen", "eager", "anxious", "interested", "would like"), re.I)
+     "call", "pressed", "pushed", "wanted", "wish", "keen", "eager", "anxious", "interested",
+     "would like"), re.I)
 # "asked that …" makes a request: a question only when an answer follows it.
 REQUEST = re.compile(r" that\b")
 REQUEST_VERB = re.compile(r"^(?i:asked)$")
@@ -150,8 +152,8 @@ _POINT_VERBS = (r"(?:noted|felt|mentioned|commented|said|stated|raised|referred|
 # answered by "The Committee was advised that …")
 _MEETING_BODY = r"(?:[Tt]he (?:Committee|Sub-Committee|Panel|Board|Forum|Group))"
 MEMBER_POINT = re.compile(
-    rf"^(?:[^,.]{{0,80}}(?:, (?:and )?| and ))?(?:(?:{_MEMBER})(?: (?:also|then|further|however))?,? "
-    rf"{_POINT_VERBS}|{_MEETING_BODY} (?:also |further )?(?:noted that|felt|was concerned|"
+    rf"^(?:[^,.]{{0,80}}(?:, (?:and )?| and ))?(?:(?:{_MEMBER})"
+    rf"(?: (?:also|then|further|however))?,? {_POINT_VERBS}|{_MEETING_BODY} (?:also |further )?(?:noted that|felt|was concerned|"
     r"expressed concern|questioned|queried|challenged|suggested that))\b")
 # A reply told to the members: "… the Committee was advised that …".
 TOLD = re.compile(r"\b(?:was|were) (?:informed|advised|told|assured)\b")
