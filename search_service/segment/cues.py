@@ -153,8 +153,9 @@ _POINT_VERBS = (r"(?:noted|felt|mentioned|commented|said|stated|raised|referred|
 _MEETING_BODY = r"(?:[Tt]he (?:Committee|Sub-Committee|Panel|Board|Forum|Group))"
 MEMBER_POINT = re.compile(
     rf"^(?:[^,.]{{0,80}}(?:, (?:and )?| and ))?(?:(?:{_MEMBER})"
-    rf"(?: (?:also|then|further|however))?,? {_POINT_VERBS}|{_MEETING_BODY} (?:also |further )?(?:noted that|felt|was concerned|"
-    r"expressed concern|questioned|queried|challenged|suggested that))\b")
+    rf"(?: (?:also|then|further|however))?,? {_POINT_VERBS}|"
+    rf"{_MEETING_BODY} (?:also |further )?(?:noted that|felt|was concerned|expressed concern|"
+    r"questioned|queried|challenged|suggested that))\b")
 # A reply told to the members: "… the Committee was advised that …".
 TOLD = re.compile(r"\b(?:was|were) (?:informed|advised|told|assured)\b")
 MEMBER_START = re.compile(rf"^(?:{_MEMBER})\b")
