@@ -21,7 +21,8 @@ from search_service.evaluate import (CorpusError, DocumentScore, EvaluationRepor
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # Pages split exactly as labelled since the evaluation was written (they were its tests' corpus):
-# concerns raised with no answer (d005), a page of decisions and statements (d035), the seed.
+# bullets with an answer between them (d005), lettered points some of which answer questions
+# (d035), and the user's seed.
 FULL_MARKS = {"dev": ("d005", "d035", "seed")}
 
 

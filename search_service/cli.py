@@ -433,8 +433,7 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
               help="Score only pages whose URL host is listed in this file (one a line).")
 @click.option("--exclude-hosts", "exclude_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Leave out pages whose URL host is listed in this file (one a line).")
-@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path),
-                default=Path("../shared/corpus/dev"))
+@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
 def evaluate_command(verbose: bool, hosts_file: Path | None, exclude_file: Path | None,
                      corpus: Path) -> None:
     """Score the splitter against a labelled corpus (docs/X.json + labels/X.json)."""

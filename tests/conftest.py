@@ -1,4 +1,5 @@
-"""Shared fixtures: a real on-disk index of real minutes pages, and the web app over it."""
+"""Fixtures of the web tests: an on-disk index of the minutes in tests/data/web, the web app over
+it, and the app under waitress."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -28,7 +29,7 @@ def web_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def app(web_index: Path) -> Flask:
-    """The web app over the shared fixture index."""
+    """The web app over the session's index of tests/data/web."""
     return create_app(index_dir=web_index)
 
 
@@ -58,6 +59,6 @@ def start_server(tmp_path_factory: pytest.TempPathFactory
 
 @pytest.fixture(scope="module")
 def server(web_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app under waitress over the shared fixture index; its base URL."""
+    """The app under waitress over the session's index of tests/data/web; its base URL."""
     with running_server(web_index, tmp_path_factory) as base:
         yield base

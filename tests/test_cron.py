@@ -21,7 +21,7 @@ from search_service.sources import SourceError
 from tests.support.moderngov_site import FIXTURE, FakeModernGov
 
 ROOT = Path(__file__).parents[1]
-SAMPLES = ROOT / "samples" / "council-minutes.jsonl"
+MINUTES = ROOT / "tests" / "data" / "web" / "minutes.jsonl"
 
 
 def command(*args):
@@ -47,11 +47,12 @@ def stored(index):
 
 @pytest.fixture
 def many_pages(tmp_path):
-    """The sample minutes twelve times over, under different URLs: a run of a few seconds."""
-    lines = SAMPLES.read_text(encoding="utf-8").splitlines()
+    """The web fixture's minutes fifteen times over, under different URLs: a run of a few
+    seconds."""
+    lines = MINUTES.read_text(encoding="utf-8").splitlines()
     path = tmp_path / "many.jsonl"
     with path.open("w", encoding="utf-8") as out:
-        for copy in range(12):
+        for copy in range(15):
             for line in lines:
                 record = json.loads(line)
                 record["url"] += f"#copy{copy}"

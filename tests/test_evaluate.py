@@ -143,3 +143,9 @@ def test_evaluate_command_scores_the_listed_hosts(tmp_path: Path) -> None:
     missing = CliRunner().invoke(cli, ["evaluate", "--exclude-hosts", str(tmp_path / "no.txt"),
                                        str(corpus)])
     assert missing.exit_code != 0 and "cannot read the list of hosts" in missing.output
+
+
+def test_evaluate_asks_for_its_corpus_rather_than_reading_one_outside_the_project() -> None:
+    result = CliRunner().invoke(cli, ["evaluate"])
+    assert result.exit_code == 2
+    assert "Missing argument 'CORPUS'" in result.output

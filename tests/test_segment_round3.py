@@ -152,3 +152,93 @@ def test_minutes_saved_as_one_line_are_cut_where_each_speaker_begins() -> None:
     segments = split_minutes(text)
     assert [s.kind for s in segments] == ["statement", "qa", "statement", "decision"]
     assert segments[1].answer.startswith("The Director of Place replied")
+
+
+ROUND4_CLASSES = [
+    pytest.param("The Clerk was asked if the Town Council had a policy on street trees. The Clerk "
+                 "replied that a draft would come to the next meeting.", "qa",
+                 id="question-put-to-someone-in-the-passive"),
+    pytest.param("After the presentation members were asked if they had any questions.",
+                 "statement", id="invitation-to-ask-is-no-question"),
+    pytest.param("Members were asked whether they supported the revised timetable.",
+                 "statement", id="poll-of-members-is-no-question"),
+    pytest.param("A further question concerning the progress of the climate plan was answered by "
+                 "the Director, who said it would be published in June.", "qa",
+                 id="question-concerning"),
+    pytest.param("Recommended:That Cllrs Fyson and Pratt be added as signatories.", "decision",
+                 id="recommended-colon"),
+    pytest.param("The minute of meeting of the Appeals Sub-Committee held on 19th May was "
+                 "submitted and noted.", "decision", id="submitted-and-noted"),
+    pytest.param("Accordingly the amendment became the finding of the meeting.", "decision",
+                 id="finding-of-the-meeting"),
+    pytest.param("That this work would be funded from the existing budget, officers said.",
+                 "statement", id="that-it-would-be-is-reported-speech"),
+]
+
+
+@pytest.mark.parametrize("text, kind", ROUND4_CLASSES)
+def test_split_minutes_round4_classes(text: str, kind: str) -> None:
+    assert [s.kind for s in split_minutes(text)] == [kind]
+
+
+def test_paragraphs_under_a_written_reply_are_its_answer() -> None:
+    segments = split_minutes(
+        "What are we doing to lobby Government on school funding?\n\n"
+        "Written reply:\n\n"
+        "The Council recognises that schools face real pressure on their funding.\n\n"
+        "Officers have met the Department for Education several times since May.")
+    assert [s.kind for s in segments][-2:] == ["qa", "qa"]
+
+
+def test_a_decision_said_in_full_keeps_no_list_after_it() -> None:
+    segments = split_minutes(
+        "It was RESOLVED to go into closed session under the 1960 Act because the next item "
+        "concerned a complaint.\n\n"
+        "a. The complaint was summarised by the Clerk.\n\n"
+        "b. Members discussed the Council's response.")
+    assert [s.kind for s in segments] == ["decision", "statement", "statement"]
+
+
+def test_a_division_heads_its_vote() -> None:
+    segments = split_minutes(
+        "On the division there voted:\n\n"
+        "For the Motion (12) Councillors Gatt, Brown and Allan\n\n"
+        "For the Amendment (13) Councillors Leadbitter, McLean and Bremner")
+    assert segments[0].kind == "decision"
+    assert segments[0].text.startswith("On the division there voted: For the Motion (12)")
+
+
+def test_an_agreement_later_in_a_paragraph_leaves_its_question() -> None:
+    (segment,) = split_minutes(
+        "Cllr Ray asked whether the Council would fund a new gate. The Clerk replied that the "
+        "old gate could be repaired, and it was AGREED to do so.")
+    assert segment.kind == "qa"
+
+
+def test_in_response_without_to_answers_the_question_before_it() -> None:
+    (segment,) = split_minutes(
+        "Councillor Gatt sought clarification on why the item was to be heard in private.\n\n"
+        "In response the Head of Governance confirmed that staffing reports were always heard "
+        "in private while consultation was under way.")
+    assert segment.kind == "qa"
+    assert segment.question.startswith("Councillor Gatt sought clarification")
+    assert segment.answer.startswith("In response the Head of Governance confirmed")
+
+
+def test_the_committee_making_a_point_and_being_told_is_a_question_answered() -> None:
+    segments = split_minutes(
+        "The Committee noted that the Council should have published more with the data.\n\n"
+        "The Committee was advised that officers were committed to clearer reporting.\n\n"
+        "The Board considered a report of the Director on the contract.\n\n"
+        "The Board was advised that the contract ran to 2026.")
+    assert [s.kind for s in segments] == ["qa", "statement", "statement"]
+    assert segments[0].answer.startswith("The Committee was advised")
+
+
+def test_a_reply_to_the_committee_inside_the_sentence_splits_it() -> None:
+    (segment,) = split_minutes(
+        "There was a discussion about performance, and the Committee noted that most annual "
+        "reviews had not happened; the Committee was advised that the 2019 outcomes were now "
+        "available.")
+    assert segment.kind == "qa"
+    assert segment.answer.startswith("the Committee was advised")

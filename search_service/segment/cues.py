@@ -55,8 +55,9 @@ ASKS = Gated(
     r"raised (?:a |the )?(?:question|query)|"
     # asking to be given something: "asked for an update on …", "a request for more information
     # regarding …" (not "asked for a further update in a year", a report wanted later)
-    r"(?:asked|pressed|pushed|\b(?:a|one|further) (?:request|call)) for (?:an? |the |some |any )?(?:further |more |"
-    r"additional |latest |urgent |written |an )*(?:update|information|clarification|clarity|"
+    r"(?:asked|pressed|pushed|\b(?:a|one|further) (?:request|call)) for "
+    r"(?:an? |the |some |any )?(?:further |more |additional |latest |urgent |written |an )*"
+    r"(?:update|information|clarification|clarity|"
     r"confirmation|details|explanation|breakdown|figures|data|numbers|assurances?|"
     r"reassurances?) (?:on|regarding|about|as to|in relation to|with regard to|concerning|"
     r"of|why|whether|how|what|when|that)\b|"
@@ -68,11 +69,18 @@ ASKS = Gated(
     r"reassurance|a breakdown|figures)\b[^.;?]{0,120}?\b(?:was|were) (?:also )?"
     r"(?:requested|sought)|"
     r"(?:[Ii]t|[Qq]uestions?) was (?:also )?(?:queried|questioned|asked)(?! to)|"
+    # a question put to someone, in the passive: "The Clerk was asked if the Council had …"
+    # (not the chair's invitation or poll: "members were asked if they had any questions")
+    r"(?:was|were) (?:also )?asked (?:if|whether|about|what|how|why|when|where|which|who)\b"
+    r"(?! (?:they|there|anyone|members)\b)|"
     r"(?-i:(?:[Qq]uestions?|[Qq]uer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
-    r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to)|"
-    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on)))\b",
+    r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to|"
+    r"concerning|relating to|in relation to|with regard to)|"
+    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on|concerning|"
+    r"relating to|in relation to|with regard to)))\b",
     ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
-     "call", "pressed", "pushed", "wanted", "wish", "keen", "eager", "anxious", "interested", "would like"), re.I)
+     "call", "pressed", "pushed", "wanted", "wish", "keen", "eager", "anxious", "interested",
+     "would like"), re.I)
 # "asked that …" makes a request: a question only when an answer follows it.
 REQUEST = re.compile(r" that\b")
 REQUEST_VERB = re.compile(r"^(?i:asked)$")
@@ -140,9 +148,16 @@ _POINT_VERBS = (r"(?:noted|felt|mentioned|commented|said|stated|raised|referred|
                 r"wanted|challenged|argued|stressed|emphasised|welcomed|praised|spoke|"
                 r"questioned|was concerned|were concerned|voiced|made)")
 # A member making a point: "Another Member noted that …", "Discussion ensued and a Member felt …".
+# (the committee as a whole makes a point too: "The Committee noted that the Council should …",
+# answered by "The Committee was advised that …")
+_MEETING_BODY = r"(?:[Tt]he (?:Committee|Sub-Committee|Panel|Board|Forum|Group))"
 MEMBER_POINT = re.compile(
-    rf"^(?:[^,.]{{0,80}}(?:, | and ))?(?:{_MEMBER})(?: (?:also|then|further|however))?,? "
-    rf"{_POINT_VERBS}\b")
+    rf"^(?:[^,.]{{0,80}}(?:, (?:and )?| and ))?(?:(?:{_MEMBER})"
+    rf"(?: (?:also|then|further|however))?,? {_POINT_VERBS}|"
+    rf"{_MEETING_BODY} (?:also |further )?(?:noted that|felt|was concerned|expressed concern|"
+    r"questioned|queried|challenged|suggested that))\b")
+# A reply told to the members: "… the Committee was advised that …".
+TOLD = re.compile(r"\b(?:was|were) (?:informed|advised|told|assured)\b")
 MEMBER_START = re.compile(rf"^(?:{_MEMBER})\b")
 PRONOUN_START = re.compile(r"^(?:He|She|They)\b")
 # A sentence that opens a reply by someone else: "In reply, …", "The officer could not say …".
@@ -160,7 +175,9 @@ ANSWERS_POINT = re.compile(
     r"^(?:It|it) was (?:also )?(?:explained|clarified|confirmed)\b|^In (?:reply|response)\b|"
     # officers speaking after a member's point answer it: "Officers stated that this was …"
     r"^(?:[Oo]fficers|[Tt]he (?:relevant |responsible )?[Oo]fficers?) (?:stated|said|noted|"
-    r"commented|indicated|reported)\b")
+    r"commented|indicated|reported)\b|"
+    rf"^(?:[^,]{{0,60}}, )?(?:{_MEETING_BODY}|Members) (?:was|were) (?:informed|advised|told|"
+    r"assured)\b")
 # A sentence that opens a new exchange inside a paragraph run together from several:
 # "Asked by Cllr Connor whether …", "Cllr Clarke referred to … and expressed concerns …".
 NEW_EXCHANGE = re.compile(
@@ -208,8 +225,8 @@ DECISION_START = re.compile(
     r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote|"
     r"GRANTED|REFUSED|DEFERRED|WITHDRAWN|CARRIED)\b(?! to (?:the|a) )"
     # a committee's recommendation to a higher body: "RECOMMENDED to the Council that …"
-    r"|^(?:(?:It was|it was) )?RECOMMENDED\b"
-    r"|^(?:Voting|Vote|Votes)\s*:"
+    r"|^(?:(?:It was|it was) )?RECOMMENDED\b|^Recommended\s*(?::|[-–]|(?i:that)\b)"
+    r"|^(?:Voting|Vote|Votes)\s*:|^On the division\b"
     # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
     r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
     r"adopted|lost|rejected|defeated|noted|deferred)\b")
@@ -287,6 +304,9 @@ DECISION_IN = Gated(
     r"\b(?:All|all) (?:\w+ )?(?:were )?(?:in agreement|agreed)\b|"
     r"\b(?:agreed|approved|carried|resolved) unanimously\b|\bwas unanimous\b|"
     r"\b(?i:motion|amendment) (?:was |were )?declared (?:carried|lost|defeated)\b|"
+    # a Scottish council's vote: "On the division there voted: …", "… became the finding of the
+    # meeting"
+    r"\bOn the division\b|\bbecame the (?:finding|decision) of the (?:meeting|Committee|Council)\b|"
     # "Proposed by Cllr Ames, seconded by Cllr Bell and carried."
     r"\bseconded by [^.;]{1,60}? and (?:unanimously )?(?:carried|agreed|resolved|approved)\b|"
     # a proposal and its acceptance: "…, which was accepted by the Panel.", "This suggestion
@@ -297,10 +317,12 @@ DECISION_IN = Gated(
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
+     "division", "finding",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
-PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:unanimously )?"
+PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:(?:received|"
+                              r"submitted|considered|presented|read) and )?(?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
                               r"endorsed|granted|refused|deferred|rejected|accepted(?! that)|"
                               r"co-opted)\b"
@@ -316,7 +338,7 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:
 # "The responses received so far were noted": the end of what went before it.
 WERE_NOTED = re.compile(r"\b(?:was|were) (?:duly )?noted\b")
 # A lead-in that ends in the decision its parts spell out: "… the Cabinet Member resolved that:".
-DECIDES_BELOW = re.compile(r"\b(?:resolved|agreed|decided|determined|RESOLVED|AGREED|DECIDED)"
+DECIDES_BELOW = re.compile(r"\b(?:resolved|agreed|decided|determined|voted|RESOLVED|AGREED|DECIDED)"
                            r"(?: (?:that|to|as follows)| (?i:that))?\s*(?::-?|[-–])\s*$")
 # A label in capitals heading its points: "REASON FOR DECISION –", "REASONS:".
 LABEL_HEAD = re.compile(r"^[A-Z][A-Z'’ ]{2,40}\s*(?::-?|[-–])$")
@@ -332,7 +354,7 @@ MOTION_HEAD = re.compile(
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"
-    r"answers?)\b", re.I)
+    r"answers?)\b|^(?:[Ww]ritten |[Vv]erbal )?[Rr]epl(?:y|ies)\s*:", re.I)
 PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
     r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",

@@ -19,6 +19,7 @@ _LIST = ("bullet", "number")
 _LABELS = ("question", "answer")
 # "19.3": a numbered paragraph of the minutes rather than a point of a list.
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?$")
+_COMPLETE_DECISION = 80     # characters of a decision head that says it all, ending in "."
 _RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they hold
 # Longer ones are paragraphs run together: each named speaker opens a point of their own.
 _RUN_TOGETHER_LONG = 800
@@ -140,7 +141,7 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
               in_list: bool) -> Segment:
     if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
             or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text) \
-            or cues.RESOLVED_EARLY.search(text[:300]):
+            or cues.RESOLVED_EARLY.search(_first_sentence(text)):
         return Segment("decision", text)
     exchange = qa.in_response(text)
     if exchange is None and mode != "statements":
@@ -158,6 +159,12 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
     decided = cues.DECISION_IN.search(text[:2000]) or cues.PASSIVE_DECISION.match(text)
     kind: Kind = "decision" if decided else "statement"
     return Segment(kind, text, speaker=speaker or qa.speaker(text))
+
+
+def _first_sentence(text: str) -> str:
+    """A paragraph's first sentence (of its first 300 characters)."""
+    parts = sentences(text[:300])
+    return parts[0] if parts else ""
 
 
 def _with_answer(segment: Segment, answer: str, context: _Context | None) -> Segment:
@@ -305,7 +312,10 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
             or bare or (opens and not cues.LEAD_IN_END.search(blocks[j].text))):
         parts.append(blocks[j].text)
         j += 1
-    while j < len(blocks):
+    # a decision said in full ("It was RESOLVED to go into closed session … complaint.") has no
+    # parts: a list after it is the next business
+    complete = len(parts) == 1 and len(head.text) > _COMPLETE_DECISION and head.text.endswith(".")
+    while j < len(blocks) and not complete:
         part = blocks[j]
         if _is_heading(part) and not cues.LEAD_IN_END.search(part.text) \
                 and j + 1 < len(blocks) and blocks[j + 1].marker in _LIST:

@@ -216,8 +216,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if not (strong or weak or mark):
             continue
         cue = strong or weak
-        # (a member's own "… and noted that …" goes on with the point rather than answering it)
-        if cue and cue is not member and (exchange := _split_in_sentence(parts, k, cue.end())):
+        # (a member's own "… and noted that …" goes on with the point rather than answering it;
+        # "…; the Committee was advised that …" answers it)
+        if cue and (cue is not member or cues.TOLD.search(sentence, cue.end())) \
+                and (exchange := _split_in_sentence(parts, k, cue.end())):
             return exchange
         if strong:
             k = _asking_goes_on(parts, k)
@@ -271,8 +273,10 @@ def is_question(text: str) -> bool:
 
 
 def answers(text: str) -> bool:
-    """Whether a paragraph opens as an answer ('The Cabinet Member replied that …')."""
+    """Whether a paragraph opens as an answer ('The Cabinet Member replied that …', 'In response
+    the Head of Governance confirmed …')."""
     head = text[:400]
     return bool(cues.ANSWER_START.match(head) or cues.ANSWERED_TO.match(head)
+                or cues.OTHER_REPLY.match(head)
                 or cues.REPLY_GIVEN.match(head) or cues.COLON_REPLY.match(head)
                 or cues.INITIALS_REPLY.match(head) or cues.WRITTEN_ANSWER.match(head))

@@ -3,10 +3,10 @@
 It answers `mgWebService.asmx/GetCommittees`, `GetMeetings` and `GetMeeting` with XML shaped
 like ModernGov's, and `ieListDocuments.aspx?CId=…&MId=…` with meeting pages in ModernGov markup
 (see `pages.py`), and printed minutes at `documents/g{MId}/Printed minutes ….pdf` for a
-meeting published only as a PDF (`printed_minutes.py`), built from `meetings.json` (real minutes
-texts regrouped into meetings). It
-sends ETag and Last-Modified and answers conditional requests with 304, gzips when asked, and
-can be told to fail: 500 once, answer slowly, or send malformed XML. Every request is logged.
+meeting published only as a PDF (`printed_minutes.py`), built from `meetings.json` (minutes
+written for the tests, and the user's seed page, grouped into meetings). It sends ETag and
+Last-Modified and answers conditional requests with 304, gzips when asked, and can be told to
+fail: 500 once, answer slowly, or send malformed XML. Every request is logged.
 """
 from __future__ import annotations
 
