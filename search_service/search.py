@@ -1,4 +1,5 @@
-"""Queries over the passage index: parsing, filters, facets, sorting, highlights, suggestions."""
+"""Searches of the passage index: a SearchRequest in, a page of hits with facet counts, a spelling
+suggestion and the acronyms also searched out; the engine matches, ranks, counts and highlights."""
 from __future__ import annotations
 
 import dataclasses

@@ -17,8 +17,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from .engine.schema import PASSAGE
-from .engine.store import PassageWriter, open_index, run_lock, stored_passage
+from .engine.store import PassageWriter, open_index, run_lock, stored_passage, stored_passages
 from .model import Passage
 
 log = logging.getLogger(__name__)
@@ -297,14 +296,13 @@ def retag_index(index_dir: Path, taxonomy: Taxonomy, wait: bool = False) -> Reta
         ix = open_index(index_dir)
         writer: PassageWriter | None = None
         try:
-            with ix.searcher() as searcher:
-                for fields in searcher.documents(record=PASSAGE):
-                    report.passages += 1
-                    topics = taxonomy.tag(fields["text"], fields.get("item_title"))
-                    if ",".join(topics) != (fields.get("topics") or ""):
-                        writer = writer or PassageWriter(ix)
-                        writer.replace_passages([replace(stored_passage(fields), topics=topics)])
-                        report.retagged += 1
+            for fields in stored_passages(ix):
+                report.passages += 1
+                topics = taxonomy.tag(fields["text"], fields.get("item_title"))
+                if ",".join(topics) != (fields.get("topics") or ""):
+                    writer = writer or PassageWriter(ix)
+                    writer.replace_passages([replace(stored_passage(fields), topics=topics)])
+                    report.retagged += 1
             if writer:
                 writer.commit()
         except BaseException:

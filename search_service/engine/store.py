@@ -170,6 +170,12 @@ def stored_hashes(ix: PassageIndex) -> dict[str, str]:
                 for fields in searcher.documents(record=SOURCE)}
 
 
+def stored_passages(ix: PassageIndex) -> Iterator[dict[str, Any]]:
+    """The stored fields of every passage of the index, read through one searcher."""
+    with ix.searcher() as searcher:
+        yield from searcher.documents(record=PASSAGE)
+
+
 def passage_fields(passage: Passage, describes_item: bool = True) -> dict[str, object]:
     """The Whoosh document of one passage.
 
