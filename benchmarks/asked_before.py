@@ -27,7 +27,7 @@ from urllib.parse import urlparse
 
 from search_service import search, similarity
 from search_service.engine.store import open_index
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDOUT_HOSTS = ROOT / "docs" / "holdout-hosts.txt"

@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from search_service.crawl import crawl_site
 from search_service.fetch import PoliteClient
-from search_service.indexer import index_documents
+from search_service.pipeline.crawling import crawl_site
+from search_service.pipeline.indexing import index_documents
 from search_service.sources.moderngov import read_cache
 from tests.support.moderngov_site import FIXTURE, FakeModernGov
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from tests.support.fuzz import (ENDPOINTS, HOSTILE_FILES, PATHOLOGICAL, InputReport, QueryReport,
                                 check_input, check_query, input_files, search_params)
 from tests.support.generate import parse_scale, write_corpus

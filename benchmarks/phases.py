@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from search_service.engine.store import open_index
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
 
 from . import fts5

@@ -14,11 +14,15 @@ from typing import Any
 
 import click
 
-from .crawl import CrawlError, CrawlReport, crawl_site, default_cache_dir
-from .glossary import SHIPPED, Definition, list_definitions
+from .crawl import CrawlError, default_cache_dir
+from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
 from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
-from .indexer import IndexReport, index_documents
+from .glossary import SHIPPED, Definition, list_definitions
 from .model import Passage
+from .pipeline.crawling import CrawlReport, crawl_site
+from .pipeline.indexing import index_documents
+from .pipeline.report import IndexReport
+from .pipeline.retag import retag_index
 from .progress import RunProgress
 from .relevance import (build_index, format_relevance, labelled_queries, labelled_snippets,
                         score_queries)
@@ -27,8 +31,7 @@ from .search import (MAX_PAGE, MAX_PAGE_SIZE, QueryError, SearchRequest, SearchR
 from .segment import split_document
 from .sources import SourceError, read_paths
 from .sources.moderngov import read_cache
-from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
-from .topics import TAXONOMY_ENV, Taxonomy, TaxonomyError, load_taxonomy, retag_index
+from .topics import TAXONOMY_ENV, Taxonomy, TaxonomyError, load_taxonomy
 
 log = logging.getLogger(__name__)
 

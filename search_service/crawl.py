@@ -1,4 +1,4 @@
-"""The crawl of a ModernGov site: committees → meetings → meeting pages with minutes → the index.
+"""The crawl of a ModernGov site: committees → meetings → meeting pages with minutes, as documents.
 
 Stages, in order: `list_committees` (GetCommittees), `list_meetings` (GetMeetings per committee
 in the date window), then per meeting `read_meeting` (GetMeeting: is there minutes?),
@@ -6,9 +6,9 @@ in the date window), then per meeting `read_meeting` (GetMeeting: is there minut
 else the one the site names in the page's title or footer) and, where the page has no minutes but
 links to printed minutes, `fetch_printed_minutes` (that PDF, as politely, cached and
 conditionally). Every stage's failure becomes a
-SourceError naming the URL, and the crawl goes on with the next committee or meeting. The
-documents are indexed as they arrive, under the index's run lock, so nothing is fetched
-while another run holds the index.
+SourceError naming the URL, and the crawl goes on with the next committee or meeting. The crawl
+only yields documents; pipeline/crawling.py indexes them as they arrive, under the index's run
+lock, so nothing is fetched while another run holds the index.
 """
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fetch import Fetched, FetchError, FetchStats, PageCache, PoliteClient
-from .indexer import IndexReport, Progress, index_documents
 from .model import Document
 from .sources import SourceError
 from .sources.moderngov import (Committee, MeetingSummary, ModernGovSite, WebServiceError,
@@ -35,8 +34,6 @@ FIRST_DATE = dt.date(2000, 1, 1)
 # After a complete crawl, later crawls look back this far: minutes are published and corrected
 # weeks or months after a meeting, and older pages rarely change (crawl with --since for those).
 LOOKBACK = dt.timedelta(days=365)
-# Meeting pages are few and slow to fetch politely: commit often so a killed crawl keeps its work.
-COMMIT_EVERY = 20
 STATE_SUFFIX = ".crawl-state.json"
 DEFAULT_CACHE = "cache"
 
@@ -48,8 +45,8 @@ class CrawlError(Exception):
 
 
 @dataclass
-class CrawlReport:
-    """What one crawl did, with the indexer's report of what it stored."""
+class CrawlStats:
+    """What one crawl fetched and found."""
 
     committees: int = 0
     meetings: int = 0
@@ -58,19 +55,12 @@ class CrawlReport:
     pages_changed: int = 0
     pages_unchanged: int = 0
     fetch: FetchStats = field(default_factory=FetchStats)
-    index: IndexReport = field(default_factory=IndexReport)
-
-    @property
-    def errors(self) -> list[SourceError]:
-        """Every URL that failed, in the order met."""
-        return self.index.errors
 
     def summary(self) -> str:
-        """The one-line summary printed at the end of a crawl."""
+        """The crawl's part of the summary line."""
         return (f"{self.committees} committees, {self.meetings} meetings "
                 f"({self.without_minutes} without minutes), {self.pages_changed} pages new or "
-                f"changed, {self.pages_unchanged} unchanged, {self.fetch.requests} requests; "
-                f"{self.index.summary()}")
+                f"changed, {self.pages_unchanged} unchanged, {self.fetch.requests} requests")
 
 
 @dataclass(frozen=True)
@@ -86,13 +76,13 @@ class Crawler:
     """Yields the documents of one site's meetings with minutes, recording what it did."""
 
     def __init__(self, site: ModernGovSite, client: PoliteClient, window: CrawlWindow,
-                 council: str | None, report: CrawlReport,
+                 council: str | None, stats: CrawlStats,
                  on_meeting: MeetingProgress | None = None) -> None:
         self.site = site
         self.client = client
         self.window = window
         self.council = council
-        self.report = report
+        self.stats = stats
         self.on_meeting = on_meeting or (lambda done, total: None)
 
     def documents(self) -> Iterator[Document | SourceError]:
@@ -103,12 +93,12 @@ class Crawler:
             found = yield from self.list_meetings(committee)
             for meeting in found:  # a joint meeting is listed under each of its committees
                 meetings.setdefault(meeting.id, (committee, meeting))
-        self.report.meetings = len(meetings)
+        self.stats.meetings = len(meetings)
         self.on_meeting(0, len(meetings))
         for committee, meeting in meetings.values():
             yield from self.read_meeting(committee, meeting)
-            self.report.meetings_done += 1
-            self.on_meeting(self.report.meetings_done, len(meetings))
+            self.stats.meetings_done += 1
+            self.on_meeting(self.stats.meetings_done, len(meetings))
 
     def list_committees(self) -> Generator[SourceError, None, list[Committee]]:
         """The committees to crawl (generator return value); an error ends the crawl early."""
@@ -122,7 +112,7 @@ class Crawler:
         chosen = [c for c in committees if (c.id in wanted if wanted else not c.deleted)]
         for missing in sorted(wanted - {c.id for c in committees}):
             yield SourceError(url, f"no committee with id {missing} on this site")
-        self.report.committees = len(chosen)
+        self.stats.committees = len(chosen)
         log.info("%s: %d committees to crawl", self.site.base, len(chosen))
         return chosen
 
@@ -148,7 +138,7 @@ class Crawler:
             yield _error(url, exc)
             return
         if details.minutes_published is False:
-            self.report.without_minutes += 1
+            self.stats.without_minutes += 1
             return
         date = details.date or meeting.date
         notes = {"council": self.council,
@@ -175,7 +165,7 @@ class Crawler:
                     printed, {**notes, "meeting_url": url, "council": document.council})
                 return
             if not sure:
-                self.report.without_minutes += 1
+                self.stats.without_minutes += 1
                 return
         yield self._found(url, fetched, document, notes)
 
@@ -190,15 +180,21 @@ class Crawler:
             return
         yield self._found(url, fetched, document, notes)
 
+    def record_complete(self) -> None:
+        """Remember the window of this crawl, once it completed without errors: the next crawl
+        of the site looks back from its end."""
+        if self.client.cache:
+            _record_complete_crawl(self.client.cache, self.site, self.window)
+
     def _found(self, url: str, fetched: Fetched, document: Document,
                notes: dict[str, str | None]) -> Document:
         """Note a document's hints in the cache (to re-index from it) and count it."""
         if self.client.cache:
             self.client.cache.note(url, document=notes)
         if fetched.changed:
-            self.report.pages_changed += 1
+            self.stats.pages_changed += 1
         else:
-            self.report.pages_unchanged += 1
+            self.stats.pages_unchanged += 1
         return document
 
 
@@ -243,13 +239,13 @@ def _record_complete_crawl(cache: PageCache, site: ModernGovSite, window: CrawlW
                                 "until": window.until.isoformat()}) + "\n", encoding="utf-8")
 
 
-def crawl_site(base_url: str, index_dir: Path, cache_dir: Path, *,
+def open_crawl(base_url: str, cache_dir: Path, stats: CrawlStats, *,
                since: dt.date | None = None, until: dt.date | None = None,
                committee_ids: Sequence[str] = (), council: str | None = None,
                delay: float = 1.0, timeout: float = 30.0, backoff: float = 1.0,
-               wait: bool = False, progress: Progress | None = None,
-               on_meeting: MeetingProgress | None = None) -> CrawlReport:
-    """Crawl a ModernGov site's meetings with minutes into the index, incrementally."""
+               on_meeting: MeetingProgress | None = None) -> Crawler:
+    """The crawler of a ModernGov site's meetings with minutes, counting into `stats`; a bad
+    address or date window is a CrawlError before anything is fetched."""
     cache = PageCache(cache_dir)
     try:
         site = ModernGovSite(base_url)
@@ -257,11 +253,6 @@ def crawl_site(base_url: str, index_dir: Path, cache_dir: Path, *,
     except ValueError as exc:
         raise CrawlError(str(exc)) from None
     client = PoliteClient(cache, delay=delay, timeout=timeout, backoff=backoff)
-    report = CrawlReport(fetch=client.stats)
-    crawler = Crawler(site, client, window, council, report, on_meeting)
+    stats.fetch = client.stats
     log.info("crawling %s from %s to %s", site.base, window.since, window.until)
-    report.index = index_documents(index_dir, crawler.documents(), wait=wait, progress=progress,
-                                   commit_every=COMMIT_EVERY)
-    if not report.errors and not committee_ids:
-        _record_complete_crawl(cache, site, window)
-    return report
+    return Crawler(site, client, window, council, stats, on_meeting)

@@ -6,8 +6,8 @@ import sys
 import time
 from typing import TextIO
 
-from .indexer import IndexReport
 from .model import Document
+from .pipeline.report import IndexReport
 from .sources import SourceError
 
 BAR_WIDTH = 24
@@ -39,7 +39,7 @@ class RunProgress:
         self._draw()
 
     def document(self, document: Document | SourceError, report: IndexReport) -> None:
-        """The indexer's progress after one document or error (an `indexer.Progress`)."""
+        """The indexer's progress after one document or error (a `pipeline.report.Progress`)."""
         self._report = report
         new_errors = report.errors[self._errors_shown:]
         for error in new_errors:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .engine.store import open_index
 from .evaluate import CorpusError, fold, host_of
-from .indexer import index_documents
 from .model import Document
+from .pipeline.indexing import index_documents
 from .search import SearchRequest, search_passages
 
 log = logging.getLogger(__name__)

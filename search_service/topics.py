@@ -3,12 +3,13 @@
 Tagging runs on every passage at index time, so it never loops over terms: the text is split
 into words once, and the words are looked up in dictionaries built when the taxonomy loads
 (single words by set intersection, phrases by their first word and then a substring test).
+Pure: text in, topics out; the pipeline re-tags an index's stored passages with it
+(pipeline/retag.py).
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import re
 import tomllib
@@ -17,10 +18,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from .engine.store import PassageWriter, open_index, run_lock, stored_passage, stored_passages
 from .model import Passage
-
-log = logging.getLogger(__name__)
 
 TAXONOMY_ENV = "SEARCH_SERVICE_TAXONOMY"
 DEFAULT_NAME = "default"
@@ -271,44 +269,3 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     except UnicodeDecodeError:
         raise TaxonomyError(f"{chosen}: not UTF-8 text") from None
     return parse_taxonomy(text, str(chosen))
-
-
-@dataclass
-class RetagReport:
-    """What one re-tagging run did."""
-
-    passages: int = 0
-    retagged: int = 0
-
-    def summary(self) -> str:
-        """The one-line summary printed at the end of a run."""
-        return f"{self.passages} passages read, {self.retagged} re-tagged"
-
-
-def retag_index(index_dir: Path, taxonomy: Taxonomy, wait: bool = False) -> RetagReport:
-    """Re-tag the stored passages of an index with `taxonomy`, without reading any source.
-
-    Only passages whose topics change are rewritten, in one commit, so a run after an
-    unchanged taxonomy writes nothing and an interrupted run leaves the index as it was.
-    """
-    report = RetagReport()
-    with run_lock(index_dir, wait=wait):
-        ix = open_index(index_dir)
-        writer: PassageWriter | None = None
-        try:
-            for fields in stored_passages(ix):
-                report.passages += 1
-                topics = taxonomy.tag(fields["text"], fields.get("item_title"))
-                if ",".join(topics) != (fields.get("topics") or ""):
-                    writer = writer or PassageWriter(ix)
-                    writer.replace_passages([replace(stored_passage(fields), topics=topics)])
-                    report.retagged += 1
-            if writer:
-                writer.commit()
-        except BaseException:
-            if writer:
-                writer.cancel()
-            raise
-    log.info("re-tagged %d of %d passages with %s", report.retagged, report.passages,
-             taxonomy.source)
-    return report

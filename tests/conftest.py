@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from search_service.app import create_app
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from tests.support.server import serve_index
 
 DATA = Path(__file__).parent / "data"

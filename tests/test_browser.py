@@ -12,8 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from search_service.indexer import index_documents, index_paths
 from search_service.model import Document
+from search_service.pipeline.indexing import index_documents, index_paths
 
 pytestmark = pytest.mark.browser
 

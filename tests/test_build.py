@@ -8,8 +8,8 @@ from whoosh.writing import SegmentWriter
 
 from search_service.engine import merge_policy
 from search_service.engine.store import BuildWriter, open_index, passage_fields
-from search_service.indexer import index_documents
 from search_service.model import Document
+from search_service.pipeline.indexing import index_documents
 from search_service.search import SearchRequest, search_passages
 from search_service.segment import split_document
 from tests.support.crash import crash_run

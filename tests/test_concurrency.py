@@ -14,7 +14,7 @@ import pytest
 
 from search_service.engine.caches import GLOBAL, LIVE, caches_of
 from search_service.engine.store import open_index, run_lock
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
 from tests.support.crash import indexer_command, snapshot
 from tests.support.generate import write_corpus

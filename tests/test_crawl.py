@@ -6,13 +6,14 @@ import pytest
 from click.testing import CliRunner
 
 from search_service.cli import cli
-from search_service.crawl import LOOKBACK, crawl_site, crawl_window
-from search_service.fetch import USER_AGENT, PageCache
+from search_service.crawl import LOOKBACK, crawl_window
 from search_service.engine.schema import PASSAGE
+from search_service.engine.store import open_index
+from search_service.fetch import USER_AGENT, PageCache
+from search_service.pipeline.crawling import crawl_site
 from search_service.search import SearchRequest, search_passages
 from search_service.sources.moderngov import (ModernGovSite, WebServiceError, council_from_host,
                                               parse_committees, parse_meeting)
-from search_service.engine.store import open_index
 from tests.support.moderngov_site import FakeModernGov
 
 SINCE = dt.date(2000, 1, 1)

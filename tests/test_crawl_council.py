@@ -4,12 +4,12 @@ Council"), never its host; and each meeting's time and title from its page's hea
 import datetime as dt
 
 from click.testing import CliRunner
-from tests.support.moderngov_site import FakeModernGov
 
 from search_service.cli import cli
-from search_service.crawl import crawl_site
 from search_service.engine.schema import PASSAGE
 from search_service.engine.store import open_index
+from search_service.pipeline.crawling import crawl_site
+from tests.support.moderngov_site import FakeModernGov
 
 
 def stored(index):

@@ -14,8 +14,8 @@ import pytest
 from search_service.cli import EXIT_BUSY
 from search_service.engine.schema import PASSAGE
 from search_service.engine.store import open_index, stored_hashes
-from search_service.indexer import IndexReport
 from search_service.model import Document
+from search_service.pipeline.report import IndexReport
 from search_service.progress import RunProgress
 from search_service.sources import SourceError
 from tests.support.moderngov_site import FIXTURE, FakeModernGov

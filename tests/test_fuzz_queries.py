@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 
 from search_service.app import create_app
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from tests.support.fuzz import ENDPOINTS, PATHOLOGICAL, check_query, search_params
 from tests.support.generate import write_corpus
 from tests.support.server import free_port, serve_command, server

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search_service.indexer import index_paths
 from search_service.model import Document
+from search_service.pipeline.indexing import index_paths
 from search_service.sources import SourceError, read_paths
 from search_service.sources.html import html_to_text
 from search_service.sources.text import MAX_BYTES, decode_bytes

@@ -8,14 +8,14 @@ from markupsafe import escape
 
 from search_service.app import create_app
 from search_service.cli import cli
+from search_service.engine.queries import parse_query
+from search_service.engine.store import open_index
 from search_service.glossary import (Definition, Glossary, build_glossary, find_definitions,
                                      find_spelt_out, learn_definitions)
-from search_service.indexer import index_documents
 from search_service.model import Document
-from search_service.engine.queries import parse_query
+from search_service.pipeline.indexing import index_documents
 from search_service.search import SearchRequest, expand_query, search_passages
 from search_service.segment import split_document
-from search_service.engine.store import open_index
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 SEED_URL = "https://worcestershire.example/mgAi.aspx?ID=4627"

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from search_service.engine.store import IndexBusyError, open_index, run_lock
-from search_service.indexer import index_documents
+from search_service.pipeline.indexing import index_documents
 from search_service.search import SearchRequest, search_passages
 from tests.support.minutes import PAGE, doc
 
@@ -69,10 +69,10 @@ def test_a_second_run_is_refused_while_one_holds_the_index(tmp_path):
 
 
 def test_a_new_splitter_splits_unchanged_documents_again(tmp_path, monkeypatch):
-    from search_service import indexer
+    from search_service.pipeline import indexing
 
     index_documents(tmp_path, [doc()])
-    monkeypatch.setattr(indexer, "SPLITTER_FINGERPRINT", "a newer splitter")
+    monkeypatch.setattr(indexing, "SPLITTER_FINGERPRINT", "a newer splitter")
     rerun = index_documents(tmp_path, [doc()])
     assert rerun.unchanged == 0 and rerun.passages_added == rerun.passages_removed > 0
     assert index_documents(tmp_path, [doc()]).unchanged == 1

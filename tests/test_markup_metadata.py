@@ -8,7 +8,7 @@ import json
 
 from search_service.engine.schema import PASSAGE
 from search_service.engine.store import open_index
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from search_service.sources import read_paths
 
 HEADING = "Cabinet - Tuesday, 12th March, 2019 6.00 pm"

@@ -15,14 +15,9 @@ from whoosh.fields import Schema
 from search_service.app import create_app
 from search_service.cli import cli
 from search_service.engine.schema import build_schema
-from search_service.engine.store import (
-    StoreError,
-    open_index,
-    passage_fields,
-    stored_passage,
-)
-from search_service.indexer import index_documents
+from search_service.engine.store import StoreError, open_index, passage_fields, stored_passage
 from search_service.model import Document
+from search_service.pipeline.indexing import index_documents
 from search_service.segment import read_page, split_document
 from search_service.segment.header import parse_time
 

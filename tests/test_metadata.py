@@ -12,8 +12,8 @@ import pytest
 
 from search_service.councils import council_name
 from search_service.engine.store import open_index
-from search_service.indexer import index_paths
 from search_service.model import Document
+from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
 from search_service.segment import read_page, split_document
 from search_service.sources.html import read_html_file

@@ -10,16 +10,16 @@ import pytest
 from click.testing import CliRunner
 
 from search_service.cli import cli
-from search_service.indexer import index_paths
 from search_service.model import Document
+from search_service.pipeline.indexing import index_paths
 from search_service.segment import split_document
 from search_service.sources import SourceError, read_paths
 from search_service.sources import pdf as pdf_reader
 from search_service.sources.pdf import NO_TEXT, read_pdf_bytes
 from search_service.sources.pdf_layout import Run, page_text_lines, printed_text
+from tests.support.minutes import SEED
 from tests.support.moderngov_site import FakeModernGov
 from tests.support.moderngov_site.pages import printed_minutes_path
-from tests.support.minutes import SEED
 from tests.support.moderngov_site.printed_minutes import (Bullet, Columns, Heading, Layout, Para,
                                                           Table, printed, scanned, seed_blocks)
 

@@ -6,9 +6,9 @@ import pytest
 
 from search_service.app import create_app
 from search_service.engine.store import open_index
-from search_service.indexer import index_documents
 from search_service.model import Document
 from search_service.people import names_in
+from search_service.pipeline.indexing import index_documents
 from search_service.search import SearchRequest, search_passages
 
 MINUTES = """\

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from search_service.engine.store import open_index
-from search_service.indexer import index_documents
 from search_service.model import Document
+from search_service.pipeline.indexing import index_documents
 from search_service.search import SearchRequest, search_passages
 
 SEED = Path(__file__).parent / "data" / "seed.txt"

@@ -16,16 +16,9 @@ from search_service.engine.caches import caches_of
 from search_service.engine.queries import PASSAGES, parse_query
 from search_service.engine.query_parser import coordinated_part
 from search_service.engine.store import open_index
-from search_service.indexer import index_paths
-from search_service.search import (
-    FACET_VALUES,
-    SIMILAR_CANDIDATES,
-    SearchRequest,
-    expand_query,
-    search_passages,
-    similar_passages,
-    similar_query,
-)
+from search_service.pipeline.indexing import index_paths
+from search_service.search import (FACET_VALUES, SIMILAR_CANDIDATES, SearchRequest, expand_query,
+                                   search_passages, similar_passages, similar_query)
 from search_service.similarity import SIMILAR_ENOUGH
 from tests.support.generate import write_corpus
 from tests.support.queries import phrases, vocabulary

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from search_service.app import create_app
 from search_service.cli import cli
 from search_service.engine.store import open_index
-from search_service.indexer import index_documents
 from search_service.model import AgendaItem, Document, Meeting, Passage
+from search_service.pipeline.indexing import index_documents
 from search_service.routine import is_routine
 from search_service.search import SearchRequest, search_passages
 

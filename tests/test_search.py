@@ -5,12 +5,12 @@ import datetime as dt
 
 import pytest
 
-from search_service.indexer import index_paths
-from search_service.model import AgendaItem, Meeting, Passage
 from search_service.engine.hits import suggest
+from search_service.engine.store import PassageWriter, open_index, stored_passage
+from search_service.model import AgendaItem, Meeting, Passage
+from search_service.pipeline.indexing import index_paths
 from search_service.search import (QueryError, SearchRequest, get_meeting, get_meetings,
                                    get_passage, list_meetings, search_passages)
-from search_service.engine.store import PassageWriter, open_index, stored_passage
 from tests.support.minutes import SEED
 
 

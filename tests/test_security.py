@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 
 from search_service.app import SECURITY_HEADERS
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from tests.support.server import free_port, serve_index, server
 
 ROOT = Path(__file__).parent.parent

@@ -10,7 +10,7 @@ import pytest
 
 from search_service.engine.segment_files import MappedFile
 from search_service.engine.store import open_index
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
 from tests.support.generate import write_corpus
 

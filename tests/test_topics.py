@@ -5,13 +5,14 @@ import pytest
 from click.testing import CliRunner
 
 from search_service.cli import cli
-from search_service.indexer import index_documents
+from search_service.engine.store import open_index
 from search_service.model import Document
+from search_service.pipeline.indexing import index_documents
+from search_service.pipeline.retag import retag_index
 from search_service.search import SearchRequest, search_passages
 from search_service.segment import split_document
-from search_service.engine.store import open_index
 from search_service.topics import (TAXONOMY_ENV, TaxonomyError, default_taxonomy, load_taxonomy,
-                                   parse_taxonomy, retag_index)
+                                   parse_taxonomy)
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 SAFEGUARDING = "Children's safeguarding"

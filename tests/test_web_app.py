@@ -5,8 +5,8 @@ import logging
 from pathlib import Path
 
 from search_service.app import create_app, templates_dir
-from search_service.indexer import index_documents
 from search_service.model import Document
+from search_service.pipeline.indexing import index_documents
 
 ROOT = Path(__file__).parent.parent
 PAGE = """Agenda item

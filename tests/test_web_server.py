@@ -8,8 +8,8 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-from search_service.indexer import index_documents
 from search_service.model import Document
+from search_service.pipeline.indexing import index_documents
 
 PAGE = """Agenda item
 

@@ -19,7 +19,7 @@ from whoosh.reading import SegmentReader
 from search_service.app import create_app
 from search_service.engine.schema import FACET_COLUMNS, SOURCE
 from search_service.engine.store import open_index
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from tests.support.generate import write_corpus
 
 THREADS = 8

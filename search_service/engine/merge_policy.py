@@ -7,7 +7,8 @@ segments again and again, and at ~600k passages merged every segment into one: 1
 without a commit. Here a commit merges only segments of similar size, `MERGE_FACTOR` at a time,
 and never makes a segment above `MAX_MERGED_DOCS`: a document is rewritten at most once per size
 tier it climbs, and no commit rewrites more than `MAX_MERGED_DOCS` documents. A full build's
-batches (indexer.COMMIT_EVERY) are so big that ten of them exceed the cap: a build merges nothing.
+batches (pipeline.indexing.COMMIT_EVERY) are so big that ten of them exceed the cap: a build
+merges nothing.
 """
 from __future__ import annotations
 

@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 DEFAULT_INDEX = "index"
 RUN_LOCK = "RUN.lock"
 # Memory for a batch's postings before Whoosh spills them to disk and merges the runs back (a
-# third more CPU per posting): enough for a batch of indexer.COMMIT_EVERY documents, ~22k passages.
+# third more CPU per posting): enough for a batch of pipeline.indexing.COMMIT_EVERY documents,
+# ~22k passages.
 WRITER_LIMIT_MB = 640
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from whoosh import index
 
 from search_service.engine.store import RUN_LOCK, open_index, run_lock
-from search_service.indexer import index_paths
+from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
 
 from .generate import Generator
