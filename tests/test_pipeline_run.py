@@ -23,10 +23,9 @@ def passage_urls(index_dir):
 @pytest.mark.parametrize("failure", [KeyboardInterrupt, RuntimeError])
 def test_a_failed_run_leaves_the_last_commit_and_frees_both_locks(tmp_path, failure):
     index_documents(tmp_path, [doc(url="first")])
-    with pytest.raises(failure):
-        with write_run(tmp_path) as run:
-            write(run, "second")
-            raise failure
+    with pytest.raises(failure), write_run(tmp_path) as run:
+        write(run, "second")
+        raise failure
     assert passage_urls(tmp_path) == {"first"}
     with run_lock(tmp_path):  # would raise IndexBusyError if the run had kept it
         pass
