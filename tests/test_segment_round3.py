@@ -242,3 +242,12 @@ def test_a_reply_to_the_committee_inside_the_sentence_splits_it() -> None:
         "available.")
     assert segment.kind == "qa"
     assert segment.answer.startswith("the Committee was advised")
+
+
+def test_answers_under_a_lead_in_name_its_speaker_unless_they_name_their_own() -> None:
+    segments = split_minutes(
+        "In response to questions from Members the Licensing and Compliance Officer confirmed:\n\n"
+        "- No complaints had been received about the venue.\n"
+        "- The Legal Officer explained that the exemption applied whatever the decision.")
+    assert [s.answered_by for s in segments] == ["the Licensing and Compliance Officer",
+                                                 "the Legal Officer"]

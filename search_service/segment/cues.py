@@ -366,10 +366,12 @@ MEMBERS_POINTS = re.compile(r"^(?:\w+ )?(?:Members|Councillors) (?:then )?(?:mad
                             r"discussed|expressed|highlighted)\b")
 LEAD_IN_END = re.compile(r"(?::-?|\s[-–]|\.\.\.|…)\s*$")
 LEAD_IN_SPEAKER = re.compile(
-    rf"(?:^|, |\band )({PERSON})(?: then| also| further| had)? (?:made|gave|highlighted|"
+    rf"(?:^|, |\band |(?<=\s)(?=the [A-Z]))({PERSON})(?: then| also| further| had)? (?:made|gave|highlighted|"
     r"outlined|explained|reported|advised|informed|stated|said|noted|presented|delivered|"
     r"provided|responded|raised|set out|drew|commented|added|answered|replied|confirmed|"
     r"summarised|covered|included)\b")
+# (a role may follow other words: "In response to questions from Members the Licensing and
+# Compliance Officer confirmed;")
 # A lead-in whose speaker raised the points below rather than answered them.
 LEAD_IN_ASKS = re.compile(r"\b(?:raised|asked|queried)\b")
 # A lead-in to the answers given to points listed before it: "In response, officers advised that:".

@@ -153,7 +153,7 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
         return Segment("qa", text, question=text, asked_by=qa.asker(text))
     if mode == "questions" or (mode is None and (
             cues.ANSWERED_TO.match(text) or (after_qa and cues.FOLLOWS_ANSWER.match(text)))):
-        return Segment("qa", text, answered_by=speaker or qa.speaker(text))
+        return Segment("qa", text, answered_by=qa.speaker(text) or speaker)
     if mode == "statements":
         return Segment("statement", text, speaker=speaker or qa.speaker(text))
     decided = cues.DECISION_IN.search(text[:2000]) or cues.PASSIVE_DECISION.match(text)
