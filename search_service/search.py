@@ -222,7 +222,7 @@ def count_facet(searcher: Searcher, matched: list[Any], found: list[Any],
 
 def get_passage(searcher: Searcher, passage_id: str) -> Passage | None:
     """One passage, or None."""
-    return hits.passage(searcher, passage_id)
+    return hits.passage_by_id(searcher, passage_id)
 
 
 @dataclass(frozen=True)

@@ -159,7 +159,7 @@ def meetings(searcher: Searcher, meeting_ids: Iterable[str] | None = None
             for meeting_id, (first, count) in found.items()}
 
 
-def passage(searcher: Searcher, passage_id: str) -> Passage | None:
+def passage_by_id(searcher: Searcher, passage_id: str) -> Passage | None:
     """The passage with this id, or None."""
     # Only passages have ids: a single term finds them fast, where adding record=passage would
     # walk every passage.
