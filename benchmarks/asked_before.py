@@ -26,7 +26,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from search_service import search, similarity
-from search_service.engine.store import open_index
+from search_service.engine.store import open_index, stored_passage
+from search_service.model import Passage
 from search_service.pipeline.indexing import index_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,13 +41,13 @@ class Question:
     """A labelled question found as a passage of the index."""
 
     snippet: str
-    passage: dict
+    passage: Passage
     host: str
 
     @property
     def text(self) -> str:
         """What the similarity compares: the question part, else the passage's text."""
-        return " ".join((self.passage.get("question") or self.passage["text"]).split())
+        return " ".join((self.passage.question or self.passage.text).split())
 
 
 def fold(text: str) -> str:
@@ -85,10 +86,10 @@ def index_pages(corpora: list[Path], index_dir: Path) -> None:
 
 def labelled_questions(corpora: list[Path], searcher) -> tuple[list[Question], int]:
     """The labelled qa units found as qa passages, and how many units there were."""
-    passages: dict[str, list[dict]] = {}
+    passages: dict[str, list[Passage]] = {}
     for fields in searcher.all_stored_fields():
         if fields.get("kind") == "qa":
-            passages.setdefault(fields.get("source_url"), []).append(dict(fields))
+            passages.setdefault(fields.get("source_url"), []).append(stored_passage(fields))
     found, units = [], 0
     for page, labels in pages(corpora):
         if not labels.exists():
@@ -99,7 +100,7 @@ def labelled_questions(corpora: list[Path], searcher) -> tuple[list[Question], i
             units += 1
             snippet = fold(unit["snippet"])
             passage = next((p for p in passages.get(page["url"], [])
-                            if snippet in fold(p["text"])), None)
+                            if snippet in fold(p.text)), None)
             if passage is not None:
                 found.append(Question(unit["snippet"], passage,
                                       urlparse(page["url"]).hostname or ""))
@@ -118,7 +119,7 @@ def scored_pairs(searcher, questions: list[Question]
     subject = subjects()
     pairs = []
     for a, b in combinations(questions, 2):
-        if a.passage.get("meeting_id") == b.passage.get("meeting_id"):
+        if a.passage.meeting.identifier == b.passage.meeting.identifier:
             continue
         score = similarity.similarities(searcher, a.text, [b.text])[0]
         same = a.snippet in subject and subject[a.snippet] == subject.get(b.snippet)
@@ -146,10 +147,10 @@ def page_figures(searcher, questions: list[Question], verbose: bool) -> str:
     before = at = without = 0
     shown = []
     for question in questions:
-        listed = search.similar_passages(searcher, question.passage["id"], at_least=0.0)
+        listed = search.similar_passages(searcher, question.passage.id, at_least=0.0)
         kept = [hit for hit in listed if hit.score >= similarity.SIMILAR_ENOUGH]
         before, at, without = before + len(listed), at + len(kept), without + (not kept)
-        shown += [(hit.score, question.text, Question("", hit.fields, "").text) for hit in kept]
+        shown += [(hit.score, question.text, Question("", hit.passage, "").text) for hit in kept]
     lines = [f"passage pages of {len(questions)} questions: {before} listed without a "
              f"threshold, {at} at {similarity.SIMILAR_ENOUGH}; {without} pages say none"]
     if verbose:

@@ -301,7 +301,7 @@ def rank_all(searcher: object, passages: Passages, vectors: np.ndarray,
         results = search_passages(searcher, SearchRequest(query=query.query, page_size=POOL,
                                                           facets=False))
         cosines = vectors @ qv
-        ranked.append(Ranked(query, [row[hit.id] for hit in results.hits],
+        ranked.append(Ranked(query, [row[hit.passage.id] for hit in results.hits],
                              np.array([hit.score for hit in results.hits]),
                              np.argsort(-cosines, kind="stable")[:POOL], cosines))
     return ranked

@@ -29,6 +29,7 @@ from .relevance import (build_index, format_relevance, labelled_queries, labelle
 from .search import (MAX_PAGE, MAX_PAGE_SIZE, QueryError, SearchRequest, SearchResults,
                      search_passages)
 from .segment import split_document
+from .serialize import exported_record, split_record
 from .sources import SourceError, read_paths
 from .sources.moderngov import read_cache
 from .topics import TAXONOMY_ENV, Taxonomy, TaxonomyError, load_taxonomy
@@ -79,27 +80,11 @@ def split_command(as_json: bool, paths: tuple[str, ...]) -> None:
             continue
         for passage in split_document(document):
             if as_json:
-                click.echo(json.dumps(passage_json(passage, document.source), ensure_ascii=False))
+                click.echo(json.dumps(split_record(passage, document.source), ensure_ascii=False))
             else:
                 click.echo(format_passage(passage))
     if failed:
         sys.exit(1)
-
-
-def passage_json(passage: Passage, source: str) -> dict[str, Any]:
-    """The `split --json` record of one passage."""
-    meeting, item = passage.meeting, passage.item
-    return {
-        "source": source, "id": passage.id, "kind": passage.kind, "text": passage.text,
-        "question": passage.question, "answer": passage.answer, "speaker": passage.speaker,
-        "asked_by": passage.asked_by, "answered_by": passage.answered_by,
-        "position": passage.position, "topics": list(passage.topics),
-        "council": meeting.council, "committee": meeting.committee,
-        "meeting_date": meeting.date.isoformat() if meeting.date else None,
-        "meeting_time": f"{meeting.time:%H:%M}" if meeting.time else None,
-        "meeting_title": meeting.title,
-        "item_number": item.number, "item_title": item.title,
-    }
 
 
 def format_passage(passage: Passage) -> str:
@@ -109,11 +94,14 @@ def format_passage(passage: Passage) -> str:
         head += f" {passage.speaker}"
     if passage.item.title:
         head += f" — {passage.item.number + ' ' if passage.item.number else ''}{passage.item.title}"
-    if passage.kind == "qa" and passage.question and passage.answer:
-        body = f"  Q: {passage.question}\n  A: {passage.answer}"
-    else:
-        body = f"  {passage.text}"
-    return f"{head}\n{body}\n"
+    return f"{head}\n{shown_text(passage)}\n"
+
+
+def shown_text(passage: Passage) -> str:
+    """A passage's question and answer, else its text, indented for the terminal."""
+    if passage.shows_exchange:
+        return f"  Q: {passage.question}\n  A: {passage.answer}"
+    return f"  {passage.text}"
 
 
 # Exit status of a run refused because another holds the index (EX_TEMPFAIL: try again later).
@@ -246,10 +234,7 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
             for results in result_pages(searcher, request, every_page):
                 if as_json:
                     for hit in results.hits:
-                        click.echo(json.dumps(hit_json(hit.id, hit.score, hit.fields)
-                                              | {"missing": list(hit.missing),
-                                                 "more_in_item": hit.more_in_item},
-                                              ensure_ascii=False))
+                        click.echo(json.dumps(exported_record(hit), ensure_ascii=False))
                 else:
                     click.echo(format_results(results))
     except (StoreError, QueryError) as exc:
@@ -267,21 +252,6 @@ def result_pages(searcher: Any, request: SearchRequest, every_page: bool
         yield results
 
 
-def hit_json(passage_id: str, score: float, fields: dict[str, Any]) -> dict[str, Any]:
-    """The `search --json` record of one hit."""
-    date = fields.get("meeting_date")
-    return {
-        "id": passage_id, "score": round(score, 4), "kind": fields.get("kind"),
-        "text": fields.get("text"), "question": fields.get("question"),
-        "answer": fields.get("answer"), "speaker": fields.get("speaker"),
-        "council": fields.get("council"), "committee": fields.get("committee"),
-        "meeting_date": date.date().isoformat() if date else None,
-        "meeting_time": fields.get("meeting_time"), "meeting_title": fields.get("meeting_title"),
-        "item_title": fields.get("item_title"), "url": fields.get("url"),
-        "topics": (fields.get("topics") or "").split(",") if fields.get("topics") else [],
-    }
-
-
 def format_results(results: SearchResults) -> str:
     """Hits and facet counts as readable text for the terminal."""
     request = results.request
@@ -297,22 +267,18 @@ def format_results(results: SearchResults) -> str:
         lines.append("Also searched: " + "; ".join(
             f"{e.typed} → {' or '.join(e.also)}" for e in results.expansions))
     for hit in results.hits:
-        fields = hit.fields
-        date = fields.get("meeting_date")
-        when = " ".join(part for part in (date.date().isoformat() if date else None,
-                                          fields.get("meeting_time")) if part)
-        where = " · ".join(str(part) for part in (
-            fields.get("committee"), when, fields.get("item_title")) if part)
-        lines.append(f"\n[{fields['kind']}] {where}")
-        if fields.get("speaker"):
-            lines.append(f"  Speaker: {fields['speaker']}")
-        if fields.get("question") and fields.get("answer"):
-            lines.append(f"  Q: {fields['question']}\n  A: {fields['answer']}")
-        else:
-            lines.append(f"  {fields['text']}")
+        passage, meeting = hit.passage, hit.passage.meeting
+        when = " ".join(part for part in (meeting.date.isoformat() if meeting.date else None,
+                                          f"{meeting.time:%H:%M}" if meeting.time else None)
+                        if part)
+        where = " · ".join(part for part in (meeting.committee, when, passage.item.title) if part)
+        lines.append(f"\n[{passage.kind}] {where}")
+        if passage.speaker:
+            lines.append(f"  Speaker: {passage.speaker}")
+        lines.append(shown_text(passage))
         if hit.missing:
             lines.append(f"  Missing: {' '.join(hit.missing)}")
-        lines.append(f"  {fields.get('url') or ''}  (id {hit.id})")
+        lines.append(f"  {passage.url or ''}  (id {passage.id})")
         if hit.more_in_item:
             lines.append(f"  {hit.more_in_item} more from this item")
     for name, counts in results.facets.items():

@@ -18,8 +18,6 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
-
 from .engine.reading import kept_for_generation, live_source_payloads
 from .engine.store import Searcher
 from .model import Document, Passage
@@ -245,32 +243,27 @@ class Glossary:
             return True
         return len(key) >= 3 and key not in self.word_acronyms
 
-    def mark_up(self, html: str, councils: Sequence[str] = (),
-                seen: set[str] | None = None) -> Markup:
-        """Escaped HTML with each known acronym in its text wrapped in <abbr title="long form">.
+    def explained(self, text: str, councils: Sequence[str] = (),
+                  seen: set[str] | None = None) -> list[tuple[int, int, str]]:
+        """The known acronyms of `text` as (start, end, long forms joined by " or "), the
+        councils' own meanings first, for the web to explain.
 
-        `html` must already be escaped (a highlight fragment, or `escape(text)`): only text
-        between tags is touched, and the title is escaped, so minutes text cannot inject markup.
-        With `seen`, only acronyms not in it are marked, once each, and they are added to it:
-        pass one set for the fields of a passage to mark each acronym's first use only.
+        With `seen`, only acronyms not in it, once each, and they are added to it: pass one set
+        for the fields of a passage to explain each acronym's first use only.
         """
-        parts = re.split(r"(<[^>]*>)", str(html))
-        for index in range(0, len(parts), 2):
-            parts[index] = _ACRONYM_WORD.sub(lambda m: self._abbr(m, councils, seen),
-                                             parts[index])
-        return Markup("".join(parts))
-
-    def _abbr(self, match: re.Match[str], councils: Sequence[str], seen: set[str] | None) -> str:
-        written = match.group(0)
-        key = acronym_key(written)
-        if not is_acronym(written) or (seen is not None and key in seen):
-            return written
-        long_forms = self.long_forms(written, councils)
-        if not long_forms:
-            return written
-        if seen is not None:
-            seen.add(key)
-        return f'<abbr title="{escape(" or ".join(long_forms))}">{written}</abbr>'
+        found = []
+        for match in _ACRONYM_WORD.finditer(text):
+            written = match.group(0)
+            key = acronym_key(written)
+            if not is_acronym(written) or (seen is not None and key in seen):
+                continue
+            long_forms = self.long_forms(written, councils)
+            if not long_forms:
+                continue
+            if seen is not None:
+                seen.add(key)
+            found.append((match.start(), match.end(), " or ".join(long_forms)))
+        return found
 
 
 def shipped_glossary_data() -> tuple[list[Definition], list[str]]:

@@ -99,6 +99,17 @@ class Passage:
     source_url: str = ""
     topics: tuple[str, ...] = field(default_factory=tuple)
 
+    @property
+    def url(self) -> str:
+        """Where the passage is published: its agenda item's page, else its meeting's, else the
+        source it was read from."""
+        return self.item.url or self.meeting.url or self.source_url
+
+    @property
+    def shows_exchange(self) -> bool:
+        """Whether the passage is shown as a question and its answer; else it shows its text."""
+        return self.kind == "qa" and bool(self.question and self.answer)
+
 
 def stable_id(*parts: object) -> str:
     """A short id derived only from the given parts, so unchanged text keeps its id."""

@@ -40,8 +40,9 @@ def people_of(passage: Passage) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def roles_of(fields: dict[str, object], name: str) -> list[str]:
-    """What the named person did in a stored passage: 'asked', 'answered', 'spoke'."""
-    return [role for role, key in (("asked", "asked_by"), ("answered", "answered_by"),
-                                   ("spoke", "speaker"))
-            if name in names_in(fields.get(key))]  # type: ignore[arg-type]
+def roles_of(passage: Passage, name: str) -> list[str]:
+    """What the named person did in a passage: 'asked', 'answered', 'spoke'."""
+    return [role for role, written in (("asked", passage.asked_by),
+                                       ("answered", passage.answered_by),
+                                       ("spoke", passage.speaker))
+            if name in names_in(written)]

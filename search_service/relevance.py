@@ -137,7 +137,7 @@ def score_queries(index_dir: Path, queries: list[LabelledQuery], snippets: list[
                                                               page_size=limit, facets=False))
             want = fold(query.snippet)
             rank = next((n for n, hit in enumerate(results.hits, 1)
-                         if _answers(fold(hit.fields.get("text")), want, snippets)), None)
+                         if _answers(fold(hit.passage.text), want, snippets)), None)
             report.outcomes.append(QueryOutcome(query, rank, len(results.hits)))
     return report
 

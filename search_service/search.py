@@ -18,6 +18,7 @@ from .engine.query_parser import Expansion
 from .engine.schema import FACET_COLUMNS
 from .engine.store import Searcher
 from .glossary import glossary_for
+from .model import Passage
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +28,6 @@ MAX_PAGE = 1000
 # Values listed per facet, most frequent first (the pages show 30); chosen values always.
 FACET_VALUES = 100
 SORTS = ("relevance", "newest", "oldest")
-HIT_FIELDS = ("kind", "text", "question", "answer", "speaker", "asked_by", "answered_by",
-              "people", "council", "committee", "meeting_id", "meeting_date", "meeting_time",
-              "meeting_title", "item_number", "item_title", "url", "meeting_url", "position",
-              "topics")
 
 
 @dataclass
@@ -55,11 +52,10 @@ class SearchRequest:
 
 @dataclass
 class Hit:
-    """One passage in a result list."""
+    """One passage in a result list, with what the search found out about it."""
 
-    id: str
+    passage: Passage
     score: float
-    fields: dict[str, Any]
     highlights: dict[str, str]
     # Passages of the same agenda item found but not listed (grouping.PER_ITEM are).
     more_in_item: int = 0
@@ -166,12 +162,8 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     if first < listed:
         loaded, more = _page(searcher, query, found, scored, request, groups, highlighted=True)
         missing = hits.missing_words(searcher, query, [hit.docnum for hit in loaded])
-        page_hits = [Hit(id=hit.fields["id"], score=hit.score,
-                         fields={name: hit.fields.get(name) for name in HIT_FIELDS},
-                         highlights=hit.highlights, more_in_item=more_here, missing=lacking,
-                         copies=tuple(copy["url"] for copy in items.copies_of(
-                             searcher, hit.fields.get("text_key"), hit.fields["id"])
-                             if copy.get("url")))
+        page_hits = [Hit(hit.passage, hit.score, hit.highlights, more_in_item=more_here,
+                         missing=lacking, copies=hits.copy_urls(searcher, hit))
                      for hit, more_here, lacking in zip(loaded, more, missing)]
     facets = {}
     if request.facets:
@@ -228,11 +220,9 @@ def count_facet(searcher: Searcher, matched: list[Any], found: list[Any],
     return counts + [(value, 0) for value in chosen if value not in known]
 
 
-def get_passage(searcher: Searcher, passage_id: str) -> dict[str, Any] | None:
-    """The stored fields of one passage, or None."""
-    # Only passages have ids (and meeting ids, item keys): a single term finds them fast, where
-    # adding record=passage would walk every passage.
-    return hits.stored_fields(searcher, id=passage_id)
+def get_passage(searcher: Searcher, passage_id: str) -> Passage | None:
+    """One passage, or None."""
+    return hits.passage_by_id(searcher, passage_id)
 
 
 @dataclass(frozen=True)
@@ -250,19 +240,19 @@ class MeetingSummary:
     title: str | None = None
 
 
-def _meeting_summary(meeting_id: str, fields: dict[str, Any], passages: int) -> MeetingSummary:
-    date = fields.get("meeting_date")
-    return MeetingSummary(id=meeting_id, council=fields.get("council"),
-                          committee=fields.get("committee"), date=date.date() if date else None,
-                          url=fields.get("meeting_url"), passages=passages,
-                          first_item=fields.get("item_title"), time=fields.get("meeting_time"),
-                          title=fields.get("meeting_title"))
+def _meeting_summary(meeting_id: str, first: Passage, passages: int) -> MeetingSummary:
+    meeting = first.meeting
+    return MeetingSummary(id=meeting_id, council=meeting.council, committee=meeting.committee,
+                          date=meeting.date, url=meeting.url, passages=passages,
+                          first_item=first.item.title,
+                          time=f"{meeting.time:%H:%M}" if meeting.time else None,
+                          title=meeting.title)
 
 
 def list_meetings(searcher: Searcher) -> list[MeetingSummary]:
     """Every meeting in the index, newest first; reads one stored document per meeting."""
-    meetings = [_meeting_summary(meeting_id, fields, passages)
-                for meeting_id, (fields, passages) in hits.meetings(searcher).items()]
+    meetings = [_meeting_summary(meeting_id, first, passages)
+                for meeting_id, (first, passages) in hits.meetings(searcher).items()]
     return sorted(meetings, key=lambda m: (m.date or dt.date.min, m.id), reverse=True)
 
 
@@ -307,23 +297,26 @@ def warm_up(searcher: Searcher) -> None:
     search_passages(searcher, SearchRequest(query=WARM_UP_QUERY))
 
 
-def meeting_passages(searcher: Searcher, meeting_id: str) -> list[dict[str, Any]]:
-    """The stored passages of one meeting, in agenda order and then in minutes order."""
-    return sorted(hits.meeting_passages(searcher, meeting_id), key=_agenda_order)
+def meeting_items(searcher: Searcher, meeting_id: str) -> list[list[Passage]]:
+    """The passages of one meeting by agenda item, in agenda order and then in minutes order."""
+    by_item: dict[str | None, list[Passage]] = {}
+    for passage in sorted(hits.meeting_passages(searcher, meeting_id), key=_agenda_order):
+        by_item.setdefault(passage.item.number or passage.item.title, []).append(passage)
+    return list(by_item.values())
 
 
-def _agenda_order(fields: dict[str, Any]) -> tuple[Any, ...]:
-    number = fields.get("item_number") or ""
+def _agenda_order(passage: Passage) -> tuple[Any, ...]:
+    number = passage.item.number or ""
     digits = "".join(ch for ch in number if ch.isdigit())
-    return (int(digits) if digits else 10**9, number, fields.get("item_key") or "",
-            fields.get("position") or 0)
+    return (int(digits) if digits else 10**9, number, number or passage.item.title or "",
+            passage.position)
 
 
-def item_neighbours(searcher: Searcher, passage: dict[str, Any]
-                    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+def item_neighbours(searcher: Searcher, passage: Passage
+                    ) -> tuple[Passage | None, Passage | None]:
     """The passages just before and just after this one in the same agenda item."""
-    ordered = hits.item_passages(searcher, passage["item_key"])
-    at = next((i for i, fields in enumerate(ordered) if fields["id"] == passage["id"]), None)
+    ordered = hits.item_passages(searcher, passage)
+    at = next((i for i, other in enumerate(ordered) if other.id == passage.id), None)
     if at is None:
         return None, None
     return (ordered[at - 1] if at > 0 else None,
@@ -359,18 +352,16 @@ def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5,
     found, _ = _page(searcher, query, candidates, scored,
                      SearchRequest(page_size=SIMILAR_CANDIDATES),
                      items.item_groups(searcher, candidates))
-    fields = [{name: hit.fields.get(name) for name in HIT_FIELDS} for hit in found]
-    source = get_passage(searcher, passage_id) or {}
+    source = get_passage(searcher, passage_id)
     scores = similarity.similarities(searcher, _compared_text(source),
-                                     [_compared_text(other) for other in fields])
+                                     [_compared_text(hit.passage) for hit in found])
     alike = sorted((-score, n) for n, score in enumerate(scores) if score >= at_least)
-    return [Hit(id=found[n].fields["id"], score=-score, fields=fields[n], highlights={})
-            for score, n in alike[:limit]]
+    return [Hit(found[n].passage, score=-score, highlights={}) for score, n in alike[:limit]]
 
 
-def _compared_text(fields: dict[str, Any]) -> str:
+def _compared_text(passage: Passage | None) -> str:
     """What is compared for similarity: a question's question part, else the passage's text."""
-    return fields.get("question") or fields.get("text") or ""
+    return "" if passage is None else passage.question or passage.text
 
 
 def similar_query(searcher: Searcher, passage_id: str
@@ -379,17 +370,17 @@ def similar_query(searcher: Searcher, passage_id: str
     tf-idf), the kind to keep (questions for a question, so each comes with the answer given
     then) and what to leave out (its own meeting, or itself); None for an unknown passage or
     one without key words."""
-    fields = get_passage(searcher, passage_id)
-    if fields is None:
+    passage = get_passage(searcher, passage_id)
+    if passage is None:
         return None
     weights = similarity.weights(searcher, similarity.topic_words(searcher,
-                                                                  _compared_text(fields)))
+                                                                  _compared_text(passage)))
     key_terms = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:SIMILAR_KEY_WORDS]
     if not key_terms:
         return None
     query = queries.any_of([queries.term("text", word, boost=weight)
                             for word, weight in key_terms])
-    same_kind = queries.term("kind", "qa") if fields.get("kind") == "qa" else None
-    meeting_id = fields.get("meeting_id")
+    same_kind = queries.term("kind", "qa") if passage.kind == "qa" else None
+    meeting_id = passage.meeting.identifier
     return query, same_kind, (queries.term("meeting_id", meeting_id) if meeting_id
                               else queries.term("id", passage_id))

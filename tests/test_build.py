@@ -50,7 +50,7 @@ def segment_sizes(index_dir: Path) -> list[int]:
 def passages_of(index_dir: Path, query: str) -> list[str]:
     with open_index(index_dir).searcher() as searcher:
         result = search_passages(searcher, SearchRequest(query=query, page_size=100))
-        return sorted(hit.fields["url"] for hit in result.hits)
+        return sorted(hit.passage.url for hit in result.hits)
 
 
 def page(n: int, days: int = 28):

@@ -31,7 +31,7 @@ def test_the_same_minutes_at_two_addresses_are_found_once_with_both_links(tmp_pa
         results = search_passages(searcher, SearchRequest(query="pothole"))
     assert results.total == 1
     (hit,) = results.hits
-    assert hit.fields["url"] == ITEM_PAGE and hit.copies == (ISSUE_PAGE,)
+    assert hit.passage.url == ITEM_PAGE and hit.copies == (ISSUE_PAGE,)
     client = create_app(index_dir=tmp_path).test_client()
     doc = lxml.html.fromstring(client.get("/?q=pothole").data)
     assert doc.xpath("//ol[@class='hits']//a[contains(., 'Also published here')]/@href") == [
@@ -54,4 +54,4 @@ def test_the_second_copy_stands_in_when_the_first_page_is_gone(tmp_path):
                                         council="Northshire County Council")])
     with open_index(tmp_path).searcher() as searcher:
         results = search_passages(searcher, SearchRequest(query="pothole"))
-    assert [hit.fields["url"] for hit in results.hits] == [ISSUE_PAGE]
+    assert [hit.passage.url for hit in results.hits] == [ISSUE_PAGE]

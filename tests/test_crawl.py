@@ -70,13 +70,13 @@ def test_crawl_fills_the_index_with_committees_dates_items_and_passages(site, tm
         ("Scrutiny Committee", "2019-03-12", "CId=320&MId=4001"),
         ("Scrutiny Committee", "2020-01-20", "CId=320&MId=4002")}
     assert {p["council"] for p in everything} == {"Test Council"}
-    pothole = passages(tmp_path / "index", "pothole repairs").hits[0].fields
-    assert pothole["item_title"] == ("Task and finish group report - road maintenance - "
-                                     "pothole repairs")
-    assert pothole["item_number"] == "7"
-    assert pothole["url"] == site.base_url + "/ieListDocuments.aspx?CId=320&MId=4001"
-    patrols = passages(tmp_path / "index", "crossing patrols").hits[0].fields
-    assert patrols["kind"] == "qa" and patrols["item_title"] == "Public Open Forum"
+    pothole = passages(tmp_path / "index", "pothole repairs").hits[0].passage
+    assert pothole.item.title == ("Task and finish group report - road maintenance - "
+                                  "pothole repairs")
+    assert pothole.item.number == "7"
+    assert pothole.url == site.base_url + "/ieListDocuments.aspx?CId=320&MId=4001"
+    patrols = passages(tmp_path / "index", "crossing patrols").hits[0].passage
+    assert patrols.kind == "qa" and patrols.item.title == "Public Open Forum"
     # The 500 was retried; the meeting without minutes and the deleted committee were left alone.
     assert site.requests_for(site.page_path("4001")) == [500, 200]
     assert site.requests_for(site.page_path("3002")) == []
@@ -287,8 +287,8 @@ def test_a_meeting_with_only_printed_minutes_is_indexed_from_its_pdf(tmp_path):
                          ("15", "decision")}
         assert not any("Page 1" in p["text"] or "Licensing Committee - " in p["text"]
                        for p in everything)
-        granted = passages(tmp_path / "index", "premises licence granted").hits[0].fields
-        assert granted["kind"] == "decision" and granted["item_title"].startswith(
+        granted = passages(tmp_path / "index", "premises licence granted").hits[0].passage
+        assert granted.kind == "decision" and granted.item.title.startswith(
             "Application for a Premises Licence")
 
         fake.requests.clear()

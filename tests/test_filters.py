@@ -59,7 +59,7 @@ def found(index_dir, **filters: list[str]) -> list[str]:
     """The ids of the passages a filtered search finds, in id order."""
     with open_index(index_dir).searcher() as searcher:
         results = search_passages(searcher, SearchRequest(filters=filters, page_size=100))
-    return sorted(hit.id for hit in results.hits)
+    return sorted(hit.passage.id for hit in results.hits)
 
 
 @pytest.mark.parametrize("typed, expected", [

@@ -10,12 +10,19 @@ from search_service.app import create_app
 from search_service.cli import cli
 from search_service.engine.queries import parse_query
 from search_service.engine.store import open_index
-from search_service.glossary import (Definition, Glossary, build_glossary, find_definitions,
-                                     find_spelt_out, learn_definitions)
+from search_service.glossary import (
+    Definition,
+    Glossary,
+    build_glossary,
+    find_definitions,
+    find_spelt_out,
+    learn_definitions,
+)
 from search_service.model import Document
 from search_service.pipeline.indexing import index_documents
 from search_service.search import SearchRequest, expand_query, search_passages
 from search_service.segment import split_document
+from search_service.web.present import mark_up
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 SEED_URL = "https://worcestershire.example/mgAi.aspx?ID=4627"
@@ -106,7 +113,7 @@ def search(index_dir, query, **options):
 
 def test_long_form_search_finds_the_camhs_passages_and_says_what_else_it_searched(index_dir):
     results = search(index_dir, "child and adolescent mental health")
-    texts = [hit.fields["text"] for hit in results.hits]
+    texts = [hit.passage.text for hit in results.hits]
     assert any("Child and Adolescent Mental Health Services (CAMHS)" in t for t in texts)
     assert any(t.startswith("The Board heard that CAMHS waiting times") for t in texts)
     assert [(e.typed, e.also) for e in results.expansions] == [
@@ -115,7 +122,7 @@ def test_long_form_search_finds_the_camhs_passages_and_says_what_else_it_searche
 
 def test_acronym_search_finds_the_spelt_out_passages_too(index_dir):
     results = search(index_dir, "CSE")
-    texts = [hit.fields["text"] for hit in results.hits]
+    texts = [hit.passage.text for hit in results.hits]
     assert len(texts) == 3
     assert any(t.startswith("With reference to CSE, the agenda report") for t in texts)
     assert any(t.startswith("Child Sexual Exploitation remained a priority") for t in texts)
@@ -162,13 +169,13 @@ def test_glossary_command_lists_what_was_learnt_by_council(index_dir):
 def test_abbr_markup_explains_acronyms_and_cannot_inject_html():
     glossary = Glossary([Definition("CSE", "Child Sexual Exploitation"),
                          Definition("XSS", 'Cross "Site"><script>alert(1)</script>')])
-    html = glossary.mark_up(escape('<script>alert("CSE")</script> CSE & XSS, cse'))
+    html = mark_up(glossary, escape('<script>alert("CSE")</script> CSE & XSS, cse'))
     assert "<script>" not in html
     assert '<abbr title="Child Sexual Exploitation">CSE</abbr>' in html
     assert 'title="Cross &#34;Site&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">XSS</abbr>' \
         in html
     assert html.endswith(", cse")
-    highlighted = glossary.mark_up('<mark class="match term0">CSE</mark> work')
+    highlighted = mark_up(glossary, '<mark class="match term0">CSE</mark> work')
     assert highlighted == ('<mark class="match term0"><abbr title="Child Sexual Exploitation">'
                            'CSE</abbr></mark> work')
 
@@ -185,8 +192,8 @@ def test_abbr_markup_can_mark_only_the_first_use_of_each_acronym_across_fields()
     glossary = Glossary([Definition("CCG", "Clinical Commissioning Group"),
                          Definition("CSE", "Child Sexual Exploitation")])
     seen: set[str] = set()
-    question = glossary.mark_up(escape("Did the CCGs fund CSE work? The CCG said no."), seen=seen)
-    answer = glossary.mark_up(escape("CSE work and CCG funding continue."), seen=seen)
+    question = mark_up(glossary, escape("Did the CCGs fund CSE work? The CCG said no."), seen=seen)
+    answer = mark_up(glossary, escape("CSE work and CCG funding continue."), seen=seen)
     assert question.count("<abbr") == 2 and question.startswith(
         'Did the <abbr title="Clinical Commissioning Group">CCGs</abbr> fund <abbr')
     assert "<abbr" not in answer and seen == {"CCG", "CSE"}

@@ -26,10 +26,10 @@ def test_first_run_adds_passages_and_second_run_changes_nothing(tmp_path):
 
 def test_changed_document_has_its_passages_replaced_and_ids_of_unchanged_text_kept(tmp_path):
     index_documents(tmp_path, [doc()])
-    before = {h.id: h.fields["text"] for h in all_passages(tmp_path).hits}
+    before = {h.passage.id: h.passage.text for h in all_passages(tmp_path).hits}
     edited = PAGE.replace("28 days", "14 days")
     report = index_documents(tmp_path, [doc(text=edited)])
-    after = {h.id: h.fields["text"] for h in all_passages(tmp_path).hits}
+    after = {h.passage.id: h.passage.text for h in all_passages(tmp_path).hits}
     assert report.passages_removed == len(before) and report.passages_added == len(after)
     assert len(after) == len(before)
     assert not any("28 days" in text for text in after.values())
@@ -41,10 +41,10 @@ def test_hints_from_the_source_are_stored_on_each_passage(tmp_path):
     index_documents(tmp_path, [doc(council="Worcestershire", committee="Cabinet",
                                    meeting_date=dt.date(2018, 10, 2))])
     hit = all_passages(tmp_path, "potholes").hits[0]
-    assert hit.fields["council"] == "Worcestershire"
-    assert hit.fields["committee"] == "Cabinet"
-    assert hit.fields["meeting_date"].date() == dt.date(2018, 10, 2)
-    assert hit.fields["item_title"] == "Highways maintenance"
+    assert hit.passage.meeting.council == "Worcestershire"
+    assert hit.passage.meeting.committee == "Cabinet"
+    assert hit.passage.meeting.date == dt.date(2018, 10, 2)
+    assert hit.passage.item.title == "Highways maintenance"
 
 
 def test_interrupted_run_keeps_the_last_committed_index_searchable(tmp_path):

@@ -114,11 +114,11 @@ def test_indexed_passages_carry_the_names_the_page_gives(tmp_path: Path) -> None
     index_paths(tmp_path / "ix", [str(source)])
     with open_index(tmp_path / "ix").searcher() as searcher:
         [hit] = search_passages(searcher, SearchRequest(query="library opening hours")).hits
-    fields = hit.fields
-    assert fields["council"] == "Upper Sheep District Council"
-    assert fields["committee"] == "Communities Committee"
-    assert fields["meeting_date"].date() == dt.date(2022, 5, 3)
-    assert fields["item_number"] == "7" and fields["item_title"] == "Library hours"
+    meeting, item = hit.passage.meeting, hit.passage.item
+    assert meeting.council == "Upper Sheep District Council"
+    assert meeting.committee == "Communities Committee"
+    assert meeting.date == dt.date(2022, 5, 3)
+    assert item.number == "7" and item.title == "Library hours"
     host = "democracy.upper-sheep.example.gov.uk"
-    for value in (fields["council"], fields["committee"], fields["item_title"]):
+    for value in (meeting.council, meeting.committee, item.title):
         assert value != host and not re.fullmatch(r"[0-9a-f]{16,}", value)

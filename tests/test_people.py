@@ -50,7 +50,7 @@ def index_dir(tmp_path_factory):
 
 def ids(index_dir, **request) -> set[str]:
     with open_index(index_dir).searcher() as searcher:
-        return {hit.fields["text"][:30] for hit in
+        return {hit.passage.text[:30] for hit in
                 search_passages(searcher, SearchRequest(**request)).hits}
 
 

@@ -66,7 +66,7 @@ def search(searcher, query: str, **options):
 
 
 def texts(results) -> list[str]:
-    return [hit.fields["text"] for hit in results.hits]
+    return [hit.passage.text for hit in results.hits]
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -125,7 +125,7 @@ def test_explicit_syntax_keeps_its_strict_meaning(searcher, query, required, ban
 
 def test_one_agenda_item_shows_at_most_two_passages_and_counts_the_rest(searcher):
     results = search(searcher, "pothole repairs")
-    roads = [hit for hit in results.hits if hit.fields["url"] == "https://example.gov.uk/roads"]
+    roads = [hit for hit in results.hits if hit.passage.url == "https://example.gov.uk/roads"]
     assert len(roads) == 2 and {hit.more_in_item for hit in roads} == {5}
     assert results.total == 9 and len(results.hits) == 4
 

@@ -111,7 +111,7 @@ def our_ranking(searcher, text: str, page: int, size: int, sort: str = "relevanc
                 ) -> list[tuple[str, float]]:
     results = search_passages(searcher, everything(query=text, page=page, page_size=size,
                                                       sort=sort, facets=False))
-    return [(hit.id, round(hit.score, 6)) for hit in results.hits]
+    return [(hit.passage.id, round(hit.score, 6)) for hit in results.hits]
 
 
 @pytest.mark.parametrize("text", QUERIES)
@@ -246,7 +246,7 @@ def test_ranges_read_from_the_column_match_whooshs_range_terms(searcher, text):
     expected = {hit["id"] for hit in searcher.search(And([query, PASSAGES]), limit=None)}
     found = search_passages(searcher, everything(query=text, page_size=100))
     assert found.total == len(expected) > 0
-    assert {hit.id for hit in found.hits} <= expected
+    assert {hit.passage.id for hit in found.hits} <= expected
 
 
 def test_a_date_filter_keeps_the_passages_of_meetings_within_it(searcher):
@@ -256,7 +256,7 @@ def test_a_date_filter_keeps_the_passages_of_meetings_within_it(searcher):
     within = DateRange("meeting_date", dt.datetime(2011, 3, 1), dt.datetime(2013, 2, 28, 23, 59))
     expected = searcher.search(And([searched(searcher, COMMON), PASSAGES, within]), limit=None)
     assert found.total == len(expected) > 0
-    assert all(dt.date(2011, 3, 1) <= hit.fields["meeting_date"].date() <= dt.date(2013, 2, 28)
+    assert all(dt.date(2011, 3, 1) <= hit.passage.meeting.date <= dt.date(2013, 2, 28)
                for hit in found.hits)
 
 
@@ -291,9 +291,9 @@ def test_similar_passages_are_whooshs_best_matches_of_the_key_words_kept_by_like
                 best.append(hit["id"])
         candidates = similar_passages(searcher, passage_id, limit=SIMILAR_CANDIDATES,
                                       at_least=0.0)
-        assert {hit.id for hit in candidates} == set(best[:SIMILAR_CANDIDATES])
+        assert {hit.passage.id for hit in candidates} == set(best[:SIMILAR_CANDIDATES])
         scores = [hit.score for hit in candidates]
         assert scores == sorted(scores, reverse=True), "most alike first"
         shown = similar_passages(searcher, passage_id)
-        assert [hit.id for hit in shown] == [hit.id for hit in candidates
+        assert [hit.passage.id for hit in shown] == [hit.passage.id for hit in candidates
                                              if hit.score >= SIMILAR_ENOUGH][:5]

@@ -69,9 +69,9 @@ def test_searches_leave_routine_items_out_unless_asked(index_dir):
         plain = search_passages(searcher, SearchRequest(query="interest"))
         included = search_passages(searcher, SearchRequest(query="interest",
                                                            include_routine=True))
-    assert [hit.fields["item_title"] for hit in plain.hits] == ["Pothole repairs"]
+    assert [hit.passage.item.title for hit in plain.hits] == ["Pothole repairs"]
     assert plain.routine_left_out == 1
-    assert {hit.fields["item_title"] for hit in included.hits} == {
+    assert {hit.passage.item.title for hit in included.hits} == {
         "Pothole repairs", "Declarations of interest"}
 
 

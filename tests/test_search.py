@@ -9,8 +9,15 @@ from search_service.engine.hits import suggest
 from search_service.engine.store import PassageWriter, open_index, stored_passage
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.pipeline.indexing import index_paths
-from search_service.search import (QueryError, SearchRequest, get_meeting, get_meetings,
-                                   get_passage, list_meetings, search_passages)
+from search_service.search import (
+    QueryError,
+    SearchRequest,
+    get_meeting,
+    get_meetings,
+    get_passage,
+    list_meetings,
+    search_passages,
+)
 from tests.support.minutes import SEED
 
 
@@ -41,7 +48,7 @@ def test_a_suggested_query_finds_what_the_misspelt_one_missed(searcher):
     misspelt = search_passages(searcher, SearchRequest(query="informaton sharing"))
     assert misspelt.hits[0].missing == ("informaton",)
     fixed = search_passages(searcher, SearchRequest(query=misspelt.suggestion))
-    assert fixed.hits[0].missing == () and "information sharing" in fixed.hits[0].fields["text"]
+    assert fixed.hits[0].missing == () and "information sharing" in fixed.hits[0].passage.text
 
 
 @pytest.mark.parametrize("request_, message", [
@@ -85,9 +92,8 @@ def item_index(tmp_path):
 def test_an_agenda_description_finds_its_item_once_and_every_passage_shows_it(item_index):
     with item_index.searcher() as searcher:
         found = search_passages(searcher, SearchRequest(query="bookmobile"))
-        assert [hit.id for hit in found.hits] == ["p0"]
-        shown = get_passage(searcher, "p2")
-        assert stored_passage(shown).item.description == LIBRARIES.description
+        assert [hit.passage.id for hit in found.hits] == ["p0"]
+        assert get_passage(searcher, "p2").item.description == LIBRARIES.description
 
 
 def test_a_retagged_passage_keeps_its_items_description_searchable(item_index):
@@ -96,16 +102,16 @@ def test_a_retagged_passage_keeps_its_items_description_searchable(item_index):
     writer.commit()
     with item_index.searcher() as searcher:
         found = search_passages(searcher, SearchRequest(query="bookmobile"))
-        assert [hit.id for hit in found.hits] == ["p0"]
+        assert [hit.passage.id for hit in found.hits] == ["p0"]
 
 
 def test_plain_words_in_an_answer_are_marked_in_the_answer(item_index):
     with item_index.searcher() as searcher:
         plain = search_passages(searcher, SearchRequest(query="opening hours"))
         prefixed = search_passages(searcher, SearchRequest(query="answer:reviewed"))
-    assert [hit.id for hit in plain.hits] == ["p1"]
+    assert [hit.passage.id for hit in plain.hits] == ["p1"]
     assert ">opening</mark> <mark" in plain.hits[0].highlights["answer"]
-    assert [hit.id for hit in prefixed.hits] == ["p1"]
+    assert [hit.passage.id for hit in prefixed.hits] == ["p1"]
     assert ">reviewed</mark>" in prefixed.hits[0].highlights["answer"]
 
 

@@ -72,9 +72,9 @@ def index_dir(tmp_path):
 
 def test_a_question_lists_only_the_question_on_its_subject(index_dir):
     with open_index(index_dir).searcher() as searcher:
-        assert [hit.id for hit in similar_passages(searcher, "potholes")] == ["potholes-again"]
+        assert [hit.passage.id for hit in similar_passages(searcher, "potholes")] == ["potholes-again"]
         # Without the threshold, what the page listed before: every question sharing a word.
-        listed = [hit.id for hit in similar_passages(searcher, "potholes", at_least=0.0)]
+        listed = [hit.passage.id for hit in similar_passages(searcher, "potholes", at_least=0.0)]
     assert {"rough-sleepers", "recycling"} <= set(listed)
 
 

@@ -144,8 +144,8 @@ def test_retag_applies_a_changed_taxonomy_to_the_stored_passages(tmp_path):
     with open_index(index_dir).searcher() as searcher:
         hits = search_passages(searcher, SearchRequest(
             query="dare to share", filters={"topic": ["Information sharing"]})).hits
-        assert len(hits) == 1 and "Information sharing" in hits[0].fields["topics"]
-        assert hits[0].fields["item_title"].startswith("Worcestershire Safeguarding")
+        assert len(hits) == 1 and "Information sharing" in hits[0].passage.topics
+        assert hits[0].passage.item.title.startswith("Worcestershire Safeguarding")
     assert retag_index(index_dir, changed).retagged == 0
 
 

@@ -14,8 +14,10 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.query import Query, Term
 from whoosh.searching import Results, Searcher
 
-from . import facet_counts, query_parser, ranking
+from ..model import Passage
+from . import facet_counts, items, query_parser, ranking
 from .queries import PASSAGES, passages_only
+from .store import item_key, stored_passage
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +26,10 @@ WHOLE_FIELD_CHARS = 600
 CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
 
 
-# One hit of a page: its document, score (or sort key), stored fields and marked matches.
-Found = NamedTuple("Found", [("docnum", int), ("score", float), ("fields", dict[str, Any]),
-                             ("highlights", dict[str, str])])
+# One hit of a page: its document, score (or sort key), passage, marked matches and the key its
+# copies share (store.text_key).
+Found = NamedTuple("Found", [("docnum", int), ("score", float), ("passage", Passage),
+                             ("highlights", dict[str, str]), ("text_key", str | None)])
 
 
 def matches(searcher: Searcher, query: Query, sort: str
@@ -84,8 +87,9 @@ def load_hits(searcher: Searcher, query: Query, keys: np.ndarray, docnums: np.nd
 def _loaded(results: Results, highlighted: bool) -> list[Found]:
     if highlighted:
         results.formatter = HtmlFormatter(tagname="mark", between=" … ")
-    return [Found(hit.docnum, float(hit.score or 0.0), dict(hit.fields()),
-                  _highlights(hit) if highlighted else {}) for hit in results[:]]
+    return [Found(hit.docnum, float(hit.score or 0.0), stored_passage(hit.fields()),
+                  _highlights(hit) if highlighted else {}, hit.get("text_key"))
+            for hit in results[:]]
 
 
 def _highlights(hit: Any) -> dict[str, str]:
@@ -146,30 +150,41 @@ def _facet_label(key: object) -> str:
 
 
 def meetings(searcher: Searcher, meeting_ids: Iterable[str] | None = None
-             ) -> dict[str, tuple[dict[str, Any], int]]:
-    """The stored fields of the first passage of each meeting (of those of `meeting_ids`, or of
-    every one) that live passages belong to, and how many do."""
+             ) -> dict[str, tuple[Passage, int]]:
+    """The first passage of each meeting (of those of `meeting_ids`, or of every one) that live
+    passages belong to, and how many do."""
     found = facet_counts.first_and_count(searcher, "meeting_id",
                                          _labeller(searcher, "meeting_id"), meeting_ids)
-    return {meeting_id: (searcher.stored_fields(first), count)
+    return {meeting_id: (stored_passage(searcher.stored_fields(first)), count)
             for meeting_id, (first, count) in found.items()}
 
 
-def stored_fields(searcher: Searcher, **match: str) -> dict[str, Any] | None:
-    """The stored fields of the document with these values (an id: a passage), or None."""
-    return searcher.document(**match)
+def passage_by_id(searcher: Searcher, passage_id: str) -> Passage | None:
+    """The passage with this id, or None."""
+    # Only passages have ids: a single term finds them fast, where adding record=passage would
+    # walk every passage.
+    fields = searcher.document(id=passage_id)
+    return None if fields is None else stored_passage(fields)
 
 
-def meeting_passages(searcher: Searcher, meeting_id: str) -> list[dict[str, Any]]:
-    """The stored fields of one meeting's passages."""
+def meeting_passages(searcher: Searcher, meeting_id: str) -> list[Passage]:
+    """One meeting's passages."""
     found = searcher.search(Term("meeting_id", meeting_id), limit=None)
-    return [dict(hit.fields()) for hit in found]
+    return [stored_passage(hit.fields()) for hit in found]
 
 
-def item_passages(searcher: Searcher, item_key: str) -> list[dict[str, Any]]:
-    """The stored fields of one agenda item's passages, in their order in the minutes."""
-    found = searcher.search(Term("item_key", item_key), limit=None, sortedby="position")
-    return [dict(hit.fields()) for hit in found]
+def item_passages(searcher: Searcher, passage: Passage) -> list[Passage]:
+    """The passages of this passage's agenda item, in their order in the minutes."""
+    found = searcher.search(Term("item_key", item_key(passage)), limit=None,
+                            sortedby="position")
+    return [stored_passage(hit.fields()) for hit in found]
+
+
+def copy_urls(searcher: Searcher, found: Found) -> tuple[str, ...]:
+    """The addresses of the other copies of a hit's passage (none when it has none)."""
+    return tuple(fields["url"] for fields in items.copies_of(searcher, found.text_key,
+                                                              found.passage.id)
+                 if fields.get("url"))
 
 
 # Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.

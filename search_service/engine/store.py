@@ -217,7 +217,7 @@ def passage_fields(passage: Passage, describes_item: bool = True) -> dict[str, o
         "item_description": item.description,
         "item_key": item_key(passage),
         "text_key": text_key(passage),
-        "url": item.url or meeting.url or passage.source_url,
+        "url": passage.url,
         "position": passage.position,
         "topics": ",".join(passage.topics) or None,
         "routine": ROUTINE if is_routine(passage) else None,
@@ -261,7 +261,7 @@ def stored_passage(fields: dict[str, Any]) -> Passage:
                       title=fields.get("meeting_title"))
     item = AgendaItem(number=fields.get("item_number"), title=fields.get("item_title"),
                       description=fields.get("item_description"),
-                      url=url if url not in (meeting_url, source_url) else None)
+                      url=url if url != (meeting_url or source_url) else None)
     topics = fields.get("topics")
     return Passage(id=fields["id"], kind=fields["kind"], text=fields["text"], meeting=meeting,
                    item=item, position=fields["position"], question=fields.get("question"),

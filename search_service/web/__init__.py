@@ -1,4 +1,5 @@
-"""The web front end: search pages (`pages` blueprint) and the JSON API (`api` blueprint)."""
+"""The web front end: search pages (`pages` blueprint), the JSON API (`api` blueprint), its
+OpenAPI document and Atom feeds of searches."""
 from __future__ import annotations
 
 from flask import current_app

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint, abort, request
 
-from ..openapi import openapi_document
 from ..search import SearchResults
-from . import current_searcher
+from ..serialize import hit_record, passage_record
+from . import current_searcher, not_found
+from .openapi import openapi_document
 from .params import read_request, read_values
-from .present import facet_records, hit_record, meeting_record
-from .views import find_glossary, find_meeting, find_passage, find_person, run_search
+from .present import WEB_LINKS, facet_records, item_record, meeting_record
+from .views import (UnknownCouncil, find_glossary, find_meeting, find_passage, find_person,
+                    run_search)
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -42,7 +44,7 @@ def search_record(results: SearchResults) -> dict[str, Any]:
         "include_routine": asked.include_routine,
         "suggestion": results.suggestion,
         "expansions": [{"typed": e.typed, "also": list(e.also)} for e in results.expansions],
-        "results": [hit_record(hit) for hit in results.hits],
+        "results": [hit_record(hit, WEB_LINKS) for hit in results.hits],
     }
 
 
@@ -50,32 +52,47 @@ def search_record(results: SearchResults) -> dict[str, Any]:
 def passage(passage_id: str) -> dict[str, Any]:
     """One passage with its meeting, its neighbours in the item and similar passages."""
     view = find_passage(current_searcher(), passage_id)
-    return {"passage": view.passage,
+    if view is None:
+        abort(404, not_found.passage(passage_id))
+    return {"passage": passage_record(view.passage, WEB_LINKS),
             "meeting": meeting_record(view.meeting) if view.meeting else None,
-            "previous": view.previous, "next": view.next,
-            "similar": [hit_record(hit) for hit in view.similar]}
+            "previous": passage_record(view.previous, WEB_LINKS) if view.previous else None,
+            "next": passage_record(view.next, WEB_LINKS) if view.next else None,
+            "similar": [hit_record(hit, WEB_LINKS) for hit in view.similar]}
 
 
 @bp.get("/people/<path:name>")
 def person(name: str) -> dict[str, Any]:
     """A person's passages (asked, answered or spoke), newest first, by committee and year."""
     view = find_person(current_searcher(), name, read_request(request.args).page)
+    if view is None:
+        abort(404, not_found.person(name))
     return {"name": name, "names": view.names, "total": view.results.total,
             "page": view.results.request.page, "pages": view.results.pages,
-            "groups": view.groups}
+            "groups": [{"committee": group.committee, "year": group.year,
+                        "passages": [hit_record(hit, WEB_LINKS) | {"roles": roles}
+                                     for hit, roles in group.hits]}
+                       for group in view.groups]}
 
 
 @bp.get("/meetings/<path:meeting_id>")
 def meeting(meeting_id: str) -> dict[str, Any]:
     """One meeting with its agenda items and their passages."""
     view = find_meeting(current_searcher(), meeting_id)
-    return {"meeting": meeting_record(view.meeting), "items": view.items}
+    if view is None:
+        abort(404, not_found.meeting(meeting_id))
+    return {"meeting": meeting_record(view.meeting),
+            "items": [item_record(passages, [passage_record(p, WEB_LINKS) for p in passages])
+                      for passages in view.items]}
 
 
 @bp.get("/glossary")
 def glossary() -> dict[str, Any]:
     """Acronyms learnt from the minutes (of the chosen councils) and those shipped."""
-    view = find_glossary(current_searcher(), read_values(request.args, "council"))
+    try:
+        view = find_glossary(current_searcher(), read_values(request.args, "council"))
+    except UnknownCouncil as exc:
+        abort(400, str(exc))
     return {"councils": view.councils, "council": view.chosen,
             "acronyms": [*(record for records in view.learnt.values() for record in records),
                          *view.shipped]}

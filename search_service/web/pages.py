@@ -6,18 +6,22 @@ import dataclasses
 import logging
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from ..feeds import FEED_SIZE, atom_feed
 from ..glossary import Glossary, glossary_for
-from ..search import (MAX_QUERY_LENGTH, QueryError, SearchRequest, list_meetings,
+from ..model import Passage
+from ..search import (MAX_QUERY_LENGTH, Hit, QueryError, SearchRequest, list_meetings,
                       summarise_index)
-from . import current_searcher
+from ..serialize import hit_record, passage_record
+from . import current_searcher, not_found
+from .feeds import FEED_SIZE, atom_feed
 from .params import (DEFAULT_PAGE_SIZE, changed, is_empty, read_request, read_values,
                      request_args, toggled)
-from .present import (FACET_TITLES, KIND_LABELS, clock, facet_label, facet_records, hit_record,
-                      long_date, meeting_label, passage_html, search_url, telling_title)
-from .views import find_glossary, find_meeting, find_passage, find_person, run_search
+from .present import (FACET_TITLES, KIND_LABELS, WEB_LINKS, clock, facet_label,
+                      facet_records, item_record, long_date, meeting_label, passage_html,
+                      search_url, telling_title)
+from .views import (UnknownCouncil, find_glossary, find_meeting, find_passage, find_person,
+                    run_search)
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +81,7 @@ def search() -> tuple[str, int] | str:
             value["url"] = link(toggled(search_request, name, value["value"]))
     return render_template(
         "search.html", request_=search_request, results=results, facets=facets,
-        hits=[with_html(hit_record(hit), glossary, hit.highlights) for hit in results.hits],
+        hits=[hit_card(hit, glossary) for hit in results.hits],
         chips=chips(search_request, found.meetings),
         sorts=[(label, link(changed(search_request, sort=key)), key == search_request.sort)
                for key, label in SORT_LABELS.items()],
@@ -90,10 +94,23 @@ def search() -> tuple[str, int] | str:
         api_url=search_url("api.search", request_args(search_request)))
 
 
-def with_html(record: dict[str, Any], glossary: Glossary,
-              highlights: dict[str, str] | None = None) -> dict[str, Any]:
-    """A passage record with the escaped HTML its card shows, acronyms explained."""
-    return record | {"html": passage_html(record, glossary, highlights)}
+def passage_card(passage: Passage, glossary: Glossary) -> dict[str, Any]:
+    """A passage's record with the escaped HTML its card shows, acronyms explained."""
+    return passage_record(passage, WEB_LINKS) | shown(passage, glossary)
+
+
+def hit_card(hit: Hit, glossary: Glossary) -> dict[str, Any]:
+    """A hit's record with the escaped HTML its card shows, matches marked, acronyms
+    explained."""
+    return hit_record(hit, WEB_LINKS) | shown(hit.passage, glossary, hit.highlights)
+
+
+def shown(passage: Passage, glossary: Glossary,
+          highlights: dict[str, str] | None = None) -> dict[str, Any]:
+    """What a card shows beyond the record: its fields' HTML and whether it is a question and
+    its answer."""
+    return {"html": passage_html(passage, glossary, highlights),
+            "exchange": passage.shows_exchange}
 
 
 def link(search_request: SearchRequest) -> str:
@@ -139,13 +156,15 @@ def passage(passage_id: str) -> str:
     """One passage, its neighbours in the agenda item and similar passages from other meetings."""
     searcher = current_searcher()
     view = find_passage(searcher, passage_id)
+    if view is None:
+        abort(404, not_found.passage(passage_id))
     glossary = glossary_for(searcher)
     return render_template(
-        "passage.html", passage=with_html(view.passage, glossary), view=view,
-        previous=with_html(view.previous, glossary) if view.previous else None,
-        next=with_html(view.next, glossary) if view.next else None,
-        meeting_name=meeting_label(view.meeting, view.passage["meeting_id"]),
-        similar=[with_html(hit_record(hit), glossary) for hit in view.similar])
+        "passage.html", passage=passage_card(view.passage, glossary), view=view,
+        previous=passage_card(view.previous, glossary) if view.previous else None,
+        next=passage_card(view.next, glossary) if view.next else None,
+        meeting_name=meeting_label(view.meeting, view.passage.meeting.identifier),
+        similar=[hit_card(hit, glossary) for hit in view.similar])
 
 
 @bp.get("/meetings/<path:meeting_id>")
@@ -153,9 +172,11 @@ def meeting(meeting_id: str) -> str:
     """One meeting: its agenda items and their passages."""
     searcher = current_searcher()
     view = find_meeting(searcher, meeting_id)
+    if view is None:
+        abort(404, not_found.meeting(meeting_id))
     glossary = glossary_for(searcher)
-    items = [item | {"passages": [with_html(p, glossary) for p in item["passages"]]}
-             for item in view.items]
+    items = [item_record(passages, [passage_card(p, glossary) for p in passages])
+             for passages in view.items]
     return render_template("meeting.html", view=view, items=items,
                            meeting_name=meeting_label(view.meeting, meeting_id),
                            search_url=search_url("pages.search", [("meeting", meeting_id)]))
@@ -166,8 +187,12 @@ def person(name: str) -> str:
     """A member's or officer's questions, answers and statements, by committee and year."""
     searcher = current_searcher()
     view = find_person(searcher, name, read_request(request.args).page)
+    if view is None:
+        abort(404, not_found.person(name))
     glossary = glossary_for(searcher)
-    groups = [group | {"passages": [with_html(p, glossary) for p in group["passages"]]}
+    groups = [{"committee": group.committee, "year": group.year,
+               "passages": [hit_card(hit, glossary) | {"roles": roles}
+                            for hit, roles in group.hits]}
               for group in view.groups]
     pages = [(number, url_for("pages.person", name=name, page=number))
              for number in range(1, view.results.pages + 1)]
@@ -193,7 +218,10 @@ def browse() -> str:
 @bp.get("/glossary")
 def glossary() -> str:
     """Acronyms learnt from each council's minutes and the common ones, each a search link."""
-    view = find_glossary(current_searcher(), read_values(request.args, "council"))
+    try:
+        view = find_glossary(current_searcher(), read_values(request.args, "council"))
+    except UnknownCouncil as exc:
+        abort(400, str(exc))
     return render_template("glossary.html", view=view)
 
 

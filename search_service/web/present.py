@@ -1,8 +1,10 @@
-"""Stored passages and search results as plain records, shared by the pages and the JSON API."""
+"""Search results, meetings and acronyms as records and HTML, shared by the pages, the JSON API and
+the feed; passages become records in serialize.py."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -10,7 +12,9 @@ from flask import url_for
 from markupsafe import Markup, escape
 
 from ..glossary import SHIPPED, Definition, Glossary, council_key
-from ..search import Hit, MeetingSummary, SearchResults
+from ..model import Passage
+from ..search import MeetingSummary, SearchResults
+from ..serialize import published
 from .params import request_args, toggled
 
 KIND_LABELS = {"qa": "Question and answer", "statement": "Statement", "decision": "Decision"}
@@ -27,91 +31,64 @@ _TITLE_FILLER = frozenset("""
     """.split())
 
 
-def _iso(value: Any) -> str | None:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return None
+class WebLinks:
+    """The service's pages and API records of passages and people (within a request)."""
+
+    def passage(self, passage: Passage) -> dict[str, str | None]:
+        """A passage's page, its API record and its meeting's page."""
+        meeting_id = passage.meeting.identifier
+        return {"page": url_for("pages.passage", passage_id=passage.id),
+                "api": url_for("api.passage", passage_id=passage.id),
+                "meeting": url_for("pages.meeting", meeting_id=meeting_id) if meeting_id
+                else None}
+
+    def person(self, name: str) -> dict[str, str]:
+        """A person's page and API record."""
+        return {"page": url_for("pages.person", name=name), "api": url_for("api.person", name=name)}
 
 
-def passage_record(fields: dict[str, Any]) -> dict[str, Any]:
-    """One stored passage as the API returns it (and the templates show it)."""
-    passage_id = fields["id"]
-    meeting_id = fields.get("meeting_id")
-    topics = fields.get("topics")
-    return {
-        "id": passage_id,
-        "kind": fields.get("kind"),
-        "text": fields.get("text"),
-        "question": fields.get("question"),
-        "answer": fields.get("answer"),
-        "speaker": fields.get("speaker"),
-        "asked_by": fields.get("asked_by"),
-        "answered_by": fields.get("answered_by"),
-        "council": fields.get("council"),
-        "committee": fields.get("committee"),
-        "meeting_id": meeting_id,
-        "meeting_date": _iso(fields.get("meeting_date")),
-        "meeting_time": fields.get("meeting_time"),
-        "meeting_title": fields.get("meeting_title"),
-        "item_number": fields.get("item_number"),
-        "item_title": fields.get("item_title"),
-        "position": fields.get("position"),
-        "topics": topics.split(",") if topics else [],
-        "people": [person_record(name) for name in (fields.get("people") or "").split(",")
-                   if name],
-        "source_url": web_url(fields.get("url")),
-        "meeting_url": web_url(fields.get("meeting_url")),
-        "links": {
-            "page": url_for("pages.passage", passage_id=passage_id),
-            "api": url_for("api.passage", passage_id=passage_id),
-            "meeting": url_for("pages.meeting", meeting_id=meeting_id) if meeting_id else None,
-            "source": web_url(fields.get("url")),
-        },
-    }
+WEB_LINKS = WebLinks()
 
 
-def person_record(name: str) -> dict[str, Any]:
-    """A person a passage names, with their page."""
-    return {"name": name, "links": {"page": url_for("pages.person", name=name),
-                                    "api": url_for("api.person", name=name)}}
+def item_record(passages: list[Passage], records: list[dict[str, Any]]) -> dict[str, Any]:
+    """An agenda item of a meeting with the records of its passages."""
+    item = passages[0].item
+    return {"number": item.number, "title": item.title,
+            "source_url": published(passages[0].url), "passages": records}
 
 
-def web_url(url: str | None) -> str | None:
-    """The URL when it is a web page; None for a local file the user indexed, and for any
-    other scheme (a `javascript:` link in hostile minutes must never reach a page or client)."""
-    return url if url and url.startswith(("https://", "http://")) else None
-
-
-def hit_record(hit: Hit) -> dict[str, Any]:
-    """A search hit: the passage, its score and its highlighted fragments (escaped HTML)."""
-    return {**passage_record({"id": hit.id, **hit.fields}), "score": round(hit.score, 4),
-            "highlights": hit.highlights, "missing": list(hit.missing),
-            "more_in_item": hit.more_in_item,
-            "copies": [url for url in map(web_url, hit.copies) if url]}
-
-
-def shown_fields(record: dict[str, Any]) -> tuple[str, ...]:
-    """The text fields a passage card shows: a Q&A's question and answer, else its text."""
-    if record["kind"] == "qa" and record["question"] and record["answer"]:
-        return ("question", "answer")
-    return ("text",)
-
-
-def passage_html(record: dict[str, Any], glossary: Glossary,
+def passage_html(passage: Passage, glossary: Glossary,
                  highlights: dict[str, str] | None = None) -> dict[str, Markup]:
     """The escaped HTML of a passage card's fields, highlighted where the search matched, with
     the first use of each acronym explained in <abbr title>, the passage's council's meaning
     first."""
     highlights = highlights or {}
-    councils = [council_key(record["council"], record["source_url"])]
+    councils = [council_key(passage.meeting.council, published(passage.url))]
     seen: set[str] = set()
     html = {name: Markup(fragment) for name, fragment in highlights.items()}
-    for name in shown_fields(record):
-        html[name] = glossary.mark_up(highlights.get(name) or escape(record[name] or ""),
-                                      councils, seen)
+    for name in ("question", "answer") if passage.shows_exchange else ("text",):
+        shown = highlights.get(name) or escape(getattr(passage, name) or "")
+        html[name] = mark_up(glossary, shown, councils, seen)
     return html
+
+
+def mark_up(glossary: Glossary, html: str, councils: Sequence[str] = (),
+            seen: set[str] | None = None) -> Markup:
+    """Escaped HTML with each acronym the glossary knows wrapped in <abbr title="long form">.
+
+    `html` must already be escaped (a highlight fragment, or `escape(text)`): only text between
+    tags is touched, and the title is escaped, so minutes text cannot inject markup. `seen` is
+    as Glossary.explained takes it.
+    """
+    parts = re.split(r"(<[^>]*>)", str(html))
+    for index in range(0, len(parts), 2):
+        text, marked, at = parts[index], [], 0
+        for start, end, long_forms in glossary.explained(text, councils, seen):
+            marked += [text[at:start],
+                       f'<abbr title="{escape(long_forms)}">{text[start:end]}</abbr>']
+            at = end
+        parts[index] = "".join(marked) + text[at:]
+    return Markup("".join(parts))
 
 
 def definition_record(definition: Definition) -> dict[str, Any]:
@@ -133,10 +110,10 @@ def meeting_record(meeting: MeetingSummary) -> dict[str, Any]:
         "id": meeting.id,
         "council": meeting.council,
         "committee": meeting.committee,
-        "date": _iso(meeting.date),
+        "date": meeting.date.isoformat() if meeting.date else None,
         "time": meeting.time,
         "title": meeting.title,
-        "url": web_url(meeting.url),
+        "url": published(meeting.url),
         "passages": meeting.passages,
         "links": {"page": url_for("pages.meeting", meeting_id=meeting.id),
                   "api": url_for("api.meeting", meeting_id=meeting.id)},

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .engine.schema import FACET_COLUMNS
-from .model import KINDS
-from .search import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
-from .web.params import DEFAULT_PAGE_SIZE, MAX_VALUES_PER_FILTER, MAX_YEAR, MIN_YEAR
+from ..engine.schema import FACET_COLUMNS
+from ..model import KINDS
+from ..search import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
+from .params import DEFAULT_PAGE_SIZE, MAX_VALUES_PER_FILTER, MAX_YEAR, MIN_YEAR
 
 
 def _nullable(kind: str, **extra: Any) -> dict[str, Any]:

@@ -8,8 +8,9 @@ from typing import Any
 from flask import url_for
 from lxml import etree
 
-from .search import Hit, SearchResults
-from .web.present import KIND_LABELS, long_date, web_url
+from ..search import Hit, SearchResults
+from ..serialize import hit_record
+from .present import KIND_LABELS, WEB_LINKS, long_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 20
@@ -25,44 +26,38 @@ def atom_feed(results: SearchResults, page_url: str, feed_url: str) -> bytes:
     _add(feed, "id", feed_url)
     _link(feed, feed_url, "self", "application/atom+xml")
     _link(feed, page_url, "alternate", "text/html")
-    dates = [_updated(hit) for hit in results.hits]
+    records = [hit_record(hit, WEB_LINKS) for hit in results.hits]
+    dates = [_updated(record) for record in records]
     _add(feed, "updated", _timestamp(max(dates) if dates else dt.datetime.now(dt.timezone.utc)))
     author = etree.SubElement(feed, f"{{{ATOM}}}author")
     _add(author, "name", "Minutes search service")
-    for hit in results.hits:
-        feed.append(_entry(hit))
+    for hit, record in zip(results.hits, records):
+        feed.append(_entry(hit, record))
     return etree.tostring(feed, xml_declaration=True, encoding="utf-8")
 
 
-def _entry(hit: Hit) -> etree._Element:
-    fields = hit.fields
+def _entry(hit: Hit, record: dict[str, Any]) -> etree._Element:
     entry = etree.Element(f"{{{ATOM}}}entry")
-    page = url_for("pages.passage", passage_id=hit.id, _external=True)
-    where = ", ".join(str(part) for part in (fields.get("committee"),
-                                              long_date(fields.get("meeting_date")) or None)
+    page = url_for("pages.passage", passage_id=record["id"], _external=True)
+    where = ", ".join(part for part in (record["committee"], long_date(record["meeting_date"]))
                       if part)
-    title = f"{KIND_LABELS.get(fields.get('kind') or '', 'Passage')}: " \
-            f"{fields.get('item_title') or 'minutes'}" + (f" ({where})" if where else "")
+    title = f"{KIND_LABELS.get(record['kind'], 'Passage')}: " \
+            f"{record['item_title'] or 'minutes'}" + (f" ({where})" if where else "")
     _add(entry, "title", title)
     _add(entry, "id", page)
-    _add(entry, "updated", _timestamp(_updated(hit)))
+    _add(entry, "updated", _timestamp(_updated(record)))
     _link(entry, page, "alternate", "text/html")
-    source = web_url(fields.get("url"))
-    if source:
-        _link(entry, source, "related", "text/html")
-    etree.SubElement(entry, f"{{{ATOM}}}category", term=fields.get("kind") or "passage")
-    _add(entry, "summary", _summary(fields)).set("type", "text")
+    if record["source_url"]:
+        _link(entry, record["source_url"], "related", "text/html")
+    etree.SubElement(entry, f"{{{ATOM}}}category", term=record["kind"])
+    summary = f"Question: {record['question']}\nAnswer: {record['answer']}" \
+        if hit.passage.shows_exchange else record["text"]
+    _add(entry, "summary", summary).set("type", "text")
     return entry
 
 
-def _summary(fields: dict[str, Any]) -> str:
-    if fields.get("question") and fields.get("answer"):
-        return f"Question: {fields['question']}\nAnswer: {fields['answer']}"
-    return fields.get("text") or ""
-
-
-def _updated(hit: Hit) -> dt.datetime:
-    date = hit.fields.get("meeting_date") or dt.datetime(1970, 1, 1)
+def _updated(record: dict[str, Any]) -> dt.datetime:
+    date = dt.datetime.fromisoformat(record["meeting_date"] or "1970-01-01")
     return date.replace(tzinfo=dt.timezone.utc)
 
 
