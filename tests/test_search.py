@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from search_service.engine.hits import suggest
-from search_service.engine.store import PassageWriter, open_index, stored_passage
+from search_service.engine.store import PassageWriter, open_index
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.pipeline.indexing import index_paths
 from search_service.search import (
