@@ -9,6 +9,7 @@ import pytest
 
 from search_service.model import Document
 from search_service.segment import read_page, split_document, split_minutes
+from tests.support.segments import check_split
 
 DATA = Path(__file__).parent / "data" / "segment"
 NB = "\u00a0"
@@ -1566,10 +1567,4 @@ ROUND2_CLASSES = [
 @pytest.mark.parametrize("text, expected, parts", ROUND2_CLASSES)
 def test_split_minutes_round2_classes(text: str, expected: list[tuple[str, str]],
                                       parts: tuple[str, str | None] | None) -> None:
-    segments = split_minutes(text)
-    assert [(s.kind, s.text[:len(start)]) for s, (_, start) in zip(segments, expected)] == expected
-    assert len(segments) == len(expected)
-    if parts:
-        exchange = next(s for s in segments if s.kind == "qa")
-        assert parts[0] in (exchange.question or "")
-        assert parts[1] is None or parts[1] in (exchange.answer or "")
+    check_split(text, expected, parts)
