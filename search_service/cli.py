@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .crawl import CrawlError, default_cache_dir
+from .engine.choice import ENGINES
 from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
 from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
 from .glossary import SHIPPED, Definition, list_definitions
@@ -142,9 +143,13 @@ def run_with_progress(run: Callable[[RunProgress], IndexReport | CrawlReport]) -
               type=click.Path(file_okay=False, path_type=Path),
               help="Also index every meeting page kept in this crawl cache (repeatable): "
                    "re-index without re-crawling.")
+@click.option("--engine", type=click.Choice(ENGINES),
+              help="The engine of a new index (default whoosh; xapian needs the [xapian] "
+                   "extra), recorded in it; an existing index keeps its own.")
 @click.argument("paths", nargs=-1)
 def index_command(index_dir: Path | None, taxonomy_file: Path | None, wait: bool,
-                  cache_dirs: tuple[Path, ...], paths: tuple[str, ...]) -> None:
+                  cache_dirs: tuple[Path, ...], engine: str | None,
+                  paths: tuple[str, ...]) -> None:
     """Index files or directories (.txt, .html/.htm, .jsonl), or a crawl's cache."""
     if not paths and not cache_dirs:
         raise click.UsageError("give files or directories to index, or --from-cache DIR")
@@ -152,7 +157,7 @@ def index_command(index_dir: Path | None, taxonomy_file: Path | None, wait: bool
     documents = itertools.chain(read_paths(paths), *(read_cache(d) for d in cache_dirs))
     run_with_progress(lambda progress: index_documents(
         resolve_index(index_dir), documents, wait=wait, progress=progress.document,
-        taxonomy=taxonomy))
+        taxonomy=taxonomy, engine=engine))
 
 
 @cli.command("crawl", short_help="Crawl a ModernGov site into the index.")

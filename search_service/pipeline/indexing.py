@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import segment
-from ..engine.store import clear_leftovers, stored_hashes
 from ..glossary import source_acronyms
 from ..model import Document, stable_id
 from ..segment import split_document
@@ -37,16 +36,18 @@ SPLITTER_FINGERPRINT = splitter_fingerprint()
 def index_documents(index_dir: Path, documents: Iterable[Document | SourceError], *,
                     wait: bool = False, progress: Progress | None = None,
                     commit_every: int = COMMIT_EVERY,
-                    taxonomy: Taxonomy | None = None) -> IndexReport:
+                    taxonomy: Taxonomy | None = None, engine: str | None = None
+                    ) -> IndexReport:
     """Index documents under the run lock; errors are collected, never fatal to the run.
 
-    Passages are tagged with `taxonomy` (default: `load_taxonomy()`).
+    Passages are tagged with `taxonomy` (default: `load_taxonomy()`); a new index is built with
+    `engine` (engine/choice.py).
     """
     report = IndexReport()
     taxonomy = taxonomy or load_taxonomy()
-    with write_run(index_dir, wait=wait, create=True) as run:
-        clear_leftovers(run.ix)
-        known = stored_hashes(run.ix)
+    with write_run(index_dir, wait=wait, create=True, engine=engine) as run:
+        run.store.clear_leftovers(run.ix)
+        known = run.store.stored_hashes(run.ix)
         pending: set[str] = set()  # the urls written in the current batch
         for document in documents:
             if isinstance(document, SourceError):

@@ -6,22 +6,29 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..engine.store import PassageIndex, PassageWriter, open_index, run_lock
+from types import ModuleType
+from typing import Any
+
+from ..engine import store as whoosh_store
+from ..engine.choice import choose_engine, store_module
+from ..engine.store import run_lock
 
 
 class WriteRun:
     """An open index and the writer of the batch being written, opened at its first write so a
-    run with nothing to write never takes Whoosh's write lock."""
+    run with nothing to write never takes the engine's write lock. `store` is the engine's
+    store module (engine/store.py or engine/xapian_engine/store.py)."""
 
-    def __init__(self, ix: PassageIndex) -> None:
+    def __init__(self, ix: Any, store: ModuleType = whoosh_store) -> None:
         self.ix = ix
-        self._writer: PassageWriter | None = None
+        self.store = store
+        self._writer: Any = None
 
     @property
-    def writer(self) -> PassageWriter:
-        """The current batch's writer."""
+    def writer(self) -> Any:
+        """The current batch's writer (the engine's PassageWriter)."""
         if self._writer is None:
-            self._writer = PassageWriter(self.ix)
+            self._writer = self.store.PassageWriter(self.ix)
         return self._writer
 
     def commit(self) -> None:
@@ -38,11 +45,16 @@ class WriteRun:
 
 
 @contextmanager
-def write_run(index_dir: Path, *, wait: bool = False, create: bool = False) -> Iterator[WriteRun]:
+def write_run(index_dir: Path, *, wait: bool = False, create: bool = False,
+              engine: str | None = None) -> Iterator[WriteRun]:
     """Hold the run lock and yield the index's WriteRun; its last batch is committed when the
-    block ends, and cancelled on any exception (KeyboardInterrupt and SystemExit included)."""
+    block ends, and cancelled on any exception (KeyboardInterrupt and SystemExit included).
+
+    A new index is built with `engine` (default Whoosh) and records it; an existing one is
+    written with its own engine (another `engine` is refused)."""
     with run_lock(index_dir, wait=wait):
-        run = WriteRun(open_index(index_dir, create=create))
+        store = store_module(choose_engine(index_dir, engine, create))
+        run = WriteRun(store.open_index(index_dir, create=create), store)
         try:
             yield run
             run.commit()

@@ -1,0 +1,62 @@
+"""Which engine an index uses: recorded in the index folder at its first run, read back by every
+command from the `--index` path (a Xapian stub file of shards is a Xapian index)."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+from .store import StoreError
+
+ENGINES = ("whoosh", "xapian")
+DEFAULT_ENGINE = "whoosh"
+# The file in an index folder naming its engine; a folder without one is a Whoosh index (every
+# index built before there was a choice).
+ENGINE_FILE = "ENGINE"
+
+
+def engine_of(index_path: Path) -> str:
+    """The engine of the index at `index_path`: a stub file is Xapian's, a folder says its own."""
+    index_path = Path(index_path)
+    if index_path.is_file():
+        return "xapian"
+    recorded = index_path / ENGINE_FILE
+    if recorded.is_file():
+        name = recorded.read_text(encoding="utf-8").strip()
+        if name not in ENGINES:
+            raise StoreError(f"{recorded} names the engine {name!r}; the engines are "
+                             f"{', '.join(ENGINES)}")
+        return name
+    return DEFAULT_ENGINE
+
+
+def choose_engine(index_dir: Path, wanted: str | None, create: bool = True) -> str:
+    """The engine a run writes `index_dir` with: `wanted` (recorded for a new index when
+    `create`), else the index's own; a different engine from the index's is refused."""
+    index_dir = Path(index_dir)
+    if index_dir.is_file():
+        raise StoreError(f"{index_dir} is a stub file of Xapian shards: index each shard's own "
+                         f"folder, on its machine")
+    exists = (index_dir / ENGINE_FILE).is_file() or (index_dir.is_dir() and any(
+        path.name != "RUN.lock" for path in index_dir.iterdir()))
+    if not exists:
+        engine = wanted or DEFAULT_ENGINE
+        if not create:
+            return engine
+        index_dir.mkdir(parents=True, exist_ok=True)
+        (index_dir / ENGINE_FILE).write_text(engine + "\n", encoding="utf-8")
+        return engine
+    found = engine_of(index_dir)
+    if wanted and wanted != found:
+        raise StoreError(f"{index_dir} is a {found} index; index into a new folder to use "
+                         f"{wanted}, or leave out --engine")
+    return found
+
+
+def store_module(engine: str) -> ModuleType:
+    """The module that opens and writes an index of `engine`: `open_index`, `PassageWriter`,
+    `stored_hashes` and `clear_leftovers` under the same names in both."""
+    if engine == "xapian":
+        from .xapian_engine import store as xapian_store  # needs the [xapian] extra
+        return xapian_store
+    from . import store
+    return store

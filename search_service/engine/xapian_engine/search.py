@@ -1,0 +1,214 @@
+"""Searches of a Xapian passage index: the query parsed by the service's own parser
+(query_parser.py, so both engines read a query alike), turned into a Xapian query, ranked by
+BM25 (Enquire), with facet counts by ValueCountMatchSpy and the page's passages read back.
+
+Every passage of every shard is counted: `checkatleast` is the database's size, so totals and
+facet counts are exact, not Xapian's estimates. A sorted search over remote shards counts its
+facets in a pass of its own, unsorted: there ValueCountMatchSpy over-counts by about a page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import xapian
+from whoosh import query as wq
+
+from ...model import Passage
+from .. import query_parser
+from ..queries import QueryError, filter_query
+from ..ranking import COORDINATION_STEP
+from ..schema import FACET_COLUMNS, ROUTINE
+from . import layout
+
+# The facets a value slot counts: single-valued columns (topics and people hold several values
+# a passage, which ValueCountMatchSpy cannot count).
+SLOT_FACETS = {name: column for name, column in FACET_COLUMNS.items()
+               if column in layout.VALUE_SLOTS}
+SORTS = ("relevance", "newest", "oldest")
+# Words a prefix (`refer*`) may match.
+MAX_EXPANSIONS = 1000
+
+
+@dataclass
+class XapianHit:
+    """One passage of a page and its score (0 when sorted by date)."""
+
+    passage: Passage
+    score: float
+
+
+@dataclass
+class XapianResults:
+    """A page of hits, the total and the facet counts (value, count; most first)."""
+
+    total: int
+    hits: list[XapianHit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+def search(database: xapian.Database, text: str, filters: dict[str, list[str]] | None = None,
+           *, date_from: dt.date | None = None, date_to: dt.date | None = None,
+           include_routine: bool = False, sort: str = "relevance", first: int = 0,
+           size: int = 10, facets: Sequence[str] = tuple(SLOT_FACETS)) -> XapianResults:
+    """One page of the passages matching `text` within `filters` (OR within a facet, AND
+    across), with the total and each facet's counts; a facet with chosen values is counted
+    under every filter but its own, as on the Whoosh engine."""
+    if sort not in SORTS:
+        raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+    unknown = set(facets) - set(SLOT_FACETS)
+    if unknown:
+        raise QueryError(f"the Xapian engine does not count {', '.join(sorted(unknown))} yet")
+    filters = filters or {}
+    words = parse(text)
+    limited = _passages(words, include_routine)
+
+    def within(without: str | None = None) -> xapian.Query:
+        chosen = filter_query(filters, date_from, date_to, without)
+        return limited if chosen is None else xapian.Query(
+            xapian.Query.OP_FILTER, limited, translate(chosen))
+
+    found = within()
+    enquire = _enquire(database, found)
+    own_pass = sort != "relevance"  # a sorted page is fetched apart from the counts
+    counted = [name for name in facets if not filters.get(name)]
+    spies = {name: xapian.ValueCountMatchSpy(layout.VALUE_SLOTS[SLOT_FACETS[name]])
+             for name in counted}
+    for spy in spies.values():
+        enquire.add_matchspy(spy)
+    everything = database.get_doccount()
+    mset = enquire.get_mset(0 if own_pass else first, 0 if own_pass else size, everything)
+    total = mset.get_matches_estimated()
+    counts = {name: _counts(spy) for name, spy in spies.items()}
+    for name in facets:
+        if name not in counts:  # chosen values: counted without the facet's own filter
+            counts[name] = count_facet(database, within(without=name), name,
+                                       always=filters[name])
+    if own_pass:
+        enquire = _enquire(database, found)
+        enquire.set_sort_by_value_then_relevance(layout.VALUE_SLOTS["meeting_date"],
+                                                 sort == "newest")
+        mset = enquire.get_mset(first, size)
+    hits = [XapianHit(layout.document_passage(match.document),
+                      match.weight if sort == "relevance" else 0.0) for match in mset]
+    return XapianResults(total=total, hits=hits, facets={name: counts[name] for name in facets})
+
+
+def count_facet(database: xapian.Database, found: xapian.Query, name: str,
+                always: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """(value, count) of one facet among the passages `found`; the values of `always` listed,
+    with 0 where none is found."""
+    enquire = _enquire(database, found)
+    spy = xapian.ValueCountMatchSpy(layout.VALUE_SLOTS[SLOT_FACETS[name]])
+    enquire.add_matchspy(spy)
+    enquire.get_mset(0, 0, database.get_doccount())
+    counts = _counts(spy)
+    known = {value for value, _ in counts}
+    return counts + [(value, 0) for value in always if value and value not in known]
+
+
+def _enquire(database: xapian.Database, query: xapian.Query) -> xapian.Enquire:
+    enquire = xapian.Enquire(database)
+    enquire.set_query(query)
+    return enquire
+
+
+def _counts(spy: xapian.ValueCountMatchSpy) -> list[tuple[str, int]]:
+    """A spy's counts, most frequent first, then by value (the Whoosh engine's order)."""
+    counts = [(item.term.decode("utf-8"), item.termfreq) for item in spy.values()]
+    return sorted(counts, key=lambda pair: (-pair[1], pair[0]))
+
+
+def _passages(words: xapian.Query | None, include_routine: bool) -> xapian.Query:
+    """The query's passages (every passage for no words), routine business left out unless
+    asked for: the source records never match."""
+    passages = xapian.Query(layout.PASSAGE_TERM)
+    query = passages if words is None else xapian.Query(xapian.Query.OP_FILTER, words, passages)
+    if include_routine:
+        return query
+    return xapian.Query(xapian.Query.OP_AND_NOT, query,
+                        xapian.Query(layout.boolean_term("routine", ROUTINE)))
+
+
+def parse(text: str) -> xapian.Query | None:
+    """The user's words as a Xapian query; None for no words (every passage)."""
+    if not text.strip():
+        return None
+    try:
+        parsed = query_parser.parse(layout.SCHEMA, text)
+    except Exception as exc:  # the parser raises assorted errors on odd syntax
+        raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
+    return translate(parsed)
+
+
+def translate(query: wq.Query) -> xapian.Query:
+    """A parsed (Whoosh) query as the Xapian query that matches the same passages."""
+    found = _translated(query)
+    boost = getattr(query, "boost", 1.0)
+    if boost != 1.0 and not isinstance(query, query_parser.Coordinated):
+        found = xapian.Query(xapian.Query.OP_SCALE_WEIGHT, found, boost)
+    return found
+
+
+def _translated(query: wq.Query) -> xapian.Query:
+    op = xapian.Query
+    if query is wq.NullQuery:
+        return op()
+    if isinstance(query, query_parser.Coordinated):
+        return _coordinated([translate(sub) for sub in query.subqueries], query.boost)
+    if isinstance(query, wq.Term):
+        return op(_term(query.fieldname, query.text))
+    if isinstance(query, wq.Phrase):
+        prefix = _text_prefix(query.fieldname)
+        return op(op.OP_PHRASE, [op(prefix + word) for word in query.words],
+                  len(query.words) + query.slop - 1)
+    if isinstance(query, wq.Prefix):
+        return op(op.OP_WILDCARD, _text_prefix(query.fieldname) + query.text, MAX_EXPANSIONS,
+                  op.WILDCARD_LIMIT_ERROR)
+    if isinstance(query, wq.Every):
+        return op.MatchAll
+    if isinstance(query, wq.DateRange):
+        start, end = query.startdate, query.enddate
+        return op(op.OP_VALUE_RANGE, layout.VALUE_SLOTS["meeting_date"],
+                  layout.date_value(start) if start else "",
+                  layout.date_value(end) if end else "99999999")
+    if isinstance(query, wq.AndNot):
+        return op(op.OP_AND_NOT, translate(query.a), translate(query.b))
+    if isinstance(query, wq.AndMaybe):
+        return op(op.OP_AND_MAYBE, translate(query.a), translate(query.b))
+    if isinstance(query, wq.Not):
+        return op(op.OP_AND_NOT, op.MatchAll, translate(query.query))
+    if isinstance(query, wq.And):
+        return op(op.OP_AND, [translate(sub) for sub in query.subqueries])
+    if isinstance(query, wq.Or):
+        return op(op.OP_OR, [translate(sub) for sub in query.subqueries])
+    raise QueryError(f"the Xapian engine cannot search {type(query).__name__} queries yet "
+                     f"({query})")
+
+
+def _coordinated(concepts: list[xapian.Query], boost: float) -> xapian.Query:
+    """Plain words: passages holding every concept first (a fixed step, as ranking.coordinate
+    gives), then by BM25. (The Whoosh engine also weighs a passage holding some of the concepts
+    by the square of its share; not here yet.)"""
+    op = xapian.Query
+    ranked = op(op.OP_OR, concepts)
+    if len(concepts) > 1:
+        every = op(op.OP_AND, [op(op.OP_SCALE_WEIGHT, concept, 0) for concept in concepts])
+        step = op(xapian.FixedWeightPostingSource(COORDINATION_STEP))
+        ranked = op(op.OP_OR, [op(op.OP_AND, step, every), ranked])
+    return ranked if boost == 1.0 else op(op.OP_SCALE_WEIGHT, ranked, boost)
+
+
+def _term(field_name: str, text: object) -> str:
+    if field_name in layout.TEXT_PREFIXES:
+        return layout.TEXT_PREFIXES[field_name] + str(text)
+    if field_name in layout.BOOLEAN_PREFIXES:
+        return layout.boolean_term(field_name, text)
+    raise QueryError(f"the Xapian engine does not index the field {field_name!r}")
+
+
+def _text_prefix(field_name: str) -> str:
+    if field_name not in layout.TEXT_PREFIXES:
+        raise QueryError(f"the Xapian engine does not search words in {field_name!r}")
+    return layout.TEXT_PREFIXES[field_name]

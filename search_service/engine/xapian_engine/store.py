@@ -1,0 +1,112 @@
+"""The Xapian store: open, write and commit the passage database.
+
+The database is the folder `xapian/` inside the index folder (beside the ENGINE file and the
+run lock), or, to search shards, a stub file naming them (`remote :HOST:PORT` or `auto PATH`,
+one a line). A batch of sources is one Xapian transaction: committed whole by `commit`, or
+dropped by `cancel` or by the run dying; the database always holds its last commit.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import xapian
+
+from ...model import Passage
+from ..store import StoreError, item_key
+from . import layout
+
+log = logging.getLogger(__name__)
+
+DATABASE = "xapian"
+
+
+class XapianIndex:
+    """A Xapian passage index: a database folder, or a stub file of shards (read-only)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.database_path = self.path if self.path.is_file() else self.path / DATABASE
+
+    def searcher(self) -> xapian.Database:
+        """The database as it is now, every shard of a stub as one."""
+        try:
+            return xapian.Database(str(self.database_path))
+        except xapian.Error as exc:
+            raise StoreError(f"cannot open the Xapian index {self.path}: "
+                             f"{exc.get_msg()}") from None
+
+    def writable(self) -> xapian.WritableDatabase:
+        """The database open for writing (Xapian's own lock: one writer at a time)."""
+        if self.path.is_file():
+            raise StoreError(f"{self.path} is a stub file of shards; write each shard's "
+                             f"folder on its machine")
+        try:
+            return xapian.WritableDatabase(str(self.database_path), xapian.DB_CREATE_OR_OPEN)
+        except xapian.DatabaseLockError:
+            raise StoreError(f"another process writes {self.database_path}") from None
+
+
+def open_index(index_dir: Path, create: bool = False) -> XapianIndex:
+    """The Xapian index at `index_dir` (a folder or a stub file); its database is created, empty,
+    when asked and absent."""
+    ix = XapianIndex(index_dir)
+    if not ix.database_path.exists():
+        if not create:
+            raise StoreError(f"no index in {index_dir}: run `search-service index --engine "
+                             f"xapian --index {index_dir} PATH...` first")
+        ix.writable().close()  # no transaction open: closing commits the empty database
+    return ix
+
+
+def clear_leftovers(ix: XapianIndex) -> int:
+    """Nothing to clear: an uncommitted Xapian transaction leaves no files behind."""
+    return 0
+
+
+def stored_hashes(ix: XapianIndex) -> dict[str, str]:
+    """The content hash of every source document in the index, by url."""
+    database = ix.searcher()
+    hashes = {}
+    for posting in database.postlist(layout.SOURCE_TERM):
+        fields = layout.document_fields(database.get_document(posting.docid))
+        hashes[fields["source_url"]] = fields["source_hash"]
+    return hashes
+
+
+class PassageWriter:
+    """Replaces the passages of source documents inside one Xapian transaction (a batch)."""
+
+    def __init__(self, ix: XapianIndex) -> None:
+        self._database = ix.writable()
+        # Flushed: committing the transaction commits the batch to disk, atomically.
+        self._database.begin_transaction(True)
+
+    def replace_source(self, url: str, content_hash: str, passages: Sequence[Passage],
+                       existed: bool, acronyms: object = None) -> int:
+        """Delete the source's old passages (when it `existed`), add the new ones and its hash;
+        returns the number of old passages removed."""
+        removed = 0
+        source_term = layout.boolean_term("source_url", url)
+        if existed:
+            # The source's marker record carries its url too: it is not a passage.
+            removed = max(self._database.get_termfreq(source_term) - 1, 0)
+            self._database.delete_document(source_term)
+        described: set[str] = set()
+        for passage in passages:
+            key = item_key(passage)
+            self._database.add_document(layout.passage_document(passage, key not in described))
+            described.add(key)
+        self._database.add_document(layout.source_document(url, content_hash, acronyms))
+        return removed
+
+    def commit(self) -> None:
+        """Make everything written so far visible to searchers, atomically."""
+        self._database.commit_transaction()
+        self._database.close()
+
+    def cancel(self) -> None:
+        """Drop everything written since the writer opened."""
+        self._database.cancel_transaction()
+        self._database.close()
