@@ -225,3 +225,13 @@ def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_server
     # The trap of a sort by value over remote shards: facet counts stay exact.
     assert (xsearch.search(shards, "referrals", sort="newest").facets
             == xsearch.search(one, "referrals", sort="newest").facets)
+
+
+@pytest.mark.parametrize("command", [["search", "referrals"], ["retag"]])
+def test_commands_not_yet_on_xapian_say_so(both: tuple[Path, Path], command: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from search_service.cli import cli
+    result = CliRunner().invoke(cli, [command[0], "--index", str(both[1]), *command[1:]])
+    assert result.exit_code == 1 and "is a Xapian index" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -9,8 +9,8 @@ from .store import StoreError
 
 ENGINES = ("whoosh", "xapian")
 DEFAULT_ENGINE = "whoosh"
-# The file in an index folder naming its engine; a folder without one is a Whoosh index (every
-# index built before there was a choice).
+# The file in a Xapian index folder naming its engine; a folder without one is a Whoosh index
+# (every index built before there was a choice), so a Whoosh folder holds Whoosh's files only.
 ENGINE_FILE = "ENGINE"
 
 
@@ -40,10 +40,9 @@ def choose_engine(index_dir: Path, wanted: str | None, create: bool = True) -> s
         path.name != "RUN.lock" for path in index_dir.iterdir()))
     if not exists:
         engine = wanted or DEFAULT_ENGINE
-        if not create:
-            return engine
-        index_dir.mkdir(parents=True, exist_ok=True)
-        (index_dir / ENGINE_FILE).write_text(engine + "\n", encoding="utf-8")
+        if create and engine != DEFAULT_ENGINE:
+            index_dir.mkdir(parents=True, exist_ok=True)
+            (index_dir / ENGINE_FILE).write_text(engine + "\n", encoding="utf-8")
         return engine
     found = engine_of(index_dir)
     if wanted and wanted != found:

@@ -5,7 +5,8 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..engine.store import stored_passage, stored_passages
+from ..engine.choice import engine_of
+from ..engine.store import StoreError, stored_passage, stored_passages
 from ..topics import Taxonomy
 from .run import write_run
 
@@ -30,6 +31,9 @@ def retag_index(index_dir: Path, taxonomy: Taxonomy, wait: bool = False) -> Reta
     Only passages whose topics change are rewritten, in one commit, so a run after an
     unchanged taxonomy writes nothing and an interrupted run leaves the index as it was.
     """
+    if engine_of(index_dir) != "whoosh":
+        raise StoreError(f"{index_dir} is a Xapian index: retag works on Whoosh indexes only "
+                         f"so far; re-index the sources to tag them anew")
     report = RetagReport()
     with write_run(index_dir, wait=wait) as run:
         for fields in stored_passages(run.ix):
