@@ -12,6 +12,8 @@ engine imports from the stages before it, never from those after.
   from the posting lists; items.py numbers agenda items and finds copies across segments.
 - reading.py: what the rest of the service reads besides searches (word statistics, the
   values a facet holds, what source records carry).
+- choice.py: which engine an index uses (Whoosh, or Xapian recorded in its folder);
+  xapian_engine/: the second engine, for shards (docs/scale-out.md; the [xapian] extra).
 - caches.py: what searches keep about one index, owned by the open index within one memory
   budget (posting_cache.py holds the decoded posting lists); segment_files.py reads segment
   files in place.
