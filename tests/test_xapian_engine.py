@@ -4,8 +4,6 @@ and opened through a stub file give what one database gives."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -15,14 +13,13 @@ from pathlib import Path
 
 import pytest
 
-xapian = pytest.importorskip("xapian", reason="needs the [xapian] extra")
 
-from search_service.engine.choice import ENGINE_FILE, engine_of  # noqa: E402
-from search_service.engine.store import StoreError, open_index  # noqa: E402
-from search_service.engine.xapian_engine import search as xsearch  # noqa: E402
-from search_service.engine.xapian_engine.store import open_index as open_xapian  # noqa: E402
-from search_service.pipeline.indexing import index_paths  # noqa: E402
-from search_service.search import SearchRequest, search_passages  # noqa: E402
+from search_service.engine.choice import ENGINE_FILE, engine_of
+from search_service.engine.store import StoreError, open_index
+from search_service.engine.xapian_engine import search as xsearch
+from search_service.engine.xapian_engine.store import open_index as open_xapian
+from search_service.pipeline.indexing import index_paths
+from search_service.search import SearchRequest, search_passages
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 
@@ -199,7 +196,6 @@ def shard_servers(tmp_path: Path) -> Iterator[list[int]]:
         process.wait(timeout=10)
 
 
-@pytest.mark.skipif(shutil.which("xapian-tcpsrv") is None, reason="needs Debian's xapian-tools")
 def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_servers) -> None:
     whole, north, south = tmp_path / "whole", tmp_path / "north", tmp_path / "south"
     index_paths(whole, [str(SEED), str(write_pages(tmp_path / "all", list(PAGES)))],
