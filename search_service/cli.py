@@ -18,7 +18,8 @@ from .crawl import CrawlError, default_cache_dir
 from .engine.choice import ENGINES
 from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
 from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
-from .glossary import SHIPPED, Definition, list_definitions
+from .glossary import SHIPPED, Definition
+from .index_glossary import list_definitions
 from .model import Passage
 from .pipeline.crawling import CrawlReport, crawl_site
 from .pipeline.indexing import index_documents

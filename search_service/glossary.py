@@ -18,8 +18,6 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from .engine.reading import kept_for_generation, live_source_payloads
-from .engine.store import Searcher
 from .model import Document, Passage
 from .topics import words
 
@@ -291,29 +289,3 @@ def source_acronyms(document: Document, passages: Sequence[Passage]) -> dict[str
     council = passages[0].meeting.council if passages else None
     return {"council": council_key(council or document.council, document.url),
             "definitions": pairs}
-
-
-def learnt_definitions(searcher: Searcher) -> list[Definition]:
-    """Every definition learnt from the indexed minutes, one per council and long form."""
-    return Glossary(live_source_payloads(searcher, "acronyms", _definitions)).definitions
-
-
-def _definitions(payload: dict[str, Any]) -> list[Definition]:
-    """The definitions a source record keeps (source_acronyms)."""
-    return [Definition(acronym, long_form, payload["council"])
-            for acronym, long_form in payload["definitions"]]
-
-
-def glossary_for(searcher: Searcher) -> Glossary:
-    """The shipped glossary and what was learnt from the index the searcher reads, kept by the
-    index for its newest generation (a commit reads only its new segments' source records)."""
-    return kept_for_generation(searcher, "glossary",
-                               lambda: build_glossary(learnt_definitions(searcher)))
-
-
-def list_definitions(searcher: Searcher, councils: Sequence[str] = (),
-                     shipped: bool = False) -> list[Definition]:
-    """The definitions learnt from the index (only those of `councils`, when given), and the
-    shipped ones too with `shipped`; by acronym, then council."""
-    return [d for d in glossary_for(searcher).definitions
-            if (shipped if d.council == SHIPPED else not councils or d.council in councils)]

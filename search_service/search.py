@@ -17,7 +17,7 @@ from .engine.queries import Query, QueryError
 from .engine.query_parser import Expansion
 from .engine.schema import FACET_COLUMNS
 from .engine.store import Searcher
-from .glossary import glossary_for
+from .index_glossary import glossary_for
 from .model import Passage
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,8 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
-from ..glossary import Glossary, glossary_for
+from ..glossary import Glossary
+from ..index_glossary import glossary_for
 from ..model import Passage
 from ..search import (MAX_QUERY_LENGTH, Hit, QueryError, SearchRequest, list_meetings,
                       summarise_index)

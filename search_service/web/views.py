@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..engine.store import Searcher
-from ..glossary import SHIPPED, list_definitions
+from ..glossary import SHIPPED
+from ..index_glossary import list_definitions
 from ..model import Passage
 from ..people import roles_of
 from ..search import (Hit, MeetingSummary, SearchRequest, SearchResults, get_meeting, get_meetings,
