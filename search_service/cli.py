@@ -1,6 +1,7 @@
 """The command line: thin click wrappers, each calling one library function."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import itertools
@@ -10,12 +11,11 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import click
 
 from .crawl import CrawlError, default_cache_dir
-from .engine.choice import ENGINES
+from .engine.choice import ENGINES, engine_of
 from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
 from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
 from .glossary import SHIPPED, Definition
@@ -192,7 +192,9 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
 
 
 @cli.command("search", short_help="Search the index.")
-@index_option
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
+              help="Index folder, or a Xapian stub file of shards (default: "
+                   "$SEARCH_SERVICE_INDEX or ./index).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Number of hits.")
@@ -235,9 +237,8 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
                             date_to=date_to.date() if date_to else None,
                             include_routine=include_routine, group_by_item=not every_page)
     try:
-        ix = open_index(resolve_index(index_dir))
-        with ix.searcher() as searcher:
-            for results in result_pages(searcher, request, every_page):
+        with opened_search(resolve_index(index_dir)) as search:
+            for results in result_pages(search, request, every_page):
                 if as_json:
                     for hit in results.hits:
                         click.echo(json.dumps(exported_record(hit), ensure_ascii=False))
@@ -247,14 +248,34 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
         raise click.ClickException(str(exc)) from None
 
 
-def result_pages(searcher: Any, request: SearchRequest, every_page: bool
+Search = Callable[[SearchRequest], SearchResults]
+
+
+@contextlib.contextmanager
+def opened_search(index_path: Path) -> Iterator[Search]:
+    """The search of the index at `index_path` with its own engine, open for the run: a Xapian
+    folder or stub file of shards, else Whoosh."""
+    if engine_of(index_path) == "xapian":
+        # Imported here: Xapian is the [xapian] extra, a Whoosh install may lack it.
+        from .engine.xapian_engine.store import open_index as open_xapian
+        from .search_xapian import search_xapian
+        database = open_xapian(index_path).searcher()
+        try:
+            yield lambda request: search_xapian(database, request)
+        finally:
+            database.close()
+        return
+    with open_index(index_path).searcher() as searcher:
+        yield lambda request: search_passages(searcher, request)
+
+
+def result_pages(search: Search, request: SearchRequest, every_page: bool
                  ) -> Iterator[SearchResults]:
     """The requested page of results, or with `every_page` each page in turn."""
-    results = search_passages(searcher, request)
+    results = search(request)
     yield results
     while every_page and results.request.page < min(results.pages, MAX_PAGE):
-        results = search_passages(searcher, dataclasses.replace(
-            results.request, page=results.request.page + 1))
+        results = search(dataclasses.replace(results.request, page=results.request.page + 1))
         yield results
 
 

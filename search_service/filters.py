@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .engine.reading import values_per_segment
@@ -81,20 +81,28 @@ class Values:
 def _held(searcher: Searcher, name: str) -> list[Values]:
     """Each segment's values of a facet, read from its word list once and kept with its
     columns."""
-    people = name == "speaker"
+    return values_per_segment(searcher, FACET_COLUMNS[name],
+                              lambda held: values_of(held, people=name == "speaker"))
 
-    def build(held: Iterable[str]) -> Values:
-        values = Values()
-        for value in held:
-            values.add(value, people=people)
-        return values
 
-    return values_per_segment(searcher, FACET_COLUMNS[name], build)
+def values_of(held: Iterable[str], people: bool) -> Values:
+    """The values an index holds, looked up by their folded forms (any engine's values)."""
+    values = Values()
+    for value in held:
+        values.add(value, people=people)
+    return values
 
 
 def resolve(searcher: Searcher, name: str, typed: Iterable[str]) -> list[str]:
     """The values a facet filter names, as the index holds them; raises UnknownValue for a value
     outside a closed list. A value of an open list that matches nothing is kept as typed."""
+    return resolve_among(lambda: _held(searcher, name), name, typed)
+
+
+def resolve_among(held: Callable[[], list[Values]], name: str, typed: Iterable[str]
+                  ) -> list[str]:
+    """resolve() over the values `held` gives (called only when a value needs looking up): the
+    Xapian engine gives its own."""
     out: list[str] = []
     for value in typed:
         value = " ".join(value.split())
@@ -103,22 +111,22 @@ def resolve(searcher: Searcher, name: str, typed: Iterable[str]) -> list[str]:
         if name == "kind":
             found = [kind for kind in KINDS if kind == value.casefold()]
         elif name in RESOLVED:
-            found = sorted({held for values in _held(searcher, name)
-                            for held in values.find(value, people=name == "speaker")})
+            found = sorted({one for values in held()
+                            for one in values.find(value, people=name == "speaker")})
         else:
             found = [value]
         if not found and name in CLOSED:
-            raise UnknownValue(unknown_message(name, value, allowed(searcher, name)))
+            raise UnknownValue(unknown_message(name, value, allowed_among(held, name)))
         out.extend(found or [value])
     return list(dict.fromkeys(out))
 
 
-def allowed(searcher: Searcher, name: str) -> list[str]:
-    """Every value of a closed facet, sorted."""
+def allowed_among(held: Callable[[], list[Values]], name: str) -> list[str]:
+    """Every value of a closed facet among the values `held` gives, sorted."""
     if name == "kind":
         return list(KINDS)
-    return sorted({value for values in _held(searcher, name)
-                   for held in values.by_key.values() for value in held}, key=str.casefold)
+    return sorted({value for values in held()
+                   for same in values.by_key.values() for value in same}, key=str.casefold)
 
 
 def unknown_message(name: str, typed: str, values: list[str]) -> str:

@@ -4,6 +4,7 @@ and opened through a stub file give what one database gives."""
 from __future__ import annotations
 
 import json
+import operator
 import signal
 import socket
 import subprocess
@@ -12,14 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
-
+from search_service.cli import cli
 from search_service.engine.choice import ENGINE_FILE, engine_of
 from search_service.engine.store import StoreError, open_index
 from search_service.engine.xapian_engine import search as xsearch
 from search_service.engine.xapian_engine.store import open_index as open_xapian
 from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
+from search_service.serialize import EXPORTED
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 
@@ -223,11 +226,79 @@ def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_server
             == xsearch.search(one, "referrals", sort="newest").facets)
 
 
-@pytest.mark.parametrize("command", [["search", "referrals"], ["retag"]])
-def test_commands_not_yet_on_xapian_say_so(both: tuple[Path, Path], command: list[str]) -> None:
-    from click.testing import CliRunner
-
-    from search_service.cli import cli
-    result = CliRunner().invoke(cli, [command[0], "--index", str(both[1]), *command[1:]])
+def test_commands_not_yet_on_xapian_say_so(both: tuple[Path, Path]) -> None:
+    result = run_cli(["retag", "--index", str(both[1])])
     assert result.exit_code == 1 and "is a Xapian index" in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def run_cli(args: list[str]) -> Result:
+    """A CLI run that ended by its own exit, never by an exception escaping."""
+    result = CliRunner().invoke(cli, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def json_search(index: Path, *args: str) -> list[dict]:
+    """The lines of `search --json` on `index` (a folder or a stub file)."""
+    result = run_cli(["search", "--index", str(index), "--json", *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines()]
+
+
+@pytest.mark.parametrize("text", ["referrals", "waiting times", '"early help"'])
+def test_search_json_gives_the_same_passages_and_keys_as_whoosh(both: tuple[Path, Path],
+                                                                text: str) -> None:
+    expected, found = (json_search(index, "--limit", "5", text) for index in both)
+    assert found and {line["id"] for line in found} == {line["id"] for line in expected}
+    assert [list(line) for line in found] == [list(EXPORTED)] * len(found)
+    assert found[0] == expected[0] | {"score": found[0]["score"]}
+
+
+def test_search_text_output_is_whooshs_but_the_facets(both: tuple[Path, Path]) -> None:
+    """The same lines to the facets, for searches that rank alike; the Whoosh engine also counts
+    topics and speakers."""
+    for text in ("waiting times", "referrals"):
+        expected, found = (run_cli(["search", "--index", str(index), text]).output
+                           for index in both)
+        assert found.split("\nmeeting:")[0] == expected.split("\nmeeting:")[0]
+        assert int(found.split(" passages")[0]) > 0 and "\n[qa] " in found
+
+
+def test_search_filters_as_typed(both: tuple[Path, Path]) -> None:
+    args = ["--kind", "qa", "--council", "northvale", "--limit", "20", "referrals"]
+    expected, found = (json_search(index, *args) for index in both)
+    assert {line["id"] for line in found} == {line["id"] for line in expected}
+    assert found and {(line["kind"], line["council"]) for line in found} == {("qa", "Northvale")}
+    in_2021 = [json_search(index, "--all", "year:2021") for index in both]
+    assert in_2021[1] and {line["meeting_date"] for line in in_2021[1]} == {"2021-03-09"}
+    assert {line["id"] for line in in_2021[1]} == {line["id"] for line in in_2021[0]}
+    refused = run_cli(["search", "--index", str(both[1]), "--council", "nowhere", "x"])
+    assert refused.exit_code == 1 and "nowhere" in refused.output
+
+
+def test_search_what_xapian_cannot_yet_is_one_line_and_exit_1(both: tuple[Path, Path]) -> None:
+    result = run_cli(["search", "--index", str(both[1]), "date:2021"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [(
+        "Error: the Xapian engine cannot search NumericRange queries yet "
+        "(meeting_date:[63745056000000000 TO 63776591999999999])")]
+
+
+def test_search_a_stub_of_two_shards_answers_as_one_database(tmp_path: Path,
+                                                            shard_servers) -> None:
+    whole, north, south = tmp_path / "whole", tmp_path / "north", tmp_path / "south"
+    index_paths(whole, [str(SEED), str(write_pages(tmp_path / "all", list(PAGES)))],
+                engine="xapian")
+    index_paths(north, [str(SEED), str(write_pages(tmp_path / "n", ["northvale"]))],
+                engine="xapian")
+    index_paths(south, [str(write_pages(tmp_path / "s", ["southmere"]))], engine="xapian")
+    stub = tmp_path / "shards.stub"
+    stub.write_text("".join(f"remote 127.0.0.1:{port}\n" for port in
+                            shard_servers([north / "xapian", south / "xapian"])))
+    for args in (["referrals"], ["--kind", "qa", "waiting times"]):
+        found = json_search(stub, *args)
+        assert found and found == json_search(whole, *args)
+    # A listing (no words) is in document order, which the shard layout changes.
+    by_id = operator.itemgetter("id")
+    listing = sorted(json_search(stub, "--all"), key=by_id)
+    assert len(listing) > 20 and listing == sorted(json_search(whole, "--all"), key=by_id)

@@ -29,32 +29,41 @@ SLOT_FACETS = {name: column for name, column in FACET_COLUMNS.items()
 SORTS = ("relevance", "newest", "oldest")
 # Words a prefix (`refer*`) may match.
 MAX_EXPANSIONS = 1000
+_ROUTINE = xapian.Query(layout.boolean_term("routine", ROUTINE))
 
 
 @dataclass
 class XapianHit:
-    """One passage of a page and its score (0 when sorted by date)."""
+    """One passage of a page, its score (0 when sorted by date) and, when grouped by item, how
+    many more passages of its item were found but not listed."""
 
     passage: Passage
     score: float
+    more_in_item: int = 0
 
 
 @dataclass
 class XapianResults:
-    """A page of hits, the total and the facet counts (value, count; most first)."""
+    """A page of hits, the total, the hits that can be listed (fewer when grouped by item) and
+    the facet counts (value, count; most first)."""
 
     total: int
     hits: list[XapianHit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    listed: int = 0
+    # Passages of routine items the words matched, left out (before the filters).
+    routine_left_out: int = 0
 
 
 def search(database: xapian.Database, text: str, filters: dict[str, list[str]] | None = None,
            *, date_from: dt.date | None = None, date_to: dt.date | None = None,
            include_routine: bool = False, sort: str = "relevance", first: int = 0,
-           size: int = 10, facets: Sequence[str] = tuple(SLOT_FACETS)) -> XapianResults:
+           size: int = 10, facets: Sequence[str] = tuple(SLOT_FACETS),
+           per_item: int = 0) -> XapianResults:
     """One page of the passages matching `text` within `filters` (OR within a facet, AND
     across), with the total and each facet's counts; a facet with chosen values is counted
-    under every filter but its own, as on the Whoosh engine."""
+    under every filter but its own, as on the Whoosh engine. With `per_item`, at most that
+    many passages of an agenda item are listed (Xapian's collapse key on the item slot)."""
     if sort not in SORTS:
         raise QueryError(f"sort must be one of {', '.join(SORTS)}")
     unknown = set(facets) - set(SLOT_FACETS)
@@ -71,11 +80,13 @@ def search(database: xapian.Database, text: str, filters: dict[str, list[str]] |
 
     found = within()
     enquire = _enquire(database, found)
-    own_pass = sort != "relevance"  # a sorted page is fetched apart from the counts
+    # A sorted or grouped page is fetched apart from the counts: they count every passage.
+    own_pass = sort != "relevance" or per_item > 0
     counted = [name for name in facets if not filters.get(name)]
     spies = {name: xapian.ValueCountMatchSpy(layout.VALUE_SLOTS[SLOT_FACETS[name]])
              for name in counted}
-    for spy in spies.values():
+    items = xapian.ValueCountMatchSpy(layout.VALUE_SLOTS["item_key"])
+    for spy in [*spies.values(), *([items] if per_item else [])]:
         enquire.add_matchspy(spy)
     everything = database.get_doccount()
     mset = enquire.get_mset(0 if own_pass else first, 0 if own_pass else size, everything)
@@ -86,13 +97,41 @@ def search(database: xapian.Database, text: str, filters: dict[str, list[str]] |
             counts[name] = count_facet(database, within(without=name), name,
                                        always=filters[name])
     if own_pass:
-        enquire = _enquire(database, found)
+        mset = _page(database, found, sort, per_item).get_mset(first, size)
+    # Passages found per item, counted by a spy: MSetItem.collapse_count is 0 over remote shards.
+    found_in_item = dict(_counts(items)) if per_item else {}
+    hits = [XapianHit(layout.document_passage(match.document),
+                      match.weight if sort == "relevance" else 0.0,
+                      max(found_in_item.get(_item(match), 0) - per_item, 0))
+            for match in mset]
+    listed = sum(min(count, per_item) for count in found_in_item.values()) if per_item else total
+    routine = 0 if include_routine else _count(database, xapian.Query(
+        xapian.Query.OP_FILTER, _passages(words, True), _ROUTINE))
+    return XapianResults(total=total, hits=hits, facets={name: counts[name] for name in facets},
+                         listed=listed, routine_left_out=routine)
+
+
+def _count(database: xapian.Database, query: xapian.Query) -> int:
+    """The exact number of documents matching `query`."""
+    return _enquire(database, query).get_mset(0, 0, database.get_doccount()
+                                              ).get_matches_estimated()
+
+
+def _item(match: xapian.MSetItem) -> str:
+    """The item key of a hit, as the item spy counts it."""
+    return match.document.get_value(layout.VALUE_SLOTS["item_key"]).decode("utf-8")
+
+
+def _page(database: xapian.Database, found: xapian.Query, sort: str,
+          per_item: int) -> xapian.Enquire:
+    """The enquire of a sorted or grouped page (at most `per_item` passages of an item)."""
+    enquire = _enquire(database, found)
+    if sort != "relevance":
         enquire.set_sort_by_value_then_relevance(layout.VALUE_SLOTS["meeting_date"],
                                                  sort == "newest")
-        mset = enquire.get_mset(first, size)
-    hits = [XapianHit(layout.document_passage(match.document),
-                      match.weight if sort == "relevance" else 0.0) for match in mset]
-    return XapianResults(total=total, hits=hits, facets={name: counts[name] for name in facets})
+    if per_item:
+        enquire.set_collapse_key(layout.VALUE_SLOTS["item_key"], per_item)
+    return enquire
 
 
 def count_facet(database: xapian.Database, found: xapian.Query, name: str,
@@ -127,8 +166,7 @@ def _passages(words: xapian.Query | None, include_routine: bool) -> xapian.Query
     query = passages if words is None else xapian.Query(xapian.Query.OP_FILTER, words, passages)
     if include_routine:
         return query
-    return xapian.Query(xapian.Query.OP_AND_NOT, query,
-                        xapian.Query(layout.boolean_term("routine", ROUTINE)))
+    return xapian.Query(xapian.Query.OP_AND_NOT, query, _ROUTINE)
 
 
 def parse(text: str) -> xapian.Query | None:
@@ -201,6 +239,8 @@ def _coordinated(concepts: list[xapian.Query], boost: float) -> xapian.Query:
 
 
 def _term(field_name: str, text: object) -> str:
+    if isinstance(text, bytes):  # a number as Whoosh encodes it (year:2021): the filter term
+        text = layout.SCHEMA[field_name].from_bytes(text)
     if field_name in layout.TEXT_PREFIXES:
         return layout.TEXT_PREFIXES[field_name] + str(text)
     if field_name in layout.BOOLEAN_PREFIXES:
@@ -212,3 +252,26 @@ def _text_prefix(field_name: str) -> str:
     if field_name not in layout.TEXT_PREFIXES:
         raise QueryError(f"the Xapian engine does not search words in {field_name!r}")
     return layout.TEXT_PREFIXES[field_name]
+
+
+def missing_words(database: xapian.Database, text: str, ids: Sequence[str]
+                  ) -> list[tuple[str, ...]]:
+    """For each passage (by id), the plain words of `text` it does not hold, as typed: what
+    hits.missing_words gives on Whoosh ("Missing: waiting"), one match pass a word."""
+    plain = query_parser.coordinated_part(query_parser.parse(layout.SCHEMA, text)) if (
+        text.strip() and ids) else None
+    if plain is None:
+        return [()] * len(ids)
+    page = xapian.Query(xapian.Query.OP_OR,
+                        [xapian.Query(layout.boolean_term("id", one)) for one in ids])
+    held = [_matching_ids(database, xapian.Query(xapian.Query.OP_FILTER, translate(concept),
+                                                 page), len(ids))
+            for concept in plain.subqueries]
+    return [tuple(label for label, holding in zip(plain.labels, held) if one not in holding)
+            for one in ids]
+
+
+def _matching_ids(database: xapian.Database, query: xapian.Query, size: int) -> set[str]:
+    """The passage ids among the first `size` matches of `query`."""
+    return {layout.document_fields(match.document)["id"]
+            for match in _enquire(database, query).get_mset(0, size)}
