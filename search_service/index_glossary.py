@@ -12,10 +12,10 @@ from .glossary import SHIPPED, Definition, Glossary, build_glossary
 
 def learnt_definitions(searcher: Searcher) -> list[Definition]:
     """Every definition learnt from the indexed minutes, one per council and long form."""
-    return Glossary(live_source_payloads(searcher, "acronyms", _definitions)).definitions
+    return Glossary(live_source_payloads(searcher, "acronyms", source_definitions)).definitions
 
 
-def _definitions(payload: dict[str, Any]) -> list[Definition]:
+def source_definitions(payload: dict[str, Any]) -> list[Definition]:
     """The definitions a source record keeps (source_acronyms)."""
     return [Definition(acronym, long_form, payload["council"])
             for acronym, long_form in payload["definitions"]]

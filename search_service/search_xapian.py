@@ -2,19 +2,22 @@
 SearchRequest answered as the same SearchResults, hits holding the model.Passage the database
 stores, so the CLI prints both engines' hits with the same functions. A query the engine
 cannot translate raises QueryError naming what; what it answers differently from Whoosh (no
-acronym expansion, no suggestion yet) is listed in docs/scale-out.md."""
+spelling suggestion, no topic and speaker counts yet) is listed in docs/scale-out.md."""
 from __future__ import annotations
 
 import dataclasses
 
 import xapian
 
+from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
 from .engine.xapian_engine import layout
 from .engine.xapian_engine import search as xsearch
 from .filters import UnknownValue, Values, resolve_among, values_of
+from .glossary import Glossary, build_glossary
 from .grouping import PER_ITEM
+from .index_glossary import source_definitions
 from .search import Hit, QueryError, SearchRequest, SearchResults, validate
 
 
@@ -31,19 +34,33 @@ def search_xapian(database: xapian.Database, request: SearchRequest) -> SearchRe
 def _search(database: xapian.Database, request: SearchRequest) -> SearchResults:
     validate(request)
     request = resolve_filters(database, request)
+    councils = [value for value in request.filters.get("council", []) if value]
+    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary_of(database),
+                                        councils)
+    query = expanded or xsearch.parse_words(request.query)
     grouped = bool(request.query.strip()) and request.group_by_item
     found = xsearch.search(
-        database, request.query, request.filters, date_from=request.date_from,
+        database, query, request.filters, date_from=request.date_from,
         date_to=request.date_to, include_routine=request.include_routine, sort=request.sort,
         first=(request.page - 1) * request.page_size, size=request.page_size,
         facets=tuple(xsearch.SLOT_FACETS) if request.facets else (),
         per_item=PER_ITEM if grouped else 0)
-    missing = xsearch.missing_words(database, request.query,
-                                    [hit.passage.id for hit in found.hits])
+    missing = xsearch.missing_words(database, query, [hit.passage.id for hit in found.hits])
     hits = [Hit(hit.passage, hit.score, {}, more_in_item=hit.more_in_item, missing=lacking)
             for hit, lacking in zip(found.hits, missing)]
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
-                         listed=found.listed, routine_left_out=found.routine_left_out)
+                         listed=found.listed, routine_left_out=found.routine_left_out,
+                         expansions=expansions)
+
+
+def glossary_of(database: xapian.Database) -> Glossary:
+    """The shipped glossary and what the index's source records learnt, as
+    index_glossary.glossary_for gives on Whoosh (read at each search: the CLI searches once)."""
+    payloads = (layout.document_fields(database.get_document(posting.docid)).get("acronyms")
+                for posting in database.postlist(layout.SOURCE_TERM))
+    learnt = Glossary(definition for payload in payloads if payload
+                      for definition in source_definitions(payload))
+    return build_glossary(learnt.definitions)
 
 
 def resolve_filters(database: xapian.Database, request: SearchRequest) -> SearchRequest:

@@ -255,13 +255,14 @@ def test_search_json_gives_the_same_passages_and_keys_as_whoosh(both: tuple[Path
 
 
 def test_search_text_output_is_whooshs_but_the_facets(both: tuple[Path, Path]) -> None:
-    """The same lines to the facets, for searches that rank alike; the Whoosh engine also counts
-    topics and speakers."""
-    for text in ("waiting times", "referrals"):
+    """The same lines to the facets (acronyms expanded alike), for searches that rank alike; the
+    Whoosh engine also counts topics and speakers."""
+    for text in ("waiting times", "referrals", "CAMHS"):
         expected, found = (run_cli(["search", "--index", str(index), text]).output
                            for index in both)
         assert found.split("\nmeeting:")[0] == expected.split("\nmeeting:")[0]
         assert int(found.split(" passages")[0]) > 0 and "\n[qa] " in found
+    assert "\nAlso searched: CAMHS → Child and Adolescent Mental Health Services" in found
 
 
 def test_search_filters_as_typed(both: tuple[Path, Path]) -> None:

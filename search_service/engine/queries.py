@@ -10,6 +10,7 @@ from itertools import islice
 from whoosh.query import And, DateRange, Every, MultiTerm, Or, Query, Term
 from whoosh.query.compound import PreloadedOr
 from whoosh.reading import IndexReader
+from whoosh.fields import Schema
 from whoosh.searching import Searcher
 
 from . import query_parser
@@ -94,17 +95,25 @@ def expand_query(searcher: Searcher, text: str, query: Query, glossary: AcronymL
                  councils: Sequence[str]) -> tuple[Query, list[Expansion]]:
     """The query also searching the long forms of its acronyms and the acronyms of its long
     forms; `query` itself when it has neither, so such queries give the very same results."""
-    if not text.strip():
+    expanded, expansions = expand_words(searcher.schema, text, glossary, councils)
+    if expanded is None:
         return query, []
+    return bound_patterns(expanded, searcher.reader()), expansions
+
+
+def expand_words(schema: Schema, text: str, glossary: AcronymLookup, councils: Sequence[str]
+                 ) -> tuple[Query | None, list[Expansion]]:
+    """`text` parsed with its acronyms' long forms and its long forms' acronyms, and what was
+    added; (None, []) when it has neither (either engine then searches the query as typed)."""
+    if not text.strip():
+        return None, []
     expander = AcronymExpander(glossary, councils)
     try:
-        expanded = query_parser.parse(searcher.schema, text, [expander])
+        expanded = query_parser.parse(schema, text, [expander])
     except Exception:  # the query as typed parsed; search it rather than fail
         log.exception("cannot expand the acronyms of %r", text)
-        return query, []
-    if not expander.expansions:
-        return query, []
-    return bound_patterns(expanded, searcher.reader()), expander.expansions
+        return None, []
+    return (expanded, expander.expansions) if expander.expansions else (None, [])
 
 
 def filter_query(filters: dict[str, list[str]], date_from: dt.date | None,

@@ -55,7 +55,7 @@ class XapianResults:
     routine_left_out: int = 0
 
 
-def search(database: xapian.Database, text: str, filters: dict[str, list[str]] | None = None,
+def search(database: xapian.Database, text: str | wq.Query | None, filters: dict[str, list[str]] | None = None,
            *, date_from: dt.date | None = None, date_to: dt.date | None = None,
            include_routine: bool = False, sort: str = "relevance", first: int = 0,
            size: int = 10, facets: Sequence[str] = tuple(SLOT_FACETS),
@@ -63,7 +63,8 @@ def search(database: xapian.Database, text: str, filters: dict[str, list[str]] |
     """One page of the passages matching `text` within `filters` (OR within a facet, AND
     across), with the total and each facet's counts; a facet with chosen values is counted
     under every filter but its own, as on the Whoosh engine. With `per_item`, at most that
-    many passages of an agenda item are listed (Xapian's collapse key on the item slot)."""
+    many passages of an agenda item are listed (Xapian's collapse key on the item slot).
+    `text` may come parsed already (with its acronyms expanded)."""
     if sort not in SORTS:
         raise QueryError(f"sort must be one of {', '.join(SORTS)}")
     unknown = set(facets) - set(SLOT_FACETS)
@@ -169,15 +170,21 @@ def _passages(words: xapian.Query | None, include_routine: bool) -> xapian.Query
     return xapian.Query(xapian.Query.OP_AND_NOT, query, _ROUTINE)
 
 
-def parse(text: str) -> xapian.Query | None:
-    """The user's words as a Xapian query; None for no words (every passage)."""
+def parse(text: str | wq.Query | None) -> xapian.Query | None:
+    """The user's words (or their parsed query) as a Xapian query; None for no words (every
+    passage)."""
+    parsed = parse_words(text) if isinstance(text, str) else text
+    return None if parsed is None else translate(parsed)
+
+
+def parse_words(text: str) -> wq.Query | None:
+    """The user's words parsed by the service's parser (query_parser.py); None for no words."""
     if not text.strip():
         return None
     try:
-        parsed = query_parser.parse(layout.SCHEMA, text)
+        return query_parser.parse(layout.SCHEMA, text)
     except Exception as exc:  # the parser raises assorted errors on odd syntax
         raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
-    return translate(parsed)
 
 
 def translate(query: wq.Query) -> xapian.Query:
@@ -254,13 +261,12 @@ def _text_prefix(field_name: str) -> str:
     return layout.TEXT_PREFIXES[field_name]
 
 
-def missing_words(database: xapian.Database, text: str, ids: Sequence[str]
+def missing_words(database: xapian.Database, query: wq.Query | None, ids: Sequence[str]
                   ) -> list[tuple[str, ...]]:
-    """For each passage (by id), the plain words of `text` it does not hold, as typed: what
-    hits.missing_words gives on Whoosh ("Missing: waiting"), one match pass a word."""
-    plain = query_parser.coordinated_part(query_parser.parse(layout.SCHEMA, text)) if (
-        text.strip() and ids) else None
-    if plain is None:
+    """For each passage (by id), the plain words of the parsed `query` it does not hold, as
+    typed: what hits.missing_words gives on Whoosh ("Missing: waiting"), one pass a word."""
+    plain = None if query is None else query_parser.coordinated_part(query)
+    if plain is None or not ids:
         return [()] * len(ids)
     page = xapian.Query(xapian.Query.OP_OR,
                         [xapian.Query(layout.boolean_term("id", one)) for one in ids])
