@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 
-import xapian
-
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
 from .engine.xapian_engine import layout
 from .engine.xapian_engine import search as xsearch
+from .engine.xapian_engine.store import Database, EngineError
 from .filters import UnknownValue, Values, resolve_among, values_of
 from .glossary import Glossary, build_glossary
 from .grouping import PER_ITEM
@@ -21,17 +20,17 @@ from .index_glossary import source_definitions
 from .search import Hit, QueryError, SearchRequest, SearchResults, validate
 
 
-def search_xapian(database: xapian.Database, request: SearchRequest) -> SearchResults:
+def search_xapian(database: Database, request: SearchRequest) -> SearchResults:
     """One page of results, as search.search_passages gives on Whoosh (no highlights: the CLI
     shows none); a database failing (a shard down) is a StoreError, a message, not a
     traceback."""
     try:
         return _search(database, request)
-    except xapian.Error as exc:
+    except EngineError as exc:
         raise StoreError(f"the Xapian index failed: {exc.get_msg()}") from None
 
 
-def _search(database: xapian.Database, request: SearchRequest) -> SearchResults:
+def _search(database: Database, request: SearchRequest) -> SearchResults:
     validate(request)
     request = resolve_filters(database, request)
     councils = [value for value in request.filters.get("council", []) if value]
@@ -53,7 +52,7 @@ def _search(database: xapian.Database, request: SearchRequest) -> SearchResults:
                          expansions=expansions)
 
 
-def glossary_of(database: xapian.Database) -> Glossary:
+def glossary_of(database: Database) -> Glossary:
     """The shipped glossary and what the index's source records learnt, as
     index_glossary.glossary_for gives on Whoosh (read at each search: the CLI searches once)."""
     payloads = (layout.document_fields(database.get_document(posting.docid)).get("acronyms")
@@ -63,7 +62,7 @@ def glossary_of(database: xapian.Database) -> Glossary:
     return build_glossary(learnt.definitions)
 
 
-def resolve_filters(database: xapian.Database, request: SearchRequest) -> SearchRequest:
+def resolve_filters(database: Database, request: SearchRequest) -> SearchRequest:
     """The request with its filter values as the index holds them ("cabinet" → "Cabinet"), as
     search.resolve_filters does on Whoosh."""
     try:
@@ -75,7 +74,7 @@ def resolve_filters(database: xapian.Database, request: SearchRequest) -> Search
     return dataclasses.replace(request, filters=chosen)
 
 
-def held_values(database: xapian.Database, name: str) -> Values:
+def held_values(database: Database, name: str) -> Values:
     """A facet's values in the database (every shard), read from its filter terms."""
     prefix = layout.boolean_term(FACET_COLUMNS[name], "")
     return values_of((item.term.decode("utf-8")[len(prefix):]

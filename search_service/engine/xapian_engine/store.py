@@ -20,6 +20,9 @@ from . import layout
 log = logging.getLogger(__name__)
 
 DATABASE = "xapian"
+# What the search stage holds and catches, named here so that only the engine imports xapian.
+Database = xapian.Database
+EngineError = xapian.Error
 
 
 class XapianIndex:
