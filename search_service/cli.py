@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from .crawl import CrawlError, default_cache_dir
-from .engine.choice import ENGINES, engine_of
+from .engine.choice import ENGINES, engine_of, store_module
 from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
 from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
 from .glossary import SHIPPED, Definition
@@ -257,9 +257,9 @@ def opened_search(index_path: Path) -> Iterator[Search]:
     folder or stub file of shards, else Whoosh."""
     if engine_of(index_path) == "xapian":
         # Imported here: Xapian is the [xapian] extra, a Whoosh install may lack it.
-        from .engine.xapian_engine.store import open_index as open_xapian
+        xapian_store = store_module("xapian")
         from .search_xapian import search_xapian
-        database = open_xapian(index_path).searcher()
+        database = xapian_store.open_index(index_path).searcher()
         try:
             yield lambda request: search_xapian(database, request)
         finally:

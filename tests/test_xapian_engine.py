@@ -8,6 +8,7 @@ import operator
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -303,3 +304,17 @@ def test_search_a_stub_of_two_shards_answers_as_one_database(tmp_path: Path,
     by_id = operator.itemgetter("id")
     listing = sorted(json_search(stub, "--all"), key=by_id)
     assert len(listing) > 20 and listing == sorted(json_search(whole, "--all"), key=by_id)
+
+
+def test_without_the_xapian_extra_the_engine_is_refused_with_how_to_install_it(
+        tmp_path: Path) -> None:
+    # (a Python without the bindings: `import xapian` fails as it would on a plain install)
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.modules['xapian'] = None; "
+         "from search_service.cli import cli; cli()", "index", "--engine", "xapian",
+         "--index", str(tmp_path / "ix"), str(SEED)],
+        capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert "needs the [xapian] extra" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "ix" / ENGINE_FILE).exists()   # a Whoosh index may go there later

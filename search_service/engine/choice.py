@@ -41,6 +41,7 @@ def choose_engine(index_dir: Path, wanted: str | None, create: bool = True) -> s
     if not exists:
         engine = wanted or DEFAULT_ENGINE
         if create and engine != DEFAULT_ENGINE:
+            store_module(engine)   # (the engine installed, before the folder says it is used)
             index_dir.mkdir(parents=True, exist_ok=True)
             (index_dir / ENGINE_FILE).write_text(engine + "\n", encoding="utf-8")
         return engine
@@ -51,11 +52,18 @@ def choose_engine(index_dir: Path, wanted: str | None, create: bool = True) -> s
     return found
 
 
+XAPIAN_MISSING = ("the Xapian engine needs the [xapian] extra: pip install "
+                  "'minutes-search-service[xapian]' (or '.[xapian]' in the project)")
+
+
 def store_module(engine: str) -> ModuleType:
     """The module that opens and writes an index of `engine`: `open_index`, `PassageWriter`,
     `stored_hashes` and `clear_leftovers` under the same names in both."""
     if engine == "xapian":
-        from .xapian_engine import store as xapian_store  # needs the [xapian] extra
+        try:
+            from .xapian_engine import store as xapian_store
+        except ImportError:
+            raise StoreError(XAPIAN_MISSING) from None
         return xapian_store
     from . import store
     return store
