@@ -29,12 +29,13 @@ from .progress import RunProgress
 from .relevance import (build_index, format_relevance, labelled_queries, labelled_snippets,
                         score_queries)
 from .search import (MAX_PAGE, MAX_PAGE_SIZE, QueryError, SearchRequest, SearchResults,
-                     search_passages)
+                     get_meetings, search_passages)
 from .segment import split_document
 from .serialize import exported_record, split_record
 from .sources import SourceError, read_paths
 from .sources.moderngov import read_cache
 from .topics import TAXONOMY_ENV, Taxonomy, TaxonomyError, load_taxonomy
+from .web.present import meeting_label
 
 log = logging.getLogger(__name__)
 
@@ -237,36 +238,43 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
                             date_to=date_to.date() if date_to else None,
                             include_routine=include_routine, group_by_item=not every_page)
     try:
-        with opened_search(resolve_index(index_dir)) as search:
+        with opened_search(resolve_index(index_dir)) as (search, meeting_names):
             for results in result_pages(search, request, every_page):
                 if as_json:
                     for hit in results.hits:
                         click.echo(json.dumps(exported_record(hit), ensure_ascii=False))
                 else:
-                    click.echo(format_results(results))
+                    meetings = [value for value, _ in results.facets.get("meeting", [])[:8]]
+                    click.echo(format_results(results, meeting_names(meetings)))
     except (StoreError, QueryError) as exc:
         raise click.ClickException(str(exc)) from None
 
 
 Search = Callable[[SearchRequest], SearchResults]
+# Readable names of meetings by id ("Cabinet, 12 March 2019"), for the meeting facet.
+MeetingNames = Callable[[list[str]], dict[str, str]]
 
 
 @contextlib.contextmanager
-def opened_search(index_path: Path) -> Iterator[Search]:
-    """The search of the index at `index_path` with its own engine, open for the run: a Xapian
-    folder or stub file of shards, else Whoosh."""
+def opened_search(index_path: Path) -> Iterator[tuple[Search, MeetingNames]]:
+    """The search of the index at `index_path` with its own engine, open for the run (a Xapian
+    folder or stub file of shards, else Whoosh), and how to name its meetings (by id on Xapian,
+    which keeps no meeting summaries yet)."""
     if engine_of(index_path) == "xapian":
         # Imported here: Xapian is the [xapian] extra, a Whoosh install may lack it.
         xapian_store = store_module("xapian")
         from .search_xapian import search_xapian
         database = xapian_store.open_index(index_path).searcher()
         try:
-            yield lambda request: search_xapian(database, request)
+            yield (lambda request: search_xapian(database, request),
+                   lambda ids: {meeting_id: meeting_id for meeting_id in ids})
         finally:
             database.close()
         return
     with open_index(index_path).searcher() as searcher:
-        yield lambda request: search_passages(searcher, request)
+        yield (lambda request: search_passages(searcher, request),
+               lambda ids: {meeting_id: meeting_label(summary, meeting_id)
+                            for meeting_id, summary in get_meetings(searcher, ids).items()})
 
 
 def result_pages(search: Search, request: SearchRequest, every_page: bool
@@ -279,7 +287,7 @@ def result_pages(search: Search, request: SearchRequest, every_page: bool
         yield results
 
 
-def format_results(results: SearchResults) -> str:
+def format_results(results: SearchResults, meeting_names: dict[str, str] | None = None) -> str:
     """Hits and facet counts as readable text for the terminal."""
     request = results.request
     first = (request.page - 1) * request.page_size + 1
@@ -310,7 +318,8 @@ def format_results(results: SearchResults) -> str:
             lines.append(f"  {hit.more_in_item} more from this item")
     for name, counts in results.facets.items():
         if counts:
-            shown = ", ".join(f"{value} ({count})" for value, count in counts[:8])
+            names = (meeting_names or {}) if name == "meeting" else {}
+            shown = ", ".join(f"{names.get(value, value)} ({count})" for value, count in counts[:8])
             lines.append(f"\n{name}: {shown}")
     return "\n".join(lines)
 

@@ -1,5 +1,6 @@
 """The command-line contract: split, index and search as other tools drive them."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +106,10 @@ def test_search_filters_and_facet_counts(runner, tmp_path, bulk):
     assert dated and all(h["meeting_date"].startswith("2019") for h in dated)
     human = run(runner, "search", "--index", index, "library").output
     assert "kind: " in human and "committee: Cabinet" in human
+    # meetings named as people know them, never by their ids
+    meeting_line = next(line for line in human.splitlines() if line.startswith("meeting: "))
+    assert "Cabinet, 5 March 2019" in meeting_line
+    assert not re.search(r"\b[0-9a-f]{16}\b", meeting_line)
 
 
 def test_search_without_an_index_says_how_to_make_one(runner, tmp_path):
