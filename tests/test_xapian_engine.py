@@ -200,16 +200,23 @@ def shard_servers(tmp_path: Path) -> Iterator[list[int]]:
         process.wait(timeout=10)
 
 
-def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_servers) -> None:
+def one_index_and_a_stub_of_two_shards(tmp_path: Path, shard_servers) -> tuple[Path, Path]:
+    """The same pages as one Xapian index and as two shards served by xapian-tcpsrv behind a
+    stub file: (the index, the stub)."""
     whole, north, south = tmp_path / "whole", tmp_path / "north", tmp_path / "south"
     index_paths(whole, [str(SEED), str(write_pages(tmp_path / "all", list(PAGES)))],
                 engine="xapian")
     index_paths(north, [str(SEED), str(write_pages(tmp_path / "n", ["northvale"]))],
                 engine="xapian")
     index_paths(south, [str(write_pages(tmp_path / "s", ["southmere"]))], engine="xapian")
-    ports = shard_servers([north / "xapian", south / "xapian"])
     stub = tmp_path / "shards.stub"
-    stub.write_text("".join(f"remote 127.0.0.1:{port}\n" for port in ports))
+    stub.write_text("".join(f"remote 127.0.0.1:{port}\n" for port in
+                            shard_servers([north / "xapian", south / "xapian"])))
+    return whole, stub
+
+
+def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_servers) -> None:
+    whole, stub = one_index_and_a_stub_of_two_shards(tmp_path, shard_servers)
     assert engine_of(stub) == "xapian"
     one, shards = open_xapian(whole).searcher(), open_xapian(stub).searcher()
     for text in QUERIES:
@@ -288,15 +295,7 @@ def test_search_what_xapian_cannot_yet_is_one_line_and_exit_1(both: tuple[Path, 
 
 def test_search_a_stub_of_two_shards_answers_as_one_database(tmp_path: Path,
                                                             shard_servers) -> None:
-    whole, north, south = tmp_path / "whole", tmp_path / "north", tmp_path / "south"
-    index_paths(whole, [str(SEED), str(write_pages(tmp_path / "all", list(PAGES)))],
-                engine="xapian")
-    index_paths(north, [str(SEED), str(write_pages(tmp_path / "n", ["northvale"]))],
-                engine="xapian")
-    index_paths(south, [str(write_pages(tmp_path / "s", ["southmere"]))], engine="xapian")
-    stub = tmp_path / "shards.stub"
-    stub.write_text("".join(f"remote 127.0.0.1:{port}\n" for port in
-                            shard_servers([north / "xapian", south / "xapian"])))
+    whole, stub = one_index_and_a_stub_of_two_shards(tmp_path, shard_servers)
     for args in (["referrals"], ["--kind", "qa", "waiting times"]):
         found = json_search(stub, *args)
         assert found and found == json_search(whole, *args)
