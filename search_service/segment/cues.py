@@ -354,7 +354,7 @@ MOTION_HEAD = re.compile(
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"
-    r"answers?)\b|^(?:[Ww]ritten |[Vv]erbal )?[Rr]epl(?:y|ies)\s*:", re.I)
+    r"answers?)\b|^(?:written |verbal )?repl(?:y|ies)\s*:", re.I)
 PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
     r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",
