@@ -1062,7 +1062,8 @@ def test_split_minutes_holdout10_structures(text: str, expected: list[tuple[str,
 
 
 def test_labels_naming_the_speaker_in_brackets() -> None:
-    # synthetic, holdout11 u04: the "Action:" line after the exchange is no answer
+    # synthetic, holdout11 u04: the "Action:" line after the exchange is no answer (it is a
+    # decision: the follow-up the meeting recorded, as labellers of real pages mark it)
     segments = split_minutes(
         "Members' questions were answered as follows:\n\nQuestion (Councillor Hughes): How are "
         "rural roads chosen?\n\nAnswer (Head of Highways): By the annual condition survey.\n\n"
@@ -1070,7 +1071,7 @@ def test_labels_naming_the_speaker_in_brackets() -> None:
     assert [(s.kind, s.question, s.answer, s.asked_by, s.answered_by) for s in segments] == [
         ("qa", "How are rural roads chosen?", "By the annual condition survey.",
          "Councillor Hughes", "Head of Highways"),
-        ("statement", None, None, None, None)]
+        ("decision", None, None, None, None)]
 
 
 def test_tab_separated_row_names_who_asked() -> None:

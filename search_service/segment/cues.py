@@ -227,6 +227,8 @@ DECISION_START = re.compile(
     # a committee's recommendation to a higher body: "RECOMMENDED to the Council that …"
     r"|^(?:(?:It was|it was) )?RECOMMENDED\b|^Recommended\s*(?::|[-–]|(?i:that)\b)"
     r"|^(?:Voting|Vote|Votes)\s*:|^On the division\b"
+    # a follow-up the meeting recorded: "Action: JW to contact the supplier", "ACTION The Clerk …"
+    r"|^(?:Actions?\s*(?::|[-–])|ACTIONS?\b)"
     # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
     r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
     r"adopted|lost|rejected|defeated|noted|deferred)\b")
@@ -383,6 +385,14 @@ TURN = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4})(?: \([^()]{1,8
 # (titled or a role: "Key Aims:" heads points, no one's speech)
 NAME_ONLY = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor|the|The)\b)"
                        rf"({PERSON})\s*:-?$")
+# A titled name alone on a line, heading what that person said in the paragraphs under it.
+NAME_LINE = re.compile(rf"^(?=(?:Cllr|Councillor|County Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|"
+                       rf"Professor|Alderman|Bailie)\b)({PERSON})$")
+# A point written without its subject under a speaker's name ("Queried the effectiveness of …",
+# "Thanked officers …"): a verb in the past tense opens it.
+SUBJECTLESS = re.compile(r"^(?:Also |Further |Then |Again |Finally )?(?!(?:United|Hundred|Limited|"
+                         r"Need|Proceed|Speed|Bed|Red|Shed)\b)(?:[A-Z][a-z]+ed|Said|Felt|Sought|"
+                         r"Thought|Made|Gave|Spoke|Put|Took|Saw)\b")
 # (after a short label: "Oct20-Ac4, Early Years Budget: Councillor Boeck stated …")
 SPEAKER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, |[^:.]{{0,80}}: )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")

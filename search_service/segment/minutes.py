@@ -39,7 +39,9 @@ class _Context:
     def covers(self, block: Block) -> bool:
         """Whether a block is one of the points this lead-in introduces."""
         if self.plain:
-            return block.marker == ""
+            # (a paragraph opening with someone else speaking is no longer this speaker's)
+            other = cues.SPEAKER_START.match(block.text[:400]) if self.speaker else None
+            return block.marker == "" and (other is None or other[1] == self.speaker)
         return block.marker in _LIST and _style(block) != self.style
 
 
@@ -134,7 +136,25 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
         # "Outcome: The Board approved …": judged without its label, shown with it
         segment = _classify(text[label.end():], mode, after_qa, speaker, in_list)
         return replace(segment, text=text)
+    if speaker and cues.SUBJECTLESS.match(text):
+        return _said_by(text, mode, after_qa, speaker, in_list)
     return _classify(text, mode, after_qa, speaker, in_list)
+
+
+def _said_by(text: str, mode: str | None, after_qa: bool, speaker: str, in_list: bool
+             ) -> Segment:
+    """A point written without its subject under a speaker's name ("Queried whether …"),
+    judged as if the speaker opened it ("Councillor Ames queried whether …")."""
+    prefix = f"{speaker} "
+    segment = _classify(f"{prefix}{text[0].lower()}{text[1:]}", mode, after_qa, None, in_list)
+
+    def unprefixed(part: str | None) -> str | None:
+        if part is None or not part.startswith(prefix):
+            return part
+        return f"{part[len(prefix)].upper()}{part[len(prefix) + 1:]}"
+
+    return replace(segment, text=text, question=unprefixed(segment.question),
+                   answer=unprefixed(segment.answer))
 
 
 def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
@@ -159,6 +179,13 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
     decided = cues.DECISION_IN.search(text[:2000]) or cues.PASSIVE_DECISION.match(text)
     kind: Kind = "decision" if decided else "statement"
     return Segment(kind, text, speaker=speaker or qa.speaker(text))
+
+
+def _unsubjected(block: Block, context: _Context | None) -> bool:
+    """Whether a point under a speaker's name is theirs, written without its subject ("Noted
+    the success of the scheme …" under "Councillor Ames"), not the meeting's decision."""
+    return context is not None and context.speaker is not None and context.covers(block) \
+        and bool(cues.SUBJECTLESS.match(block.text))
 
 
 def _first_sentence(text: str) -> str:
@@ -386,7 +413,8 @@ def split_minutes(text: str) -> list[Segment]:
             context = None
             continue
         lead_in = _is_lead_in(block, following)
-        heads = cues.DECISION_START.match(block.text) or (lead_in and (
+        heads = (cues.DECISION_START.match(block.text) and not _unsubjected(block, context)) or (
+            lead_in and (
             cues.MOTION_HEAD.search(block.text) or cues.BODY_HEAD.match(block.text)
             or cues.LABEL_HEAD.match(block.text)))
         nested = False
@@ -425,6 +453,12 @@ def split_minutes(text: str) -> list[Segment]:
             context = _read_lead_in(last, block, blocks[i + 1])
             if context.mode is None and _answered_below(blocks, i, context):
                 context = replace(context, mode="questions")
+            i += 1
+            continue
+        if (name := cues.NAME_LINE.match(block.text)) and following is not None \
+                and following.marker == "":
+            # "Councillor Ames" alone on a line: what follows, until the next name, is theirs
+            context = _Context(None, tidy_person(name[1]), "", True)
             i += 1
             continue
         if _is_heading(block):
