@@ -21,6 +21,28 @@ ROUND5_CLASSES = [
         "ACTION The Clerk to write to the county about the bus shelter.",
         [("decision", "Action: JW"), ("decision", "ACTION The Clerk")], None,
         id="action-lines"),
+    pytest.param(
+        "A written question was received from Ann Lowe regarding the closure of the Marsh Road "
+        "toilets. Councillor Hart provided a written response.",
+        [("qa", "A written question")], ("closure of the Marsh Road", "provided a written"),
+        id="written-question-received"),
+    pytest.param(
+        "Mr Dale asked a supplementary question. The toilets were the only ones on the seafront. "
+        "When will they reopen?\n\n"
+        "Councillor Hart replied that the repairs would be finished by Easter.",
+        [("qa", "Mr Dale asked")], ("When will they reopen?", "repairs would be finished"),
+        id="supplementary-question-after-its-preamble"),
+    pytest.param(
+        "Concern was expressed that residents had only been told of the works a week before. "
+        "JB explained that the county had sent the letters.",
+        [("qa", "Concern was")], ("only been told", "JB explained"),
+        id="concern-answered-by-initials"),
+    pytest.param(
+        "The meeting resolved to award grants totalling £4,000 to the youth club and the band.\n\n"
+        "The scouts grant was awarded and a condition added that the hut is insured.\n\n"
+        "A vote was taken on the Council's response to the application and it was neutral.",
+        [("decision", "The meeting"), ("decision", "The scouts"), ("decision", "A vote")],
+        None, id="decisions-of-a-meeting-awards-and-votes"),
 ]
 
 

@@ -12,7 +12,8 @@ ANSWER_VERBS = (r"(?:replied|responded|confirmed|advised|explained|clarified|ass
                 r"acknowledged|added|undertook|stressed|expressed|encouraged|heard|told|"
                 r"emphasised|emphasized|highlighted|suggested|outlined|accepted|reassured|"
                 r"gave (?:an? |that |this |the |his |her |their )?(?:assurances?|undertaking|"
-                r"commitment|reassurance)|agreed)")
+                r"commitment|reassurance)|agreed|"
+                r"(?:provided|gave|sent|circulated) (?:a |the )?written (?:answer|response|reply))")
 # Verbs that report speech of any kind, for attributing a passage to its speaker.
 SPEECH_VERBS = (ANSWER_VERBS[:-1] + r"|asked|queried|enquired|inquired|reminded|introduced|"
                 r"presented|gave|made|provided|delivered|spoke|thanked|welcomed|proposed|moved|"
@@ -53,6 +54,10 @@ ASKS = Gated(
     r"(?:wanted|wished|keen|eager|anxious|interested|requested|would like|asked) to (?:know|"
     r"understand|find out|learn|establish|ascertain)\b|"
     r"raised (?:a |the )?(?:question|query)|"
+    # a question sent in: "A written question was received from X regarding …", "Cllr Lee
+    # submitted a written question"
+    r"\b(?:question|query) (?:was|were|had been) (?:received|submitted|tabled)\b|"
+    r"\bsubmitted (?:a |the )?(?:written |public )?(?:question|query)\b|"
     # asking to be given something: "asked for an update on …", "a request for more information
     # regarding …" (not "asked for a further update in a year", a report wanted later)
     r"(?:asked|pressed|pushed|\b(?:a|one|further) (?:request|call)) for "
@@ -215,8 +220,8 @@ CONTINUES = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:also |further |then )?"
     r"(?:added|continued|went on|concluded|reiterated)\b")
 
-_BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:Committee|Council|Cabinet|Panel|Board|Forum|"
-         r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Councillors|Meeting|"
+_BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:[Cc]ommittee|[Cc]ouncil|Cabinet|[Pp]anel|Board|Forum|"
+         r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Councillors|[Mm]eeting|"
          r"Commission|"
          # joint bodies known by their initials: integration joint board, integrated care board …
          r"Partnership|IJB|ICB|ICP|HWB|JHOSC|CCG)")
@@ -283,7 +288,7 @@ DECISION_IN = Gated(
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
     # "It was discussed and agreed that …", "It was proposed, seconded and resolved to …"
     r"(?:^|(?<=[.;] ))(?:It|it) was (?:\w+,? ){1,3}and (?:unanimously )?(?:agreed|resolved)\b|"
-    r"\b(?:named|recorded) vote was taken\b|\bcasting vote\b|"
+    r"\b(?:[Aa]|[Tt]he|named|recorded) vote was taken\b|\bcasting vote\b|"
     # the chair announcing it: "… the Chair advised that the committee noted Part A …"
     r"\b(?:advised|confirmed|announced|stated) that the (?i:committee|sub-committee|panel|board|"
     r"council|cabinet|forum|members) (?:noted|agreed|resolved|approved|endorsed)\b|"
@@ -326,7 +331,7 @@ DECISION_IN = Gated(
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:(?:received|"
                               r"submitted|considered|presented|read) and )?(?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
-                              r"endorsed|granted|refused|deferred|rejected|accepted(?! that)|"
+                              r"endorsed|granted|awarded|refused|deferred|rejected|accepted(?! that)|"
                               r"co-opted)\b"
                               r"(?! (?:by|at|in|on|last) )|"
                               # "Councillor Skipp was confirmed as Chairman of the Group."

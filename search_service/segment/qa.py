@@ -38,6 +38,9 @@ _GOES_ON = re.compile(r"^(?:He|She|They) (?!(?:was|were) )")
 # that …" (where "…, and he replied that …" is the one asked).
 _ASKER_GOES_ON = re.compile(r"^(?:he|she|they) (?:explained|said|stated|added|felt|noted|"
                             r"commented|suggested|continued|went on)\b")
+# A sentence saying only that a question was put: "Ms Hilton asked a supplementary question."
+_ASKED_WITHOUT_CONTENT = re.compile(r"\basked (?:a|the|one|his|her|their) (?:supplementary |"
+                                    r"further |follow-up |additional )?question\.?$")
 _MAX_SCAN = 1500   # the cues sit at the start of a passage; never scan a whole long paragraph
 MAX_SENTENCES = 4
 
@@ -150,7 +153,7 @@ def opens_reply(sentence: str, to_point: bool = False) -> bool:
     if to_point:
         return bool(cues.ANSWERS_POINT.match(head) or cues.OTHER_REPLY.match(head))
     return bool(cues.ANSWER_START.match(head) or cues.NOTED_ANSWER.match(head)
-                or cues.OTHER_REPLY.match(head))
+                or cues.OTHER_REPLY.match(head) or cues.INITIALS_REPLY.match(head))
 
 
 def _reply_at(rest: list[str], first: int, to_point: bool) -> int | None:
@@ -165,7 +168,14 @@ def _reply_at(rest: list[str], first: int, to_point: bool) -> int | None:
 def _asking_goes_on(parts: list[str], k: int) -> int:
     """The last sentence of a question that opens at sentence k: the sentences after it that ask
     again or carry on a member's point belong to it, until one opens a reply ("Cllr Lee asked a
-    question of the Chair. The question sought an update on … / In response, …")."""
+    question of the Chair. The question sought an update on … / In response, …"); after a
+    sentence saying only that a question was asked, up to the one that asks it ("Ms Hilton
+    asked a supplementary question. <its preamble>. What will the Council do?")."""
+    if _ASKED_WITHOUT_CONTENT.search(parts[k]):
+        asking = next((j for j in range(k + 1, min(len(parts), k + MAX_SENTENCES))
+                       if ends_question(parts[j])), None)
+        if asking is not None:
+            return asking
     while k + 1 < min(len(parts), MAX_SENTENCES):
         sentence = parts[k + 1]
         # (the member goes on with the point, "The Member suggested …"; a councillor named
@@ -227,7 +237,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         # (after a point made, "He explained …" is its maker going on; "He was told …" replies)
         answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0])
                                        or cues.NOTED_ANSWER.match(rest[0])
-                                       or cues.OTHER_REPLY.match(rest[0])) \
+                                       or cues.OTHER_REPLY.match(rest[0])
+                                       or cues.INITIALS_REPLY.match(rest[0])) \
             and not (not strong and _GOES_ON.match(rest[0]))
         if not strong and (member or not answered):
             # a point made, answered a sentence or two later ("… She felt … The officer …")
