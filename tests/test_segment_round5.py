@@ -43,6 +43,12 @@ ROUND5_CLASSES = [
         "A vote was taken on the Council's response to the application and it was neutral.",
         [("decision", "The meeting"), ("decision", "The scouts"), ("decision", "A vote")],
         None, id="decisions-of-a-meeting-awards-and-votes"),
+    pytest.param(
+        "Mr Cole addressed the Council about the market. He queried whether the Council had the "
+        "staff to run it. The stalls were old and half were empty.\n\n"
+        "Councillor Young, Portfolio Holder for Markets, responded that a manager had been hired.",
+        [("qa", "Mr Cole")], ("The stalls were old", "a manager had been hired"),
+        id="asker-goes-on-then-a-named-reply"),
 ]
 
 
@@ -59,3 +65,12 @@ def test_points_under_a_name_line_are_that_persons_until_someone_else_speaks() -
         "Councillor Cole explained that the contract ran until 2027.")
     assert [(s.kind, s.speaker) for s in segments] == [
         ("statement", "Councillor Ames"), ("statement", "Councillor Cole")]
+
+
+def test_a_numeral_left_at_the_start_of_a_point_is_no_question_topic() -> None:
+    segments = split_minutes(
+        "Stage 2:\n\n"
+        "I. Consider the report of the task group; and\n\n"
+        "II. II. Note the response set out in the report\n\n"
+        "The Mayor agreed that both stages be taken together.")
+    assert [s.kind for s in segments] == ["statement", "statement", "statement"]

@@ -199,15 +199,34 @@ def _with_answer(segment: Segment, answer: str, context: _Context | None) -> Seg
     who = segment.answered_by or qa.speaker(answer) or (context.speaker if context else None)
     if segment.kind != "qa":   # a concern raised: its speaker is the one who asked
         segment = replace(segment, asked_by=segment.asked_by or segment.speaker, speaker=None)
+    if segment.answer and not _replied(segment.answer):
+        # the asker went on after the question: all of that is the question's
+        segment = replace(segment, question=f"{segment.question} {segment.answer}", answer=None)
     return replace(segment, kind="qa", text=f"{segment.text} {answer}",
                    question=segment.question or segment.text,
                    answer=f"{segment.answer} {answer}" if segment.answer else answer,
                    answered_by=who)
 
 
+def _answers_asker_going_on(segment: Segment, text: str) -> bool:
+    """Whether a paragraph replies, by someone named, to a question whose asker went on after
+    asking (the qa passage's "answer" is more of the asker's point)."""
+    return segment.kind == "qa" and segment.question is not None and segment.answer is not None \
+        and not _replied(segment.answer) and not cues.IN_RESPONSE.match(text) \
+        and bool(cues.ANSWER_START.match(text[:400])) and not cues.PRONOUN_START.match(text)
+
+
+def _replied(answer: str) -> bool:
+    """Whether the answer part of a qa passage opens as a reply, rather than as the asker
+    going on ("He queried whether … . A considerable sum had been invested …")."""
+    return qa.answers(answer) or qa.opens_reply(answer) or bool(cues.NOTED_ANSWER.match(answer))
+
+
 def _answers(segment: Segment, text: str) -> bool:
     """Whether a paragraph is the answer to the question passage just before it."""
     open_question = segment.kind == "qa" and segment.question is not None and segment.answer is None
+    if _answers_asker_going_on(segment, text):
+        return True
     if _replies_to_concern(segment, text):
         return True
     asks = ends_question(segment.text)

@@ -270,7 +270,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
     # The first sentence names the question when it is a topic ("Concerns regarding the
     # changes."), raises a point or is answered by the next ("It was confirmed that …"); else
     # the point is all answer to an unstated question.
-    topic = not _FINITE.search(parts[0]) or (topic_split and bool(
+    # (a label left at the start, "II.", is no topic)
+    topic = (not _FINITE.search(parts[0]) and len(parts[0].split()) > 1) or (topic_split and bool(
         cues.RAISES.search(parts[0]) or cues.ANSWER_START.match(parts[1])))
     if (topic_split or in_list) and topic:
         rest = " ".join(parts[1:])
