@@ -49,6 +49,17 @@ ROUND5_CLASSES = [
         "Councillor Young, Portfolio Holder for Markets, responded that a manager had been hired.",
         [("qa", "Mr Cole")], ("The stalls were old", "a manager had been hired"),
         id="asker-goes-on-then-a-named-reply"),
+    pytest.param(
+        "Cllr Dee asked a supplementary question. Why was the number nine bus cut, the Leader "
+        "advised that the operator had decided it alone.",
+        [("qa", "Cllr Dee")], ("Why was the number nine bus cut", "the operator had decided"),
+        id="supplementary-question-answered-in-its-sentence"),
+    pytest.param(
+        "It was proposed that Councillor Lee would write to the highways authority about the "
+        "hedges.\n\n"
+        "Planning application 21/0042/FUL – 3 Mill Lane. No objections.",
+        [("decision", "It was proposed"), ("decision", "Planning application")], None,
+        id="a-proposal-and-a-consultee-answer"),
 ]
 
 

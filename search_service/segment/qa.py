@@ -231,6 +231,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         if cue and (cue is not member or cues.TOLD.search(sentence, cue.end())) \
                 and (exchange := _split_in_sentence(parts, k, cue.end())):
             return exchange
+        if strong and _ASKED_WITHOUT_CONTENT.search(sentence) and k + 1 < len(parts) \
+                and is_question(parts[k + 1]) and (
+                    exchange := _split_in_sentence(parts, k + 1, 0)):
+            return exchange   # "… asked a supplementary question. Why was …, the Leader said …"
         if strong:
             k = _asking_goes_on(parts, k)
         rest = parts[k + 1:]
