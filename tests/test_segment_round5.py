@@ -60,6 +60,12 @@ ROUND5_CLASSES = [
         "Planning application 21/0042/FUL – 3 Mill Lane. No objections.",
         [("decision", "It was proposed"), ("decision", "Planning application")], None,
         id="a-proposal-and-a-consultee-answer"),
+    pytest.param(
+        "The grounds of the call-in were:\n\n"
+        "i) Cost - The saving was too small for the harm done. ii) Options - No other options "
+        "were put to the Cabinet Member. iii) Equality - The change would hit older readers.",
+        [("statement", "i) Cost"), ("statement", "ii) Options"), ("statement", "iii) Equality")],
+        None, id="list-points-run-onto-one-line"),
 ]
 
 

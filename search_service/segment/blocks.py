@@ -179,11 +179,52 @@ def _logical_lines(text: str) -> list[str]:
     return [" ".join(lines).replace(" " + _GLUE, "") for lines in out]
 
 
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_POINT_TOKEN = re.compile(r"\d{1,2}|[ivx]{1,4}|[IVX]{1,4}|[a-zA-Z]")
+
+
+def _next_label(label: str) -> str | None:
+    """The label of the point after `label` in its list ("ii)" after "i)", "(c)" after "(b)",
+    "3." after "2."); None for labels that number paragraphs ("2.1")."""
+    match = _POINT_TOKEN.search(label)
+    if match is None or label.count(".") > 1 or re.search(r"\d\.\d", label):
+        return None
+    token = match.group()
+    if token.isdigit():
+        after = str(int(token) + 1)
+    elif token.lower() in _ROMANS[:-1]:
+        after = _ROMANS[_ROMANS.index(token.lower()) + 1]
+        after = after.upper() if token.isupper() else after
+    elif len(token) == 1 and token.lower() < "z":
+        after = chr(ord(token) + 1)
+    else:
+        return None
+    return label[:match.start()] + after + label[match.end():]
+
+
+def _inline_points(line: str) -> list[str]:
+    """A numbered point whose following points were run onto its line ("i) Proportionality – …
+    ii) Options – … iii) Equalities – …") as one line each; other lines as they are."""
+    match = _NUMBER.match(line)
+    label = match.group().strip() if match else ""
+    parts: list[str] = []
+    start = 0
+    while label and (after := _next_label(label)):
+        found = re.search(rf"[.;:!?][\"'’”)]? ({re.escape(after)})\s+(?=[A-Z\"“‘'(])",
+                          line[start:])
+        if found is None:
+            break
+        parts.append(line[start:start + found.start(1)].strip())
+        start += found.start(1)
+        label = after
+    return [*parts, line[start:]] if parts else [line]
+
+
 def split_blocks(text: str) -> list[Block]:
     """Cut minutes text into blocks, one per paragraph, bullet, numbered point or label."""
     blocks: list[Block] = []
     asked: set[str] = set()   # numbers of the "Q1"-style questions met so far
-    for line in _logical_lines(text):
+    for line in (point for line in _logical_lines(text) for point in _inline_points(line)):
         if not line:
             continue
         who = ""
