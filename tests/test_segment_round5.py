@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_service.segment import split_minutes
+from search_service.segment import read_page, split_minutes
 from tests.support.segments import check_split
 
 ROUND5_CLASSES = [
@@ -91,3 +91,14 @@ def test_a_numeral_left_at_the_start_of_a_point_is_no_question_topic() -> None:
         "II. II. Note the response set out in the report\n\n"
         "The Mayor agreed that both stages be taken together.")
     assert [s.kind for s in segments] == ["statement", "statement", "statement"]
+
+
+def test_an_item_titled_in_agenda_words_at_length_opens_its_item() -> None:
+    page = read_page(
+        "3. Declarations of interest\nNo interests were declared.\n"
+        "4. To consider options for the village hall car park and to agree a preferred option "
+        "for resurfacing\nCllr Shaw had circulated three quotes before the meeting.")
+    assert [(item.number, item.title) for item, _ in page.items] == [
+        ("3", "Declarations of interest"),
+        ("4", "To consider options for the village hall car park and to agree a preferred "
+              "option for resurfacing")]

@@ -23,6 +23,11 @@ _SENTENCE_WORD = re.compile(r"\b(?:is|are|was|were|be|been|had|has|have|will|wou
 _MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                     r"November|December)\b", re.I)
 _MAX_TITLE_WORDS = 12
+# An item titled as the agenda words it, often at length: "To consider options with regard to
+# play facilities and to agree a preferred option".
+_AGENDA_TITLE = re.compile(r"^To (?:consider|receive|note|approve|agree|discuss|review|decide|"
+                           r"adopt|confirm|appoint|elect|accept|determine|ratify)\b")
+_MAX_AGENDA_TITLE_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,9 @@ class Heading:
 
 def _title_case_title(text: str) -> bool:
     words = text.split()
-    return (0 < len(words) <= _MAX_TITLE_WORDS and len(text) <= 100 and text[:1].isupper()
+    agenda = bool(_AGENDA_TITLE.match(text))
+    longest = (_MAX_AGENDA_TITLE_WORDS, 200) if agenda else (_MAX_TITLE_WORDS, 100)
+    return (0 < len(words) <= longest[0] and len(text) <= longest[1] and text[:1].isupper()
             and not text.endswith((".", ";", ",", "?", "!")) and not _SENTENCE_WORD.search(text))
 
 
