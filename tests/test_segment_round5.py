@@ -102,3 +102,17 @@ def test_an_item_titled_in_agenda_words_at_length_opens_its_item() -> None:
         ("3", "Declarations of interest"),
         ("4", "To consider options for the village hall car park and to agree a preferred "
               "option for resurfacing")]
+
+
+def test_a_written_question_names_who_sent_it_and_who_answered() -> None:
+    [exchange] = split_minutes(
+        "A written question was received from Ann Lowe regarding the Marsh Road toilets. "
+        "Councillor Hart provided a written response.")
+    assert (exchange.asked_by, exchange.answered_by) == ("Ann Lowe", "Councillor Hart")
+
+
+def test_a_name_in_a_list_of_those_present_speaks_for_nobody() -> None:
+    segments = split_minutes(
+        "Present:\n\nCouncillor Reece\n\nThe Committee received a report on the election "
+        "criteria.")
+    assert all(s.speaker is None for s in segments)

@@ -407,5 +407,6 @@ SPEAKER_START = re.compile(
     rf"^(?:[^,]{{0,60}}, |[^:.]{{0,80}}: )?({PERSON}),?(?: then| also| further| again)? (?:{SPEECH_VERBS})\b")
 ASKER = re.compile(rf"(?:^|, |\band )({PERSON}|{_MEMBER})(?: then| also| further)? "
                    r"(?:asked|queried|enquired|inquired|sought|questioned|raised|expressed)\b|"
-                   rf"\b(?:question|query) from ({PERSON})|^In response to ({PERSON}),|"
+                   rf"\b(?:question|query) (?:(?:was|had been) (?:received|submitted) )?from "
+                   rf"({PERSON})|^In response to ({PERSON}),|"
                    rf"^Asked by ({PERSON})")

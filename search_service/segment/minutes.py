@@ -475,8 +475,10 @@ def split_minutes(text: str) -> list[Segment]:
             i += 1
             continue
         if (name := cues.NAME_LINE.match(block.text)) and following is not None \
-                and following.marker == "":
-            # "Councillor Ames" alone on a line: what follows, until the next name, is theirs
+                and following.marker == "" and cues.SUBJECTLESS.match(following.text):
+            # "Councillor Ames" alone on a line above what they said without a subject
+            # ("Queried …"): what follows, until someone else speaks, is theirs (a name in a
+            # list of those present heads nothing)
             context = _Context(None, tidy_person(name[1]), "", True)
             i += 1
             continue
