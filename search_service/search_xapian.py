@@ -10,7 +10,7 @@ import dataclasses
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
-from .engine.xapian_engine import layout
+from .engine.xapian_engine import layout, reading
 from .engine.xapian_engine import search as xsearch
 from .engine.xapian_engine.store import Database, EngineError
 from .filters import UnknownValue, Values, resolve_among, values_of
@@ -21,9 +21,8 @@ from .search import Hit, QueryError, SearchRequest, SearchResults, validate
 
 
 def search_xapian(database: Database, request: SearchRequest) -> SearchResults:
-    """One page of results, as search.search_passages gives on Whoosh (no highlights: the CLI
-    shows none); a database failing (a shard down) is a StoreError, a message, not a
-    traceback."""
+    """One page of results, as search.search_passages gives on Whoosh; a database failing (a
+    shard down) is a StoreError, a message, not a traceback."""
     try:
         return _search(database, request)
     except EngineError as exc:
@@ -45,8 +44,9 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
         facets=tuple(xsearch.SLOT_FACETS) if request.facets else (),
         per_item=PER_ITEM if grouped else 0)
     missing = xsearch.missing_words(database, query, [hit.passage.id for hit in found.hits])
-    hits = [Hit(hit.passage, hit.score, {}, more_in_item=hit.more_in_item, missing=lacking)
-            for hit, lacking in zip(found.hits, missing)]
+    marked = reading.highlights(database, query, [hit.passage for hit in found.hits])
+    hits = [Hit(hit.passage, hit.score, marks, more_in_item=hit.more_in_item, missing=lacking)
+            for hit, lacking, marks in zip(found.hits, missing, marked)]
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
                          listed=found.listed, routine_left_out=found.routine_left_out,
                          expansions=expansions)
