@@ -35,6 +35,11 @@ BOOLEAN_PREFIXES = {"id": "Q", "record": "N", "source_url": "U", "kind": "K",
 # grouping by agenda item (collapse key).
 VALUE_SLOTS = {"kind": 0, "council_key": 1, "committee_key": 2, "meeting_id": 3, "year": 4,
                "meeting_date": 5, "item_key": 6, "text_key": 7, "item_title_key": 8}
+# The meeting date again, an undated passage as the latest date: sorted up, it lists undated
+# passages last, as Whoosh's oldest-first does (a KeyMaker with a default value would, but the
+# remote backend refuses KeyMakers).
+OLDEST_SLOT = 9
+UNDATED = "99999999"
 # Xapian refuses terms over 245 bytes: a longer value (a long URL) is filtered by its hash.
 MAX_VALUE_BYTES = 200
 
@@ -73,6 +78,8 @@ def passage_document(passage: Passage, describes_item: bool = True) -> xapian.Do
         if value is not None:
             document.add_value(slot, date_value(value) if column == "meeting_date"
                                else str(value))
+    dated = fields.get("meeting_date")
+    document.add_value(OLDEST_SLOT, date_value(dated) if dated else UNDATED)
     document.set_data(json.dumps(_stored(fields), default=_json_value))
     return document
 

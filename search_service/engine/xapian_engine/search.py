@@ -128,8 +128,10 @@ def _page(database: xapian.Database, found: xapian.Query, sort: str,
     """The enquire of a sorted or grouped page (at most `per_item` passages of an item)."""
     enquire = _enquire(database, found)
     if sort != "relevance":
-        enquire.set_sort_by_value_then_relevance(layout.VALUE_SLOTS["meeting_date"],
-                                                 sort == "newest")
+        # Undated passages last either way, as on Whoosh: the date slot sorted down (an empty
+        # value last) or the slot where they are the latest date sorted up.
+        slot = layout.VALUE_SLOTS["meeting_date"] if sort == "newest" else layout.OLDEST_SLOT
+        enquire.set_sort_by_value_then_relevance(slot, sort == "newest")
     if per_item:
         enquire.set_collapse_key(layout.VALUE_SLOTS["item_key"], per_item)
     return enquire
