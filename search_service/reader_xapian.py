@@ -48,7 +48,7 @@ class XapianReader:
 
     def search(self, request: SearchRequest) -> SearchResults:
         """One page of results."""
-        return search_xapian(self.database, request)
+        return search_xapian(self.database, request, self.glossary())
 
     @_failing_as_store_error
     def passage(self, passage_id: str) -> Passage | None:

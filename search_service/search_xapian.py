@@ -20,21 +20,25 @@ from .index_glossary import source_definitions
 from .search import Hit, QueryError, SearchRequest, SearchResults, validate
 
 
-def search_xapian(database: Database, request: SearchRequest) -> SearchResults:
-    """One page of results, as search.search_passages gives on Whoosh; a database failing (a
-    shard down) is a StoreError, a message, not a traceback."""
+def search_xapian(database: Database, request: SearchRequest,
+                  glossary: Glossary | None = None) -> SearchResults:
+    """One page of results, as search.search_passages gives on Whoosh (acronyms expanded by
+    `glossary`, else by the glossary read now); a database failing (a shard down) is a
+    StoreError, a message, not a traceback."""
     try:
-        return _search(database, request)
+        return _search(database, request, glossary)
     except EngineError as exc:
         raise StoreError(f"the Xapian index failed: {exc.get_msg()}") from None
 
 
-def _search(database: Database, request: SearchRequest) -> SearchResults:
+def _search(database: Database, request: SearchRequest,
+            glossary: Glossary | None) -> SearchResults:
     validate(request)
     request = resolve_filters(database, request)
     councils = [value for value in request.filters.get("council", []) if value]
-    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary_of(database),
-                                        councils)
+    if glossary is None:
+        glossary = glossary_of(database)
+    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary, councils)
     query = expanded or xsearch.parse_words(request.query)
     grouped = bool(request.query.strip()) and request.group_by_item
     found = xsearch.search(
