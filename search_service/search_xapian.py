@@ -2,7 +2,7 @@
 SearchRequest answered as the same SearchResults, hits holding the model.Passage the database
 stores, so the CLI prints both engines' hits with the same functions. A query the engine
 cannot translate raises QueryError naming what; what it answers differently from Whoosh (no
-spelling suggestion, no topic and speaker counts yet) is listed in docs/scale-out.md."""
+spelling suggestion yet) is listed in docs/scale-out.md."""
 from __future__ import annotations
 
 import dataclasses
