@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import urllib.error
-import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -21,7 +20,12 @@ from lxml import html
 from search_service.pipeline.indexing import index_paths
 from tests.conftest import WEB_DATA, running_server
 from tests.support.minutes import SEED
-from tests.support.shards import PAGES, ServeShards, one_index_and_a_stub_of_two_shards, write_pages
+from tests.support.shards import (
+    PAGES,
+    ServeShards,
+    one_index_and_a_stub_of_two_shards,
+    write_pages,
+)
 
 FACETS = ("council", "committee", "meeting", "year", "topic", "kind", "speaker", "item")
 # Searches of words, a phrase, an acronym, filters, sorts and pages: the same totals, facet

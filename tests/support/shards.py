@@ -49,7 +49,7 @@ ServeShards = Callable[[list[Path]], list[int]]
 
 
 @contextmanager
-def shard_servers() -> Iterator[ServeShards]:
+def xapian_servers() -> Iterator[ServeShards]:
     """Starts xapian-tcpsrv over the given database folders (own session each: it signals its
     whole process group on SIGTERM) until the block ends; stops them by PID."""
     started: list[subprocess.Popen] = []
