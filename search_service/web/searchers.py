@@ -127,7 +127,7 @@ class XapianPool:
         try:
             if database is not None:
                 database.reopen()
-        except store_module("xapian").EngineError:  # a shard that failed (or restarted): open every shard anew
+        except store_module("xapian").EngineError:  # a shard failed or restarted: open anew
             log.warning("reopening %s afresh", self.index_path)
             database = None
         if database is None:
