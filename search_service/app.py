@@ -13,7 +13,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 from .engine.store import StoreError, default_index_dir
 from .search import QueryError
 from .web import POOL_KEY, api, pages
-from .web.searchers import SearcherPool
+from .web.searchers import open_pool
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def create_app(index_dir: Path | str | None = None,
     if test_config:
         app.config.from_mapping(test_config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.extensions[POOL_KEY] = SearcherPool(Path(app.config["INDEX_DIR"]))
+    app.extensions[POOL_KEY] = open_pool(Path(app.config["INDEX_DIR"]))
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.after_request(add_security_headers)

@@ -42,6 +42,11 @@ log = logging.getLogger(__name__)
 index_option = click.option(
     "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Index folder (default: $SEARCH_SERVICE_INDEX or ./index).")
+# The commands that read an index: a Xapian stub file of shards is one too.
+read_index_option = click.option(
+    "--index", "index_dir", type=click.Path(path_type=Path), default=None,
+    help="Index folder, or a Xapian stub file of shards (default: $SEARCH_SERVICE_INDEX or "
+         "./index).")
 
 
 taxonomy_option = click.option(
@@ -193,9 +198,7 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
 
 
 @cli.command("search", short_help="Search the index.")
-@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
-              help="Index folder, or a Xapian stub file of shards (default: "
-                   "$SEARCH_SERVICE_INDEX or ./index).")
+@read_index_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit per line.")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Number of hits.")
@@ -390,7 +393,7 @@ def format_glossary(definitions: list[Definition]) -> str:
 
 
 @cli.command("serve", short_help="Serve the web pages and JSON API.")
-@index_option
+@read_index_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 for every interface).")
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True,

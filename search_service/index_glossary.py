@@ -32,5 +32,12 @@ def list_definitions(searcher: Searcher, councils: Sequence[str] = (),
                      shipped: bool = False) -> list[Definition]:
     """The definitions learnt from the index (only those of `councils`, when given), and the
     shipped ones too with `shipped`; by acronym, then council."""
-    return [d for d in glossary_for(searcher).definitions
+    return definitions_in(glossary_for(searcher), councils, shipped)
+
+
+def definitions_in(glossary: Glossary, councils: Sequence[str] = (),
+                   shipped: bool = False) -> list[Definition]:
+    """The definitions of `glossary` learnt (only those of `councils`, when given), and the
+    shipped ones too with `shipped`; by acronym, then council."""
+    return [d for d in glossary.definitions
             if (shipped if d.council == SHIPPED else not councils or d.council in councils)]

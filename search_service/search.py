@@ -240,7 +240,8 @@ class MeetingSummary:
     title: str | None = None
 
 
-def _meeting_summary(meeting_id: str, first: Passage, passages: int) -> MeetingSummary:
+def meeting_summary(meeting_id: str, first: Passage, passages: int) -> MeetingSummary:
+    """A meeting's summary from its first passage and its number of passages."""
     meeting = first.meeting
     return MeetingSummary(id=meeting_id, council=meeting.council, committee=meeting.committee,
                           date=meeting.date, url=meeting.url, passages=passages,
@@ -249,11 +250,17 @@ def _meeting_summary(meeting_id: str, first: Passage, passages: int) -> MeetingS
                           title=meeting.title)
 
 
+def newest_meetings(found: dict[str, tuple[Passage, int]]) -> list[MeetingSummary]:
+    """The summaries of meetings (by id: their first passage and number of passages), newest
+    first."""
+    meetings = [meeting_summary(meeting_id, first, passages)
+                for meeting_id, (first, passages) in found.items()]
+    return sorted(meetings, key=lambda m: (m.date or dt.date.min, m.id), reverse=True)
+
+
 def list_meetings(searcher: Searcher) -> list[MeetingSummary]:
     """Every meeting in the index, newest first; reads one stored document per meeting."""
-    meetings = [_meeting_summary(meeting_id, first, passages)
-                for meeting_id, (first, passages) in hits.meetings(searcher).items()]
-    return sorted(meetings, key=lambda m: (m.date or dt.date.min, m.id), reverse=True)
+    return newest_meetings(hits.meetings(searcher))
 
 
 def get_meeting(searcher: Searcher, meeting_id: str) -> MeetingSummary | None:
@@ -265,8 +272,13 @@ def get_meetings(searcher: Searcher, meeting_ids: Iterable[str]
                  ) -> dict[str, MeetingSummary | None]:
     """The summaries of several meetings (None for one without passages), read in bulk."""
     wanted = list(meeting_ids)
-    found = hits.meetings(searcher, wanted)
-    return {meeting_id: _meeting_summary(meeting_id, *found[meeting_id])
+    return summaries_of(hits.meetings(searcher, wanted), wanted)
+
+
+def summaries_of(found: dict[str, tuple[Passage, int]], wanted: list[str]
+                 ) -> dict[str, MeetingSummary | None]:
+    """The summaries of the `wanted` meetings among those `found` (None for the others)."""
+    return {meeting_id: meeting_summary(meeting_id, *found[meeting_id])
             if meeting_id in found else None for meeting_id in wanted}
 
 
@@ -299,8 +311,13 @@ def warm_up(searcher: Searcher) -> None:
 
 def meeting_items(searcher: Searcher, meeting_id: str) -> list[list[Passage]]:
     """The passages of one meeting by agenda item, in agenda order and then in minutes order."""
+    return agenda_items(hits.meeting_passages(searcher, meeting_id))
+
+
+def agenda_items(passages: Iterable[Passage]) -> list[list[Passage]]:
+    """A meeting's passages by agenda item, in agenda order and then in minutes order."""
     by_item: dict[str | None, list[Passage]] = {}
-    for passage in sorted(hits.meeting_passages(searcher, meeting_id), key=_agenda_order):
+    for passage in sorted(passages, key=_agenda_order):
         by_item.setdefault(passage.item.number or passage.item.title, []).append(passage)
     return list(by_item.values())
 
@@ -315,7 +332,12 @@ def _agenda_order(passage: Passage) -> tuple[Any, ...]:
 def item_neighbours(searcher: Searcher, passage: Passage
                     ) -> tuple[Passage | None, Passage | None]:
     """The passages just before and just after this one in the same agenda item."""
-    ordered = hits.item_passages(searcher, passage)
+    return neighbours(hits.item_passages(searcher, passage), passage)
+
+
+def neighbours(ordered: list[Passage], passage: Passage
+               ) -> tuple[Passage | None, Passage | None]:
+    """The passages just before and just after `passage` among its item's, `ordered`."""
     at = next((i for i, other in enumerate(ordered) if other.id == passage.id), None)
     if at is None:
         return None, None

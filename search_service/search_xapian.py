@@ -2,7 +2,7 @@
 SearchRequest answered as the same SearchResults, hits holding the model.Passage the database
 stores, so the CLI prints both engines' hits with the same functions. A query the engine
 cannot translate raises QueryError naming what; what it answers differently from Whoosh (no
-spelling suggestion, no topic and speaker counts yet) is listed in docs/scale-out.md."""
+spelling suggestion yet) is listed in docs/scale-out.md."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,7 +10,7 @@ import dataclasses
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
-from .engine.xapian_engine import layout
+from .engine.xapian_engine import layout, reading
 from .engine.xapian_engine import search as xsearch
 from .engine.xapian_engine.store import Database, EngineError
 from .filters import UnknownValue, Values, resolve_among, values_of
@@ -20,22 +20,25 @@ from .index_glossary import source_definitions
 from .search import Hit, QueryError, SearchRequest, SearchResults, validate
 
 
-def search_xapian(database: Database, request: SearchRequest) -> SearchResults:
-    """One page of results, as search.search_passages gives on Whoosh (no highlights: the CLI
-    shows none); a database failing (a shard down) is a StoreError, a message, not a
-    traceback."""
+def search_xapian(database: Database, request: SearchRequest,
+                  glossary: Glossary | None = None) -> SearchResults:
+    """One page of results, as search.search_passages gives on Whoosh (acronyms expanded by
+    `glossary`, else by the glossary read now); a database failing (a shard down) is a
+    StoreError, a message, not a traceback."""
     try:
-        return _search(database, request)
+        return _search(database, request, glossary)
     except EngineError as exc:
         raise StoreError(f"the Xapian index failed: {exc.get_msg()}") from None
 
 
-def _search(database: Database, request: SearchRequest) -> SearchResults:
+def _search(database: Database, request: SearchRequest,
+            glossary: Glossary | None) -> SearchResults:
     validate(request)
     request = resolve_filters(database, request)
     councils = [value for value in request.filters.get("council", []) if value]
-    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary_of(database),
-                                        councils)
+    if glossary is None:
+        glossary = glossary_of(database)
+    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary, councils)
     query = expanded or xsearch.parse_words(request.query)
     grouped = bool(request.query.strip()) and request.group_by_item
     found = xsearch.search(
@@ -45,8 +48,9 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
         facets=tuple(xsearch.SLOT_FACETS) if request.facets else (),
         per_item=PER_ITEM if grouped else 0)
     missing = xsearch.missing_words(database, query, [hit.passage.id for hit in found.hits])
-    hits = [Hit(hit.passage, hit.score, {}, more_in_item=hit.more_in_item, missing=lacking)
-            for hit, lacking in zip(found.hits, missing)]
+    marked = reading.highlights(database, query, [hit.passage for hit in found.hits])
+    hits = [Hit(hit.passage, hit.score, marks, more_in_item=hit.more_in_item, missing=lacking)
+            for hit, lacking, marks in zip(found.hits, missing, marked)]
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
                          listed=found.listed, routine_left_out=found.routine_left_out,
                          expansions=expansions)

@@ -10,21 +10,17 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh.analysis import STOP_WORDS
-from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
+from whoosh.highlight import Fragmenter
 from whoosh.query import Query, Term
 from whoosh.searching import Results, Searcher
 
 from ..model import Passage
 from . import facet_counts, items, query_parser, ranking
+from .highlights import TOP_FRAGMENTS, marked_fields, page_formatter
 from .queries import PASSAGES, passages_only
 from .store import item_key, stored_passage
 
 log = logging.getLogger(__name__)
-
-# A field this short is shown whole with its matches marked; a longer one as fragments.
-WHOLE_FIELD_CHARS = 600
-CONTEXT_FRAGMENTER = ContextFragmenter(maxchars=300, surround=80)
-
 
 # One hit of a page: its document, score (or sort key), passage, marked matches and the key its
 # copies share (store.text_key).
@@ -86,26 +82,18 @@ def load_hits(searcher: Searcher, query: Query, keys: np.ndarray, docnums: np.nd
 
 def _loaded(results: Results, highlighted: bool) -> list[Found]:
     if highlighted:
-        results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+        results.formatter = page_formatter()
     return [Found(hit.docnum, float(hit.score or 0.0), stored_passage(hit.fields()),
-                  _highlights(hit) if highlighted else {}, hit.get("text_key"))
+                  marked_fields(hit, lambda name, text, fragmenter, hit=hit: _marked(
+                      hit, name, text, fragmenter)) if highlighted else {},
+                  hit.get("text_key"))
             for hit in results[:]]
 
 
-def _highlights(hit: Any) -> dict[str, str]:
-    """Matches marked in each text field: the whole field when short, else fragments."""
-    out = {}
-    for name in ("text", "question", "answer", "item_title"):
-        text = hit.get(name)
-        if text:
-            whole = len(text) <= WHOLE_FIELD_CHARS
-            hit.results.fragmenter = WholeFragmenter() if whole else CONTEXT_FRAGMENTER
-            # Plain words search an answer through the text that holds it: mark them there too.
-            fragment = hit.highlights(name, top=3) or (
-                name == "answer" and hit.highlights("text", text=text, top=3))
-            if fragment:
-                out[name] = fragment if whole else f"… {fragment} …"
-    return out
+def _marked(hit: Any, name: str, text: str, fragmenter: Fragmenter) -> str:
+    """The matches of a hit marked in `text` (its field `name`, or another's text)."""
+    hit.results.fragmenter = fragmenter
+    return hit.highlights(name, text=text, top=TOP_FRAGMENTS)
 
 
 def missing_words(searcher: Searcher, query: Query, docnums: list[int]

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, request
 
 from ..search import SearchResults
 from ..serialize import hit_record, passage_record
-from . import current_searcher, not_found
+from . import current_reader, not_found
 from .openapi import openapi_document
 from .params import read_request, read_values
 from .present import WEB_LINKS, facet_records, item_record, meeting_record
@@ -21,7 +21,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 @bp.get("/search")
 def search() -> dict[str, Any]:
     """Results, facet counts, paging and a spelling suggestion for the page's parameters."""
-    found = run_search(current_searcher(), read_request(request.args))
+    found = run_search(current_reader(), read_request(request.args))
     return search_record(found.results) | {"facets": facet_records(found.results,
                                                                    found.meetings)}
 
@@ -51,7 +51,7 @@ def search_record(results: SearchResults) -> dict[str, Any]:
 @bp.get("/passages/<path:passage_id>")
 def passage(passage_id: str) -> dict[str, Any]:
     """One passage with its meeting, its neighbours in the item and similar passages."""
-    view = find_passage(current_searcher(), passage_id)
+    view = find_passage(current_reader(), passage_id)
     if view is None:
         abort(404, not_found.passage(passage_id))
     return {"passage": passage_record(view.passage, WEB_LINKS),
@@ -64,7 +64,7 @@ def passage(passage_id: str) -> dict[str, Any]:
 @bp.get("/people/<path:name>")
 def person(name: str) -> dict[str, Any]:
     """A person's passages (asked, answered or spoke), newest first, by committee and year."""
-    view = find_person(current_searcher(), name, read_request(request.args).page)
+    view = find_person(current_reader(), name, read_request(request.args).page)
     if view is None:
         abort(404, not_found.person(name))
     return {"name": name, "names": view.names, "total": view.results.total,
@@ -78,7 +78,7 @@ def person(name: str) -> dict[str, Any]:
 @bp.get("/meetings/<path:meeting_id>")
 def meeting(meeting_id: str) -> dict[str, Any]:
     """One meeting with its agenda items and their passages."""
-    view = find_meeting(current_searcher(), meeting_id)
+    view = find_meeting(current_reader(), meeting_id)
     if view is None:
         abort(404, not_found.meeting(meeting_id))
     return {"meeting": meeting_record(view.meeting),
@@ -90,7 +90,7 @@ def meeting(meeting_id: str) -> dict[str, Any]:
 def glossary() -> dict[str, Any]:
     """Acronyms learnt from the minutes (of the chosen councils) and those shipped."""
     try:
-        view = find_glossary(current_searcher(), read_values(request.args, "council"))
+        view = find_glossary(current_reader(), read_values(request.args, "council"))
     except UnknownCouncil as exc:
         abort(400, str(exc))
     return {"councils": view.councils, "council": view.chosen,

@@ -9,12 +9,10 @@ from typing import Any
 from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from ..glossary import Glossary
-from ..index_glossary import glossary_for
 from ..model import Passage
-from ..search import (MAX_QUERY_LENGTH, Hit, QueryError, SearchRequest, list_meetings,
-                      summarise_index)
+from ..search import MAX_QUERY_LENGTH, Hit, QueryError, SearchRequest
 from ..serialize import hit_record, passage_record
-from . import current_searcher, not_found
+from . import current_reader, not_found
 from .feeds import FEED_SIZE, atom_feed
 from .params import (DEFAULT_PAGE_SIZE, changed, is_empty, read_request, read_values,
                      request_args, toggled)
@@ -68,14 +66,14 @@ def search() -> tuple[str, int] | str:
     if is_empty(search_request):
         return render_template("search.html", request_=search_request, landing=landing_stats())
     try:
-        found = run_search(current_searcher(), search_request)
+        found = run_search(current_reader(), search_request)
     except QueryError as exc:
         return render_template("search.html", request_=search_request, error=str(exc)), 400
     results = found.results
     # Filter values as the index holds them ("cabinet" typed, "Cabinet" chosen): the chips and
     # facet links then remove and toggle the values shown.
     search_request = results.request
-    glossary = glossary_for(current_searcher())
+    glossary = current_reader().glossary()
     facets = facet_records(results, found.meetings)
     for name, values in facets.items():
         for value in values:
@@ -121,7 +119,7 @@ def link(search_request: SearchRequest) -> str:
 
 def landing_stats() -> dict[str, int]:
     """What the index holds now, for the front page."""
-    return dataclasses.asdict(summarise_index(current_searcher()))
+    return dataclasses.asdict(current_reader().summary())
 
 
 def chips(search_request: SearchRequest, meetings: dict[str, Any]) -> list[tuple[str, str]]:
@@ -155,11 +153,11 @@ def page_links(search_request: SearchRequest, pages: int) -> list[tuple[int | No
 @bp.get("/passages/<path:passage_id>")
 def passage(passage_id: str) -> str:
     """One passage, its neighbours in the agenda item and similar passages from other meetings."""
-    searcher = current_searcher()
-    view = find_passage(searcher, passage_id)
+    reader = current_reader()
+    view = find_passage(reader, passage_id)
     if view is None:
         abort(404, not_found.passage(passage_id))
-    glossary = glossary_for(searcher)
+    glossary = reader.glossary()
     return render_template(
         "passage.html", passage=passage_card(view.passage, glossary), view=view,
         previous=passage_card(view.previous, glossary) if view.previous else None,
@@ -171,11 +169,11 @@ def passage(passage_id: str) -> str:
 @bp.get("/meetings/<path:meeting_id>")
 def meeting(meeting_id: str) -> str:
     """One meeting: its agenda items and their passages."""
-    searcher = current_searcher()
-    view = find_meeting(searcher, meeting_id)
+    reader = current_reader()
+    view = find_meeting(reader, meeting_id)
     if view is None:
         abort(404, not_found.meeting(meeting_id))
-    glossary = glossary_for(searcher)
+    glossary = reader.glossary()
     items = [item_record(passages, [passage_card(p, glossary) for p in passages])
              for passages in view.items]
     return render_template("meeting.html", view=view, items=items,
@@ -186,11 +184,11 @@ def meeting(meeting_id: str) -> str:
 @bp.get("/people/<path:name>")
 def person(name: str) -> str:
     """A member's or officer's questions, answers and statements, by committee and year."""
-    searcher = current_searcher()
-    view = find_person(searcher, name, read_request(request.args).page)
+    reader = current_reader()
+    view = find_person(reader, name, read_request(request.args).page)
     if view is None:
         abort(404, not_found.person(name))
-    glossary = glossary_for(searcher)
+    glossary = reader.glossary()
     groups = [{"committee": group.committee, "year": group.year,
                "passages": [hit_card(hit, glossary) | {"roles": roles}
                             for hit, roles in group.hits]}
@@ -207,7 +205,7 @@ def person(name: str) -> str:
 def browse() -> str:
     """Councils, their committees and each committee's meetings, newest first."""
     councils: dict[str, dict[str, list[Any]]] = {}
-    for summary in list_meetings(current_searcher()):
+    for summary in current_reader().every_meeting():
         committees = councils.setdefault(summary.council or "Council not named", {})
         committees.setdefault(summary.committee or "Committee not named", []).append(summary)
     return render_template(
@@ -220,7 +218,7 @@ def browse() -> str:
 def glossary() -> str:
     """Acronyms learnt from each council's minutes and the common ones, each a search link."""
     try:
-        view = find_glossary(current_searcher(), read_values(request.args, "council"))
+        view = find_glossary(current_reader(), read_values(request.args, "council"))
     except UnknownCouncil as exc:
         abort(400, str(exc))
     return render_template("glossary.html", view=view)
@@ -237,7 +235,7 @@ def feed() -> Response:
     """An Atom feed of the newest passages matching a search, to subscribe to a topic."""
     search_request = changed(read_request(request.args, facets=False), sort="newest",
                              page_size=FEED_SIZE)
-    found = run_search(current_searcher(), search_request)
+    found = run_search(current_reader(), search_request)
     page_url = search_url("pages.search", request_args(changed(
         search_request, sort="newest", page_size=DEFAULT_PAGE_SIZE)), external=True)
     body = atom_feed(found.results, page_url=page_url, feed_url=request.url)

@@ -1,5 +1,8 @@
 """One searcher per server thread over one open index, refreshed per request to see the
-indexer's commits; each generation of the index warmed once, by the first thread to see it."""
+indexer's commits, handed to the pages as the engine's Reader: a pool per engine, chosen from the
+index path by `open_pool`. On Whoosh each generation of the index is warmed once, by the first
+thread to see it; on Xapian each request reopens the thread's database (every shard's latest
+commit)."""
 from __future__ import annotations
 
 import logging
@@ -7,11 +10,35 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol
 
+from ..engine.choice import engine_of, store_module
 from ..engine.store import PassageIndex, Searcher, open_index
-from ..search import warm_up
+from ..glossary import Glossary
+from ..readers import Reader, WhooshReader
+from ..search import WARM_UP_QUERY, SearchRequest, warm_up
 
 log = logging.getLogger(__name__)
+
+
+class Pool(Protocol):
+    """What the app and `serve` ask of a pool, whatever the engine."""
+
+    def index(self) -> object:
+        """The open index; raises StoreError while no index exists."""
+
+    def reader(self) -> Reader:
+        """This thread's view of the index, up to date."""
+
+    def warm_up(self) -> None:
+        """Read what the first request would, before it comes."""
+
+
+def open_pool(index_path: Path) -> Pool:
+    """The pool of the engine of the index at `index_path` (a folder, or a stub of shards)."""
+    if engine_of(index_path) == "xapian":
+        return XapianPool(index_path)
+    return SearcherPool(index_path)
 
 
 class SearcherPool:
@@ -52,6 +79,10 @@ class SearcherPool:
         self.warm(current)
         return current
 
+    def reader(self) -> Reader:
+        """This thread's searcher, up to date, as a Reader."""
+        return WhooshReader(self.searcher())
+
     def warm_up(self) -> None:
         """Warm the index's latest generation before the first request asks for it."""
         with self.index().searcher() as searcher:
@@ -66,3 +97,57 @@ class SearcherPool:
         self._warm(searcher)
         log.info("warmed generation %d of %s in %.2f s", generation, self.index_dir,
                  time.perf_counter() - started)
+
+
+class XapianPool:
+    """Hands each thread its own Xapian database over `index_path` (a folder or a stub file of
+    shards), reopened at each request so that the shards' new commits are seen without a
+    restart; the glossary is kept for the database's generation, read once by one thread."""
+
+    def __init__(self, index_path: Path) -> None:
+        self.index_path = Path(index_path)
+        self._local = threading.local()
+        self._index: Any = None
+        self._opening = threading.Lock()
+        self._glossary: tuple[object, Glossary] | None = None
+        self._reading_glossary = threading.Lock()
+
+    def index(self) -> Any:
+        """The Xapian index, found on first use; raises StoreError while there is none."""
+        with self._opening:
+            if self._index is None:
+                self._index = store_module("xapian").open_index(self.index_path)
+            return self._index
+
+    def reader(self) -> Reader:
+        """This thread's database, reopened at the latest commits, as a Reader."""
+        from ..reader_xapian import XapianReader
+
+        database = getattr(self._local, "database", None)
+        try:
+            if database is not None:
+                database.reopen()
+        except store_module("xapian").EngineError:  # a shard failed or restarted: open anew
+            log.warning("reopening %s afresh", self.index_path)
+            database = None
+        if database is None:
+            database = self._local.database = self.index().searcher()
+            log.info("opened the Xapian database %s", self.index_path)
+        return XapianReader(database, self._kept_glossary)
+
+    def _kept_glossary(self, database: Any) -> Glossary:
+        """The glossary of the database's generation, read once whichever thread asks."""
+        from ..reader_xapian import generation
+        from ..search_xapian import glossary_of
+
+        with self._reading_glossary:
+            now = generation(database)
+            if self._glossary is None or self._glossary[0] != now:
+                self._glossary = (now, glossary_of(database))
+            return self._glossary[1]
+
+    def warm_up(self) -> None:
+        """Run one search before the first request: the database opened, its shards reached."""
+        started = time.perf_counter()
+        self.reader().search(SearchRequest(query=WARM_UP_QUERY))
+        log.info("searched %s once in %.2f s", self.index_path, time.perf_counter() - started)

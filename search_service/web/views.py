@@ -8,14 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..engine.store import Searcher
 from ..glossary import SHIPPED
-from ..index_glossary import list_definitions
+from ..index_glossary import definitions_in
 from ..model import Passage
 from ..people import roles_of
-from ..search import (Hit, MeetingSummary, SearchRequest, SearchResults, get_meeting, get_meetings,
-                      get_passage, item_neighbours, meeting_items, search_passages,
-                      similar_passages)
+from ..readers import Reader
+from ..search import Hit, MeetingSummary, SearchRequest, SearchResults
 from .present import FACET_VALUES_SHOWN, definition_record
 
 SIMILAR_SHOWN = 5
@@ -29,12 +27,12 @@ class SearchView:
     meetings: dict[str, MeetingSummary | None]
 
 
-def run_search(searcher: Searcher, request: SearchRequest) -> SearchView:
+def run_search(reader: Reader, request: SearchRequest) -> SearchView:
     """Search, then look up the meetings named by the meeting facet's values."""
-    results = search_passages(searcher, request)
+    results = reader.search(request)
     named = [value for value, _ in results.facets.get("meeting", [])[:FACET_VALUES_SHOWN]]
     named += request.filters.get("meeting", [])
-    return SearchView(results, get_meetings(searcher, dict.fromkeys(named)))
+    return SearchView(results, reader.meetings(dict.fromkeys(named)))
 
 
 @dataclass
@@ -48,14 +46,15 @@ class PassageView:
     similar: list[Hit]
 
 
-def find_passage(searcher: Searcher, passage_id: str) -> PassageView | None:
+def find_passage(reader: Reader, passage_id: str) -> PassageView | None:
     """The passage page's content, or None when there is no such passage."""
-    passage = get_passage(searcher, passage_id)
+    passage = reader.passage(passage_id)
     if passage is None:
         return None
-    before, after = item_neighbours(searcher, passage)
-    return PassageView(passage, get_meeting(searcher, passage.meeting.identifier), before, after,
-                       similar_passages(searcher, passage_id, limit=SIMILAR_SHOWN))
+    before, after = reader.neighbours(passage)
+    meeting_id = passage.meeting.identifier
+    return PassageView(passage, reader.meetings([meeting_id])[meeting_id], before, after,
+                       reader.similar(passage_id, limit=SIMILAR_SHOWN))
 
 
 @dataclass
@@ -66,12 +65,12 @@ class MeetingView:
     items: list[list[Passage]]
 
 
-def find_meeting(searcher: Searcher, meeting_id: str) -> MeetingView | None:
+def find_meeting(reader: Reader, meeting_id: str) -> MeetingView | None:
     """The meeting page's content, or None when no passage belongs to the meeting."""
-    meeting = get_meeting(searcher, meeting_id)
+    meeting = reader.meetings([meeting_id])[meeting_id]
     if meeting is None:
         return None
-    return MeetingView(meeting, meeting_items(searcher, meeting_id))
+    return MeetingView(meeting, reader.meeting_items(meeting_id))
 
 
 class UnknownCouncil(Exception):
@@ -88,9 +87,10 @@ class GlossaryView:
     shipped: list[dict[str, Any]]
 
 
-def find_glossary(searcher: Searcher, asked: Sequence[str]) -> GlossaryView:
+def find_glossary(reader: Reader, asked: Sequence[str]) -> GlossaryView:
     """The glossary's content; a council nothing was learnt from raises UnknownCouncil."""
-    councils = sorted({d.council for d in list_definitions(searcher)}, key=str.casefold)
+    glossary = reader.glossary()
+    councils = sorted({d.council for d in definitions_in(glossary)}, key=str.casefold)
     by_name = {council.casefold(): council for council in councils}
     unknown = [name for name in asked if name.casefold() not in by_name]
     if unknown:
@@ -99,7 +99,7 @@ def find_glossary(searcher: Searcher, asked: Sequence[str]) -> GlossaryView:
     chosen = list(dict.fromkeys(by_name[name.casefold()] for name in asked))
     learnt: dict[str, list[dict[str, Any]]] = {council: [] for council in chosen or councils}
     shipped = []
-    for definition in list_definitions(searcher, chosen, shipped=True):
+    for definition in definitions_in(glossary, chosen, shipped=True):
         if definition.council == SHIPPED:
             shipped.append(definition_record(definition))
         else:
@@ -130,10 +130,10 @@ class PersonView:
     groups: list[PersonGroup]
 
 
-def find_person(searcher: Searcher, name: str, page: int = 1) -> PersonView | None:
+def find_person(reader: Reader, name: str, page: int = 1) -> PersonView | None:
     """Everything a person asked, answered or said (one page of it), or None when no passage
     names them."""
-    results = search_passages(searcher, SearchRequest(
+    results = reader.search(SearchRequest(
         filters={"speaker": [name]}, sort="newest", page=page, page_size=PERSON_PAGE_SIZE))
     if not results.total:
         return None

@@ -35,6 +35,16 @@ BOOLEAN_PREFIXES = {"id": "Q", "record": "N", "source_url": "U", "kind": "K",
 # grouping by agenda item (collapse key).
 VALUE_SLOTS = {"kind": 0, "council_key": 1, "committee_key": 2, "meeting_id": 3, "year": 4,
                "meeting_date": 5, "item_key": 6, "text_key": 7, "item_title_key": 8}
+# Columns of several values a passage (topics, people): its n-th value in the n-th slot of a
+# range, so that one ValueCountMatchSpy a slot counts them, summed over the slots (a spy counts
+# one value a document, and only Xapian's own spies run on remote shards). Values beyond the
+# range are filtered on but not counted.
+LIST_SLOTS = {"topics": range(10, 26), "people": range(30, 38)}
+# The meeting date again, an undated passage as the latest date: sorted up, it lists undated
+# passages last, as Whoosh's oldest-first does (a KeyMaker with a default value would, but the
+# remote backend refuses KeyMakers).
+OLDEST_SLOT = 9
+UNDATED = "99999999"
 # Xapian refuses terms over 245 bytes: a longer value (a long URL) is filtered by its hash.
 MAX_VALUE_BYTES = 200
 
@@ -65,14 +75,18 @@ def passage_document(passage: Passage, describes_item: bool = True) -> xapian.Do
         value = fields.get(column)
         if value is None:
             continue
-        values = value.split(",") if column in ("people", "topics") else [value]
+        values = list(dict.fromkeys(value.split(","))) if column in LIST_SLOTS else [value]
         for one in values:
             document.add_boolean_term(boolean_term(column, one))
+        for slot, one in zip(LIST_SLOTS.get(column, ()), values):
+            document.add_value(slot, one)
     for column, slot in VALUE_SLOTS.items():
         value = fields.get(column)
         if value is not None:
             document.add_value(slot, date_value(value) if column == "meeting_date"
                                else str(value))
+    dated = fields.get("meeting_date")
+    document.add_value(OLDEST_SLOT, date_value(dated) if dated else UNDATED)
     document.set_data(json.dumps(_stored(fields), default=_json_value))
     return document
 

@@ -9,6 +9,7 @@ facets in a pass of its own, unsorted: there ValueCountMatchSpy over-counts by a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,10 +23,13 @@ from ..ranking import COORDINATION_STEP
 from ..schema import FACET_COLUMNS, ROUTINE
 from . import layout
 
-# The facets a value slot counts: single-valued columns (topics and people hold several values
-# a passage, which ValueCountMatchSpy cannot count).
-SLOT_FACETS = {name: column for name, column in FACET_COLUMNS.items()
-               if column in layout.VALUE_SLOTS}
+# The facets value slots count: a single-valued column's slot, or the range of a column of
+# several values a passage (topics, people), whose slots' counts are summed.
+FACET_SLOTS = {name: (layout.VALUE_SLOTS[column],) if column in layout.VALUE_SLOTS
+               else tuple(layout.LIST_SLOTS[column])
+               for name, column in FACET_COLUMNS.items()
+               if column in layout.VALUE_SLOTS or column in layout.LIST_SLOTS}
+SLOT_FACETS = {name: FACET_COLUMNS[name] for name in FACET_SLOTS}
 SORTS = ("relevance", "newest", "oldest")
 # Words a prefix (`refer*`) may match.
 MAX_EXPANSIONS = 1000
@@ -84,15 +88,14 @@ def search(database: xapian.Database, text: str | wq.Query | None, filters: dict
     # A sorted or grouped page is fetched apart from the counts: they count every passage.
     own_pass = sort != "relevance" or per_item > 0
     counted = [name for name in facets if not filters.get(name)]
-    spies = {name: xapian.ValueCountMatchSpy(layout.VALUE_SLOTS[SLOT_FACETS[name]])
-             for name in counted}
+    spies = {name: _spies(database, name) for name in counted}
     items = xapian.ValueCountMatchSpy(layout.VALUE_SLOTS["item_key"])
-    for spy in [*spies.values(), *([items] if per_item else [])]:
+    for spy in [*itertools.chain(*spies.values()), *([items] if per_item else [])]:
         enquire.add_matchspy(spy)
     everything = database.get_doccount()
     mset = enquire.get_mset(0 if own_pass else first, 0 if own_pass else size, everything)
     total = mset.get_matches_estimated()
-    counts = {name: _counts(spy) for name, spy in spies.items()}
+    counts = {name: _counts(*each) for name, each in spies.items()}
     for name in facets:
         if name not in counts:  # chosen values: counted without the facet's own filter
             counts[name] = count_facet(database, within(without=name), name,
@@ -128,8 +131,10 @@ def _page(database: xapian.Database, found: xapian.Query, sort: str,
     """The enquire of a sorted or grouped page (at most `per_item` passages of an item)."""
     enquire = _enquire(database, found)
     if sort != "relevance":
-        enquire.set_sort_by_value_then_relevance(layout.VALUE_SLOTS["meeting_date"],
-                                                 sort == "newest")
+        # Undated passages last either way, as on Whoosh: the date slot sorted down (an empty
+        # value last) or the slot where they are the latest date sorted up.
+        slot = layout.VALUE_SLOTS["meeting_date"] if sort == "newest" else layout.OLDEST_SLOT
+        enquire.set_sort_by_value_then_relevance(slot, sort == "newest")
     if per_item:
         enquire.set_collapse_key(layout.VALUE_SLOTS["item_key"], per_item)
     return enquire
@@ -140,10 +145,11 @@ def count_facet(database: xapian.Database, found: xapian.Query, name: str,
     """(value, count) of one facet among the passages `found`; the values of `always` listed,
     with 0 where none is found."""
     enquire = _enquire(database, found)
-    spy = xapian.ValueCountMatchSpy(layout.VALUE_SLOTS[SLOT_FACETS[name]])
-    enquire.add_matchspy(spy)
+    spies = _spies(database, name)
+    for spy in spies:
+        enquire.add_matchspy(spy)
     enquire.get_mset(0, 0, database.get_doccount())
-    counts = _counts(spy)
+    counts = _counts(*spies)
     known = {value for value, _ in counts}
     return counts + [(value, 0) for value in always if value and value not in known]
 
@@ -154,10 +160,22 @@ def _enquire(database: xapian.Database, query: xapian.Query) -> xapian.Enquire:
     return enquire
 
 
-def _counts(spy: xapian.ValueCountMatchSpy) -> list[tuple[str, int]]:
-    """A spy's counts, most frequent first, then by value (the Whoosh engine's order)."""
-    counts = [(item.term.decode("utf-8"), item.termfreq) for item in spy.values()]
-    return sorted(counts, key=lambda pair: (-pair[1], pair[0]))
+def _spies(database: xapian.Database, name: str) -> list[xapian.ValueCountMatchSpy]:
+    """The spies counting a facet: one a slot of it that some passage fills."""
+    slots = FACET_SLOTS[name]
+    return [xapian.ValueCountMatchSpy(slot) for n, slot in enumerate(slots)
+            if n == 0 or database.get_value_freq(slot)]
+
+
+def _counts(*spies: xapian.ValueCountMatchSpy) -> list[tuple[str, int]]:
+    """The spies' counts summed by value, most frequent first, then by value (the Whoosh
+    engine's order)."""
+    summed: dict[str, int] = {}
+    for spy in spies:
+        for item in spy.values():
+            value = item.term.decode("utf-8")
+            summed[value] = summed.get(value, 0) + item.termfreq
+    return sorted(summed.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
 def _passages(words: xapian.Query | None, include_routine: bool) -> xapian.Query:

@@ -1,0 +1,217 @@
+"""The web pages and the JSON API on a Xapian index, served by `search-service serve` (waitress)
+beside a Whoosh index of the same minutes (the user's seed, the web tests' pages and two
+councils' pages written here): the same totals, facet counts, paging and passages, the same
+highlights, passage and meeting pages; a stub of two real xapian-tcpsrv shards answers as one
+database; a commit to the served index is seen without a restart."""
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import html
+
+from search_service.pipeline.indexing import index_paths
+from tests.conftest import WEB_DATA, running_server
+from tests.support.minutes import SEED
+from tests.support.shards import (
+    PAGES,
+    ServeShards,
+    one_index_and_a_stub_of_two_shards,
+    write_pages,
+)
+
+FACETS = ("council", "committee", "meeting", "year", "topic", "kind", "speaker", "item")
+# Searches of words, a phrase, an acronym, filters, sorts and pages: the same totals, facet
+# counts, paging and expansions on both engines.
+SEARCHES = ["q=referrals", "q=%22early+help%22", "q=CAMHS", "q=council&kind=qa",
+            "q=council&sort=newest", "q=council&sort=oldest&page=2", "q=council&page=2",
+            "q=waiting+times", "q=children+-schools", "q=report&committee=cabinet",
+            "q=referrals&page_size=3&page=2", "council=Northvale",
+            "q=council&topic=Children%27s+social+care", "q=council&speaker=Councillor+Hilton",
+            "kind=decision&page_size=5&page=2"]
+# Searches whose pages list the same passages in the same order on both engines: their best
+# passages hold every word, or a phrase, or they list a filter; elsewhere the ranking formulas
+# (BM25F, BM25) order passages holding some of the words, and the ties of a date, apart.
+SAME_PAGE = ("q=referrals", "q=%22early+help%22", "q=CAMHS", "q=referrals&page_size=3&page=2",
+             "council=Northvale", "kind=decision&page_size=5&page=2")
+
+
+def get(base: str, path: str) -> tuple[int, bytes]:
+    """The status and body of a GET."""
+    try:
+        with urllib.request.urlopen(base + path, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def api(base: str, path: str) -> dict[str, Any]:
+    """The JSON of a GET that answered 200."""
+    status, body = get(base, path)
+    assert status == 200, body[:500]
+    return json.loads(body)
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return [str(SEED), str(write_pages(tmp_path_factory.mktemp("pages"), list(PAGES))),
+            str(WEB_DATA)]
+
+
+@pytest.fixture(scope="module")
+def servers(sources: list[str], tmp_path_factory: pytest.TempPathFactory
+            ) -> Iterator[dict[str, str]]:
+    """A Whoosh and a Xapian index of the same minutes, each served by waitress: base URLs by
+    engine."""
+    with (running_server(index(tmp_path_factory, "whoosh", sources), tmp_path_factory) as whoosh,
+          running_server(index(tmp_path_factory, "xapian", sources), tmp_path_factory) as xapian):
+        yield {"whoosh": whoosh, "xapian": xapian}
+
+
+def index(tmp_path_factory: pytest.TempPathFactory, engine: str, sources: list[str]) -> Path:
+    """A new index of `sources` built with `engine`."""
+    index_dir = tmp_path_factory.mktemp(engine)
+    report = index_paths(index_dir, sources, engine=None if engine == "whoosh" else engine)
+    assert not report.errors and report.passages_added > 100
+    return index_dir
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+def test_the_api_answers_as_on_whoosh(servers: dict[str, str], search: str) -> None:
+    expected, found = (api(servers[engine], "/api/search?" + search)
+                       for engine in ("whoosh", "xapian"))
+    assert found["total"] == expected["total"] > 0
+    for key in ("query", "filters", "sort", "page", "pages", "listed", "routine_left_out",
+                "expansions"):
+        assert found[key] == expected[key], key
+    assert list(found["facets"]) == list(expected["facets"]) == list(FACETS)
+    for name in FACETS:
+        assert found["facets"][name] == expected["facets"][name], name
+    ids = [[hit["id"] for hit in answer["results"]] for answer in (expected, found)]
+    assert len(ids[1]) == len(ids[0]) > 0
+    if search in SAME_PAGE:
+        assert ids[1] == ids[0]
+    if "sort=" in search:  # the same meetings' dates, in order; within a date, each its own ties
+        assert ([hit["meeting_date"] for hit in found["results"]]
+                == [hit["meeting_date"] for hit in expected["results"]])
+    assert [list(hit) for hit in found["results"]] == [list(hit) for hit in expected["results"]]
+
+
+def marks(highlights: dict[str, str]) -> dict[str, str]:
+    """Highlights without the formatter's word numbers (term0, term1: in the order each page
+    meets the words, which the ranking changes)."""
+    return {name: re.sub(r" term\d+", "", text) for name, text in highlights.items()}
+
+
+@pytest.mark.parametrize("search", ["q=referrals", "q=waiting+times", "q=%22early+help%22",
+                                    "q=CAMHS", "q=refer*", "q=council&page_size=100"])
+def test_highlights_are_whooshs(servers: dict[str, str], search: str) -> None:
+    expected, found = ({hit["id"]: marks(hit["highlights"]) for hit in api(
+        servers[engine], "/api/search?" + search)["results"]} for engine in ("whoosh", "xapian"))
+    shared = set(found) & set(expected)
+    assert shared and any(found[one] for one in shared)
+    for one in shared:
+        assert found[one] == expected[one], one
+
+
+def test_the_search_page_marks_the_words_found(servers: dict[str, str]) -> None:
+    status, body = get(servers["xapian"], "/?q=waiting+times")
+    page = html.fromstring(body)
+    assert status == 200
+    marked = {mark.text_content().lower() for mark in page.xpath("//ol[@class='hits']//mark")}
+    assert {"waiting", "times"} <= marked
+    assert page.xpath("//p[@class='results__range']")
+    assert "Missing:" in page.text_content()  # passages holding "waiting" or "times" only
+
+
+def test_passage_and_meeting_pages_open_by_id(servers: dict[str, str]) -> None:
+    hit = api(servers["xapian"], "/api/search?q=412+referrals")["results"][0]
+    expected, found = (api(servers[engine], f"/api/passages/{hit['id']}")
+                       for engine in ("whoosh", "xapian"))
+    for key in ("passage", "meeting", "previous", "next"):
+        assert found[key] == expected[key], key
+    assert found["meeting"]["council"] == "Northvale" and (found["previous"] or found["next"])
+    meeting = found["meeting"]["id"]
+    assert (api(servers["xapian"], f"/api/meetings/{meeting}")
+            == api(servers["whoosh"], f"/api/meetings/{meeting}"))
+    for path in (f"/passages/{hit['id']}", f"/meetings/{meeting}"):
+        status, body = get(servers["xapian"], path)
+        assert status == 200 and "412 referrals" in html.fromstring(body).text_content()
+    assert get(servers["xapian"], "/passages/no-such-passage")[0] == 404
+
+
+@pytest.mark.parametrize("path", ["/", "/browse", "/glossary", "/api/glossary", "/help",
+                                  "/people/Councillor%20Ames", "/meetings/no-such-meeting"])
+def test_the_other_pages_answer_as_on_whoosh(servers: dict[str, str], path: str) -> None:
+    (status, expected), (found_status, found) = (get(servers[engine], path)
+                                                 for engine in ("whoosh", "xapian"))
+    assert found_status == status and found == expected
+
+
+def test_a_persons_passages_and_a_feed_are_whooshs(servers: dict[str, str]) -> None:
+    """The same passages (a sorted page's score is Whoosh's sort key, 0 on Xapian)."""
+    expected, found = (api(servers[engine], "/api/people/Councillor%20Ames")
+                       for engine in ("whoosh", "xapian"))
+    for answer in (expected, found):
+        for group in answer["groups"]:
+            for passage in group["passages"]:
+                passage["score"] = None
+    assert found == expected and found["total"] > 0
+    expected, found = (sorted(entry.removeprefix(servers[engine]) for entry in html.fromstring(
+        get(servers[engine], "/feed.atom?q=%22early+help%22")[1]).xpath(
+            "//*[local-name()='entry']/*[local-name()='id']/text()"))
+        for engine in ("whoosh", "xapian"))
+    assert found == expected and len(found) > 3
+
+
+@pytest.mark.parametrize("search, message", [
+    ("q=x&council=nowhere", "nowhere"), ("q=x&sort=sideways", "sort must be one of"),
+    ("q=date:2021", "cannot search NumericRange queries")])
+def test_a_bad_query_is_400_with_a_message(servers: dict[str, str], search: str,
+                                           message: str) -> None:
+    status, body = get(servers["xapian"], "/api/search?" + search)
+    assert status == 400 and message in json.loads(body)["error"]["message"]
+    status, body = get(servers["xapian"], "/?" + search)
+    assert status == 400 and message.lower() in html.fromstring(body).text_content().lower()
+
+
+def councils(answer: dict[str, Any]) -> dict[str, int]:
+    """The council facet's counts of an API answer."""
+    return {value["value"]: value["count"] for value in answer["facets"]["council"]}
+
+
+def test_a_commit_is_seen_without_a_restart(tmp_path: Path, start_server: Callable[
+        [Path], AbstractContextManager[str]]) -> None:
+    index_dir = tmp_path / "index"
+    index_paths(index_dir, [str(write_pages(tmp_path / "n", ["northvale"]))], engine="xapian")
+    with start_server(index_dir) as base:
+        before = api(base, "/api/search?q=referrals")
+        assert councils(before) == {"Northvale": before["total"]}
+        index_paths(index_dir, [str(write_pages(tmp_path / "s", ["southmere"]))])
+        after = api(base, "/api/search?q=referrals")
+        assert after["total"] == before["total"] + 1
+        assert councils(after) == {"Northvale": before["total"], "Southmere": 1}
+
+
+def test_a_stub_of_two_shards_answers_as_one_database(
+        tmp_path: Path, shard_servers: ServeShards,
+        start_server: Callable[[Path], AbstractContextManager[str]]) -> None:
+    whole, stub = one_index_and_a_stub_of_two_shards(tmp_path, shard_servers)
+    with start_server(whole) as one, start_server(stub) as shards:
+        for search in ("q=referrals", "q=waiting+times&kind=qa", "q=report&sort=newest",
+                       "q=referrals&page_size=1&page=2", "q=CAMHS"):
+            expected = api(one, "/api/search?" + search)
+            assert expected["total"] > 0
+            assert api(shards, "/api/search?" + search) == expected, search
+        passage = expected["results"][0]["id"]
+        assert (api(shards, f"/api/passages/{passage}")
+                == api(one, f"/api/passages/{passage}"))
+        status, body = get(shards, "/?q=waiting+times")
+        assert status == 200 and html.fromstring(body).xpath("//ol[@class='hits']//mark")
