@@ -24,7 +24,7 @@ _RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they ho
 # Longer ones are paragraphs run together: each named speaker opens a point of their own.
 _RUN_TOGETHER_LONG = 800
 # A paragraph that says it replies ("Councillor Young, Portfolio Holder, responded that …").
-_REPLIES = re.compile(r"\b(?:responded|replied|answered)\b")
+_REPLIES = re.compile(r"^.{0,120}?\b(?:responded|replied)\b")
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
@@ -214,9 +214,10 @@ def _answers_asker_going_on(segment: Segment, text: str) -> bool:
     """Whether a paragraph replies, by someone named, to a question whose asker went on after
     asking (the qa passage's "answer" is more of the asker's point)."""
     return segment.kind == "qa" and segment.question is not None and segment.answer is not None \
-        and not _replied(segment.answer) and not cues.IN_RESPONSE.match(text) \
+        and not ends_question(segment.question) and not _replied(segment.answer) \
+        and not cues.IN_RESPONSE.match(text) \
         and bool(cues.ANSWER_START.match(text[:400])) and not cues.PRONOUN_START.match(text) \
-        and bool(_REPLIES.search(text[:200]))
+        and bool(_REPLIES.match(text))
 
 
 def _replied(answer: str) -> bool:
