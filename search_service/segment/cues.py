@@ -375,6 +375,8 @@ DISCUSSION = re.compile(r"\b(?:discussion|debate|debated|raised)\b", re.I)
 # Members making points in debate: each point is judged on its own, as no presentation is.
 MEMBERS_POINTS = re.compile(r"^(?:\w+ )?(?:Members|Councillors) (?:then )?(?:made|raised|commented|"
                             r"discussed|expressed|highlighted)\b")
+# A lead-in that says points follow, without its colon: "… raised the following queries".
+FOLLOWING_END = re.compile(r"\b(?:the following(?: [\w-]+){0,3}|as follows)\.?$")
 LEAD_IN_END = re.compile(r"(?::-?|\s[-–]|\.\.\.|…)\s*$")
 LEAD_IN_SPEAKER = re.compile(
     rf"(?:^|, |\band |(?<=\s)(?=the [A-Z]))({PERSON})(?: then| also| further| had)? (?:made|gave|highlighted|"

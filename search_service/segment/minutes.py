@@ -67,11 +67,13 @@ def _shown(block: Block) -> str:
 
 def _is_lead_in(block: Block, following: Block | None) -> bool:
     """A line introducing the points under it: it ends in a colon (or a dash, an ellipsis), or
-    in a semicolon above a list ("In response to questions the Officer confirmed;")."""
+    above a list in a semicolon ("In response to questions the Officer confirmed;") or in
+    saying so without a colon ("Ms Raine raised the following queries")."""
     return (following is not None and block.marker not in _LABELS and len(block.text) < 1000
             and (bool(cues.LEAD_IN_END.search(block.text))
                  or (block.marker == "" and following.marker in _LIST
-                     and block.text.endswith(";"))))
+                     and (block.text.endswith(";")
+                          or bool(cues.FOLLOWING_END.search(block.text))))))
 
 
 def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
