@@ -58,6 +58,10 @@ _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+|Councillor\s|Cllr\.?\s).*$")
 _INLINE_ANSWER = re.compile(r"(?<=[.?!\"”)])\s+(?P<label>Answer|Response|Reply|A)\s*[:\-–]\s+")
 # Cells of a table flattened into text ("Total |", "| 2015-16 |"): not minutes prose.
 _TABLE_DEBRIS = re.compile(r"^(?=.*\|)[^.?!]{0,40}$")
+# Where a paragraph ended on a page whose line breaks became spaces: three or more after a
+# sentence.
+_FLATTENED_BREAK = re.compile(r"(?<=[.?!])[ \t]{3,}(?=[A-Z(\"“‘'])")
+_FLATTENED_LINE = 1000   # characters: a line this long holding such breaks is a page's paragraphs
 _LONG_LINE = 75   # characters: longer than a title, as long as a wrapped line of PDF text
 _LOWER_START = re.compile(r"^[a-z(£\d]")
 
@@ -143,10 +147,21 @@ def _unpiped(line: str) -> list[str]:
     return [part for cell in cells for part in (cell, "")] or [""]
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines, with paragraphs flattened onto one line ("… seven.   County Councillor
+    Report: …": a run of spaces after a sentence) and table rows ("… | … |") taken apart."""
+    out = []
+    for line in text.splitlines():
+        line = line.replace("\u00a0", " ")
+        flattened = len(line) > _FLATTENED_LINE and len(_FLATTENED_BREAK.findall(line)) > 1
+        for part in _FLATTENED_BREAK.split(line) if flattened else [line]:
+            out.extend(_unpiped(part) if "|" in part else [part.strip()])
+    return out
+
+
 def _logical_lines(text: str) -> list[str]:
     """Lines of text with hard-wrapped paragraphs joined; blank strings mark paragraph breaks."""
-    raw = [part for line in text.splitlines()
-           for part in (_unpiped(line) if "|" in line else [line.replace("\u00a0", " ").strip()])]
+    raw = _lines(text)
     content = [line for line in raw if line]
     lower = sum(1 for a, b in zip(content, content[1:])
                 if not _TERMINAL.search(a) and _LOWER_START.match(b))
