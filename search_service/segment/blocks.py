@@ -61,6 +61,9 @@ _TABLE_DEBRIS = re.compile(r"^(?=.*\|)[^.?!]{0,40}$")
 # Where a paragraph ended on a page whose line breaks became spaces: three or more after a
 # sentence.
 _FLATTENED_BREAK = re.compile(r"(?<=[.?!])[ \t]{3,}(?=[A-Z(\"“‘'])")
+# Minutes run together on one line, each opening with its minute number: "… the rent. 24/20
+# Highways grid near Slade Lane …".
+_INLINE_MINUTE = re.compile(r"(?<=[.!?:] )(?=\d{1,3}/\d{2} [A-Z])")
 _FLATTENED_LINE = 1000   # characters: a line this long holding such breaks is a page's paragraphs
 _LONG_LINE = 75   # characters: longer than a title, as long as a wrapped line of PDF text
 _LOWER_START = re.compile(r"^[a-z(£\d]")
@@ -154,7 +157,10 @@ def _lines(text: str) -> list[str]:
     for line in text.splitlines():
         line = line.replace("\u00a0", " ")
         flattened = len(line) > _FLATTENED_LINE and len(_FLATTENED_BREAK.findall(line)) > 1
-        for part in _FLATTENED_BREAK.split(line) if flattened else [line]:
+        parts = _FLATTENED_BREAK.split(line) if flattened else [line]
+        if len(_INLINE_MINUTE.findall(line)) > 1:
+            parts = [cut for part in parts for cut in _INLINE_MINUTE.split(part)]
+        for part in parts:
             out.extend(_unpiped(part) if "|" in part else [part.strip()])
     return out
 
