@@ -66,6 +66,17 @@ ROUND5_CLASSES = [
         "were put to the Cabinet Member. iii) Equality - The change would hit older readers.",
         [("statement", "i) Cost"), ("statement", "ii) Options"), ("statement", "iii) Equality")],
         None, id="list-points-run-onto-one-line"),
+    pytest.param(
+        "Ms Rowe raised the following queries\n\n"
+        "• When will the new partnership start\n"
+        "• Who will chair it",
+        [("qa", "When will"), ("qa", "Who will")], None,
+        id="a-lead-in-without-its-colon"),
+    pytest.param(
+        "Councillor Hurst in relation to school transport costs\n\n"
+        "The Executive Member stated that the contract would be retendered in the spring.",
+        [("qa", "Councillor Hurst")], ("school transport costs", "retendered in the spring"),
+        id="who-asked-about-what-above-the-answer"),
 ]
 
 
@@ -116,3 +127,31 @@ def test_a_name_in_a_list_of_those_present_speaks_for_nobody() -> None:
         "Present:\n\nCouncillor Reece\n\nThe Committee received a report on the election "
         "criteria.")
     assert all(s.speaker is None for s in segments)
+
+
+def test_paragraphs_flattened_onto_one_line_are_apart_again() -> None:
+    # (a page whose line breaks became runs of spaces: one line of over 1,000 characters)
+    segments = split_minutes("   ".join([
+        "Mr Ellis asked how many dog bins there were in the parish, and whether any more could "
+        "be put along the river path where walkers had complained about bags left on the "
+        "fences. The Clerk replied that there were seven, all emptied weekly by the district.",
+        "Mr Dixon reported that the county council had a new leader, who had said that the "
+        "review of adult social care would start in the new year and report in the summer, "
+        "with the aim of finding how services could be delivered more efficiently.",
+        "Correspondence: the member of parliament would be in the layby opposite the shop on "
+        "his village tour at ten past three on the twenty-eighth of August, and residents were "
+        "welcome to meet him there to raise any matter of concern to the village.",
+        "An email had been received from residents of The Street reporting damage to the verge "
+        "outside the chapel by delivery lorries turning, which the Clerk would pass to the "
+        "highways team with photographs taken by the residents in the last fortnight.",
+        "The Chairman closed the meeting at nine o'clock and thanked the residents who had "
+        "come to speak about the verge."]))
+    assert [s.text[:6] for s in segments] == ["Mr Ell", "Mr Dix", "Corres", "An ema", "The Ch"]
+
+
+def test_minutes_run_onto_one_line_are_cut_at_their_minute_numbers() -> None:
+    segments = split_minutes(
+        "22/20 Mast: it was asked if the mast would carry the village hall's connection. SP "
+        "responded that he was waiting to hear. 24/20 Highways: the grid near Slade Lane was "
+        "still loose. 25/20 Website: the new pages were finished.")
+    assert [s.text[:5] for s in segments] == ["22/20", "24/20", "25/20"]

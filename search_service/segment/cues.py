@@ -399,6 +399,10 @@ NAME_ONLY = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Profess
 # A titled name alone on a line, heading what that person said in the paragraphs under it.
 NAME_LINE = re.compile(rf"^(?=(?:Cllr|Councillor|County Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|"
                        rf"Professor|Alderman|Bailie)\b)({PERSON})$")
+# A line naming who asked about what, above the answer: "Councillor Hurst in relation to budget
+# over-spends".
+ASKED_ABOUT_LINE = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)({PERSON}) "
+                              r"(?:in relation to|regarding|concerning|about|re:?) [^.?!]{3,120}$")
 # A point written without its subject under a speaker's name ("Queried the effectiveness of …",
 # "Thanked officers …"): a verb in the past tense opens it.
 SUBJECTLESS = re.compile(r"^(?:Also |Further |Then |Again |Finally )?(?!(?:United|Hundred|Limited|"

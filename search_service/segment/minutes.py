@@ -488,6 +488,14 @@ def split_minutes(text: str) -> list[Segment]:
             context = _Context(None, tidy_person(name[1]), "", True)
             i += 1
             continue
+        if (asked := cues.ASKED_ABOUT_LINE.match(block.text)) and following is not None \
+                and following.marker == "" and qa.answers(following.text):
+            # "Councillor Hurst in relation to budget over-spends" above the answer given
+            segments.append(Segment("qa", f"{block.text} {following.text}", block.text,
+                                    following.text, asked_by=tidy_person(asked[1]),
+                                    answered_by=qa.speaker(following.text)))
+            i += 2
+            continue
         if _is_heading(block):
             i += 1
             continue
