@@ -77,6 +77,16 @@ ROUND5_CLASSES = [
         "The Executive Member stated that the contract would be retendered in the spring.",
         [("qa", "Councillor Hurst")], ("school transport costs", "retendered in the spring"),
         id="who-asked-about-what-above-the-answer"),
+    pytest.param(
+        "A motion to co-opt Mrs Ann Bell on to the Community Council was proposed seconded and "
+        "unanimously passed.",
+        [("decision", "A motion")], None, id="a-motion-proposed-and-seconded"),
+    pytest.param(
+        "Councillor Blake, Leader of the Council, responded to questions from the Committee on "
+        "the write-off of business rates. He said that debtors could not be named.\n\n"
+        "The report answered several questions that residents often asked.",
+        [("qa", "Councillor Blake"), ("statement", "The report")], None,
+        id="a-reply-to-questions-not-recorded"),
 ]
 
 

@@ -289,6 +289,8 @@ DECISION_IN = Gated(
     # "It was discussed and agreed that …", "It was proposed, seconded and resolved to …"
     r"(?:^|(?<=[.;] ))(?:It|it) was (?:\w+,? ){1,3}and (?:unanimously )?(?:agreed|resolved)\b|"
     r"\b(?:[Aa]|[Tt]he|named|recorded) vote was taken\b|\bcasting vote\b|"
+    # "A motion to co-opt Mr Evans was proposed seconded and unanimously passed."
+    r"\b(?:was|were) proposed,? (?:and )?seconded\b|"
     # a proposal minuted as the outcome: "It was proposed that Councillor Lee would write …"
     r"^(?:It|it) was proposed (?:and seconded )?that\b|"
     # a consultee's answer on a planning application: "… 15 High Street. No objections."
@@ -399,6 +401,11 @@ NAME_ONLY = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Profess
 # A titled name alone on a line, heading what that person said in the paragraphs under it.
 NAME_LINE = re.compile(rf"^(?=(?:Cllr|Councillor|County Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|"
                        rf"Professor|Alderman|Bailie)\b)({PERSON})$")
+# A reply to questions the minutes do not record: "Councillor Blackburn, Leader of the Council,
+# responded to questions and concerns from the Committee relating to …".
+ANSWERS_UNRECORDED = re.compile(rf"^({PERSON})(?:, [^.]{{3,100}},)? (?:then |also )?(?:responded "
+                                r"to|answered|replied to) (?:a |the |various |several |all |"
+                                r"members'? |a number of )?(?:questions?|queries|query|concerns)\b")
 # A line naming who asked about what, above the answer: "Councillor Hurst in relation to budget
 # over-spends".
 ASKED_ABOUT_LINE = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)({PERSON}) "

@@ -176,7 +176,8 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
     if mode == "questions" and qa.is_question(text):
         return Segment("qa", text, question=text, asked_by=qa.asker(text))
     if mode == "questions" or (mode is None and (
-            cues.ANSWERED_TO.match(text) or (after_qa and cues.FOLLOWS_ANSWER.match(text)))):
+            cues.ANSWERED_TO.match(text) or cues.ANSWERS_UNRECORDED.match(text)
+            or (after_qa and cues.FOLLOWS_ANSWER.match(text)))):
         return Segment("qa", text, answered_by=qa.speaker(text) or speaker)
     if mode == "statements":
         return Segment("statement", text, speaker=speaker or qa.speaker(text))
