@@ -84,7 +84,7 @@ ROUND5_CLASSES = [
     pytest.param(
         "Councillor Blake, Leader of the Council, responded to questions from the Committee on "
         "the write-off of business rates. He said that debtors could not be named.\n\n"
-        "The report answered several questions that residents often asked.",
+        "The report also responded to concerns from the parish councils.",
         [("qa", "Councillor Blake"), ("statement", "The report")], None,
         id="a-reply-to-questions-not-recorded"),
 ]
