@@ -87,6 +87,10 @@ ROUND5_CLASSES = [
         "The report also responded to concerns from the parish councils.",
         [("qa", "Councillor Blake"), ("statement", "The report")], None,
         id="a-reply-to-questions-not-recorded"),
+    pytest.param(
+        "Balance of current accounts: Recent payments were noted and approved. Balances were "
+        "checked and agreed as correct.",
+        [("decision", "Balance of current")], None, id="a-longer-inline-label"),
 ]
 
 

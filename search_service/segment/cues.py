@@ -242,7 +242,7 @@ VOTE_LINE = re.compile(
     r"^(?:For|Against|Abstain(?:ed|ing)?|Abstentions?|In favour)(?: (?:of )?the (?:motion|"
     r"amendment|recommendations?|application|proposal))?\s*(?:\(\d{1,3}\))?\s*[:\-–]\s*\S")
 # A short label opening a paragraph: "Outcome: The Board approved …", "Discussion: Members …".
-INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}:\s+(?=[A-Z])")
+INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,4}:\s+(?=[A-Z])")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
                  # (agreeing that something "was vital" shares a view rather than deciding)
@@ -335,7 +335,8 @@ DECISION_IN = Gated(
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:(?:received|"
-                              r"submitted|considered|presented|read) and )?(?:unanimously )?"
+                              r"submitted|considered|presented|read|checked|reviewed|examined) "
+                              r"and )?(?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
                               r"endorsed|granted|awarded|refused|deferred|rejected|accepted(?! that)|"
                               r"co-opted)\b"
