@@ -6,7 +6,7 @@ import re
 # ModernGov pads bullets and indents with non-breaking spaces; \s covers them in str patterns.
 _SPACE_RUN = re.compile(r"\s+")
 # Abbreviations whose full stop ends no sentence ("Cllr. Green", "No. 2", "e.g. Tregaron").
-ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "Nos", "St", "Cllr", "Cllrs", "Prof", "Rev",
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "Nos", "St", "Cllr", "Cllrs", "Clr", "Prof", "Rev",
                  "approx", "e.g", "i.e", "cf", "viz", "incl", "para", "paras", "Ref", "ref", "vs")
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)})" for word in ABBREVIATIONS)
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital letter,
@@ -30,7 +30,8 @@ _NOT_NAME = (r"(?:When|While|Whilst|If|In|On|At|As|After|Before|Following|During
 _ROLE_NOUN = r"(?: (?:officer|manager|director|adviser|advisor|member|lead|clerk))?"
 PERSON = (
     rf"(?:(?:the|The) (?:{_WORD})(?:,? (?:{_WORD}|{_LINK}))*{_ROLE_NOUN}"
-    rf"|(?:Cllr\.?|Councillor|Councillors|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor)\.?"
+    rf"|(?:Cllr\.?|Clr\.?|Councillor|Councillors|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor|Alderman|"
+    rf"Bailie)\.?"
     rf"(?: (?:{_WORD}))+(?:,? (?:{_WORD}|{_LINK}))*"
     rf"|(?!{_NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
     # an initial and a surname: "D Austin replied …", "J. Patel"
