@@ -169,3 +169,11 @@ def test_minutes_run_onto_one_line_are_cut_at_their_minute_numbers() -> None:
         "responded that he was waiting to hear. 24/20 Highways: the grid near Slade Lane was "
         "still loose. 25/20 Website: the new pages were finished.")
     assert [s.text[:5] for s in segments] == ["22/20", "24/20", "25/20"]
+
+
+def test_actions_listed_under_a_heading_are_passages_of_their_own() -> None:
+    segments = split_minutes(
+        "Actions:\n\n"
+        "• The Clerk to order two new litter bins for the playing field.\n"
+        "• Cllr Dean to ask the county about the broken street light on Mill Lane.")
+    assert [s.text[:10] for s in segments] == ["The Clerk ", "Cllr Dean "]

@@ -232,11 +232,12 @@ DECISION_START = re.compile(
     # a committee's recommendation to a higher body: "RECOMMENDED to the Council that …"
     r"|^(?:(?:It was|it was) )?RECOMMENDED\b|^Recommended\s*(?::|[-–]|(?i:that)\b)"
     r"|^(?:Voting|Vote|Votes)\s*:|^On the division\b"
-    # a follow-up the meeting recorded: "Action: JW to contact the supplier", "ACTION The Clerk …"
-    r"|^(?:Actions?\s*(?::|[-–])|ACTIONS?\b)"
     # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
     r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
     r"adopted|lost|rejected|defeated|noted|deferred)\b")
+# A follow-up the meeting recorded, one a line: "Action: JW to contact the supplier", "ACTION The
+# Clerk to write …" (a decision; "Actions:" above a list heads points of their own).
+ACTION_LINE = re.compile(r"^(?:Action\s*(?::|[-–])|ACTION\b)\s*\S")
 # A line of a recorded vote: "For the motion: Cllrs Adams, Blake (2)", "Abstained: Cllr Lee (1)".
 VOTE_LINE = re.compile(
     r"^(?:For|Against|Abstain(?:ed|ing)?|Abstentions?|In favour)(?: (?:of )?the (?:motion|"

@@ -136,6 +136,7 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
              in_list: bool = False) -> Segment:
     """One point of minutes as a segment, given its section's mode and what came before it."""
     if (label := cues.INLINE_LABEL.match(text)) and not cues.DECISION_START.match(text) \
+            and not cues.ACTION_LINE.match(text) \
             and not cues.VOTE_LINE.match(text):
         # "Outcome: The Board approved …": judged without its label, shown with it
         segment = _classify(text[label.end():], mode, after_qa, speaker, in_list)
@@ -165,6 +166,7 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
               in_list: bool) -> Segment:
     if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
             or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text) \
+            or cues.ACTION_LINE.match(text) \
             or cues.RESOLVED_EARLY.search(_first_sentence(text)):
         return Segment("decision", text)
     exchange = qa.in_response(text)
