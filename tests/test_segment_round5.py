@@ -177,3 +177,11 @@ def test_actions_listed_under_a_heading_are_passages_of_their_own() -> None:
         "• The Clerk to order two new litter bins for the playing field.\n"
         "• Cllr Dean to ask the county about the broken street light on Mill Lane.")
     assert [s.text[:10] for s in segments] == ["The Clerk ", "Cllr Dean "]
+
+
+def test_a_point_made_in_debate_answers_no_question() -> None:
+    segments = split_minutes(
+        "Members asked whether the lorries would use the lane through the village, and were "
+        "advised that a traffic plan was a condition.\n\n"
+        "During debate, Mr Gale expressed support, saying the scheme would help the grid.")
+    assert [s.kind for s in segments] == ["qa", "statement"]

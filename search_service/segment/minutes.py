@@ -23,8 +23,8 @@ _COMPLETE_DECISION = 80     # characters of a decision head that says it all, en
 _RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they hold
 # Longer ones are paragraphs run together: each named speaker opens a point of their own.
 _RUN_TOGETHER_LONG = 800
-# A paragraph that says it replies ("Councillor Young, Portfolio Holder, responded that …").
-_REPLIES = re.compile(r"^.{0,120}?\b(?:responded|replied)\b")
+# A point made in the debate that followed, not a reply: "During debate, Mr Gale expressed …".
+_IN_DEBATE = re.compile(r"^(?:During|In) (?:the )?(?:debate|discussion)\b")
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
@@ -222,7 +222,7 @@ def _answers_asker_going_on(segment: Segment, text: str) -> bool:
         and not ends_question(segment.question) and not _replied(segment.answer) \
         and not cues.IN_RESPONSE.match(text) \
         and bool(cues.ANSWER_START.match(text[:400])) and not cues.PRONOUN_START.match(text) \
-        and bool(_REPLIES.match(text))
+        and not _IN_DEBATE.match(text)
 
 
 def _replied(answer: str) -> bool:
