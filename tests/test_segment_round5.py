@@ -91,6 +91,13 @@ ROUND5_CLASSES = [
         "Balance of current accounts: Recent payments were noted and approved. Balances were "
         "checked and agreed as correct.",
         [("decision", "Balance of current")], None, id="a-longer-inline-label"),
+    pytest.param(
+        "A question and answer session followed –\n\n"
+        "• Fly-tipping was a problem in the ward, so could Members have a note of the work done "
+        "since the last meeting?\n"
+        "o The service had recruited a behaviour change officer, who would start in May.",
+        [("qa", "Fly-tipping")], ("could Members have a note", "behaviour change officer"),
+        id="a-nested-point-answers-a-point-that-asks"),
 ]
 
 

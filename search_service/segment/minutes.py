@@ -293,7 +293,9 @@ def _nested_reply(blocks: list[Block], i: int, segment: Segment) -> bool:
         return False
     nested = block.label != before.label if block.marker == before.marker == "bullet" \
         else _style(block) != _style(before)
-    return nested and qa.opens_reply(block.text)
+    # (under a point that asks in so many words, the nested point is the answer however it opens)
+    asks = segment.kind == "qa" and segment.question is not None and ends_question(segment.text)
+    return nested and (qa.opens_reply(block.text) or asks)
 
 
 def _gather(blocks: list[Block], j: int) -> tuple[list[str], str | None, int]:
