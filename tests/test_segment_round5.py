@@ -192,3 +192,16 @@ def test_a_point_made_in_debate_answers_no_question() -> None:
         "advised that a traffic plan was a condition.\n\n"
         "During debate, Mr Gale expressed support, saying the scheme would help the grid.")
     assert [s.kind for s in segments] == ["qa", "statement"]
+
+
+def test_a_numbered_list_inside_an_item_does_not_undo_the_minute_book() -> None:
+    page = read_page(
+        "1. Apologies for Absence\nNone received.\n"
+        "2. Matters Arising\nThere were no matters raised.\n"
+        "3. Report re Cemetery fees\nThe fees were to meet these aims:\n"
+        "1. Ensure that the fee structure covered its costs\n"
+        "2. Ensure that fees compared with the city cemetery\n"
+        "4. Any Other Business\nThe Clerk reported that the gates had been painted.")
+    assert [item.title for item, _ in page.items] == [
+        "Apologies for Absence", "Matters Arising", "Report re Cemetery fees",
+        "Any Other Business"]

@@ -69,13 +69,33 @@ def read_heading(line: str, number: int) -> Heading | None:
 def find_headings(lines: list[str]) -> list[Heading]:
     """The item headings of a page of plain minutes, or none when its numbers are not headings.
 
-    Headings count when there are at least two, their numbers never fall, and most of them have
-    minutes under them (a numbered list of short points has none).
+    Headings are the longest run of candidate lines whose numbers never fall (the points of a
+    numbered list inside an item, "1. Ensure that …", number afresh and are left out); they count
+    when there are at least two and most of them have minutes under them (a numbered list of
+    short points has none).
     """
-    headings = [h for i, line in enumerate(lines) if (h := read_heading(line, i))]
-    if len(headings) < 2 or any(b.value < a.value for a, b in zip(headings, headings[1:])):
+    headings = _rising([h for i, line in enumerate(lines) if (h := read_heading(line, i))])
+    if len(headings) < 2:
         return []
     ends = [h.line for h in headings[1:]] + [len(lines)]
     with_minutes = sum(bool(h.text) or any(lines[k] for k in range(h.line + 1, end))
                        for h, end in zip(headings, ends))
     return headings if with_minutes * 2 > len(headings) else []
+
+
+def _rising(headings: list[Heading]) -> list[Heading]:
+    """The longest subsequence of `headings` whose numbers never fall (the first such, in order)."""
+    if not headings:
+        return []
+    best = [1] * len(headings)   # the length of the longest run ending at each heading
+    before = [-1] * len(headings)
+    for j, heading in enumerate(headings):
+        for i in range(j):
+            if headings[i].value <= heading.value and best[i] + 1 > best[j]:
+                best[j], before[j] = best[i] + 1, i
+    at = max(range(len(headings)), key=lambda k: (best[k], -k))
+    run = []
+    while at >= 0:
+        run.append(headings[at])
+        at = before[at]
+    return run[::-1]
