@@ -158,12 +158,14 @@ def _load(path: Path) -> object:
 
 
 def read_hosts(path: Path) -> set[str]:
-    """The host names listed in a file, one a line ('#' starts a comment)."""
+    """The host names listed in a file, one a line ('#' starts a comment); a host listed with or
+    without a leading "www." stands for both."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read the list of hosts: {exc}") from exc
-    return {line.split("#")[0].strip().lower() for line in lines} - {""}
+    listed = {line.split("#")[0].strip().lower().removeprefix("www.") for line in lines} - {""}
+    return listed | {f"www.{host}" for host in listed}
 
 
 def host_of(url: str) -> str:

@@ -145,6 +145,15 @@ def test_evaluate_command_scores_the_listed_hosts(tmp_path: Path) -> None:
     assert missing.exit_code != 0 and "cannot read the list of hosts" in missing.output
 
 
+def test_a_listed_host_stands_for_itself_with_and_without_www(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "c", {"a": ("https://www.a.example.gov.uk/x", UNITS),
+                                            "b": ("https://b.example.gov.uk/y", UNITS)})
+    listed = tmp_path / "hosts.txt"
+    listed.write_text("a.example.gov.uk\nwww.b.example.gov.uk\n", "utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "--hosts", str(listed), str(corpus)])
+    assert result.output.splitlines()[-1].startswith("docs=2 units=6")
+
+
 def test_evaluate_asks_for_its_corpus_rather_than_reading_one_outside_the_project() -> None:
     result = CliRunner().invoke(cli, ["evaluate"])
     assert result.exit_code == 2
