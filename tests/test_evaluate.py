@@ -109,7 +109,8 @@ def test_hosts_choose_the_pages_scored(tmp_path: Path) -> None:
     listed = tmp_path / "hosts.txt"
     listed.write_text("# the third kept apart\na.example.gov.uk\n\nc.example.org  # port\n",
                       "utf-8")
-    assert read_hosts(listed) == {"a.example.gov.uk", "c.example.org"}
+    assert read_hosts(listed) == {"a.example.gov.uk", "c.example.org", "www.a.example.gov.uk",
+                                  "www.c.example.org"}
     assert host_of("http://c.example.org:8080/z") == "c.example.org"
     assert [d.name for d in evaluate_corpus(corpus, hosts=read_hosts(listed)).documents] \
         == ["a", "c"]
