@@ -2,30 +2,41 @@
 SearchRequest answered as the same SearchResults, hits holding the model.Passage the database
 stores, so the CLI prints both engines' hits with the same functions. A query the engine
 cannot translate raises QueryError naming what; what it answers differently from Whoosh (no
-spelling suggestion, no topic and speaker counts yet) is listed in docs/scale-out.md."""
+spelling suggestion, no topic and speaker counts yet) is listed in docs/scale-out.md. Over a
+stub file of shards, the results say how many shards answered (SearchResults.shards)."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
 from .engine.xapian_engine import layout
 from .engine.xapian_engine import search as xsearch
-from .engine.xapian_engine.store import Database, EngineError
+from .engine.xapian_engine.store import Database, EngineError, NetworkError
 from .filters import UnknownValue, Values, resolve_among, values_of
 from .glossary import Glossary, build_glossary
 from .grouping import PER_ITEM
 from .index_glossary import source_definitions
 from .search import Hit, QueryError, SearchRequest, SearchResults, validate
 
+log = logging.getLogger(__name__)
+
 
 def search_xapian(database: Database, request: SearchRequest) -> SearchResults:
     """One page of results, as search.search_passages gives on Whoosh (no highlights: the CLI
-    shows none); a database failing (a shard down) is a StoreError, a message, not a
-    traceback."""
+    shows none), with the shards that answered (`shards`). A shard that stops answering during
+    the search: the search is made again on the shards that answer now. A database failing is
+    a StoreError, a message, not a traceback."""
     try:
-        return _search(database, request)
+        try:
+            return _search(database, request)
+        except NetworkError:
+            if database.shards is None:
+                raise
+            log.info("a shard of %s stopped answering: searching the others", database.path)
+            return _search(database.reopened(), request)
     except EngineError as exc:
         raise StoreError(f"the Xapian index failed: {exc.get_msg()}") from None
 
@@ -49,7 +60,7 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
             for hit, lacking in zip(found.hits, missing)]
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
                          listed=found.listed, routine_left_out=found.routine_left_out,
-                         expansions=expansions)
+                         expansions=expansions, shards=database.shards)
 
 
 def glossary_of(database: Database) -> Glossary:

@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 from search_service.app import create_app
 from search_service.pipeline.indexing import index_paths
 from tests.support.server import serve_index
+from tests.support.xapian_shards import ShardServers, started_servers
 
 DATA = Path(__file__).parent / "data"
 WEB_DATA = DATA / "web"
@@ -62,3 +63,11 @@ def server(web_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """The app under waitress over the session's index of tests/data/web; its base URL."""
     with running_server(web_index, tmp_path_factory) as base:
         yield base
+
+
+@pytest.fixture
+def shard_servers() -> Iterator[ShardServers]:
+    """xapian-tcpsrv servers on 127.0.0.1 (free ports, own sessions), stopped by PID after the
+    test."""
+    with started_servers() as servers:
+        yield servers

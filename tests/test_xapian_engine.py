@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import json
 import operator
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,40 +21,21 @@ from search_service.engine.xapian_engine.store import open_index as open_xapian
 from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
 from search_service.serialize import EXPORTED
+from tests.support.minutes import SEED
+from tests.support.xapian_shards import (
+    PAGES,
+    ShardServers,
+    shard_indexes,
+    write_pages,
+    write_stub,
+)
 
-SEED = Path(__file__).parent / "data" / "seed.txt"
-
-# Two councils' minutes written for these tests: one shard each in the shard test.
-PAGES = {
-    "northvale": {
-        "council": "Northvale", "committee": "Cabinet", "meeting_date": "2021-03-09",
-        "text": "Minutes:\n\nCouncillor Ames asked how many referrals the early help hub had "
-                "received since April.\n\nThe Cabinet Member for Children replied that the hub "
-                "had received 412 referrals, most of them from schools.\n\nRESOLVED: that the "
-                "early help strategy be approved.\n"},
-    "southmere": {
-        "council": "Southmere", "committee": "Scrutiny Panel", "meeting_date": "2022-11-15",
-        "text": "Minutes:\n\nThe Director of Public Health presented the report on waiting "
-                "times for child mental health services.\n\nCouncillor Brook asked what was "
-                "being done about waiting times for CAMHS referrals.\n\nThe Director replied "
-                "that additional funding had reduced the waiting list by a third.\n\n"
-                "RESOLVED: that the report be noted.\n"},
-}
 QUERIES = ["referrals", "safeguarding board annual report", "waiting times", '"early help"',
            "children -schools", ""]
 # Queries whose best passage holds every word (or a phrase, or one word): the same top hit on
 # both engines. No words: both list every passage, each in its own order.
 SAME_TOP_HIT = ("referrals", "waiting times", '"early help"', "children -schools")
 FACETS = ("kind", "council", "committee", "year", "meeting")
-
-
-def write_pages(folder: Path, names: list[str]) -> Path:
-    """The test's pages as a .jsonl of `names`, in `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps({"url": f"https://{name}.example.gov.uk/minutes/1", **PAGES[name]})
-             for name in names]
-    (folder / "pages.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -163,56 +141,13 @@ def test_newest_first(both: tuple[Path, Path]) -> None:
     assert dated[0].isoformat() == "2022-11-15"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def shard_servers(tmp_path: Path) -> Iterator[list[int]]:
-    """Starts xapian-tcpsrv over the given database folders (own session each: it signals its
-    whole process group on SIGTERM); stops them by PID."""
-    started: list[subprocess.Popen] = []
-
-    def serve(databases: list[Path]) -> list[int]:
-        ports = []
-        for database in databases:
-            port = free_port()
-            started.append(subprocess.Popen(
-                ["setsid", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port),
-                 str(database)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-            ports.append(port)
-        for port in ports:
-            deadline = time.monotonic() + 10
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    assert time.monotonic() < deadline, f"xapian-tcpsrv on {port} never came up"
-                    time.sleep(0.05)
-        return ports
-
-    yield serve
-    for process in started:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=10)
-
-
-def one_index_and_a_stub_of_two_shards(tmp_path: Path, shard_servers) -> tuple[Path, Path]:
+def one_index_and_a_stub_of_two_shards(tmp_path: Path, shard_servers: ShardServers
+                                        ) -> tuple[Path, Path]:
     """The same pages as one Xapian index and as two shards served by xapian-tcpsrv behind a
     stub file: (the index, the stub)."""
-    whole, north, south = tmp_path / "whole", tmp_path / "north", tmp_path / "south"
-    index_paths(whole, [str(SEED), str(write_pages(tmp_path / "all", list(PAGES)))],
-                engine="xapian")
-    index_paths(north, [str(SEED), str(write_pages(tmp_path / "n", ["northvale"]))],
-                engine="xapian")
-    index_paths(south, [str(write_pages(tmp_path / "s", ["southmere"]))], engine="xapian")
-    stub = tmp_path / "shards.stub"
-    stub.write_text("".join(f"remote 127.0.0.1:{port}\n" for port in
-                            shard_servers([north / "xapian", south / "xapian"])))
-    return whole, stub
+    indexes = shard_indexes(tmp_path)
+    stub = write_stub(tmp_path / "shards.stub", shard_servers.serve(indexes.shard_databases))
+    return indexes.whole, stub
 
 
 def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_servers) -> None:
