@@ -65,7 +65,14 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
 
 def glossary_of(database: Database) -> Glossary:
     """The shipped glossary and what the index's source records learnt, as
-    index_glossary.glossary_for gives on Whoosh (read at each search: the CLI searches once)."""
+    index_glossary.glossary_for gives on Whoosh; read once for an open database (every source
+    record of every shard: at 10,000 sources a search would spend most of its time here)."""
+    if "glossary" not in database.memo:
+        database.memo["glossary"] = _read_glossary(database)
+    return database.memo["glossary"]
+
+
+def _read_glossary(database: Database) -> Glossary:
     payloads = (layout.document_fields(database.get_document(posting.docid)).get("acronyms")
                 for posting in database.postlist(layout.SOURCE_TERM))
     learnt = Glossary(definition for payload in payloads if payload

@@ -86,6 +86,14 @@ class ShardServers:
         process = self.processes.pop(port)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+        # Its forked connections hold the listening socket until they are gone too.
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.02)
 
     def stop_all(self) -> None:
         """Stops every server still running (SIGTERM: it ends its forked connections too)."""

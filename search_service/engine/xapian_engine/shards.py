@@ -57,6 +57,9 @@ class PassageDatabase(xapian.Database):
             self.add_database(part)
         self.path = path
         self.shards = shards
+        # What the search stage reads from the whole database once (the glossary the source
+        # records learnt): kept until a reopen sees a change.
+        self.memo: dict[str, object] = {}
 
     def reopened(self) -> PassageDatabase:
         """The same index opened anew: each shard asked again (one that was down may be back,
@@ -69,9 +72,11 @@ class PassageDatabase(xapian.Database):
         if self.shards is not None and self.shards.failed:
             return self.reopened()
         try:
-            self.reopen()
+            changed = self.reopen()
         except xapian.NetworkError:
             return self.reopened()
+        if changed:
+            self.memo.clear()
         return self
 
 
