@@ -146,6 +146,7 @@ PORT = "the port must be a number from 1 to 65535"
                                  "served by xapian-tcpsrv is `remote HOST:PORT`")),
     ("remote 127.0.0.1:port", f"`remote 127.0.0.1:port`: {PORT}, not 'port'"),
     ("tcp 127.0.0.1 99999", f"`tcp 127.0.0.1 99999`: {PORT}, not '99999'"),
+    ("remote 127.0.0.1:³³", f"`remote 127.0.0.1:³³`: {PORT}, not '³³'"),
     ("glass /srv/minutes/index/xapian", "cannot read `glass /srv/minutes/index/xapian`"),
     ("auto", "cannot read `auto`"),
 ])

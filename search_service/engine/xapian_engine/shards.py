@@ -150,7 +150,7 @@ def _shard(stub: Path, number: int, line: str) -> Shard:
 
 def _port(where: str, line: str, text: str) -> int:
     """A TCP port number, or StoreError naming the stub line."""
-    if not text.isdigit() or not 0 < int(text) < 65536:
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 65536:
         raise StoreError(f"{where}: `{line}`: the port must be a number from 1 to 65535, "
                          f"not {text!r}")
     return int(text)
