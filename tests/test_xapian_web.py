@@ -20,9 +20,9 @@ from lxml import html
 from search_service.pipeline.indexing import index_paths
 from tests.conftest import WEB_DATA, running_server
 from tests.support.minutes import SEED
-from tests.support.shards import (
+from tests.support.xapian_shards import (
     PAGES,
-    ServeShards,
+    ShardServers,
     one_index_and_a_stub_of_two_shards,
     write_pages,
 )
@@ -201,7 +201,7 @@ def test_a_commit_is_seen_without_a_restart(tmp_path: Path, start_server: Callab
 
 
 def test_a_stub_of_two_shards_answers_as_one_database(
-        tmp_path: Path, shard_servers: ServeShards,
+        tmp_path: Path, shard_servers: ShardServers,
         start_server: Callable[[Path], AbstractContextManager[str]]) -> None:
     whole, stub = one_index_and_a_stub_of_two_shards(tmp_path, shard_servers)
     with start_server(whole) as one, start_server(stub) as shards:
