@@ -31,10 +31,10 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def whoosh_index(index_dir: str, corpus: str) -> dict[str, Any]:
-    """A full build, or an incremental run over an existing index."""
+def whoosh_index(index_dir: str, corpus: str, engine: str | None = None) -> dict[str, Any]:
+    """A full build, or an incremental run over an existing index (of `engine`)."""
     started = time.perf_counter()
-    report = index_paths(Path(index_dir), [corpus])
+    report = index_paths(Path(index_dir), [corpus], engine=engine)
     return {"seconds": time.perf_counter() - started, "documents": report.documents,
             "unchanged": report.unchanged, "passages": report.passages_added,
             "errors": [str(error) for error in report.errors]}
@@ -76,10 +76,16 @@ def summary(values: list[float]) -> dict[str, float]:
             "count": len(ordered)}
 
 
-def request_of(query: BenchQuery) -> SearchRequest:
-    """The service's request for a query of the mix, facets included as the web page asks."""
+def xapian_index(index_dir: str, corpus: str) -> dict[str, Any]:
+    """The same run into a Xapian index folder."""
+    return whoosh_index(index_dir, corpus, engine="xapian")
+
+
+def request_of(query: BenchQuery, facets: bool = True) -> SearchRequest:
+    """The service's request for a query of the mix, facets included as the web page asks (or
+    not, as the API's callers may)."""
     return SearchRequest(query=query.text, filters=query.filters, date_from=query.date_from,
-                         date_to=query.date_to, page=query.page, facets=True)
+                         date_to=query.date_to, page=query.page, facets=facets)
 
 
 def whoosh_queries(index_dir: str, passages: str, seed: str) -> dict[str, Any]:
@@ -92,13 +98,47 @@ def whoosh_queries(index_dir: str, passages: str, seed: str) -> dict[str, Any]:
     for word in WARM_UP[1:]:
         search_passages(searcher, SearchRequest(query=word))
 
-    def run(query: BenchQuery) -> int:
+    def run(query: BenchQuery, facets: bool = True) -> int:
         nonlocal searcher
         searcher = searcher.refresh()
-        return search_passages(searcher, request_of(query)).total
+        return search_passages(searcher, request_of(query, facets)).total
 
-    figures = latencies(run, query_mix(int(passages), int(seed)))
-    return figures | {"open_ms": (opened - started) * 1000, "first_query_ms": (first - opened) * 1000}
+    return with_and_without_facets(run, passages, seed) | {
+        "open_ms": (opened - started) * 1000, "first_query_ms": (first - opened) * 1000}
+
+
+def xapian_queries(index: str, passages: str, seed: str) -> dict[str, Any]:
+    """The same on a Xapian index folder or stub file of shards, refreshed before each query as
+    a long-running server does (`refreshed`: reopened, or opened anew if a shard failed)."""
+    # Imported here: Xapian is the [xapian] extra, which a Whoosh-only benchmark may lack.
+    from search_service.engine.xapian_engine.store import open_index as open_xapian
+    from search_service.search_xapian import search_xapian
+    started = time.perf_counter()
+    database = open_xapian(Path(index)).searcher()
+    opened = time.perf_counter()
+    search_xapian(database, SearchRequest(query=WARM_UP[0]))
+    first = time.perf_counter()
+    for word in WARM_UP[1:]:
+        search_xapian(database, SearchRequest(query=word))
+
+    def run(query: BenchQuery, facets: bool = True) -> int:
+        nonlocal database
+        database = database.refreshed()
+        found = search_xapian(database, request_of(query, facets))
+        assert not found.shards or not found.shards.failed, found.shards
+        return found.total
+
+    return with_and_without_facets(run, passages, seed) | {
+        "open_ms": (opened - started) * 1000, "first_query_ms": (first - opened) * 1000}
+
+
+def with_and_without_facets(run: Callable[[BenchQuery, bool], int], passages: str,
+                            seed: str) -> dict[str, Any]:
+    """The mix with every facet count (`all`, `categories`), then without (`no_facets`)."""
+    mix = query_mix(int(passages), int(seed))
+    figures = latencies(run, mix)
+    figures["no_facets"] = latencies(lambda query: run(query, False), mix)["all"]
+    return figures
 
 
 def fts5_queries(db: str, passages: str, seed: str) -> dict[str, Any]:
@@ -114,8 +154,9 @@ def fts5_queries(db: str, passages: str, seed: str) -> dict[str, Any]:
 
 
 STEPS: dict[str, Callable[..., dict[str, Any]]] = {
-    "whoosh-index": whoosh_index, "fts5-index": fts5_index,
+    "whoosh-index": whoosh_index, "fts5-index": fts5_index, "xapian-index": xapian_index,
     "whoosh-queries": whoosh_queries, "fts5-queries": fts5_queries,
+    "xapian-queries": xapian_queries,
 }
 
 

@@ -1,6 +1,8 @@
-"""The benchmark: build, re-index, size, memory, query latency and web load, Whoosh beside FTS5.
+"""The benchmark: build, re-index, size, memory, query latency and web load, Whoosh beside FTS5
+(and with `--engine xapian` Xapian local, with `--shards 2` Xapian over two served shards).
 
     python -m benchmarks.run --scale 100k --out benchmarks/results/100k.json
+    python -m benchmarks.run --scale 100k --engine whoosh --engine xapian --shards 2 --out ...
 
 prints a table and writes the figures as JSON (`--out`) and as a markdown table (same name,
 `.md`), both rewritten as each step completes, so a run stopped midway still reports. Every
@@ -19,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,12 +29,17 @@ from typing import Any
 from tests.support.generate import CorpusInfo, parse_scale, write_corpus
 from tests.support.queries import web_queries
 
+from . import shards as sharding
 from .web import load_test
 
 log = logging.getLogger(__name__)
 
 CHANGED = 0.01
 WEB_QUERIES = 20_000
+ENGINES = ("whoosh", "xapian")
+# The columns of the table, in order: figures key -> heading ({shards}: how many).
+COLUMNS = {"whoosh": "Whoosh", "baseline": "Whoosh baseline", "xapian": "Xapian local",
+           "xapian_shards": "Xapian {shards} shards", "fts5": "SQLite FTS5"}
 
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,26 +77,31 @@ def corpus(work: Path, passages: int, seed: int, changed: float) -> tuple[Path, 
 
 
 def measure(passages: int, seed: int, work: Path, web_seconds: int, save: Save,
-            baseline: Path | None = None) -> dict[str, Any]:
-    """Every figure of one benchmark run; `save` is called with the figures after each step."""
+            baseline: Path | None = None, engines: tuple[str, ...] = ("whoosh",),
+            shards: int = 1) -> dict[str, Any]:
+    """Every figure of one benchmark run; `save` is called with the figures after each step.
+    `engines` are the service's engines to measure (beside FTS5); `shards` over 1 also measures
+    Xapian over that many shards served on this machine."""
     figures: dict[str, Any] = {"scale": passages, "seed": seed, "machine": {
-        "cpus": os.cpu_count(), "python": platform.python_version()}}
+        "cpus": os.cpu_count(), "python": platform.python_version(),
+        "load_at_start": os.getloadavg()}}
     started = time.perf_counter()
     base, info = corpus(work, passages, seed, 0.0)
     changed, changed_info = corpus(work, passages, seed, CHANGED)
     figures["corpus"] = info.__dict__ | {"changed_documents": changed_info.changed,
                                          "generate_seconds": time.perf_counter() - started}
     # (figures key, phases step prefix, index, code)
-    engines = [("whoosh", "whoosh", work / "whoosh", REPO),
-               ("fts5", "fts5", work / "fts5.db", REPO)]
+    runs = [(engine, engine, work / engine, REPO) for engine in engines]
+    runs.append(("fts5", "fts5", work / "fts5.db", REPO))
     if baseline:
         figures["baseline_code"] = str(baseline)
-        engines.insert(1, ("baseline", "whoosh", work / "whoosh-baseline", baseline))
-    for path in [work / "whoosh", work / "whoosh-baseline"]:
+        runs.insert(1, ("baseline", "whoosh", work / "whoosh-baseline", baseline))
+    for path in [work / "whoosh", work / "whoosh-baseline", work / "xapian",
+                 work / "xapian-shards"]:
         shutil.rmtree(path, ignore_errors=True)
     for path in work.glob("fts5.db*"):
         path.unlink()
-    for engine, step, target, code in engines:
+    for engine, step, target, code in runs:
         figures[engine] = {}
         log.info("%s: full build", engine)
         figures[engine]["build"] = run_step(f"{step}-index", str(target), str(base), code=code)
@@ -102,14 +115,42 @@ def measure(passages: int, seed: int, work: Path, web_seconds: int, save: Save,
         figures[engine]["queries"] = run_step(f"{step}-queries", str(target), str(passages),
                                               str(seed), code=code)
         save(figures)
-    if web_seconds:
+    if shards > 1:
+        figures["shards"], figures["xapian_shards"] = shards, {}
+        measure_shards(work, base, changed, passages, seed, shards, figures["xapian_shards"],
+                       lambda: save(figures))
+    if web_seconds and "whoosh" in engines:
         paths = work / "web-queries.txt"
         paths.write_text("\n".join(web_queries(WEB_QUERIES)) + "\n")
         log.info("web load, %d s per server", web_seconds)
         figures["web"] = load_test(work / "whoosh", work / "fts5.db", paths, web_seconds, work)
+    figures["machine"]["load_at_end"] = os.getloadavg()
     figures["total_seconds"] = time.perf_counter() - started
     save(figures)
     return figures
+
+
+def measure_shards(work: Path, base: Path, changed: Path, passages: int, seed: int, shards: int,
+                   figures: dict[str, Any], save: Callable[[], None]) -> None:
+    """Xapian over `shards` shards split by council, into `figures`: each shard's build and
+    incremental run, one after the other, then the query mix through a stub of the served
+    shards; `save` after each step."""
+    folder = work / "xapian-shards"
+    dealt = sharding.deal_councils(base, shards)
+    corpora = {name: sharding.split_corpus(path, dealt, folder / f"corpus-{name}")
+               for name, path in (("base", base), ("changed", changed))}
+    indexes = [folder / f"index-{shard}" for shard in range(shards)]
+    figures["councils_per_shard"] = [Counter(dealt.values())[shard] for shard in range(shards)]
+    log.info("xapian, %d shards: full build", shards)
+    figures["build"] = sharding.build(run_step, indexes, corpora["base"])
+    figures["size_mb"] = sum(disk_mb(index) for index in indexes)
+    save()
+    log.info("xapian, %d shards: incremental run", shards)
+    figures["incremental"] = sharding.build(run_step, indexes, corpora["changed"])
+    save()
+    log.info("xapian, %d shards: queries through a stub", shards)
+    figures["queries"] = sharding.queries(run_step, indexes, folder / "shards.stub", passages,
+                                          seed)
 
 
 Cells = dict[str, Any]  # engine -> a figure, a (median, p95) pair or None
@@ -117,7 +158,7 @@ Cells = dict[str, Any]  # engine -> a figure, a (median, p95) pair or None
 
 def rows(figures: dict[str, Any]) -> list[tuple[str, Cells]]:
     """The table: each figure of each engine measured so far (None where not, or not yet)."""
-    engines = [name for name in ("whoosh", "baseline", "fts5") if name in figures]
+    engines = [name for name in COLUMNS if name in figures]
 
     def each(read: Callable[[dict[str, Any]], Any]) -> Cells:
         cells = {}
@@ -146,6 +187,9 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, Cells]]:
     for stat in ("median", "p95", "p99"):
         out.append((f"query {stat}, all facets (ms)",
                     each(lambda e, stat=stat: e["queries"]["all"][stat])))
+    for stat in ("median", "p95"):
+        out.append((f"query {stat}, no facets (ms)",
+                    each(lambda e, stat=stat: e["queries"]["no_facets"][stat])))
     categories = next((figures[e]["queries"]["categories"] for e in engines
                        if "queries" in figures[e]), {})
     for name in categories:
@@ -182,28 +226,31 @@ def _ratio(whoosh: Any, fts: Any) -> str:
 
 
 def markdown(figures: dict[str, Any]) -> str:
-    """The figures measured so far as a markdown table with the Whoosh/FTS5 ratios."""
+    """The figures measured so far as a markdown table, one column an engine, with the
+    Whoosh/FTS5 ratios."""
     total = (f"total {figures['total_seconds']:.0f} s" if "total_seconds" in figures
              else "incomplete run: figures of the steps done so far")
     head = (f"Scale {figures['scale']:,} passages (seed {figures['seed']}, "
             f"{figures['corpus']['documents']:,} documents, "
             f"{figures['corpus']['changed_documents']} changed for the incremental run); "
             f"{total}\n\n")
-    baseline = "baseline" in figures
-    if baseline:
+    if "baseline" in figures:
         head += f"Baseline: the code in {figures['baseline_code']}, built in the same run.\n\n"
-        lines = ["| figure | Whoosh | Whoosh baseline | SQLite FTS5 | Whoosh ÷ FTS5 "
-                 "| baseline ÷ FTS5 |", "|---|---:|---:|---:|---:|---:|"]
-    else:
-        lines = ["| figure | Whoosh | SQLite FTS5 | Whoosh ÷ FTS5 |", "|---|---:|---:|---:|"]
+    if "shards" in figures:
+        head += (f"Xapian {figures['shards']} shards: the corpus split by council, each shard "
+                 f"built in turn (build and incremental figures summed over the shards) and "
+                 f"served by xapian-tcpsrv on 127.0.0.1 of this machine, searched through a "
+                 f"stub file.\n\n")
+    columns = [name for name in COLUMNS if name in figures]
+    ratios = [name for name in ("whoosh", "baseline") if name in columns and "fts5" in columns]
+    headings = [COLUMNS[name].format(shards=figures.get("shards")) for name in columns]
+    headings += [f"{COLUMNS[name]} ÷ FTS5" for name in ratios]
+    lines = [f"| figure | {' | '.join(headings)} |", "|---|" + "---:|" * len(headings)]
     for name, cells in rows(figures):
         label = name.strip() if not name.startswith("  ") else "↳ " + name.strip()
-        w, b, f = cells.get("whoosh"), cells.get("baseline"), cells.get("fts5")
-        if baseline:
-            lines.append(f"| {label} | {_cell(w)} | {_cell(b)} | {_cell(f)} | {_ratio(w, f)} "
-                         f"| {_ratio(b, f)} |")
-        else:
-            lines.append(f"| {label} | {_cell(w)} | {_cell(f)} | {_ratio(w, f)} |")
+        values = [_cell(cells.get(column)) for column in columns]
+        values += [_ratio(cells.get(column), cells.get("fts5")) for column in ratios]
+        lines.append(f"| {label} | {' | '.join(values)} |")
     return head + "\n".join(lines) + "\n"
 
 
@@ -230,7 +277,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--baseline", type=Path, default=None,
                         help="a checkout of other code (e.g. `git worktree add DIR COMMIT`) whose "
                              "Whoosh build, re-index and queries run in the same run, side by side")
+    parser.add_argument("--engine", action="append", choices=ENGINES, default=None,
+                        help="the service's engine to measure, repeatable (default: whoosh); "
+                             "e.g. --engine whoosh --engine xapian for both side by side")
+    parser.add_argument("--shards", type=int, default=1,
+                        help="also measure Xapian over this many shards (split by council, "
+                             "served by xapian-tcpsrv on 127.0.0.1, searched through a stub)")
     args = parser.parse_args(argv)
+    if args.shards < 1:
+        parser.error("--shards must be 1 or more")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     try:
         passages = parse_scale(args.scale)
@@ -240,7 +295,8 @@ def main(argv: list[str] | None = None) -> None:
     work.mkdir(parents=True, exist_ok=True)
     try:
         figures = measure(passages, args.seed, work, args.web_seconds,
-                          lambda figures: write_figures(args.out, figures), args.baseline)
+                          lambda figures: write_figures(args.out, figures), args.baseline,
+                          tuple(dict.fromkeys(args.engine or ["whoosh"])), args.shards)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

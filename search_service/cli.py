@@ -242,7 +242,12 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
                             include_routine=include_routine, group_by_item=not every_page)
     try:
         with opened_search(resolve_index(index_dir)) as (search, meeting_names):
+            warned: set[str] = set()
             for results in result_pages(search, request, every_page):
+                warning = results.shards.warning if results.shards else None
+                if warning and warning not in warned:  # (once, unless another shard fails)
+                    click.echo(f"warning: {warning}", err=True)
+                    warned.add(warning)
                 if as_json:
                     for hit in results.hits:
                         click.echo(json.dumps(exported_record(hit), ensure_ascii=False))

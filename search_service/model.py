@@ -111,6 +111,28 @@ class Passage:
         return self.kind == "qa" and bool(self.question and self.answer)
 
 
+@dataclass(frozen=True)
+class ShardStatus:
+    """The shards a search over a stub file asked: how many, and the addresses of those that did
+    not answer (their passages are missing from the results)."""
+
+    total: int
+    failed_addresses: tuple[str, ...] = ()
+
+    @property
+    def failed(self) -> int:
+        """The number of shards that did not answer."""
+        return len(self.failed_addresses)
+
+    @property
+    def warning(self) -> str | None:
+        """What to tell the user when some shards did not answer; None when all did."""
+        if not self.failed:
+            return None
+        return (f"{self.failed} of {self.total} shards did not answer "
+                f"({', '.join(self.failed_addresses)}): results are partial")
+
+
 def stable_id(*parts: object) -> str:
     """A short id derived only from the given parts, so unchanged text keeps its id."""
     h = hashlib.sha1()

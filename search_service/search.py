@@ -18,7 +18,7 @@ from .engine.query_parser import Expansion
 from .engine.schema import FACET_COLUMNS
 from .engine.store import Searcher
 from .index_glossary import glossary_for
-from .model import Passage
+from .model import Passage, ShardStatus
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +81,8 @@ class SearchResults:
     listed: int = 0
     # Passages of routine items the words matched, left out (before the filters).
     routine_left_out: int = 0
+    # The shards of a Xapian stub file asked and those that did not answer; None for one index.
+    shards: ShardStatus | None = None
 
     @property
     def pages(self) -> int:

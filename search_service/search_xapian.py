@@ -1,8 +1,9 @@
 """search.py's requests on a Xapian index (a folder or a stub file of shards): the same
 SearchRequest answered as the same SearchResults, hits holding the model.Passage the database
-stores, so the CLI prints both engines' hits with the same functions. A query the engine
-cannot translate raises QueryError naming what; what it answers differently from Whoosh (no
-spelling suggestion yet) is listed in docs/scale-out.md."""
+stores, so the CLI and the web print both engines' hits with the same functions. Over a stub,
+the results say how many shards answered (SearchResults.shards). A query the engine cannot
+translate raises QueryError naming what; what it answers differently from Whoosh (no spelling
+suggestion yet) is listed in docs/scale-out.md."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,6 +13,7 @@ from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
 from .engine.xapian_engine import layout, reading
 from .engine.xapian_engine import search as xsearch
+from .engine.xapian_engine.shards import with_live_shards
 from .engine.xapian_engine.store import Database, EngineError
 from .filters import UnknownValue, Values, resolve_among, values_of
 from .glossary import Glossary, build_glossary
@@ -20,25 +22,23 @@ from .index_glossary import source_definitions
 from .search import Hit, QueryError, SearchRequest, SearchResults, validate
 
 
-def search_xapian(database: Database, request: SearchRequest,
-                  glossary: Glossary | None = None) -> SearchResults:
-    """One page of results, as search.search_passages gives on Whoosh (acronyms expanded by
-    `glossary`, else by the glossary read now); a database failing (a shard down) is a
-    StoreError, a message, not a traceback."""
+def search_xapian(database: Database, request: SearchRequest) -> SearchResults:
+    """One page of results, as search.search_passages gives on Whoosh, with the shards that
+    answered (`shards`): a shard that stops answering during the search is left out and the
+    search made again on the others. A database failing is a StoreError, a message, not a
+    traceback."""
     try:
-        return _search(database, request, glossary)
+        return with_live_shards(database, lambda live: _search(live, request))
     except EngineError as exc:
         raise StoreError(f"the Xapian index failed: {exc.get_msg()}") from None
 
 
-def _search(database: Database, request: SearchRequest,
-            glossary: Glossary | None) -> SearchResults:
+def _search(database: Database, request: SearchRequest) -> SearchResults:
     validate(request)
     request = resolve_filters(database, request)
     councils = [value for value in request.filters.get("council", []) if value]
-    if glossary is None:
-        glossary = glossary_of(database)
-    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary, councils)
+    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary_of(database),
+                                        councils)
     query = expanded or xsearch.parse_words(request.query)
     grouped = bool(request.query.strip()) and request.group_by_item
     found = xsearch.search(
@@ -53,12 +53,21 @@ def _search(database: Database, request: SearchRequest,
             for hit, lacking, marks in zip(found.hits, missing, marked)]
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
                          listed=found.listed, routine_left_out=found.routine_left_out,
-                         expansions=expansions)
+                         expansions=expansions, shards=database.shards)
 
 
 def glossary_of(database: Database) -> Glossary:
     """The shipped glossary and what the index's source records learnt, as
-    index_glossary.glossary_for gives on Whoosh (read at each search: the CLI searches once)."""
+    index_glossary.glossary_for gives on Whoosh; kept by the index for the database's
+    generation (every source record of every shard: at 10,000 sources a search would spend
+    most of its time reading them), so the web server's threads and the CLI's pages read it
+    once."""
+    return database.kept.for_generation("glossary", database.generation(),
+                                        lambda: _read_glossary(database))
+
+
+def _read_glossary(database: Database) -> Glossary:
+    """The glossary read from every source record of the database now."""
     payloads = (layout.document_fields(database.get_document(posting.docid)).get("acronyms")
                 for posting in database.postlist(layout.SOURCE_TERM))
     learnt = Glossary(definition for payload in payloads if payload

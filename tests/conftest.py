@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from search_service.app import create_app
 from search_service.pipeline.indexing import index_paths
 from tests.support.server import serve_index
-from tests.support.shards import ServeShards, xapian_servers
+from tests.support.xapian_shards import ShardServers, started_servers
 
 DATA = Path(__file__).parent / "data"
 WEB_DATA = DATA / "web"
@@ -66,8 +66,8 @@ def server(web_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 @pytest.fixture
-def shard_servers() -> Iterator[ServeShards]:
-    """Starts xapian-tcpsrv over database folders on 127.0.0.1 (their ports returned); stops
-    them at the end of the test."""
-    with xapian_servers() as serve:
-        yield serve
+def shard_servers() -> Iterator[ShardServers]:
+    """xapian-tcpsrv servers on 127.0.0.1 (free ports, own sessions), stopped by PID after the
+    test."""
+    with started_servers() as servers:
+        yield servers

@@ -65,3 +65,31 @@ def test_a_small_benchmark_run_writes_its_figures(tmp_path: Path) -> None:
     assert figures["web"]["fts5_api"]["non_2xx"] == figures["web"]["api"]["non_2xx"] == 0
     table = out.with_suffix(".md").read_text()
     assert "| full build (passages/s) |" in table and "× |" in table
+
+
+@pytest.mark.slow
+def test_the_xapian_mode_measures_local_and_two_shards_side_by_side(tmp_path: Path) -> None:
+    """A tiny run with Xapian local and two shards served by xapian-tcpsrv (FTS5 beside, no web
+    test): every figure is printed and the shards hold every passage between them. (About 30 s:
+    five builds.)"""
+    out = tmp_path / "figures.json"
+    run = subprocess.run([sys.executable, "-m", "benchmarks.run", "--scale", "2500", "--engine",
+                          "xapian", "--shards", "2", "--web-seconds", "0", "--out", str(out),
+                          "--work", str(tmp_path / "work")], capture_output=True, text=True,
+                         cwd=Path(__file__).parents[1], timeout=600, check=False)
+    assert run.returncode == 0, run.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    local, shards = figures["xapian"], figures["xapian_shards"]
+    assert local["build"]["passages"] == shards["build"]["passages"] > 2000
+    assert shards["build"]["passages"] == sum(step["passages"]
+                                              for step in shards["build"]["per_shard"])
+    assert all(councils > 0 for councils in shards["councils_per_shard"])
+    for engine in (local, shards):
+        assert engine["queries"]["all"]["count"] == engine["queries"]["no_facets"]["count"] == 96
+    header, _, *rows = run.stdout.strip().split("\n\n")[-1].splitlines()
+    assert header == "| figure | Xapian local | Xapian 2 shards | SQLite FTS5 |"
+    table = {row.split(" | ")[0].removeprefix("| "): row.split(" | ")[1:] for row in rows}
+    for figure in ("full build (passages/s)", "query median, all facets (ms)",
+                   "query p95, all facets (ms)", "query median, no facets (ms)",
+                   "query p95, no facets (ms)"):
+        assert figure in table and "–" not in table[figure][:2], figure

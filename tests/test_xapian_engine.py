@@ -22,7 +22,11 @@ from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
 from search_service.serialize import EXPORTED
 from tests.support.minutes import SEED
-from tests.support.shards import PAGES, one_index_and_a_stub_of_two_shards, write_pages
+from tests.support.xapian_shards import (
+    PAGES,
+    one_index_and_a_stub_of_two_shards,
+    write_pages,
+)
 
 QUERIES = ["referrals", "safeguarding board annual report", "waiting times", '"early help"',
            "children -schools", ""]

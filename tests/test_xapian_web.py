@@ -2,7 +2,9 @@
 beside a Whoosh index of the same minutes (the user's seed, the web tests' pages and two
 councils' pages written here): the same totals, facet counts, paging and passages, the same
 highlights, passage and meeting pages; a stub of two real xapian-tcpsrv shards answers as one
-database; a commit to the served index is seen without a restart."""
+database, and with a shard killed gives the live shard's results said so (the API's `shards`,
+a notice on the page) until the shard is back; a commit to the served index is seen without a
+restart."""
 from __future__ import annotations
 
 import json
@@ -20,11 +22,13 @@ from lxml import html
 from search_service.pipeline.indexing import index_paths
 from tests.conftest import WEB_DATA, running_server
 from tests.support.minutes import SEED
-from tests.support.shards import (
+from tests.support.xapian_shards import (
     PAGES,
-    ServeShards,
+    ShardServers,
     one_index_and_a_stub_of_two_shards,
+    shard_indexes,
     write_pages,
+    write_stub,
 )
 
 FACETS = ("council", "committee", "meeting", "year", "topic", "kind", "speaker", "item")
@@ -89,7 +93,7 @@ def test_the_api_answers_as_on_whoosh(servers: dict[str, str], search: str) -> N
                        for engine in ("whoosh", "xapian"))
     assert found["total"] == expected["total"] > 0
     for key in ("query", "filters", "sort", "page", "pages", "listed", "routine_left_out",
-                "expansions"):
+                "expansions", "shards"):
         assert found[key] == expected[key], key
     assert list(found["facets"]) == list(expected["facets"]) == list(FACETS)
     for name in FACETS:
@@ -200,18 +204,107 @@ def test_a_commit_is_seen_without_a_restart(tmp_path: Path, start_server: Callab
         assert councils(after) == {"Northvale": before["total"], "Southmere": 1}
 
 
+def without_shards(answer: dict[str, Any]) -> dict[str, Any]:
+    """An API answer but its `shards` (null for one index)."""
+    return {key: value for key, value in answer.items() if key != "shards"}
+
+
+def partial_notes(base: str, path: str) -> list[str]:
+    """The search page's notices that shards did not answer (its status must be 200)."""
+    status, body = get(base, path)
+    assert status == 200, body[:500]
+    return [" ".join(note.text_content().split())
+            for note in html.fromstring(body).xpath("//p[@class='partial-note']")]
+
+
 def test_a_stub_of_two_shards_answers_as_one_database(
-        tmp_path: Path, shard_servers: ServeShards,
+        tmp_path: Path, shard_servers: ShardServers,
         start_server: Callable[[Path], AbstractContextManager[str]]) -> None:
     whole, stub = one_index_and_a_stub_of_two_shards(tmp_path, shard_servers)
     with start_server(whole) as one, start_server(stub) as shards:
         for search in ("q=referrals", "q=waiting+times&kind=qa", "q=report&sort=newest",
                        "q=referrals&page_size=1&page=2", "q=CAMHS"):
             expected = api(one, "/api/search?" + search)
-            assert expected["total"] > 0
-            assert api(shards, "/api/search?" + search) == expected, search
+            assert expected["total"] > 0 and expected["shards"] is None
+            found = api(shards, "/api/search?" + search)
+            assert found["shards"] == {"total": 2, "failed": 0, "failed_addresses": []}
+            assert without_shards(found) == without_shards(expected), search
         passage = expected["results"][0]["id"]
         assert (api(shards, f"/api/passages/{passage}")
                 == api(one, f"/api/passages/{passage}"))
         status, body = get(shards, "/?q=waiting+times")
         assert status == 200 and html.fromstring(body).xpath("//ol[@class='hits']//mark")
+        assert partial_notes(shards, "/?q=waiting+times") == []
+
+
+SHARD_SEARCHES = ("q=referrals", "q=waiting+times&kind=qa", "q=CAMHS", "council=Northvale",
+                  "q=report&sort=newest")
+
+
+def test_a_shard_down_gives_partial_results_said_so_until_it_is_back(
+        tmp_path: Path, shard_servers: ShardServers,
+        start_server: Callable[[Path], AbstractContextManager[str]]) -> None:
+    """The server keeps its databases between requests: a shard killed after they were opened
+    is left out of the next request's results (the API and the page say so), and searched
+    again once it is back on its port; the server logs no traceback."""
+    indexes = shard_indexes(tmp_path)
+    north, south = shard_servers.serve(indexes.shard_databases)
+    stub = write_stub(tmp_path / "shards.stub", [north, south])
+    with (start_server(indexes.whole) as whole, start_server(indexes.north) as north_only,
+          start_server(stub) as shards):
+        for search in SHARD_SEARCHES:
+            assert api(shards, "/api/search?" + search)["shards"]["failed"] == 0
+        shard_servers.kill(south)
+        for search in SHARD_SEARCHES:
+            found = api(shards, "/api/search?" + search)
+            assert found["shards"] == {"total": 2, "failed": 1,
+                                       "failed_addresses": [f"127.0.0.1:{south}"]}, search
+            # The live shard's passages, counts and scores, as it answers alone.
+            assert without_shards(found) == without_shards(
+                api(north_only, "/api/search?" + search)), search
+        assert (api(shards, "/api/search?q=referrals")["total"]
+                < api(whole, "/api/search?q=referrals")["total"])
+        assert partial_notes(shards, "/?q=referrals") == [
+            "1 of 2 shards did not answer: results are partial."]
+        assert get(shards, "/")[0] == get(shards, "/browse")[0] == 200
+        shard_servers.start(indexes.south / "xapian", south)
+        for search in SHARD_SEARCHES:
+            found = api(shards, "/api/search?" + search)
+            assert found["shards"] == {"total": 2, "failed": 0, "failed_addresses": []}
+            assert without_shards(found) == without_shards(
+                api(whole, "/api/search?" + search)), search
+        assert partial_notes(shards, "/?q=referrals") == []
+
+
+def test_every_shard_down_is_a_503_then_the_shards_back_answer(
+        tmp_path: Path, shard_servers: ShardServers,
+        start_server: Callable[[Path], AbstractContextManager[str]]) -> None:
+    indexes = shard_indexes(tmp_path)
+    ports = shard_servers.serve(indexes.shard_databases)
+    stub = write_stub(tmp_path / "shards.stub", ports)
+    with start_server(stub) as shards:
+        assert api(shards, "/api/search?q=referrals")["total"] > 0
+        for port in ports:
+            shard_servers.kill(port)
+        status, body = get(shards, "/api/search?q=referrals")
+        assert status == 503 and json.loads(body)["error"]["status"] == 503
+        assert get(shards, "/?q=referrals")[0] == 503
+        for database, port in zip(indexes.shard_databases, ports):
+            shard_servers.start(database, port)
+        assert api(shards, "/api/search?q=referrals")["shards"]["failed"] == 0
+
+
+def test_a_shard_added_to_the_stub_is_searched_without_a_restart(
+        tmp_path: Path, shard_servers: ShardServers,
+        start_server: Callable[[Path], AbstractContextManager[str]]) -> None:
+    indexes = shard_indexes(tmp_path)
+    north, south = shard_servers.serve(indexes.shard_databases)
+    stub = write_stub(tmp_path / "shards.stub", [north])
+    with start_server(indexes.whole) as whole, start_server(stub) as shards:
+        before = api(shards, "/api/search?q=referrals")
+        assert before["shards"] == {"total": 1, "failed": 0, "failed_addresses": []}
+        write_stub(stub, [north, south])
+        after = api(shards, "/api/search?q=referrals")
+        assert after["shards"] == {"total": 2, "failed": 0, "failed_addresses": []}
+        assert without_shards(after) == without_shards(api(whole, "/api/search?q=referrals"))
+        assert after["total"] > before["total"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -25,6 +25,7 @@ BUDGET_MB = 512
 # Segments whose columns, masks and arrays are kept, across searchers: more than an index has (a
 # 1M build makes ~48), or every search would read some of them again.
 CACHED_SEGMENTS = 256
+T = TypeVar("T")
 LIVE = "<live>"
 GLOBAL = "<global>"
 
@@ -47,8 +48,7 @@ class IndexCaches:
         # The index-wide average length of each field, per searcher: Whoosh sums it over the
         # segments each time a scorer is made.
         self.average_lengths: WeakKeyDictionary[Any, dict[str, float]] = WeakKeyDictionary()
-        self._generations: dict[str, tuple[int | None, object]] = {}
-        self._generation_lock = threading.Lock()
+        self.generations = GenerationValues()
         self._warmed = -1
 
     @property
@@ -120,17 +120,6 @@ class IndexCaches:
             _, size = self._segments.pop(key)
             self._segment_bytes -= size
 
-    def for_generation(self, name: str, generation: int | None,
-                       build: Callable[[], object]) -> object:
-        """`build()` for the index's `generation` (None before its first commit), kept until
-        a newer one is asked for; built under a lock, so threads meeting a new generation
-        together build it once."""
-        with self._generation_lock:
-            kept = self._generations.get(name)
-            if kept is None or kept[0] != generation:
-                kept = self._generations[name] = (generation, build())
-            return kept[1]
-
     def claim_warm_up(self, generation: int) -> bool:
         """Whether `generation` is newer than any warmed (or being warmed); claims it if so."""
         with self._lock:
@@ -138,6 +127,26 @@ class IndexCaches:
                 return False
             self._warmed = generation
             return True
+
+
+class GenerationValues:
+    """Values built from a whole generation of an index (the glossary), each kept for the last
+    generation asked for; shared by the threads searching the index, whatever its engine."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, tuple[Hashable, object]] = {}
+        self._lock = threading.Lock()
+
+    def for_generation(self, name: str, generation: Hashable,
+                       build: Callable[[], T]) -> T:
+        """`build()` for the index's `generation` (whatever identifies it: Whoosh's number, None
+        before its first commit), kept until another is asked for; built under a lock, so
+        threads meeting a new generation together build it once."""
+        with self._lock:
+            kept = self._values.get(name)
+            if kept is None or kept[0] != generation:
+                kept = self._values[name] = (generation, build())
+            return kept[1]  # type: ignore[return-value]
 
 
 def _owner(key: tuple) -> object:

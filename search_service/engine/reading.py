@@ -34,7 +34,7 @@ def document_frequency(searcher: Searcher, field: str, word: str) -> int:
 def kept_for_generation(searcher: Searcher, name: str, build: Callable[[], T]) -> T:
     """`build()` for the searcher's generation of the index, kept by the index until a newer
     generation is searched."""
-    return caches_of(searcher).for_generation(  # type: ignore[return-value]
+    return caches_of(searcher).generations.for_generation(
         name, searcher.reader().generation(), build)
 
 

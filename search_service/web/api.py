@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, abort, request
 
+from ..model import ShardStatus
 from ..search import SearchResults
 from ..serialize import hit_record, passage_record
 from . import current_reader, not_found
@@ -45,7 +46,14 @@ def search_record(results: SearchResults) -> dict[str, Any]:
         "suggestion": results.suggestion,
         "expansions": [{"typed": e.typed, "also": list(e.also)} for e in results.expansions],
         "results": [hit_record(hit, WEB_LINKS) for hit in results.hits],
+        "shards": shards_record(results.shards) if results.shards else None,
     }
+
+
+def shards_record(shards: ShardStatus) -> dict[str, Any]:
+    """The shards of a stub file a search asked, and those that did not answer."""
+    return {"total": shards.total, "failed": shards.failed,
+            "failed_addresses": list(shards.failed_addresses)}
 
 
 @bp.get("/passages/<path:passage_id>")

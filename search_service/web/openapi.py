@@ -143,6 +143,14 @@ GLOSSARY = _object({
                  "description": "Learnt acronyms by council, then the shipped ones."},
 })
 
+SHARDS = _object({
+    "total": {"type": "integer", "minimum": 1, "description": "The shards the stub file names."},
+    "failed": {"type": "integer", "minimum": 0,
+               "description": "The shards that did not answer: their passages are missing."},
+    "failed_addresses": {"type": "array", "items": {"type": "string"},
+                         "description": "Those shards' addresses (HOST:PORT, or a path)."},
+})
+
 FACET_VALUE = _object({"value": {"type": "string"}, "label": {"type": "string"},
                        "count": {"type": "integer", "minimum": 0},
                        "selected": {"type": "boolean"}})
@@ -171,6 +179,11 @@ SEARCH = _object({
                    "description": "What the query also searched: acronyms' long forms, and "
                                   "acronyms of long forms."},
     "results": {"type": "array", "items": _ref("Hit")},
+    "shards": {"oneOf": [_ref("Shards"), {"type": "null"}],
+               "description": "Over a Xapian stub file of shards: how many the search asked "
+                              "and which did not answer (failed > 0: the results are partial, "
+                              "the totals and counts those of the shards that answered); null "
+                              "for one index."},
     "facets": {"type": "object", "description": "Counts per facet value for the query; a facet's "
                "own chosen values do not narrow its counts.",
                "properties": {name: {"type": "array", "items": _ref("FacetValue")}
@@ -316,6 +329,6 @@ def openapi_document(server_url: str = "") -> dict[str, Any]:
             "Passage": PASSAGE, "PassageLinks": LINKS, "Hit": HIT, "Meeting": MEETING,
             "FacetValue": FACET_VALUE, "SearchResults": SEARCH, "Item": ITEM, "Error": ERROR,
             "Expansion": EXPANSION, "Definition": DEFINITION, "Glossary": GLOSSARY,
-            "Person": PERSON, "PersonPage": PERSON_PAGE,
+            "Person": PERSON, "PersonPage": PERSON_PAGE, "Shards": SHARDS,
         }},
     }

@@ -1,8 +1,8 @@
 """One searcher per server thread over one open index, refreshed per request to see the
 indexer's commits, handed to the pages as the engine's Reader: a pool per engine, chosen from the
 index path by `open_pool`. On Whoosh each generation of the index is warmed once, by the first
-thread to see it; on Xapian each request reopens the thread's database (every shard's latest
-commit)."""
+thread to see it; on Xapian each request refreshes the thread's database (every shard's latest
+commit; the shards of a stub that answer)."""
 from __future__ import annotations
 
 import logging
@@ -14,7 +14,6 @@ from typing import Any, Protocol
 
 from ..engine.choice import engine_of, store_module
 from ..engine.store import PassageIndex, Searcher, open_index
-from ..glossary import Glossary
 from ..readers import Reader, WhooshReader
 from ..search import WARM_UP_QUERY, SearchRequest, warm_up
 
@@ -101,16 +100,16 @@ class SearcherPool:
 
 class XapianPool:
     """Hands each thread its own Xapian database over `index_path` (a folder or a stub file of
-    shards), reopened at each request so that the shards' new commits are seen without a
-    restart; the glossary is kept for the database's generation, read once by one thread."""
+    shards), refreshed at each request: the shards' new commits are seen without a restart, a
+    shard that does not answer is left out of that request's results (which say so) and asked
+    again at the next. The index object keeps the glossary of the latest generation for every
+    thread."""
 
     def __init__(self, index_path: Path) -> None:
         self.index_path = Path(index_path)
         self._local = threading.local()
         self._index: Any = None
         self._opening = threading.Lock()
-        self._glossary: tuple[object, Glossary] | None = None
-        self._reading_glossary = threading.Lock()
 
     def index(self) -> Any:
         """The Xapian index, found on first use; raises StoreError while there is none."""
@@ -120,31 +119,18 @@ class XapianPool:
             return self._index
 
     def reader(self) -> Reader:
-        """This thread's database, reopened at the latest commits, as a Reader."""
+        """This thread's database, refreshed (the latest commits, the shards that answer now),
+        as a Reader; StoreError when no shard answers."""
         from ..reader_xapian import XapianReader
 
         database = getattr(self._local, "database", None)
-        try:
-            if database is not None:
-                database.reopen()
-        except store_module("xapian").EngineError:  # a shard failed or restarted: open anew
-            log.warning("reopening %s afresh", self.index_path)
-            database = None
         if database is None:
-            database = self._local.database = self.index().searcher()
+            database = self.index().searcher()
             log.info("opened the Xapian database %s", self.index_path)
-        return XapianReader(database, self._kept_glossary)
-
-    def _kept_glossary(self, database: Any) -> Glossary:
-        """The glossary of the database's generation, read once whichever thread asks."""
-        from ..reader_xapian import generation
-        from ..search_xapian import glossary_of
-
-        with self._reading_glossary:
-            now = generation(database)
-            if self._glossary is None or self._glossary[0] != now:
-                self._glossary = (now, glossary_of(database))
-            return self._glossary[1]
+        else:
+            database = database.refreshed()
+        self._local.database = database
+        return XapianReader(database)
 
     def warm_up(self) -> None:
         """Run one search before the first request: the database opened, its shards reached."""

@@ -1,9 +1,10 @@
 """The Xapian store: open, write and commit the passage database.
 
 The database is the folder `xapian/` inside the index folder (beside the ENGINE file and the
-run lock), or, to search shards, a stub file naming them (`remote :HOST:PORT` or `auto PATH`,
-one a line). A batch of sources is one Xapian transaction: committed whole by `commit`, or
-dropped by `cancel` or by the run dying; the database always holds its last commit.
+run lock), or, to search shards, a stub file naming them (`remote HOST:PORT` or `auto PATH`,
+one a line; shards.py reads it and opens them). A batch of sources is one Xapian transaction:
+committed whole by `commit`, or dropped by `cancel` or by the run dying; the database always
+holds its last commit.
 """
 from __future__ import annotations
 
@@ -14,14 +15,15 @@ from pathlib import Path
 import xapian
 
 from ...model import Passage
+from ..caches import GenerationValues
 from ..store import StoreError, item_key
 from . import layout
+from .shards import DATABASE, PassageDatabase, open_database
 
 log = logging.getLogger(__name__)
 
-DATABASE = "xapian"
 # What the search stage holds and catches, named here so that only the engine imports xapian.
-Database = xapian.Database
+Database = PassageDatabase
 EngineError = xapian.Error
 
 
@@ -31,14 +33,14 @@ class XapianIndex:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.database_path = self.path if self.path.is_file() else self.path / DATABASE
+        # What the searches read from a whole generation (the glossary), shared by every
+        # database opened from this object (the web server's threads).
+        self.kept = GenerationValues()
 
-    def searcher(self) -> xapian.Database:
-        """The database as it is now, every shard of a stub as one."""
-        try:
-            return xapian.Database(str(self.database_path))
-        except xapian.Error as exc:
-            raise StoreError(f"cannot open the Xapian index {self.path}: "
-                             f"{exc.get_msg()}") from None
+    def searcher(self) -> PassageDatabase:
+        """The database as it is now, the shards of a stub that answer as one (its `shards`
+        says which did not)."""
+        return open_database(self.path, self.kept)
 
     def writable(self) -> xapian.WritableDatabase:
         """The database open for writing (Xapian's own lock: one writer at a time)."""
