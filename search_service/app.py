@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
-from .engine.store import StoreError, default_index_dir
+from .engine.store import StoreError, UnavailableError, default_index_dir
 from .search import QueryError
 from .web import POOL_KEY, api, pages
 from .web.searchers import open_pool
@@ -94,8 +94,12 @@ def bad_query(exc: QueryError) -> tuple[Any, int]:
 
 
 def no_index(exc: StoreError) -> tuple[Any, int]:
-    """No index to search yet."""
+    """No index to search yet, or none of its shards answers."""
     log.error("%s", exc)
+    if isinstance(exc, UnavailableError):
+        return error_response(503, "The search index is not answering",
+                              "None of the search index's servers answered. Try again in a "
+                              "few minutes, or ask the administrator to check them.")
     return error_response(503, "The search index is not ready",
                           "The minutes have not been indexed yet. Try again later, or ask the "
                           "administrator to run the indexer.")

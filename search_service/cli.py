@@ -28,8 +28,8 @@ from .pipeline.retag import retag_index
 from .progress import RunProgress
 from .relevance import (build_index, format_relevance, labelled_queries, labelled_snippets,
                         score_queries)
-from .search import (MAX_PAGE, MAX_PAGE_SIZE, QueryError, SearchRequest, SearchResults,
-                     get_meetings, search_passages)
+from .readers import Reader, WhooshReader
+from .search import MAX_PAGE, MAX_PAGE_SIZE, QueryError, SearchRequest, SearchResults
 from .segment import split_document
 from .serialize import exported_record, split_record
 from .sources import SourceError, read_paths
@@ -241,9 +241,9 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
                             date_to=date_to.date() if date_to else None,
                             include_routine=include_routine, group_by_item=not every_page)
     try:
-        with opened_search(resolve_index(index_dir)) as (search, meeting_names):
+        with opened_reader(resolve_index(index_dir)) as reader:
             warned: set[str] = set()
-            for results in result_pages(search, request, every_page):
+            for results in result_pages(reader.search, request, every_page):
                 warning = results.shards.warning if results.shards else None
                 if warning and warning not in warned:  # (once, unless another shard fails)
                     click.echo(f"warning: {warning}", err=True)
@@ -253,36 +253,34 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
                         click.echo(json.dumps(exported_record(hit), ensure_ascii=False))
                 else:
                     meetings = [value for value, _ in results.facets.get("meeting", [])[:8]]
-                    click.echo(format_results(results, meeting_names(meetings)))
+                    click.echo(format_results(results, meeting_names(reader, meetings)))
     except (StoreError, QueryError) as exc:
         raise click.ClickException(str(exc)) from None
 
 
 Search = Callable[[SearchRequest], SearchResults]
-# Readable names of meetings by id ("Cabinet, 12 March 2019"), for the meeting facet.
-MeetingNames = Callable[[list[str]], dict[str, str]]
-
-
 @contextlib.contextmanager
-def opened_search(index_path: Path) -> Iterator[tuple[Search, MeetingNames]]:
-    """The search of the index at `index_path` with its own engine, open for the run (a Xapian
-    folder or stub file of shards, else Whoosh), and how to name its meetings (by id on Xapian,
-    which keeps no meeting summaries yet)."""
+def opened_reader(index_path: Path) -> Iterator[Reader]:
+    """The index at `index_path` read with its own engine, open for the run (a Xapian folder or
+    stub file of shards, else Whoosh)."""
     if engine_of(index_path) == "xapian":
         # Imported here: Xapian is the [xapian] extra, a Whoosh install may lack it.
         xapian_store = store_module("xapian")
-        from .search_xapian import search_xapian
+        from .reader_xapian import XapianReader
         database = xapian_store.open_index(index_path).searcher()
         try:
-            yield (lambda request: search_xapian(database, request),
-                   lambda ids: {meeting_id: meeting_id for meeting_id in ids})
+            yield XapianReader(database)
         finally:
             database.close()
         return
     with open_index(index_path).searcher() as searcher:
-        yield (lambda request: search_passages(searcher, request),
-               lambda ids: {meeting_id: meeting_label(summary, meeting_id)
-                            for meeting_id, summary in get_meetings(searcher, ids).items()})
+        yield WhooshReader(searcher)
+
+
+def meeting_names(reader: Reader, meeting_ids: list[str]) -> dict[str, str]:
+    """Readable names of meetings by id ("Cabinet, 12 March 2019"), for the meeting facet."""
+    return {meeting_id: meeting_label(summary, meeting_id)
+            for meeting_id, summary in reader.meetings(meeting_ids).items()}
 
 
 def result_pages(search: Search, request: SearchRequest, every_page: bool

@@ -40,6 +40,10 @@ class StoreError(Exception):
     """An index that cannot be opened or written; the message is meant for the user."""
 
 
+class UnavailableError(StoreError):
+    """An index that exists but cannot be read now: none of its shards answers."""
+
+
 class IndexBusyError(StoreError):
     """Another indexer run holds the index."""
 

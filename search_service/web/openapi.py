@@ -258,7 +258,7 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 def _errors(*statuses: int) -> dict[str, Any]:
     reasons = {400: "A bad query or parameter; the message says what to change.",
                404: "No such passage or meeting.",
-               503: "The index has not been built yet."}
+               503: "The index has not been built yet, or none of its shards answers."}
     return {str(status): _json(_ref("Error"), reasons[status]) for status in statuses}
 
 

@@ -19,7 +19,7 @@ import xapian
 
 from ...model import ShardStatus
 from ..caches import GenerationValues
-from ..store import StoreError
+from ..store import StoreError, UnavailableError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -125,7 +125,7 @@ def open_database(path: Path, kept: GenerationValues | None = None) -> PassageDa
             failed.append((shard.address, _why(exc)))
     if not parts:
         reasons = "; ".join(f"{address}: {why}" for address, why in failed)
-        raise StoreError(f"none of the {len(shards)} shards of {path} answered ({reasons})")
+        raise UnavailableError(f"none of the {len(shards)} shards of {path} answered ({reasons})")
     return PassageDatabase(path, parts, ShardStatus(len(shards),
                                                     tuple(address for address, _ in failed)),
                            kept, stamp)
