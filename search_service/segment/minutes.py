@@ -206,7 +206,7 @@ def _with_answer(segment: Segment, answer: str, context: _Context | None) -> Seg
     who = segment.answered_by or qa.speaker(answer) or (context.speaker if context else None)
     if segment.kind != "qa":   # a concern raised: its speaker is the one who asked
         segment = replace(segment, asked_by=segment.asked_by or segment.speaker, speaker=None)
-    if segment.answer and not _replied(segment.answer):
+    if _answers_asker_going_on(segment, answer):
         # the asker went on after the question: all of that is the question's
         segment = replace(segment, question=f"{segment.question} {segment.answer}", answer=None)
     return replace(segment, kind="qa", text=f"{segment.text} {answer}",
