@@ -18,7 +18,7 @@ from typing import Any
 
 from search_service.engine.store import open_index
 from search_service.pipeline.indexing import index_paths
-from search_service.search import SearchRequest, search_passages
+from search_service.search import SearchRequest, SearchResults, search_passages
 
 from . import fts5
 from .queries import BenchQuery, query_mix
@@ -89,22 +89,18 @@ def request_of(query: BenchQuery, facets: bool = True) -> SearchRequest:
 
 
 def whoosh_queries(index_dir: str, passages: str, seed: str) -> dict[str, Any]:
-    """Open a searcher, time the first query, then the mix through the web app's search call."""
-    started = time.perf_counter()
-    searcher = open_index(Path(index_dir)).searcher()
-    opened = time.perf_counter()
-    search_passages(searcher, SearchRequest(query=WARM_UP[0]))
-    first = time.perf_counter()
-    for word in WARM_UP[1:]:
-        search_passages(searcher, SearchRequest(query=word))
+    """Open a searcher, time the first query, then the mix through the web app's search call,
+    the searcher refreshed before each query as the web server does."""
+    def opened() -> Callable[[SearchRequest], SearchResults]:
+        searcher = open_index(Path(index_dir)).searcher()
 
-    def run(query: BenchQuery, facets: bool = True) -> int:
-        nonlocal searcher
-        searcher = searcher.refresh()
-        return search_passages(searcher, request_of(query, facets)).total
+        def search(request: SearchRequest) -> SearchResults:
+            nonlocal searcher
+            searcher = searcher.refresh()
+            return search_passages(searcher, request)
+        return search
 
-    return with_and_without_facets(run, passages, seed) | {
-        "open_ms": (opened - started) * 1000, "first_query_ms": (first - opened) * 1000}
+    return timed_queries(opened, passages, seed)
 
 
 def xapian_queries(index: str, passages: str, seed: str) -> dict[str, Any]:
@@ -113,23 +109,35 @@ def xapian_queries(index: str, passages: str, seed: str) -> dict[str, Any]:
     # Imported here: Xapian is the [xapian] extra, which a Whoosh-only benchmark may lack.
     from search_service.engine.xapian_engine.store import open_index as open_xapian
     from search_service.search_xapian import search_xapian
+
+    def opened() -> Callable[[SearchRequest], SearchResults]:
+        database = open_xapian(Path(index)).searcher()
+
+        def search(request: SearchRequest) -> SearchResults:
+            nonlocal database
+            database = database.refreshed()
+            found = search_xapian(database, request)
+            assert not found.shards or not found.shards.failed, found.shards
+            return found
+        return search
+
+    return timed_queries(opened, passages, seed)
+
+
+def timed_queries(opened: Callable[[], Callable[[SearchRequest], SearchResults]],
+                  passages: str, seed: str) -> dict[str, Any]:
+    """Time opening an engine's search (`opened`) and its first query, warm it up, then time
+    the mix with and without facets."""
     started = time.perf_counter()
-    database = open_xapian(Path(index)).searcher()
-    opened = time.perf_counter()
-    search_xapian(database, SearchRequest(query=WARM_UP[0]))
+    search = opened()
+    ready = time.perf_counter()
+    search(SearchRequest(query=WARM_UP[0]))
     first = time.perf_counter()
     for word in WARM_UP[1:]:
-        search_xapian(database, SearchRequest(query=word))
-
-    def run(query: BenchQuery, facets: bool = True) -> int:
-        nonlocal database
-        database = database.refreshed()
-        found = search_xapian(database, request_of(query, facets))
-        assert not found.shards or not found.shards.failed, found.shards
-        return found.total
-
-    return with_and_without_facets(run, passages, seed) | {
-        "open_ms": (opened - started) * 1000, "first_query_ms": (first - opened) * 1000}
+        search(SearchRequest(query=word))
+    figures = with_and_without_facets(
+        lambda query, facets=True: search(request_of(query, facets)).total, passages, seed)
+    return figures | {"open_ms": (ready - started) * 1000, "first_query_ms": (first - ready) * 1000}
 
 
 def with_and_without_facets(run: Callable[[BenchQuery, bool], int], passages: str,

@@ -8,10 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Concatenate, ParamSpec, TypeVar
 
-from .engine.store import StoreError
 from .engine.xapian_engine import reading
 from .engine.xapian_engine.shards import with_live_shards
-from .engine.xapian_engine.store import Database, EngineError
+from .engine.xapian_engine.store import Database
 from .glossary import Glossary
 from .model import Passage
 from .search import (Hit, IndexSummary, MeetingSummary, SearchRequest, SearchResults,
@@ -32,10 +31,7 @@ def _over_live_shards(read: Callable[Concatenate[XapianReader, P], T]
         def attempt(database: Database) -> T:
             reader.database = database
             return read(reader, *args, **kwargs)
-        try:
-            return with_live_shards(reader.database, attempt)
-        except EngineError as exc:
-            raise StoreError(f"the Xapian index failed: {exc.get_msg()}") from None
+        return with_live_shards(reader.database, attempt)
     return checked
 
 

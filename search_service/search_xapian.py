@@ -10,11 +10,10 @@ import dataclasses
 
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
-from .engine.store import StoreError
 from .engine.xapian_engine import layout, reading
 from .engine.xapian_engine import search as xsearch
 from .engine.xapian_engine.shards import with_live_shards
-from .engine.xapian_engine.store import Database, EngineError
+from .engine.xapian_engine.store import Database
 from .filters import UnknownValue, Values, resolve_among, values_of
 from .glossary import Glossary, build_glossary
 from .grouping import PER_ITEM
@@ -27,10 +26,7 @@ def search_xapian(database: Database, request: SearchRequest) -> SearchResults:
     answered (`shards`): a shard that stops answering during the search is left out and the
     search made again on the others. A database failing is a StoreError, a message, not a
     traceback."""
-    try:
-        return with_live_shards(database, lambda live: _search(live, request))
-    except EngineError as exc:
-        raise StoreError(f"the Xapian index failed: {exc.get_msg()}") from None
+    return with_live_shards(database, lambda live: _search(live, request))
 
 
 def _search(database: Database, request: SearchRequest) -> SearchResults:

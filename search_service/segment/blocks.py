@@ -158,7 +158,7 @@ def _lines(text: str) -> list[str]:
         line = line.replace("\u00a0", " ")
         flattened = len(line) > _FLATTENED_LINE and len(_FLATTENED_BREAK.findall(line)) > 1
         parts = _FLATTENED_BREAK.split(line) if flattened else [line]
-        if len(_INLINE_MINUTE.findall(line)) > 1:
+        if "/" in line and len(_INLINE_MINUTE.findall(line)) > 1:
             parts = [cut for part in parts for cut in _INLINE_MINUTE.split(part)]
         for part in parts:
             out.extend(_unpiped(part) if "|" in part else [part.strip()])

@@ -96,14 +96,18 @@ class PassageDatabase(xapian.Database):
 
 def with_live_shards(database: PassageDatabase, read: Callable[[PassageDatabase], T]) -> T:
     """`read(database)`; when a shard of a stub stops answering during it, `read` again over
-    the shards that answer now (its results say so through their `shards`)."""
+    the shards that answer now (its results say so through their `shards`). Any other failure
+    of the engine is a StoreError, a message, not a traceback."""
     try:
-        return read(database)
-    except xapian.NetworkError:
-        if database.shards is None:
-            raise
-        log.info("a shard of %s stopped answering: reading the others", database.path)
-        return read(database.reopened())
+        try:
+            return read(database)
+        except xapian.NetworkError:
+            if database.shards is None:
+                raise
+            log.info("a shard of %s stopped answering: reading the others", database.path)
+            return read(database.reopened())
+    except xapian.Error as exc:
+        raise StoreError(f"the Xapian index failed: {exc.get_msg()}") from None
 
 
 def open_database(path: Path, kept: GenerationValues | None = None) -> PassageDatabase:
