@@ -525,9 +525,8 @@ def test_meeting_page_item_numbers(text: str, items: list[tuple[str | None, str]
         "ECONOMIC INVESTMENT AND REGENERATION COMMITTEE\n\n1044 CITY CENTRE MARKETS UPDATE - The "
         "Assistant Director submitted a report.\n\nResolved - That the report be noted.\n\n"
         "1045 (12) ALBERT AVENUE BATHS - The Director submitted a report.",
-        None, None,
-        [(None, None, "ECONOMIC INVESTMENT"),
-         ("1044", "CITY CENTRE MARKETS UPDATE", "The Assistant"),
+        None, None,   # the committee's name above the first item is the page's title
+        [("1044", "CITY CENTRE MARKETS UPDATE", "The Assistant"),
          ("1045 (12)", "ALBERT AVENUE BATHS", "The Director")],
         id="number-upper-case-title-dash-text"),
     pytest.param(  # synthetic, hold-out h08 and h11: parish numbering, committee and date

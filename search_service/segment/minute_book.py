@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A link to a document after its name: "Budget Report pdf icon PDF 238 KB".
+DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
 _HEADING = re.compile(
     r"^(?:(?:Minute|Item) (?:No\.? ?)?)?"   # "Minute 34 - Proposed Police Precept"
-    r"\(?(?P<number>(?:[A-Z]{1,6}(?:/| (?=\d{1,4}/))?)?(?P<value>\d{1,4})(?:/\d{1,4}){0,2}[a-z]?)\)?\.?"
-    r"(?: ?\((?P<sub>\d{1,3}[a-z]?)\))?\s+(?:[-–]\s+)?(?P<rest>[A-Z(].*)$")
+    r"\(?(?P<number>(?:[A-Z]{1,6}(?:/| (?=\d{1,4}/))?)?(?P<value>\d{1,4})(?:[/:]\d{1,4}){0,2}[a-z]?"
+    r"(?:/[A-Z]{1,4})?)\)?"                  # "04/08:01", "41/19/BC"
+    r"(?:\.(?=[A-Z]{2})|\.?(?: ?\((?P<sub>\d{1,3}[a-z]?)\))?\s+(?:[-–|]\s+)?)"  # "1.ELECTION", "22/38 | "
+    r"(?:\d{1,3}\.\s+)?"                    # the agenda's number after the minute's: "A011/19 3. …"
+    r"(?P<rest>[A-Z(].*)$")
 # Where an upper-case title gives way to the minutes on the same line.
 _TITLE_END = re.compile(r"\s+[-–]\s+|:\s+|\s+[-–]$|:$")
 # Words of a sentence rather than a title.
@@ -28,14 +33,16 @@ _MAX_TITLE_WORDS = 12
 _AGENDA_TITLE = re.compile(r"^To (?:consider|receive|note|approve|agree|discuss|review|decide|"
                            r"adopt|confirm|appoint|elect|accept|determine|ratify)\b")
 _MAX_AGENDA_TITLE_WORDS = 25
+_LEAD_IN_WORDS = 4
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A numbered item heading: its line, number, title and any minutes on the same line."""
+    """An item heading: its line, number (None when unnumbered), title and any minutes on the
+    same line."""
 
     line: int
-    number: str
+    number: str | None
     value: int
     title: str
     text: str
@@ -57,6 +64,8 @@ def read_heading(line: str, number: int) -> Heading | None:
     rest = match["rest"].strip()
     cut = _TITLE_END.search(rest)
     head, text = (rest[:cut.start()], rest[cut.end():]) if cut else (rest, "")
+    if not text and head.endswith(".") and ". " not in head:   # "3. Finance."
+        head = head[:-1]
     upper = sum(c.isupper() for c in head) >= 2 and not any(c.islower() for c in head)
     if not (upper or _title_case_title(head)):
         if not _title_case_title(rest):
@@ -74,13 +83,29 @@ def find_headings(lines: list[str]) -> list[Heading]:
     when there are at least two and most of them have minutes under them (a numbered list of
     short points has none).
     """
-    headings = _rising([h for i, line in enumerate(lines) if (h := read_heading(line, i))])
+    headings = _rising(_without_list_points(
+        lines, [h for i, line in enumerate(lines) if (h := read_heading(line, i))]))
     if len(headings) < 2:
         return []
     ends = [h.line for h in headings[1:]] + [len(lines)]
     with_minutes = sum(bool(h.text) or any(lines[k] for k in range(h.line + 1, end))
                        for h, end in zip(headings, ends))
     return headings if with_minutes * 2 > len(headings) else []
+
+
+def _without_list_points(lines: list[str], candidates: list[Heading]) -> list[Heading]:
+    """The candidates that are not points of a list a sentence introduces ("He gave her three
+    messages to consider;" then "1. Transport: …", "2. Housing: …")."""
+    kept, point = [], None
+    for heading in candidates:
+        before = next((lines[k] for k in range(heading.line - 1, -1, -1) if lines[k]), "")
+        if before.endswith((":", ";")) and len(before.split()) >= _LEAD_IN_WORDS \
+                or point is not None and heading.value == point + 1:
+            point = heading.value
+        else:
+            kept.append(heading)
+            point = None
+    return kept
 
 
 def _rising(headings: list[Heading]) -> list[Heading]:
@@ -99,3 +124,65 @@ def _rising(headings: list[Heading]) -> list[Heading]:
         run.append(headings[at])
         at = before[at]
     return run[::-1]
+
+
+# A line that opens a list, a sentence or a speech rather than an item: bullets, list markers,
+# "Comment:", a person's name.
+_NOT_PLAIN_HEADING = re.compile(
+    r"^(?:[-–•·*>o]\s|\(?[a-z\d]{1,3}[.)]\s|(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Proposed|"
+    r"Seconded|Resolved|Agreed|Action|Comment|Question|Answer|Response|Reply|Note|Present|"
+    r"Apologies|In attendance|Also present|Additional documents|Decisions?|Outcome|Discussion|"
+    r"Debate|Background|Summary|Reasons?|Recommendations?)\b)", re.I)
+# A sentence without its full stop: "The report covered a review of the strategy".
+_NARRATIVE = re.compile(r"^(?:(?:The|This|It|There|He|She|They|We|A|An|Members|Officers|"
+                        r"Councillors)\s(?:\w+\s){0,3}[a-z]+(?:ed|s)\b|.*\b(?:us|we|our|he|she|"
+                        r"they|it)\b)")
+_MAX_PLAIN_TITLE_WORDS = 10
+_MAX_COLON_TITLE_WORDS = 5
+# A page whose long lines end without a stop this often wraps its sentences across lines.
+_WRAPPED_SHARE = 0.3
+
+
+def _plain_title(lines: list[str], n: int, wrapped: bool) -> str | None:
+    """The title on line `n` if it stands alone as an unnumbered heading: a short title, the
+    previous line blank or ending a sentence; on a page whose sentences wrap from line to line,
+    also a colon or a blank line after it."""
+    line = DOC_LINK.sub("", lines[n])
+    if not line or _NOT_PLAIN_HEADING.match(line):
+        return None
+    if wrapped and not line.endswith(":") and n + 1 < len(lines) and lines[n + 1]:
+        return None
+    before = next((lines[k] for k in range(n - 1, -1, -1) if lines[k]), "")
+    if before and not before.endswith((".", ";", "!", "?")) and lines[n - 1]:
+        return None
+    if _NARRATIVE.match(line):
+        return None
+    title = line.removesuffix(":").rstrip() if line.endswith(":") else line
+    words = len(title.split())
+    if line.endswith(":") and words > _MAX_COLON_TITLE_WORDS:
+        return None
+    if words > _MAX_PLAIN_TITLE_WORDS or not _title_case_title(title):
+        return None
+    return title
+
+
+def find_plain_headings(lines: list[str], start: int) -> list[Heading]:
+    """Unnumbered item headings of plain minutes from line `start` on ("Police Report:",
+    "Public Forum" alone on its line above the minutes), or none unless there are at least two
+    and most have running text under them."""
+    long_lines = [line for line in lines if len(line.split()) >= 6]
+    wrapped = sum(not line.endswith((".", ":", ";", "!", "?", ")")) for line in long_lines) \
+        > len(long_lines) * _WRAPPED_SHARE
+    # headings stand after the lines of who attended or else after the first running text
+    # (above it: the page's title), and before the last line
+    if not start:
+        start = next((n for n, line in enumerate(lines) if len(line.split()) >= 6), len(lines))
+    last = max((n for n, line in enumerate(lines) if line), default=0)
+    headings = [Heading(n, None, 0, title, "") for n in range(start, last)
+                if (title := _plain_title(lines, n, wrapped))]
+    if len(headings) < 2:
+        return []
+    ends = [h.line for h in headings[1:]] + [len(lines)]
+    with_minutes = sum(any(len(lines[k].split()) >= 6 for k in range(h.line + 1, end))
+                       for h, end in zip(headings, ends))
+    return headings if with_minutes * 2 > len(headings) else []

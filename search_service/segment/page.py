@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..model import AgendaItem
 from .header import DATED_TITLE, read_header
-from .minute_book import find_headings
+from .minute_book import DOC_LINK as _DOC_LINK
+from .minute_book import find_headings, find_plain_headings, read_heading
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +17,17 @@ log = logging.getLogger(__name__)
 _ITEM_NUMBER = re.compile(
     r"^((?:[A-Z]{1,6}/?)?\d{1,4}[a-z]?(?:[/-]\d{1,4}){0,2}(?: ?\([a-z\d]{1,3}\))?)\.?$")
 _NUMBERED_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.? +(\S.*)$")
-_DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
+# Where an item's title ends on a line that runs on into its agenda description: a link to a
+# document, "Additional documents:", or the agenda's wording ("… To receive any apologies").
+_TITLE_END = re.compile(
+    r"\s+(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\b|\s+Additional documents:|"
+    r"\s+(?=To (?i:receive|consider|note|approve|agree|declare|review|adopt|confirm|elect|appoint|"
+    r"discuss|determine|sign|authorise|report|provide|update|inform|seek|identify|answer|hear)\b)")
+# An upper-case title run on into a description in ordinary case: "CHAIRMAN'S ANNOUNCEMENTS The …".
+_UPPER_TITLE = re.compile(r"^[^a-z\s]+(?:\s+[^a-z\s]+)*\s+[^a-z\s]*[A-Z]{2}[^a-z\s]*(?=(?: [^\s]+){4})"
+                          r"(?= [A-Z][a-z])")
+# A table row of a meeting page flattened onto one line: "Title [description] Minutes: text".
+_ROW_MINUTES = re.compile(r"^(?P<head>\S.*?)\s+Minutes:(?:\s+(?P<rest>\S.*))?$")
 # "Minutes:" alone on its line, or opening the first line of the minutes ("Minutes: None."),
 # but not naming who took them in a header ("Minutes: Andrea Lomas").
 _MINUTES = re.compile(r"^(?:Minutes:?$|Decisions?:$|Minutes:\s+(?=\S)"
@@ -37,13 +48,14 @@ _DECISION_FACTS = re.compile(
     r"Date comes into force|Wards affected|Lead officer):", re.I)
 _ITEM_PAGE = re.compile(r"^(?:Agenda item|Issue - (?:meetings|decisions))$", re.I)
 _MEETING_PAGE = re.compile(r"^Agenda(?:,)? (?:and|&) (?:draft )?(?:minutes|decisions)$", re.I)
-_ITEMS_HEADER = re.compile(r"^No\.? Item$", re.I)
+_ITEMS_HEADER = re.compile(r"^(?:\| )?No\.?(?: \|)? Item(?: \|)?$", re.I)
 # Lines a web page adds around the minutes: navigation, venue and contact details, links.
 _CHROME = re.compile(
     r"^(?:Skip to.*|Quick Links|navigation and tools|Find it|You are here.*|Agendas, Meetings and "
     r"Minutes.*|Issue - .*|Agenda item|Agenda(?:,)? (?:and|&) (?:draft )?(?:minutes|decisions)|"
     r"Venue:.*|"
-    r"Contact:.*|Items|No\.? Item|Additional documents:?|View directions|Meeting: .*)$", re.I)
+    r"Contact:.*|Items|No\.? Item|Additional documents:?|View directions|Meeting: .*|"
+    r"[|: ]*-{3}[-|: ]*)$", re.I)
 
 
 @dataclass
@@ -67,8 +79,12 @@ def read_page(text: str) -> Page:
                 council=header.council, meeting_time=header.meeting_time,
                 meeting_title=header.meeting_title)
     number = header.number
-    if any(_MEETING_PAGE.match(line) for line in lines[:15]):
-        page.items = _meeting_items(raw, lines)
+    if any(_MEETING_PAGE.match(line) or _ITEMS_HEADER.match(line) for line in lines[:15]) \
+            or sum(bool(_ROW_MINUTES.match(line)) for line in lines) >= 2:
+        raw, heads = _unflatten_rows(raw)
+        lines = [line.replace("\u00a0", " ").strip() for line in raw]
+        # a meeting page whose items are numbered on their title lines: as a minute book
+        page.items = _meeting_items(raw, lines, heads) or _minute_book_items(raw, lines)
     elif not _is_item_page(lines):
         page.items = _minute_book_items(raw, lines)
     if not page.items:
@@ -78,7 +94,35 @@ def read_page(text: str) -> Page:
 
 
 def _title(line: str) -> str:
-    return _DOC_LINK.sub("", line).strip()
+    return _split_title(line)[0]
+
+
+def _split_title(line: str) -> tuple[str, str | None]:
+    """An item's title line → its title and the agenda description run on after it, if any."""
+    line = line.rstrip(" |")
+    cut = _TITLE_END.search(line) or _UPPER_TITLE.match(line)
+    if not cut or line.startswith("To "):
+        return _DOC_LINK.sub("", line).strip(), None
+    end = cut.start() if cut.re is _TITLE_END else cut.end()
+    rest = _DOC_LINK.sub("", _TITLE_END.sub(" ", line[end:])).strip(" |")
+    return line[:end].strip(), rest or None
+
+
+def _unflatten_rows(raw: list[str]) -> tuple[list[str], set[int]]:
+    """A meeting page's lines with each table row that was flattened onto one line ("Title
+    To note … Minutes: text |") split before its minutes, and without the cells' bars; and the
+    numbers of the lines that are such a row's head (its title and description)."""
+    lines: list[str] = []
+    heads = set()
+    for line in raw:
+        line = line.rstrip().removesuffix("|").rstrip()
+        match = _ROW_MINUTES.match(line.strip())
+        if match and not _MINUTES.match(line.strip()):
+            heads.add(len(lines))
+            lines.extend([match["head"], "Minutes:", *filter(None, [match["rest"]])])
+        else:
+            lines.append(line)
+    return lines, heads
 
 
 def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str | None, str]:
@@ -121,20 +165,24 @@ def _is_item_page(lines: list[str]) -> bool:
 
 
 def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, str]]:
-    """Items of plain minutes under numbered headings; the lines above the first stay minutes
-    unless they are the page header (they list who attended)."""
-    headings = find_headings(lines)
+    """Items of plain minutes under numbered headings, or else unnumbered ones; the lines above
+    the first heading stay minutes, without the page header (the lines listing who attended)."""
+    start = _header_end(lines)
+    headings = find_headings(lines) or find_plain_headings(lines, start)
     if not headings:
         return []
     items = []
-    above = lines[:headings[0].line]
-    if any(above) and not any(_ATTENDANCE.match(line) for line in above):
+    # minutes above the first heading begin with running text, not the page's title; after
+    # the lines of who attended, with a sentence, not the names and roles of those present
+    start = next((n for n in range(start, headings[0].line) if len(lines[n].split()) >= 6
+                  and (not start or lines[n].endswith("."))), headings[0].line)
+    if any(lines[start:headings[0].line]):
         items.append((AgendaItem(number=None, title=None),
-                      _minutes_text(raw[:headings[0].line])))
+                      _minutes_text(raw[start:headings[0].line])))
     ends = [h.line for h in headings[1:]] + [len(lines)]
     for heading, end in zip(headings, ends):
         text = _minutes_text([heading.text, *raw[heading.line + 1:end]])
-        items.append((AgendaItem(number=heading.number, title=heading.title), text))
+        items.append((AgendaItem(number=heading.number, title=_title(heading.title)), text))
     return items
 
 
@@ -161,6 +209,11 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
             start += 1
     else:
         start = _header_end(lines)
+        # plain minutes of one item under its numbered title: "8 Q3 Finance Monitoring"
+        first = next((n for n in range(start, len(lines)) if lines[n]), None)
+        heading = read_heading(lines[first], first) if first is not None else None
+        if heading and not heading.text:
+            number, title, start = number or heading.number, _title(heading.title), first + 1
     description, minutes = _body(raw, lines, start, len(lines))
     return AgendaItem(number=number, title=title, description=description), minutes
 
@@ -177,16 +230,18 @@ def _header_end(lines: list[str]) -> int:
     return attendance[-1] + 1 if attendance else 0
 
 
-def _meeting_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, str]]:
+def _meeting_items(raw: list[str], lines: list[str],
+                   heads: set[int]) -> list[tuple[AgendaItem, str]]:
     """Items of a whole meeting page, found by their numbers or else by their minutes markers."""
     first = next((i for i, line in enumerate(lines) if _ITEMS_HEADER.match(line)), 0)
-    starts = _numbered_starts(lines, first) or _marked_starts(lines, first)
+    starts = _numbered_starts(lines, first) or _marked_starts(lines, first, heads)
     items = []
     for n, (line_no, number, title_line) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         description, minutes = _body(raw, lines, title_line + 1, end)
-        items.append((AgendaItem(number=number, title=_title(lines[title_line]),
-                                 description=description), minutes))
+        title, run_on = _split_title(lines[title_line])
+        description = " ".join(filter(None, [run_on, description])) or None
+        items.append((AgendaItem(number=number, title=title, description=description), minutes))
     return items
 
 
@@ -207,11 +262,13 @@ def _numbered_starts(lines: list[str], first: int) -> list[tuple[int, str | None
     return starts
 
 
-def _marked_starts(lines: list[str], first: int) -> list[tuple[int, str | None, int]]:
+def _marked_starts(lines: list[str], first: int,
+                   heads: set[int]) -> list[tuple[int, str | None, int]]:
     """Items of a page saved without item numbers: one per "Minutes:" marker, titled above it.
 
-    The title is the first line with a link to a document since the previous item's minutes
-    began, or else the last line before the marker (an item without an agenda description).
+    The title is the head of a row flattened onto the marker's line (`heads`), or else the first
+    line with a link to a document since the previous item's minutes began, or else the last
+    line before the marker (an item without an agenda description).
     """
     markers = [i for i in range(first, len(lines)) if _MINUTES.match(lines[i])]
     if len(markers) < 2:
@@ -220,7 +277,9 @@ def _marked_starts(lines: list[str], first: int) -> list[tuple[int, str | None, 
     floor = first + 1
     for marker in markers:
         region = [i for i in range(floor, marker) if lines[i] and not _CHROME.match(lines[i])]
-        if region:
+        if marker - 1 in heads:
+            starts.append((marker - 1, None, marker - 1))
+        elif region:
             linked = [i for i in region if _DOC_LINK.search(lines[i])]
             title = region[0] if not starts else (linked or region)[0 if linked else -1]
             starts.append((title, None, title))
