@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                        "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 KINDS = ("qa", "statement", "decision")
 
 
@@ -41,6 +42,8 @@ class DocumentScore:
     qa_gold_ok: int = 0     # … whose passage is a qa
     qa_passages: int = 0    # qa passages holding a gold unit
     qa_passages_ok: int = 0  # … of which one is a gold qa
+    items: int = 0          # covered units labelled with their agenda item ("item")
+    items_ok: int = 0       # … whose passage's item title is that item
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, passage)
     misses: list[str] = field(default_factory=list)
 
@@ -89,6 +92,13 @@ class EvaluationReport:
         return _ratio(self._total("qa_passages_ok"), self._total("qa_passages"))
 
     @property
+    def item_accuracy(self) -> float | None:
+        """The share of units labelled with their item whose passage has that item's title
+        (None when no unit is)."""
+        items = self._total("items")
+        return _ratio(self._total("items_ok"), items) if items else None
+
+    @property
     def confusion(self) -> Counter[tuple[str, str]]:
         return sum((d.confusion for d in self.documents), Counter())
 
@@ -104,6 +114,21 @@ def _ratio(part: int, whole: int) -> float:
 def fold(text: str | None) -> str:
     """Text as the labels are matched: case, curly quotes, dashes and white space folded."""
     return _SPACES.sub(" ", (text or "").translate(_FOLD)).strip().lower()
+
+
+def _words(text: str | None) -> str:
+    return _NOT_WORD.sub(" ", fold(text)).strip()
+
+
+def same_item(gold: str | None, title: str | None) -> bool:
+    """Whether a passage's item title is the labelled item: both absent, or one holding the
+    other and at least half as long (labellers copy a heading's first words; pages add its
+    agenda reference)."""
+    gold, title = _words(gold), _words(title)
+    if not gold or not title:
+        return gold == title
+    shorter, longer = sorted((gold, title), key=len)
+    return shorter in longer and len(shorter) * 2 >= len(longer)
 
 
 def score_document(name: str, passages: list[Passage], units: list[dict]) -> DocumentScore:
@@ -122,6 +147,13 @@ def score_document(name: str, passages: list[Passage], units: list[dict]) -> Doc
         score.covered += 1
         owners.setdefault(hit, []).append(i)
         passage = passages[hit]
+        if "item" in unit:
+            score.items += 1
+            if same_item(unit["item"], passage.item.title):
+                score.items_ok += 1
+            else:
+                score.misses.append(f"item {passage.item.title!r} should be {unit['item']!r}: "
+                                    f"{unit['snippet'][:50]!r}")
         score.confusion[unit["kind"], passage.kind] += 1
         if unit["kind"] == "qa":
             score.qa_gold += 1
@@ -228,5 +260,7 @@ def format_report(report: EvaluationReport, verbose: bool) -> str:
                  f"coverage={report.coverage:.3f} kind_acc={report.kind_accuracy:.3f} "
                  f"qa_split={report.split_accuracy:.3f} merged={report.merge_rate:.3f} "
                  f"qa_recall={report.qa_recall:.3f} qa_precision={report.qa_precision:.3f} "
-                 f"passages={report.passages} passages/s={report.passages_per_second:.0f}")
+                 f"passages={report.passages} passages/s={report.passages_per_second:.0f}"
+                 + (f" item_acc={report.item_accuracy:.3f}"
+                    if report.item_accuracy is not None else ""))
     return "\n".join(lines)

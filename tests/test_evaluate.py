@@ -159,3 +159,20 @@ def test_evaluate_asks_for_its_corpus_rather_than_reading_one_outside_the_projec
     result = CliRunner().invoke(cli, ["evaluate"])
     assert result.exit_code == 2
     assert "Missing argument 'CORPUS'" in result.output
+
+
+def test_item_accuracy_is_scored_where_units_name_their_item(tmp_path: Path) -> None:
+    titled = "Minutes of the meeting\n\nPresent: Councillors Amber and Reed\n\n" \
+        "Highways Update\n\n" + PAGE.removeprefix("Minutes:\n").replace("\n", "\n\n") + \
+        "\nParish Grants\n\nThe Clerk reported that two applications for grants had come in."
+    units = [dict(UNITS[0], item="Highways Update"), dict(UNITS[1], item="highways update"),
+             {"kind": "statement", "snippet": "two applications for grants had come in",
+              "item": "Village Hall"}]
+    corpus = _write_corpus(tmp_path / "c", {"a": ("https://a.example.gov.uk/x", units)})
+    (corpus / "docs" / "a.json").write_text(json.dumps({"url": "u", "text": titled}), "utf-8")
+    report = evaluate_corpus(corpus)
+    assert report.item_accuracy == pytest.approx(2 / 3)   # the grant sits under Parish Grants
+    text = format_report(report, verbose=True)
+    assert "item 'Parish Grants' should be 'Village Hall'" in text
+    assert text.splitlines()[-1].endswith("item_acc=0.667")
+    assert "item_acc" not in format_report(evaluate_corpus(CORPUS), verbose=False)
