@@ -24,8 +24,9 @@ _TITLE_END = re.compile(
     r"\s+(?=To (?i:receive|consider|note|approve|agree|declare|review|adopt|confirm|elect|appoint|"
     r"discuss|determine|sign|authorise|report|provide|update|inform|seek|identify|answer|hear)\b)")
 # An upper-case title run on into a description in ordinary case: "CHAIRMAN'S ANNOUNCEMENTS The …".
-_UPPER_TITLE = re.compile(r"^[^a-z\s]+(?:\s+[^a-z\s]+)*\s+[^a-z\s]*[A-Z]{2}[^a-z\s]*(?=(?: [^\s]+){4})"
-                          r"(?= [A-Z][a-z])")
+# (two upper-case words at least, then four words or more in ordinary case)
+_UPPER_TITLE = re.compile(r"^[^a-z\s]+(?:\s+[^a-z\s]+)*\s+[^a-z\s]*[A-Z]{2}[^a-z\s]*"
+                          r"(?=(?: [^\s]+){4})(?= [A-Z][a-z])")
 # A table row of a meeting page flattened onto one line: "Title [description] Minutes: text".
 _ROW_MINUTES = re.compile(r"^(?P<head>\S.*?)\s+Minutes:(?:\s+(?P<rest>\S.*))?$")
 # "Minutes:" alone on its line, or opening the first line of the minutes ("Minutes: None."),
