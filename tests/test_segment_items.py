@@ -103,3 +103,11 @@ def test_a_page_of_one_numbered_item_takes_its_title() -> None:
         "8 Quarter Two Performance Report PDF 2 MB\nCouncillor Lowe introduced the report "
         "and said that sickness absence had fallen again.")))
     assert (passage.item.number, passage.item.title) == ("8", "Quarter Two Performance Report")
+
+
+def test_the_word_minutes_in_a_site_menu_does_not_make_the_page_one_item() -> None:
+    page = read_page(
+        "Home\nMinutes\nContact Us\n\nPresent: Councillors Hale and Oduya\n\n"
+        "1. Play Area\nThe new swings had been installed and were well used.\n"
+        "2. Speed Watch\nVolunteers had recorded forty vehicles over the limit.")
+    assert [item.title for item, _ in page.items] == ["Play Area", "Speed Watch"]

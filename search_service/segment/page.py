@@ -160,9 +160,10 @@ def _minutes_text(raw: list[str]) -> str:
 
 
 def _is_item_page(lines: list[str]) -> bool:
-    """Whether the page is one agenda item (its kind line, or a minutes marker, says so)."""
+    """Whether the page is one agenda item (its kind line, or a minutes marker, says so; the
+    word "Minutes" alone is a site's menu or a page's title as often)."""
     return any(_ITEM_PAGE.match(line) for line in lines[:15]) or any(
-        _MINUTES.match(line) for line in lines)
+        _MINUTES.match(line) and line.lower() != "minutes" for line in lines)
 
 
 def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaItem, str]]:
