@@ -111,3 +111,13 @@ def test_the_word_minutes_in_a_site_menu_does_not_make_the_page_one_item() -> No
         "1. Play Area\nThe new swings had been installed and were well used.\n"
         "2. Speed Watch\nVolunteers had recorded forty vehicles over the limit.")
     assert [item.title for item, _ in page.items] == ["Play Area", "Speed Watch"]
+
+
+def test_a_linked_title_keeps_its_description_out_of_the_headings() -> None:
+    page = read_page(
+        "Agenda and minutes\nVenue: Online meeting. View directions\nNo. Item\n\n"
+        "Cemetery Fees pdf icon PDF 120 KB\n\nReport of the Bereavement Services Manager\n\n"
+        "Members agreed to hold the fees at this year's level for a further year.\n\n"
+        "Litter Bins pdf icon PDF 80 KB\n\nReport of the Street Scene Manager\n\n"
+        "The manager said that twelve new bins would be placed on the sea front.")
+    assert [item.title for item, _ in page.items] == ["Cemetery Fees", "Litter Bins"]

@@ -132,7 +132,7 @@ _NOT_PLAIN_HEADING = re.compile(
     r"^(?:[-–•·*>o]\s|\(?[a-z\d]{1,3}[.)]\s|(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor|Proposed|"
     r"Seconded|Resolved|Agreed|Action|Comment|Question|Answer|Response|Reply|Note|Present|"
     r"Apologies|In attendance|Also present|Additional documents|Decisions?|Outcome|Discussion|"
-    r"Debate|Background|Summary|Reasons?|Recommendations?)\b)", re.I)
+    r"Debate|Background|Summary|Reasons?|Recommendations?|Venue|Contact)\b)", re.I)
 # A sentence without its full stop: "The report covered a review of the strategy".
 _NARRATIVE = re.compile(r"^(?:(?:The|This|It|There|He|She|They|We|A|An|Members|Officers|"
                         r"Councillors)\s(?:\w+\s){0,3}[a-z]+(?:ed|s)\b|.*\b(?:us|we|our|he|she|"
@@ -154,6 +154,8 @@ def _plain_title(lines: list[str], n: int, wrapped: bool) -> str | None:
         return None
     before = next((lines[k] for k in range(n - 1, -1, -1) if lines[k]), "")
     if before and not before.endswith((".", ";", "!", "?")) and lines[n - 1]:
+        return None
+    if DOC_LINK.search(before):   # the agenda's description under a linked title
         return None
     if _NARRATIVE.match(line):
         return None
