@@ -81,6 +81,7 @@ def test_lines_that_are_not_unnumbered_headings(line: str) -> None:
     ("4.ELECTION OF VICE-CHAIR.", "4", "ELECTION OF VICE-CHAIR"),
     ("5. Correspondence.", "5", "Correspondence"),
     ("23/41 | REPORT OF THE TOWN CLERK", "23/41", "REPORT OF THE TOWN CLERK"),
+    ("XIV COMMUNITY GRANTS", "XIV", "COMMUNITY GRANTS"),
 ])
 def test_numbered_heading_forms(heading: str, number: str, title: str) -> None:
     text = (f"{heading}\nThe Clerk presented the item to the meeting.\n"

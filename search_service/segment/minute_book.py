@@ -19,6 +19,10 @@ _HEADING = re.compile(
     r"(?:\.(?=[A-Z]{2})|\.?(?: ?\((?P<sub>\d{1,3}[a-z]?)\))?\s+(?:[-–|]\s+)?)"  # "1.ELECTION", "22/38 | "
     r"(?:\d{1,3}\.\s+)?"                    # the agenda's number after the minute's: "A011/19 3. …"
     r"(?P<rest>[A-Z(].*)$")
+# A minute numbered in Roman numerals, as Scottish councils number them: "III ENERGY PRICING".
+_ROMAN_HEADING = re.compile(r"^(?P<number>(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.?\s+"
+                            r"(?P<rest>[A-Z(][^a-z]*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # Where an upper-case title gives way to the minutes on the same line.
 _TITLE_END = re.compile(r"\s+[-–]\s+|:\s+|\s+[-–]$|:$")
 # Words of a sentence rather than a title.
@@ -58,6 +62,9 @@ def _title_case_title(text: str) -> bool:
 
 def read_heading(line: str, number: int) -> Heading | None:
     """The item heading on a line, if the line is one."""
+    if roman := _ROMAN_HEADING.match(line):
+        return Heading(number, roman["number"], _roman_value(roman["number"]),
+                       roman["rest"].strip(), "")
     match = _HEADING.match(line)
     if not match or _MONTH.match(match["rest"]):
         return None
@@ -73,6 +80,12 @@ def read_heading(line: str, number: int) -> Heading | None:
         head, text = rest, ""
     item = f"{match['number']} ({match['sub']})" if match["sub"] else match["number"]
     return Heading(number, item, int(match["value"]), head.strip(), text.strip())
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a Roman numeral below 90."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0]))
 
 
 def find_headings(lines: list[str]) -> list[Heading]:
