@@ -122,3 +122,12 @@ def test_a_linked_title_keeps_its_description_out_of_the_headings() -> None:
         "Litter Bins pdf icon PDF 80 KB\n\nReport of the Street Scene Manager\n\n"
         "The manager said that twelve new bins would be placed on the sea front.")
     assert [item.title for item, _ in page.items] == ["Cemetery Fees", "Litter Bins"]
+
+
+def test_a_decision_details_page_is_titled_by_its_decision() -> None:
+    [passage] = split_document(Document(source="p", url="p", text=(
+        "Decision details\n\nDecision details\n\nAllotment Rents 2025/26\n\n"
+        "Decision Maker: Cabinet\n\nIs Key decision?: No\n\nDecision:\n\n"
+        "Cabinet agreed to raise allotment rents by five per cent from April.")))
+    assert passage.item.title == "Allotment Rents 2025/26"
+    assert passage.text == "Cabinet agreed to raise allotment rents by five per cent from April."

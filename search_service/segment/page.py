@@ -47,7 +47,7 @@ _DECISION_FACTS = re.compile(
     r"^(?:Decision Maker|Decision status|Is Key decision\?|Is subject to call in\?|Report author|"
     r"Publication date|Date of decision|Decided at meeting|Effective from|Call-in deadline|"
     r"Date comes into force|Wards affected|Lead officer):", re.I)
-_ITEM_PAGE = re.compile(r"^(?:Agenda item|Issue - (?:meetings|decisions))$", re.I)
+_ITEM_PAGE = re.compile(r"^(?:Agenda item|Issue - (?:meetings|decisions)|Decision details)$", re.I)
 _MEETING_PAGE = re.compile(r"^Agenda(?:,)? (?:and|&) (?:draft )?(?:minutes|decisions)$", re.I)
 _ITEMS_HEADER = re.compile(r"^(?:\| )?No\.?(?: \|)? Item(?: \|)?$", re.I)
 # Lines a web page adds around the minutes: navigation, venue and contact details, links.
@@ -191,7 +191,8 @@ def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaIte
 def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[AgendaItem, str]:
     """One agenda item (or a page of plain minutes): title after the page-kind line, if any."""
     start = 0
-    kind = next((i for i, line in enumerate(lines[:15]) if _ITEM_PAGE.match(line)), None)
+    # the last kind line: a page may repeat it ("Decision details" twice)
+    kind = max((i for i, line in enumerate(lines[:15]) if _ITEM_PAGE.match(line)), default=None)
     title = None
     if _is_item_page(lines):
         start = (kind + 1) if kind is not None else 0
