@@ -2,13 +2,14 @@
 code beside a baseline checkout's, in one run: no rebuild.
 
     python -m benchmarks.compare_queries --index DIR --passages 1m --baseline CODE_DIR \
-        [--rounds 2] [--out FILE.md]
+        [--baseline-index DIR] [--rounds 2] [--out FILE.md]
 
 Each round runs `benchmarks.phases xapian-queries` (wall time of the mix with every facet count,
 then without) once with the baseline's code and once with this one's, each in its own process,
 alternating, so that the load of a shared machine falls on both alike. A figure is the median of
 its rounds. The baseline is any checkout holding `search_service`, `benchmarks`, `tests` and
-`templates` (e.g. `git archive COMMIT search_service benchmarks tests templates | tar -x -C DIR`).
+`templates` (e.g. `git archive COMMIT search_service benchmarks tests templates | tar -x -C DIR`);
+`--baseline-index` gives it an index of its own (of the same passages) when the layout changed.
 """
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ from .run import REPO, run_step
 CODES = ("baseline", "this")
 
 
-def rounds(index: Path, passages: int, seed: int, baseline: Path,
+def rounds(indexes: tuple[Path, Path], passages: int, seed: int, baseline: Path,
            count: int) -> dict[str, list[dict[str, Any]]]:
-    """The figures of each round, by code."""
+    """The figures of each round, by code (the baseline's on the first index)."""
     figures: dict[str, list[dict[str, Any]]] = {code: [] for code in CODES}
     for _ in range(count):
-        for code, folder in zip(CODES, (baseline, REPO)):
+        for code, folder, index in zip(CODES, (baseline, REPO), indexes):
             figures[code].append(run_step("xapian-queries", str(index), str(passages), str(seed),
                                           code=folder))
     return figures
@@ -69,13 +70,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--passages", default="1m", help="the scale the mix is drawn for")
     parser.add_argument("--seed", type=int, default=7, help="seed of the generated corpus")
     parser.add_argument("--baseline", type=Path, required=True, help="the other code's folder")
+    parser.add_argument("--baseline-index", type=Path,
+                        help="the baseline's own index (default: --index)")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each code, alternating")
     parser.add_argument("--out", type=Path, help="write the markdown table here too")
     args = parser.parse_args(argv)
-    figures = rounds(args.index.resolve(), parse_scale(args.passages), args.seed,
-                     args.baseline.resolve(), args.rounds)
-    table = markdown(figures, f"Xapian query mix on {args.index} ({args.passages} passages, "
-                              f"seed {args.seed}), {args.rounds} rounds, median of rounds")
+    indexes = ((args.baseline_index or args.index).resolve(), args.index.resolve())
+    figures = rounds(indexes, parse_scale(args.passages), args.seed, args.baseline.resolve(),
+                     args.rounds)
+    table = markdown(figures, f"Xapian query mix on {indexes[1]} (baseline: {indexes[0]}; "
+                              f"{args.passages} passages, seed {args.seed}), {args.rounds} "
+                              f"rounds, median of rounds")
     print(table)
     if args.out:
         args.out.write_text(table)

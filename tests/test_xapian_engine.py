@@ -144,9 +144,11 @@ def test_newest_first(both: tuple[Path, Path]) -> None:
 def test_beyond_the_exact_count_the_counts_are_estimates_of_the_right_size(
         both: tuple[Path, Path]) -> None:
     database = open_xapian(both[1]).searcher()
-    for text, per_item in (("", 0), ("report", 3)):
-        exact = xsearch.search(database, text, size=5, per_item=per_item)
-        rough = xsearch.search(database, text, size=5, per_item=per_item, exact_up_to=5)
+    for text, per_item, sort in (("", 0, "relevance"), ("report", 3, "relevance"),
+                                 ("report", 3, "newest")):
+        exact = xsearch.search(database, text, size=5, per_item=per_item, sort=sort)
+        rough = xsearch.search(database, text, size=5, per_item=per_item, sort=sort,
+                               exact_up_to=5)
         assert not exact.estimated and rough.estimated and exact.total > 20
         # The same page, each hit's passages of its item counted exactly; the total and listed
         # of the right size, and each facet's counts adding up to about the total.
@@ -158,7 +160,7 @@ def test_beyond_the_exact_count_the_counts_are_estimates_of_the_right_size(
         assert set(kinds) <= {value for value, _ in exact.facets["kind"]}
         assert sum(kinds.values()) == pytest.approx(rough.total, abs=len(kinds))
         # Counting at least every match: exact, as without a threshold.
-        whole = xsearch.search(database, text, size=5, per_item=per_item,
+        whole = xsearch.search(database, text, size=5, per_item=per_item, sort=sort,
                                exact_up_to=exact.total)
         assert not whole.estimated and (whole.total, whole.listed, whole.facets) == (
             exact.total, exact.listed, exact.facets)

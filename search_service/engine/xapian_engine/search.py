@@ -6,15 +6,15 @@ Up to EXACT_UP_TO matches (every shard's), the total and the facet counts are ex
 `checkatleast` makes the match look at every one. Beyond, as Elasticsearch's `track_total_hits`
 and web search engines do, the match stops after about that many (in document order) and the
 total is Xapian's estimate, the facet counts the spies' counts of the matches seen scaled up to it
-(Xapian's documented way); the results say so (`estimated`). Counting each match costs a value
-read per facet slot (about 30 slots): at 1M passages a common word's exact counts take seconds.
-A sorted or grouped page is fetched in a pass of its own, unsorted counts first: with a sort over
-remote shards ValueCountMatchSpy over-counts by about a page.
+(Xapian's documented way); the results say so (`estimated`). Each facet's spy reads a value of
+each match it sees: at 1M passages a common word's exact counts took seconds. A page by relevance
+comes from the counting pass (the spies count a match before it is collapsed by item); a page
+sorted by date is fetched in a pass of its own, counted unsorted: with a sort over remote shards
+ValueCountMatchSpy over-counts by about a page.
 """
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,10 +28,9 @@ from ..ranking import COORDINATION_STEP
 from ..schema import FACET_COLUMNS, ROUTINE
 from . import layout
 
-# The facets value slots count: a single-valued column's slot, or the range of a column of
-# several values a passage (topics, people), whose slots' counts are summed.
-FACET_SLOTS = {name: (layout.VALUE_SLOTS[column],) if column in layout.VALUE_SLOTS
-               else tuple(layout.LIST_SLOTS[column])
+# The value slot each facet counts: a single-valued column's, or the slot where a column of
+# several values a passage (topics, people) holds them joined.
+FACET_SLOTS = {name: layout.VALUE_SLOTS.get(column, layout.LIST_SLOTS.get(column))
                for name, column in FACET_COLUMNS.items()
                if column in layout.VALUE_SLOTS or column in layout.LIST_SLOTS}
 SLOT_FACETS = {name: FACET_COLUMNS[name] for name in FACET_SLOTS}
@@ -100,32 +99,35 @@ def search(database: xapian.Database, text: str | wq.Query | None, filters: dict
     ranked = sort == "relevance"
     enquire = _page(database, found, sort, per_item) if ranked else _enquire(database, found)
     counted = [name for name in facets if not filters.get(name)]
-    spies = {name: _spies(database, name) for name in counted}
+    spies = {name: xapian.ValueCountMatchSpy(FACET_SLOTS[name]) for name in counted}
     items = xapian.ValueCountMatchSpy(layout.VALUE_SLOTS["item_key"])
-    for spy in [*itertools.chain(*spies.values()), *([items] if per_item else [])]:
+    for spy in [*spies.values(), *([items] if per_item else [])]:
         enquire.add_matchspy(spy)
     mset = enquire.get_mset(first if ranked else 0, size if ranked else 1, exact_up_to + 1)
-    tally = _Tally.of(mset, exact_up_to, items if per_item
-                      else next(itertools.chain(*spies.values()), None))
-    counts = {name: tally.scaled(_counts(*each, limit=facet_values))
-              for name, each in spies.items()}
+    tally = _Tally.of(mset, exact_up_to, items if per_item else next(iter(spies.values()), None))
+    counts = {name: tally.scaled(_counts(spy, name, facet_values)) for name, spy in spies.items()}
     estimated = not tally.exact
     for name in facets:
         if name not in counts:  # chosen values: counted without the facet's own filter
             counts[name], rough = count_facet(database, within(without=name), name,
                                               filters[name], facet_values, exact_up_to)
             estimated |= rough
+    counting = mset
     if not ranked:
         mset = _page(database, found, sort, per_item).get_mset(first, size)
     # Passages found per item, counted by a spy: MSetItem.collapse_count is 0 over remote
-    # shards. Beyond the exact count the spy saw only some items: the page's are counted apart.
-    found_in_item = _summed(items) if per_item else {}
+    # shards. Beyond the exact count the spy saw some items only: the page's are counted apart,
+    # and the passages listed are Xapian's estimate of the collapsed matches (by relevance), or
+    # the spy's items' scaled up (sorted: counted uncollapsed).
+    found_in_item: dict[str, int] = {}
     listed = tally.total
-    if per_item:
-        listed = min(tally.total, tally.scale(sum(min(count, per_item)
-                                                   for count in found_in_item.values())))
-        if not tally.exact:
-            found_in_item = _item_counts(database, found, {_item(match) for match in mset})
+    if per_item and tally.exact:
+        found_in_item = _summed(items)
+        listed = sum(min(count, per_item) for count in found_in_item.values())
+    elif per_item:
+        found_in_item = _item_counts(database, found, {_item(match) for match in mset})
+        listed = min(tally.total, _rounded(counting.get_matches_estimated()) if ranked else
+                     tally.scale(sum(min(count, per_item) for count in _summed(items).values())))
     hits = [XapianHit(layout.document_passage(match.document),
                       match.weight if ranked else 0.0,
                       max(found_in_item.get(_item(match), 0) - per_item, 0))
@@ -218,11 +220,10 @@ def count_facet(database: xapian.Database, found: xapian.Query, name: str,
     None), those of `always` beyond them, and those of `always` not found with 0; and whether
     the counts are estimates (more than `exact_up_to` passages found)."""
     enquire = _enquire(database, found)
-    spies = _spies(database, name)
-    for spy in spies:
-        enquire.add_matchspy(spy)
-    tally = _Tally.of(enquire.get_mset(0, 1, exact_up_to + 1), exact_up_to, spies[0])
-    counts = tally.scaled(_counts(*spies))
+    spy = xapian.ValueCountMatchSpy(FACET_SLOTS[name])
+    enquire.add_matchspy(spy)
+    tally = _Tally.of(enquire.get_mset(0, 1, exact_up_to + 1), exact_up_to, spy)
+    counts = tally.scaled(_counts(spy, name))
     shown = counts if limit is None else counts[:limit] + [
         pair for pair in counts[limit:] if pair[0] in always]
     known = {value for value, _ in counts}
@@ -236,32 +237,31 @@ def _enquire(database: xapian.Database, query: xapian.Query) -> xapian.Enquire:
     return enquire
 
 
-def _spies(database: xapian.Database, name: str) -> list[xapian.ValueCountMatchSpy]:
-    """The spies counting a facet: one a slot of it that some passage fills."""
-    slots = FACET_SLOTS[name]
-    return [xapian.ValueCountMatchSpy(slot) for n, slot in enumerate(slots)
-            if n == 0 or database.get_value_freq(slot)]
-
-
-def _counts(*spies: xapian.ValueCountMatchSpy, limit: int | None = None
+def _counts(spy: xapian.ValueCountMatchSpy, name: str, limit: int | None = None
             ) -> list[tuple[str, int]]:
-    """The spies' counts summed by value, most frequent first, then by value (the Whoosh
-    engine's order and Xapian's): the first `limit`, all when None."""
-    if limit is not None and len(spies) == 1:  # Xapian picks them, in C++
-        return [(item.term.decode("utf-8"), item.termfreq)
-                for item in spies[0].top_values(limit)]
-    ordered = sorted(_summed(*spies).items(), key=lambda pair: (-pair[1], pair[0]))
-    return ordered if limit is None else ordered[:limit]
+    """A facet's counts by its spy, most frequent first, then by value (the Whoosh engine's
+    order and Xapian's): the first `limit`, all when None. A facet of several values a passage
+    is counted by combination: each is split and its values summed."""
+    if FACET_COLUMNS[name] not in layout.LIST_SLOTS:
+        if limit is not None:  # Xapian picks them, in C++
+            return [(item.term.decode("utf-8"), item.termfreq) for item in spy.top_values(limit)]
+        return _ordered(_summed(spy))
+    counts: dict[str, int] = {}
+    for joined, count in _summed(spy).items():
+        for value in joined.split(layout.LIST_SEPARATOR):
+            if value:
+                counts[value] = counts.get(value, 0) + count
+    return _ordered(counts)[:limit]
 
 
-def _summed(*spies: xapian.ValueCountMatchSpy) -> dict[str, int]:
-    """The spies' counts summed by value."""
-    summed: dict[str, int] = {}
-    for spy in spies:
-        for item in spy.values():
-            value = item.term.decode("utf-8")
-            summed[value] = summed.get(value, 0) + item.termfreq
-    return summed
+def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """(value, count) pairs, most frequent first, then by value."""
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def _summed(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:
+    """A spy's counts by value."""
+    return {item.term.decode("utf-8"): item.termfreq for item in spy.values()}
 
 
 def _passages(words: xapian.Query | None, include_routine: bool) -> xapian.Query:
