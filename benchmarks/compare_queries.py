@@ -14,6 +14,7 @@ its rounds. The baseline is any checkout holding `search_service`, `benchmarks`,
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 from pathlib import Path
 from typing import Any
@@ -31,9 +32,17 @@ def rounds(indexes: tuple[Path, Path], passages: int, seed: int, baseline: Path,
     figures: dict[str, list[dict[str, Any]]] = {code: [] for code in CODES}
     for _ in range(count):
         for code, folder, index in zip(CODES, (baseline, REPO), indexes):
-            figures[code].append(run_step("xapian-queries", str(index), str(passages), str(seed),
-                                          code=folder))
+            before = _children_cpu()
+            step = run_step("xapian-queries", str(index), str(passages), str(seed), code=folder)
+            figures[code].append(step | {"cpu_s": _children_cpu() - before})
     return figures
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's finished children: a step's CPU time,
+    less sensitive than wall time to other work on a shared machine."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def rows(figures: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[float]]]:
@@ -46,6 +55,8 @@ def rows(figures: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[float
     out += [(f"no facets, {stat}", each(lambda one, stat=stat: one["no_facets"][stat]))
             for stat in ("median", "p95")]
     out.append(("first query after open", each(lambda one: one["first_query_ms"])))
+    out.append(("CPU of the whole step: open, warm-up, both mixes (s)",
+                each(lambda one: one["cpu_s"])))
     for name in figures[CODES[0]][0]["categories"]:
         for stat in ("median", "p95"):
             out.append((f"↳ {name}, {stat}",
@@ -55,7 +66,7 @@ def rows(figures: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[float
 
 def markdown(figures: dict[str, list[dict[str, Any]]], title: str) -> str:
     """The side-by-side table (ms)."""
-    lines = [title, "", "| query latency (ms) | baseline | this | ratio |", "|---|---:|---:|---:|"]
+    lines = [title, "", "| query latency (ms; CPU in s) | baseline | this | ratio |", "|---|---:|---:|---:|"]
     for label, (old, new) in rows(figures):
         lines.append(f"| {label} | {old:,.0f} | {new:,.0f} | {new / old:.2f} |")
     return "\n".join(lines) + "\n"
