@@ -183,6 +183,14 @@ def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_server
     # The trap of a sort by value over remote shards: facet counts stay exact.
     assert (xsearch.search(shards, "referrals", sort="newest").facets
             == xsearch.search(one, "referrals", sort="newest").facets)
+    # Beyond the exact count (each shard counts its first matches): estimates said so, the
+    # same page with the same "N more" as one database.
+    for sort in ("relevance", "newest"):
+        exact = xsearch.search(one, "report", size=5, per_item=3, sort=sort)
+        found = xsearch.search(shards, "report", size=5, per_item=3, sort=sort, exact_up_to=5)
+        assert found.estimated and exact.total / 2 <= found.total <= exact.total * 2
+        assert ({hit.passage.id: hit.more_in_item for hit in found.hits}
+                == {hit.passage.id: hit.more_in_item for hit in exact.hits})
 
 
 def test_commands_not_yet_on_xapian_say_so(both: tuple[Path, Path]) -> None:

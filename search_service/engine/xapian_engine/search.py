@@ -7,10 +7,10 @@ Up to EXACT_UP_TO matches (every shard's), the total and the facet counts are ex
 and web search engines do, the match stops after about that many (in document order) and the
 total is Xapian's estimate, the facet counts the spies' counts of the matches seen scaled up to it
 (Xapian's documented way); the results say so (`estimated`). Each facet's spy reads a value of
-each match it sees: at 1M passages a common word's exact counts took seconds. A page by relevance
-comes from the counting pass (the spies count a match before it is collapsed by item); a page
-sorted by date is fetched in a pass of its own, counted unsorted: with a sort over remote shards
-ValueCountMatchSpy over-counts by about a page.
+each match it sees: at 1M passages a common word's exact counts took seconds. A grouped or
+sorted page is fetched in a pass of its own, counted uncollapsed and unsorted: over remote shards
+a collapsed match's bounds are wrong, and with a sort ValueCountMatchSpy over-counts by about a
+page.
 """
 from __future__ import annotations
 
@@ -94,16 +94,16 @@ def search(database: xapian.Database, text: str | wq.Query | None, filters: dict
             xapian.Query.OP_FILTER, limited, translate(chosen))
 
     found = within()
-    # The spies count each match before it is collapsed, so a page by relevance, grouped or
-    # not, comes from the counting pass; a page sorted by date is fetched in a pass of its own.
-    ranked = sort == "relevance"
-    enquire = _page(database, found, sort, per_item) if ranked else _enquire(database, found)
+    # A grouped or sorted page is fetched in a pass of its own: over remote shards a collapsed
+    # match's bounds are wrong (the total), and with a sort the spies over-count.
+    own_pass = sort != "relevance" or per_item > 0
+    enquire = _enquire(database, found)
     counted = [name for name in facets if not filters.get(name)]
     spies = {name: xapian.ValueCountMatchSpy(FACET_SLOTS[name]) for name in counted}
     items = xapian.ValueCountMatchSpy(layout.VALUE_SLOTS["item_key"])
     for spy in [*spies.values(), *([items] if per_item else [])]:
         enquire.add_matchspy(spy)
-    mset = enquire.get_mset(first if ranked else 0, size if ranked else 1, exact_up_to + 1)
+    mset = enquire.get_mset(0 if own_pass else first, 1 if own_pass else size, exact_up_to + 1)
     tally = _Tally.of(mset, exact_up_to, items if per_item else next(iter(spies.values()), None))
     counts = {name: tally.scaled(_counts(spy, name, facet_values)) for name, spy in spies.items()}
     estimated = not tally.exact
@@ -112,24 +112,20 @@ def search(database: xapian.Database, text: str | wq.Query | None, filters: dict
             counts[name], rough = count_facet(database, within(without=name), name,
                                               filters[name], facet_values, exact_up_to)
             estimated |= rough
-    counting = mset
-    if not ranked:
+    if own_pass:
         mset = _page(database, found, sort, per_item).get_mset(first, size)
     # Passages found per item, counted by a spy: MSetItem.collapse_count is 0 over remote
-    # shards. Beyond the exact count the spy saw some items only: the page's are counted apart,
-    # and the passages listed are Xapian's estimate of the collapsed matches (by relevance), or
-    # the spy's items' scaled up (sorted: counted uncollapsed).
-    found_in_item: dict[str, int] = {}
+    # shards. Beyond the exact count the spy saw some items only: the listed passages are its
+    # items' scaled up, and the page's items are counted apart.
+    found_in_item = _summed(items) if per_item else {}
     listed = tally.total
-    if per_item and tally.exact:
-        found_in_item = _summed(items)
-        listed = sum(min(count, per_item) for count in found_in_item.values())
-    elif per_item:
-        found_in_item = _item_counts(database, found, {_item(match) for match in mset})
-        listed = min(tally.total, _rounded(counting.get_matches_estimated()) if ranked else
-                     tally.scale(sum(min(count, per_item) for count in _summed(items).values())))
+    if per_item:
+        listed = min(tally.total, tally.scale(sum(min(count, per_item)
+                                                   for count in found_in_item.values())))
+        if not tally.exact:
+            found_in_item = _item_counts(database, found, {_item(match) for match in mset})
     hits = [XapianHit(layout.document_passage(match.document),
-                      match.weight if ranked else 0.0,
+                      match.weight if sort == "relevance" else 0.0,
                       max(found_in_item.get(_item(match), 0) - per_item, 0))
             for match in mset]
     routine = 0
@@ -153,17 +149,16 @@ class _Tally:
 
     @classmethod
     def of(cls, mset: xapian.MSet, exact_up_to: int, spy: xapian.MatchSpy | None) -> _Tally:
-        """The tally of a match asked to look at `exact_up_to` + 1 matches at least, as one of
-        its spies (any: they all see the same matches) saw it. Collapsed by item, the match's
-        own bounds are loose even when it looked at every match: the spy's count is exact."""
-        if spy is None:  # not collapsed: the bounds meet when every match was looked at
+        """The tally of an uncollapsed match asked to look at `exact_up_to` + 1 matches at
+        least, as one of its spies (any: they all see the same matches) saw it."""
+        if spy is None:  # the bounds meet when every match was looked at
             known = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
             total = mset.get_matches_estimated()
             return cls(total if known else _rounded(total), total, known)
         seen = int(spy.get_total())
         if seen <= exact_up_to:
             return cls(seen, seen, True)
-        return cls(_rounded(mset.get_uncollapsed_matches_estimated()), seen, False)
+        return cls(_rounded(max(mset.get_matches_estimated(), seen)), seen, False)
 
     def scale(self, count: int) -> int:
         """A count among the matches seen, scaled up to the total."""
