@@ -297,8 +297,9 @@ def format_results(results: SearchResults, meeting_names: dict[str, str] | None 
     """Hits and facet counts as readable text for the terminal."""
     request = results.request
     first = (request.page - 1) * request.page_size + 1
-    lines = [f"{results.total} passages" + (f" (showing {first}–{first + len(results.hits) - 1})"
-                                             if results.hits else "")]
+    about = "about " if results.estimated else ""
+    showing = f" (showing {first}–{first + len(results.hits) - 1})" if results.hits else ""
+    lines = [f"{about}{results.total} passages{showing}"]
     if results.routine_left_out:
         lines.append(f"{results.routine_left_out} passages of routine items left out "
                      f"(--include-routine includes them)")
@@ -325,7 +326,8 @@ def format_results(results: SearchResults, meeting_names: dict[str, str] | None 
     for name, counts in results.facets.items():
         if counts:
             names = (meeting_names or {}) if name == "meeting" else {}
-            shown = ", ".join(f"{names.get(value, value)} ({count})" for value, count in counts[:8])
+            shown = ", ".join(f"{names.get(value, value)} ({about}{count})"
+                              for value, count in counts[:8])
             lines.append(f"\n{name}: {shown}")
     return "\n".join(lines)
 

@@ -83,6 +83,9 @@ class SearchResults:
     routine_left_out: int = 0
     # The shards of a Xapian stub file asked and those that did not answer; None for one index.
     shards: ShardStatus | None = None
+    # The total, listed and facet counts are estimates: the Xapian engine counts exactly up to
+    # a threshold (engine/xapian_engine/search.py EXACT_UP_TO); Whoosh always counts exactly.
+    estimated: bool = False
 
     @property
     def pages(self) -> int:

@@ -7,9 +7,11 @@ suggestion yet) is listed in docs/scale-out.md."""
 from __future__ import annotations
 
 import dataclasses
+import os
 
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
+from .engine.store import StoreError
 from .engine.xapian_engine import layout, reading
 from .engine.xapian_engine import search as xsearch
 from .engine.xapian_engine.shards import with_live_shards
@@ -18,7 +20,18 @@ from .filters import UnknownValue, Values, resolve_among, values_of
 from .glossary import Glossary, build_glossary
 from .grouping import PER_ITEM
 from .index_glossary import source_definitions
-from .search import Hit, QueryError, SearchRequest, SearchResults, validate
+from .search import (
+    FACET_VALUES,
+    Hit,
+    QueryError,
+    SearchRequest,
+    SearchResults,
+    validate,
+)
+
+# How many matches a search counts exactly (its total and facet counts); beyond, they are
+# estimates, said so. Xapian's default (xsearch.EXACT_UP_TO) unless this variable sets another.
+EXACT_COUNT_ENV = "SEARCH_SERVICE_EXACT_COUNT"
 
 
 def search_xapian(database: Database, request: SearchRequest) -> SearchResults:
@@ -42,14 +55,27 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
         date_to=request.date_to, include_routine=request.include_routine, sort=request.sort,
         first=(request.page - 1) * request.page_size, size=request.page_size,
         facets=tuple(xsearch.SLOT_FACETS) if request.facets else (),
-        per_item=PER_ITEM if grouped else 0)
+        per_item=PER_ITEM if grouped else 0, facet_values=FACET_VALUES,
+        exact_up_to=exact_count())
     missing = xsearch.missing_words(database, query, [hit.passage.id for hit in found.hits])
     marked = reading.highlights(database, query, [hit.passage for hit in found.hits])
     hits = [Hit(hit.passage, hit.score, marks, more_in_item=hit.more_in_item, missing=lacking)
             for hit, lacking, marks in zip(found.hits, missing, marked)]
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
                          listed=found.listed, routine_left_out=found.routine_left_out,
-                         expansions=expansions, shards=database.shards)
+                         expansions=expansions, shards=database.shards,
+                         estimated=found.estimated)
+
+
+def exact_count() -> int:
+    """How many matches to count exactly: $SEARCH_SERVICE_EXACT_COUNT, else Xapian's default."""
+    value = os.environ.get(EXACT_COUNT_ENV, "").strip()
+    if not value:
+        return xsearch.EXACT_UP_TO
+    if not value.isdigit() or int(value) < 1:
+        raise StoreError(f"{EXACT_COUNT_ENV} must be a whole number of matches (1 or more), "
+                         f"not {value!r}")
+    return int(value)
 
 
 def glossary_of(database: Database) -> Glossary:

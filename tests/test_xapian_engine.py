@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import operator
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from search_service.engine.xapian_engine import search as xsearch
 from search_service.engine.xapian_engine.store import open_index as open_xapian
 from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest, search_passages
+from search_service.search_xapian import EXACT_COUNT_ENV
 from search_service.serialize import EXPORTED
 from tests.support.minutes import SEED
 from tests.support.xapian_shards import (
@@ -139,6 +141,31 @@ def test_newest_first(both: tuple[Path, Path]) -> None:
     assert dated[0].isoformat() == "2022-11-15"
 
 
+def test_beyond_the_exact_count_the_counts_are_estimates_of_the_right_size(
+        both: tuple[Path, Path]) -> None:
+    database = open_xapian(both[1]).searcher()
+    for text, per_item, sort in (("", 0, "relevance"), ("report", 3, "relevance"),
+                                 ("report", 3, "newest")):
+        exact = xsearch.search(database, text, size=5, per_item=per_item, sort=sort)
+        rough = xsearch.search(database, text, size=5, per_item=per_item, sort=sort,
+                               exact_up_to=5)
+        assert not exact.estimated and rough.estimated and exact.total > 20
+        # The same page, each hit's passages of its item counted exactly; the total and listed
+        # of the right size, and each facet's counts adding up to about the total.
+        assert [(hit.passage, hit.more_in_item) for hit in rough.hits] == [
+            (hit.passage, hit.more_in_item) for hit in exact.hits]
+        assert exact.total / 2 <= rough.total <= exact.total * 2
+        assert rough.listed <= rough.total and (rough.listed < rough.total) == bool(per_item)
+        kinds = dict(rough.facets["kind"])
+        assert set(kinds) <= {value for value, _ in exact.facets["kind"]}
+        assert sum(kinds.values()) == pytest.approx(rough.total, abs=len(kinds))
+        # Counting at least every match: exact, as without a threshold.
+        whole = xsearch.search(database, text, size=5, per_item=per_item, sort=sort,
+                               exact_up_to=exact.total)
+        assert not whole.estimated and (whole.total, whole.listed, whole.facets) == (
+            exact.total, exact.listed, exact.facets)
+
+
 def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_servers) -> None:
     whole, stub = one_index_and_a_stub_of_two_shards(tmp_path, shard_servers)
     assert engine_of(stub) == "xapian"
@@ -156,6 +183,14 @@ def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_server
     # The trap of a sort by value over remote shards: facet counts stay exact.
     assert (xsearch.search(shards, "referrals", sort="newest").facets
             == xsearch.search(one, "referrals", sort="newest").facets)
+    # Beyond the exact count (each shard counts its first matches): estimates said so, the
+    # same page with the same "N more" as one database.
+    for sort in ("relevance", "newest"):
+        exact = xsearch.search(one, "report", size=5, per_item=3, sort=sort)
+        found = xsearch.search(shards, "report", size=5, per_item=3, sort=sort, exact_up_to=5)
+        assert found.estimated and exact.total / 2 <= found.total <= exact.total * 2
+        assert ({hit.passage.id: hit.more_in_item for hit in found.hits}
+                == {hit.passage.id: hit.more_in_item for hit in exact.hits})
 
 
 def test_commands_not_yet_on_xapian_say_so(both: tuple[Path, Path]) -> None:
@@ -211,6 +246,20 @@ def test_search_filters_as_typed(both: tuple[Path, Path]) -> None:
     assert {line["id"] for line in in_2021[1]} == {line["id"] for line in in_2021[0]}
     refused = run_cli(["search", "--index", str(both[1]), "--council", "nowhere", "x"])
     assert refused.exit_code == 1 and "nowhere" in refused.output
+
+
+def test_search_says_its_counts_are_estimates_beyond_the_exact_count(
+        both: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = run_cli(["search", "--index", str(both[1]), "report"]).output
+    monkeypatch.setenv(EXACT_COUNT_ENV, "5")
+    rough = run_cli(["search", "--index", str(both[1]), "report"]).output
+    assert re.match(r"\d+ passages \(showing 1–\d+\)\n", exact)
+    assert re.match(r"about \d+ passages \(showing 1–\d+\)\n", rough)
+    assert re.search(r"\nkind: \w+ \(about \d+\)", rough)
+    monkeypatch.setenv(EXACT_COUNT_ENV, "many")
+    refused = run_cli(["search", "--index", str(both[1]), "report"])
+    assert refused.exit_code == 1 and refused.output.strip().splitlines() == [
+        f"Error: {EXACT_COUNT_ENV} must be a whole number of matches (1 or more), not 'many'"]
 
 
 def test_search_what_xapian_cannot_yet_is_one_line_and_exit_1(both: tuple[Path, Path]) -> None:

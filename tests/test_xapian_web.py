@@ -20,6 +20,7 @@ import pytest
 from lxml import html
 
 from search_service.pipeline.indexing import index_paths
+from search_service.search_xapian import EXACT_COUNT_ENV
 from tests.conftest import WEB_DATA, running_server
 from tests.support.minutes import SEED
 from tests.support.xapian_shards import (
@@ -91,9 +92,9 @@ def index(tmp_path_factory: pytest.TempPathFactory, engine: str, sources: list[s
 def test_the_api_answers_as_on_whoosh(servers: dict[str, str], search: str) -> None:
     expected, found = (api(servers[engine], "/api/search?" + search)
                        for engine in ("whoosh", "xapian"))
-    assert found["total"] == expected["total"] > 0
+    assert found["total"] == expected["total"] > 0 and found["estimated"] is False
     for key in ("query", "filters", "sort", "page", "pages", "listed", "routine_left_out",
-                "expansions", "shards"):
+                "expansions", "shards", "estimated"):
         assert found[key] == expected[key], key
     assert list(found["facets"]) == list(expected["facets"]) == list(FACETS)
     for name in FACETS:
@@ -133,6 +134,25 @@ def test_the_search_page_marks_the_words_found(servers: dict[str, str]) -> None:
     assert {"waiting", "times"} <= marked
     assert page.xpath("//p[@class='results__range']")
     assert "Missing:" in page.text_content()  # passages holding "waiting" or "times" only
+
+
+def test_beyond_the_exact_count_the_page_and_the_api_say_the_counts_are_estimates(
+        sources: list[str], tmp_path_factory: pytest.TempPathFactory,
+        start_server: Callable[[Path], AbstractContextManager[str]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(EXACT_COUNT_ENV, "5")
+    with start_server(index(tmp_path_factory, "xapian", sources)) as base:
+        answer = api(base, "/api/search?q=council")
+        page = html.fromstring(get(base, "/?q=council")[1])
+    assert answer["estimated"] is True and answer["total"] > 5
+    assert page.xpath("string(//h2[@id='results-title'])").startswith(
+        f"About {answer['total']:,} passages")
+    assert "are estimates" in page.xpath("string(//p[@class='estimate-note'])")
+    assert re.match(r"of about [\d,]+", page.xpath("string(//p[@class='results__range'])")
+                    .split("–", 1)[1].split(" ", 1)[1])
+    counts = [count.text_content() for count in page.xpath("//span[@class='facet__count']")]
+    assert counts and all(re.fullmatch(r"~[\d,]+ passages \(estimated\)", count)
+                          for count in counts)
 
 
 def test_passage_and_meeting_pages_open_by_id(servers: dict[str, str]) -> None:

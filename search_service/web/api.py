@@ -41,6 +41,8 @@ def search_record(results: SearchResults) -> dict[str, Any]:
         "pages": results.pages,
         "total": results.total,
         "listed": results.listed,
+        # The total, listed and facet counts are estimates (a Xapian index, many matches).
+        "estimated": results.estimated,
         "routine_left_out": results.routine_left_out,
         "include_routine": asked.include_routine,
         "suggestion": results.suggestion,

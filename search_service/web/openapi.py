@@ -166,6 +166,10 @@ SEARCH = _object({
     "page_size": {"type": "integer"},
     "pages": {"type": "integer"},
     "total": {"type": "integer"},
+    "estimated": {"type": "boolean", "description": "The total, listed and facet counts are "
+                  "estimates: on a Xapian index a search counts the first 10,000 matches "
+                  "exactly ($SEARCH_SERVICE_EXACT_COUNT sets another number) and scales the "
+                  "counts of those it saw up to Xapian's estimate of the rest."},
     "listed": {"type": "integer", "description": "The passages the pages list: a search for "
                "words lists at most two of one agenda item (each hit's more_in_item counts the "
                "others)."},

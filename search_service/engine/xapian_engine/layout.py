@@ -35,11 +35,12 @@ BOOLEAN_PREFIXES = {"id": "Q", "record": "N", "source_url": "U", "kind": "K",
 # grouping by agenda item (collapse key).
 VALUE_SLOTS = {"kind": 0, "council_key": 1, "committee_key": 2, "meeting_id": 3, "year": 4,
                "meeting_date": 5, "item_key": 6, "text_key": 7, "item_title_key": 8}
-# Columns of several values a passage (topics, people): its n-th value in the n-th slot of a
-# range, so that one ValueCountMatchSpy a slot counts them, summed over the slots (a spy counts
-# one value a document, and only Xapian's own spies run on remote shards). Values beyond the
-# range are filtered on but not counted.
-LIST_SLOTS = {"topics": range(10, 26), "people": range(30, 38)}
+# Columns of several values a passage (topics, people) -> value slot: all of a passage's values
+# in one, sorted and joined by LIST_SEPARATOR, so that one ValueCountMatchSpy counts each
+# combination and the search splits them (only Xapian's own spies run on remote shards, and a
+# spy a slot costs a value read a match: one slot a value, as before, cost a search 20 slots).
+LIST_SLOTS = {"topics": 40, "people": 41}
+LIST_SEPARATOR = "\x1f"
 # The meeting date again, an undated passage as the latest date: sorted up, it lists undated
 # passages last, as Whoosh's oldest-first does (a KeyMaker with a default value would, but the
 # remote backend refuses KeyMakers).
@@ -78,8 +79,8 @@ def passage_document(passage: Passage, describes_item: bool = True) -> xapian.Do
         values = list(dict.fromkeys(value.split(","))) if column in LIST_SLOTS else [value]
         for one in values:
             document.add_boolean_term(boolean_term(column, one))
-        for slot, one in zip(LIST_SLOTS.get(column, ()), values):
-            document.add_value(slot, one)
+        if column in LIST_SLOTS:
+            document.add_value(LIST_SLOTS[column], LIST_SEPARATOR.join(sorted(values)))
     for column, slot in VALUE_SLOTS.items():
         value = fields.get(column)
         if value is not None:

@@ -2,14 +2,19 @@
 (query_parser.py, so both engines read a query alike), turned into a Xapian query, ranked by
 BM25 (Enquire), with facet counts by ValueCountMatchSpy and the page's passages read back.
 
-Every passage of every shard is counted: `checkatleast` is the database's size, so totals and
-facet counts are exact, not Xapian's estimates. A sorted search over remote shards counts its
-facets in a pass of its own, unsorted: there ValueCountMatchSpy over-counts by about a page.
+Up to EXACT_UP_TO matches (every shard's), the total and the facet counts are exact: Xapian's
+`checkatleast` makes the match look at every one. Beyond, as Elasticsearch's `track_total_hits`
+and web search engines do, the match stops after about that many (in document order) and the
+total is Xapian's estimate, the facet counts the spies' counts of the matches seen scaled up to it
+(Xapian's documented way); the results say so (`estimated`). Each facet's spy reads a value of
+each match it sees: at 1M passages a common word's exact counts took seconds. A grouped or
+sorted page is fetched in a pass of its own, counted uncollapsed and unsorted: over remote shards
+a collapsed match's bounds are wrong, and with a sort ValueCountMatchSpy over-counts by about a
+page.
 """
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,16 +28,18 @@ from ..ranking import COORDINATION_STEP
 from ..schema import FACET_COLUMNS, ROUTINE
 from . import layout
 
-# The facets value slots count: a single-valued column's slot, or the range of a column of
-# several values a passage (topics, people), whose slots' counts are summed.
-FACET_SLOTS = {name: (layout.VALUE_SLOTS[column],) if column in layout.VALUE_SLOTS
-               else tuple(layout.LIST_SLOTS[column])
+# The value slot each facet counts: a single-valued column's, or the slot where a column of
+# several values a passage (topics, people) holds them joined.
+FACET_SLOTS = {name: layout.VALUE_SLOTS.get(column, layout.LIST_SLOTS.get(column))
                for name, column in FACET_COLUMNS.items()
                if column in layout.VALUE_SLOTS or column in layout.LIST_SLOTS}
 SLOT_FACETS = {name: FACET_COLUMNS[name] for name in FACET_SLOTS}
 SORTS = ("relevance", "newest", "oldest")
 # Words a prefix (`refer*`) may match.
 MAX_EXPANSIONS = 1000
+# Matches counted exactly; beyond, the total and facet counts are estimates. (A match asked
+# for no passage at all looks at every one whatever `checkatleast` says: ask for one at least.)
+EXACT_UP_TO = 10_000
 _ROUTINE = xapian.Query(layout.boolean_term("routine", ROUTINE))
 
 
@@ -57,18 +64,21 @@ class XapianResults:
     listed: int = 0
     # Passages of routine items the words matched, left out (before the filters).
     routine_left_out: int = 0
+    # The total, listed and facet counts are estimates (more than EXACT_UP_TO matches).
+    estimated: bool = False
 
 
 def search(database: xapian.Database, text: str | wq.Query | None, filters: dict[str, list[str]] | None = None,
            *, date_from: dt.date | None = None, date_to: dt.date | None = None,
            include_routine: bool = False, sort: str = "relevance", first: int = 0,
-           size: int = 10, facets: Sequence[str] = tuple(SLOT_FACETS),
-           per_item: int = 0) -> XapianResults:
+           size: int = 10, facets: Sequence[str] = tuple(SLOT_FACETS), per_item: int = 0,
+           facet_values: int | None = None, exact_up_to: int = EXACT_UP_TO) -> XapianResults:
     """One page of the passages matching `text` within `filters` (OR within a facet, AND
-    across), with the total and each facet's counts; a facet with chosen values is counted
-    under every filter but its own, as on the Whoosh engine. With `per_item`, at most that
-    many passages of an agenda item are listed (Xapian's collapse key on the item slot).
-    `text` may come parsed already (with its acronyms expanded)."""
+    across), with the total and each facet's counts (the first `facet_values` of each, and its
+    chosen ones; all when None); a facet with chosen values is counted under every filter but
+    its own, as on the Whoosh engine. With `per_item`, at most that many passages of an agenda
+    item are listed (Xapian's collapse key on the item slot). `text` may come parsed already
+    (with its acronyms expanded). Beyond `exact_up_to` matches the counts are estimates."""
     if sort not in SORTS:
         raise QueryError(f"sort must be one of {', '.join(SORTS)}")
     unknown = set(facets) - set(SLOT_FACETS)
@@ -84,41 +94,99 @@ def search(database: xapian.Database, text: str | wq.Query | None, filters: dict
             xapian.Query.OP_FILTER, limited, translate(chosen))
 
     found = within()
-    enquire = _enquire(database, found)
-    # A sorted or grouped page is fetched apart from the counts: they count every passage.
+    # A grouped or sorted page is fetched in a pass of its own: over remote shards a collapsed
+    # match's bounds are wrong (the total), and with a sort the spies over-count.
     own_pass = sort != "relevance" or per_item > 0
+    enquire = _enquire(database, found)
     counted = [name for name in facets if not filters.get(name)]
-    spies = {name: _spies(database, name) for name in counted}
+    spies = {name: xapian.ValueCountMatchSpy(FACET_SLOTS[name]) for name in counted}
     items = xapian.ValueCountMatchSpy(layout.VALUE_SLOTS["item_key"])
-    for spy in [*itertools.chain(*spies.values()), *([items] if per_item else [])]:
+    for spy in [*spies.values(), *([items] if per_item else [])]:
         enquire.add_matchspy(spy)
-    everything = database.get_doccount()
-    mset = enquire.get_mset(0 if own_pass else first, 0 if own_pass else size, everything)
-    total = mset.get_matches_estimated()
-    counts = {name: _counts(*each) for name, each in spies.items()}
+    mset = enquire.get_mset(0 if own_pass else first, 1 if own_pass else size, exact_up_to + 1)
+    tally = _Tally.of(mset, exact_up_to, items if per_item else next(iter(spies.values()), None))
+    counts = {name: tally.scaled(_counts(spy, name, facet_values)) for name, spy in spies.items()}
+    estimated = not tally.exact
     for name in facets:
         if name not in counts:  # chosen values: counted without the facet's own filter
-            counts[name] = count_facet(database, within(without=name), name,
-                                       always=filters[name])
+            counts[name], rough = count_facet(database, within(without=name), name,
+                                              filters[name], facet_values, exact_up_to)
+            estimated |= rough
     if own_pass:
         mset = _page(database, found, sort, per_item).get_mset(first, size)
-    # Passages found per item, counted by a spy: MSetItem.collapse_count is 0 over remote shards.
-    found_in_item = dict(_counts(items)) if per_item else {}
+    # Passages found per item, counted by a spy: MSetItem.collapse_count is 0 over remote
+    # shards. Beyond the exact count the spy saw some items only: the listed passages are its
+    # items' scaled up, and the page's items are counted apart.
+    found_in_item = _summed(items) if per_item else {}
+    listed = tally.total
+    if per_item:
+        listed = min(tally.total, tally.scale(sum(min(count, per_item)
+                                                   for count in found_in_item.values())))
+        if not tally.exact:
+            found_in_item = _item_counts(database, found, {_item(match) for match in mset})
     hits = [XapianHit(layout.document_passage(match.document),
                       match.weight if sort == "relevance" else 0.0,
                       max(found_in_item.get(_item(match), 0) - per_item, 0))
             for match in mset]
-    listed = sum(min(count, per_item) for count in found_in_item.values()) if per_item else total
-    routine = 0 if include_routine else _count(database, xapian.Query(
-        xapian.Query.OP_FILTER, _passages(words, True), _ROUTINE))
-    return XapianResults(total=total, hits=hits, facets={name: counts[name] for name in facets},
-                         listed=listed, routine_left_out=routine)
+    routine = 0
+    if not include_routine:
+        routine, rough = _count(database, xapian.Query(
+            xapian.Query.OP_FILTER, _passages(words, True), _ROUTINE), exact_up_to)
+        estimated |= rough
+    return XapianResults(total=tally.total, hits=hits,
+                         facets={name: counts[name] for name in facets}, listed=listed,
+                         routine_left_out=routine, estimated=estimated)
 
 
-def _count(database: xapian.Database, query: xapian.Query) -> int:
-    """The exact number of documents matching `query`."""
-    return _enquire(database, query).get_mset(0, 0, database.get_doccount()
-                                              ).get_matches_estimated()
+@dataclass(frozen=True)
+class _Tally:
+    """What a match counted: the total (an estimate beyond the exact count), the matches the
+    spies saw, and whether they saw every match."""
+
+    total: int
+    seen: int
+    exact: bool
+
+    @classmethod
+    def of(cls, mset: xapian.MSet, exact_up_to: int, spy: xapian.MatchSpy | None) -> _Tally:
+        """The tally of an uncollapsed match asked to look at `exact_up_to` + 1 matches at
+        least, as one of its spies (any: they all see the same matches) saw it."""
+        if spy is None:  # the bounds meet when every match was looked at
+            known = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
+            total = mset.get_matches_estimated()
+            return cls(total if known else _rounded(total), total, known)
+        seen = int(spy.get_total())
+        if seen <= exact_up_to:
+            return cls(seen, seen, True)
+        return cls(_rounded(max(mset.get_matches_estimated(), seen)), seen, False)
+
+    def scale(self, count: int) -> int:
+        """A count among the matches seen, scaled up to the total."""
+        return count if self.exact or not self.seen else round(count * self.total / self.seen)
+
+    def scaled(self, counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """(value, count) pairs scaled up to the total (the order stays)."""
+        return [(value, self.scale(count)) for value, count in counts]
+
+
+def _rounded(estimate: int) -> int:
+    """An estimate to two significant figures: its other digits mean nothing."""
+    return round(estimate, 2 - len(str(estimate))) if estimate >= 100 else estimate
+
+
+def _count(database: xapian.Database, query: xapian.Query, exact_up_to: int) -> tuple[int, bool]:
+    """The number of documents matching `query` and whether it is an estimate."""
+    tally = _Tally.of(_enquire(database, query).get_mset(0, 1, exact_up_to + 1), exact_up_to,
+                      None)
+    return tally.total, not tally.exact
+
+
+def _item_counts(database: xapian.Database, found: xapian.Query, keys: set[str]
+                 ) -> dict[str, int]:
+    """The passages `found` in each of these items (by item key), counted exactly."""
+    return {key: _count(database, xapian.Query(
+        xapian.Query.OP_FILTER, found, xapian.Query(layout.boolean_term("item_key", key))),
+        database.get_doccount())[0] for key in keys}
 
 
 def _item(match: xapian.MSetItem) -> str:
@@ -141,17 +209,21 @@ def _page(database: xapian.Database, found: xapian.Query, sort: str,
 
 
 def count_facet(database: xapian.Database, found: xapian.Query, name: str,
-                always: Sequence[str] = ()) -> list[tuple[str, int]]:
-    """(value, count) of one facet among the passages `found`; the values of `always` listed,
-    with 0 where none is found."""
+                always: Sequence[str] = (), limit: int | None = None,
+                exact_up_to: int = EXACT_UP_TO) -> tuple[list[tuple[str, int]], bool]:
+    """(value, count) of one facet among the passages `found`: the first `limit` (all when
+    None), those of `always` beyond them, and those of `always` not found with 0; and whether
+    the counts are estimates (more than `exact_up_to` passages found)."""
     enquire = _enquire(database, found)
-    spies = _spies(database, name)
-    for spy in spies:
-        enquire.add_matchspy(spy)
-    enquire.get_mset(0, 0, database.get_doccount())
-    counts = _counts(*spies)
+    spy = xapian.ValueCountMatchSpy(FACET_SLOTS[name])
+    enquire.add_matchspy(spy)
+    tally = _Tally.of(enquire.get_mset(0, 1, exact_up_to + 1), exact_up_to, spy)
+    counts = tally.scaled(_counts(spy, name))
+    shown = counts if limit is None else counts[:limit] + [
+        pair for pair in counts[limit:] if pair[0] in always]
     known = {value for value, _ in counts}
-    return counts + [(value, 0) for value in always if value and value not in known]
+    zeros = [(value, 0) for value in always if value and value not in known]
+    return shown + zeros, not tally.exact
 
 
 def _enquire(database: xapian.Database, query: xapian.Query) -> xapian.Enquire:
@@ -160,22 +232,31 @@ def _enquire(database: xapian.Database, query: xapian.Query) -> xapian.Enquire:
     return enquire
 
 
-def _spies(database: xapian.Database, name: str) -> list[xapian.ValueCountMatchSpy]:
-    """The spies counting a facet: one a slot of it that some passage fills."""
-    slots = FACET_SLOTS[name]
-    return [xapian.ValueCountMatchSpy(slot) for n, slot in enumerate(slots)
-            if n == 0 or database.get_value_freq(slot)]
+def _counts(spy: xapian.ValueCountMatchSpy, name: str, limit: int | None = None
+            ) -> list[tuple[str, int]]:
+    """A facet's counts by its spy, most frequent first, then by value (the Whoosh engine's
+    order and Xapian's): the first `limit`, all when None. A facet of several values a passage
+    is counted by combination: each is split and its values summed."""
+    if FACET_COLUMNS[name] not in layout.LIST_SLOTS:
+        if limit is not None:  # Xapian picks them, in C++
+            return [(item.term.decode("utf-8"), item.termfreq) for item in spy.top_values(limit)]
+        return _ordered(_summed(spy))
+    counts: dict[str, int] = {}
+    for joined, count in _summed(spy).items():
+        for value in joined.split(layout.LIST_SEPARATOR):
+            if value:
+                counts[value] = counts.get(value, 0) + count
+    return _ordered(counts)[:limit]
 
 
-def _counts(*spies: xapian.ValueCountMatchSpy) -> list[tuple[str, int]]:
-    """The spies' counts summed by value, most frequent first, then by value (the Whoosh
-    engine's order)."""
-    summed: dict[str, int] = {}
-    for spy in spies:
-        for item in spy.values():
-            value = item.term.decode("utf-8")
-            summed[value] = summed.get(value, 0) + item.termfreq
-    return sorted(summed.items(), key=lambda pair: (-pair[1], pair[0]))
+def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """(value, count) pairs, most frequent first, then by value."""
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def _summed(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:
+    """A spy's counts by value."""
+    return {item.term.decode("utf-8"): item.termfreq for item in spy.values()}
 
 
 def _passages(words: xapian.Query | None, include_routine: bool) -> xapian.Query:
