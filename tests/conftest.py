@@ -1,5 +1,6 @@
-"""Fixtures of the web tests: an on-disk index of the minutes in tests/data/web, the web app over
-it, and the app under waitress."""
+"""Fixtures of the web tests: an on-disk index of the minutes in tests/data/web on each engine, the
+web app over it, and the app under waitress. A test asking for `engine`, `web_index` or a fixture
+made from them runs once per engine (ids `[whoosh]`, `[xapian]`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -19,11 +20,21 @@ DATA = Path(__file__).parent / "data"
 WEB_DATA = DATA / "web"
 
 
+ENGINES = ("whoosh", "xapian")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine a test's indexes are built with: each test asking for it runs on both."""
+    return request.param
+
+
 @pytest.fixture(scope="session")
-def web_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index of the pages in tests/data/web, built once per session: do not write to it."""
-    index_dir = tmp_path_factory.mktemp("web-index")
-    report = index_paths(index_dir, [str(WEB_DATA)])
+def web_index(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the pages in tests/data/web on `engine`, built once per session and engine: do
+    not write to it."""
+    index_dir = tmp_path_factory.mktemp(f"web-index-{engine}")
+    report = index_paths(index_dir, [str(WEB_DATA)], engine=engine)
     assert not report.errors and report.passages_added > 50
     return index_dir
 

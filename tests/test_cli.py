@@ -61,9 +61,10 @@ def bulk(tmp_path):
     return path
 
 
-def test_index_then_search_ranks_the_information_sharing_answer_first(runner, tmp_path, bulk):
+def test_index_then_search_ranks_the_information_sharing_answer_first(runner, engine, tmp_path,
+                                                                     bulk):
     index = tmp_path / "ix"
-    result = run(runner, "index", "--index", index, SEED, bulk)
+    result = run(runner, "index", "--engine", engine, "--index", index, SEED, bulk)
     assert result.exit_code == 0, result.output
     assert "2 documents read, 0 unchanged" in result.output
     hits = json_lines(run(runner, "search", "--index", index, "--json",
@@ -74,20 +75,20 @@ def test_index_then_search_ranks_the_information_sharing_answer_first(runner, tm
                             "council", "committee", "meeting_date", "item_title", "url"}
 
 
-def test_second_index_run_reports_no_changes(runner, tmp_path, bulk):
+def test_second_index_run_reports_no_changes(runner, engine, tmp_path, bulk):
     index = tmp_path / "ix"
-    run(runner, "index", "--index", index, SEED, bulk)
+    run(runner, "index", "--engine", engine, "--index", index, SEED, bulk)
     again = run(runner, "index", "--index", index, SEED, bulk)
     assert again.exit_code == 0
     assert again.output.strip() == ("2 documents read, 2 unchanged, 0 passages added, "
                                     "0 removed, 0 errors (index already up to date)")
 
 
-def test_broken_jsonl_line_is_named_and_the_good_lines_are_indexed(runner, tmp_path, bulk):
+def test_broken_jsonl_line_is_named_and_the_good_lines_are_indexed(runner, engine, tmp_path, bulk):
     broken = tmp_path / "broken.jsonl"
     broken.write_text(bulk.read_text() + '{"url": "half a line\n', encoding="utf-8")
     index = tmp_path / "ix"
-    result = runner.invoke(cli, ["index", "--index", str(index), str(broken)])
+    result = runner.invoke(cli, ["index", "--engine", engine, "--index", str(index), str(broken)])
     assert result.exit_code == 1
     assert f"error: {broken}:2: invalid JSON" in result.output
     hits = json_lines(run(runner, "search", "--index", index, "--json", "mobile library").output)
@@ -95,9 +96,9 @@ def test_broken_jsonl_line_is_named_and_the_good_lines_are_indexed(runner, tmp_p
     assert hits[0]["meeting_date"] == "2019-03-05"
 
 
-def test_search_filters_and_facet_counts(runner, tmp_path, bulk):
+def test_search_filters_and_facet_counts(runner, engine, tmp_path, bulk):
     index = tmp_path / "ix"
-    run(runner, "index", "--index", index, SEED, bulk)
+    run(runner, "index", "--engine", engine, "--index", index, SEED, bulk)
     qa_only = json_lines(run(runner, "search", "--index", index, "--json", "--kind", "decision",
                              "--committee", "Cabinet", "library").output)
     assert [h["kind"] for h in qa_only] == ["decision"]
@@ -119,8 +120,8 @@ def test_search_without_an_index_says_how_to_make_one(runner, tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_search_rejects_an_overlong_query_with_a_clear_message(runner, tmp_path):
-    run(runner, "index", "--index", tmp_path, SEED)
+def test_search_rejects_an_overlong_query_with_a_clear_message(runner, engine, tmp_path):
+    run(runner, "index", "--engine", engine, "--index", tmp_path, SEED)
     result = runner.invoke(cli, ["search", "--index", str(tmp_path), "x" * 600])
     assert result.exit_code == 1 and "the limit is 500" in result.output
 
@@ -152,20 +153,20 @@ def test_help_names_every_command_in_whole_words(runner):
     assert len(commands) >= 10 and not any(line.endswith("...") for line in commands)
 
 
-def test_search_all_exports_every_hit_beyond_a_hundred(runner, tmp_path):
+def test_search_all_exports_every_hit_beyond_a_hundred(runner, engine, tmp_path):
     minutes = "\n\n".join(f"Point {n}: the pothole on road {n} was repaired." for n in range(150))
     (tmp_path / "roads.txt").write_text(minutes, encoding="utf-8")
-    run(runner, "index", "--index", tmp_path / "ix", tmp_path / "roads.txt")
+    run(runner, "index", "--engine", engine, "--index", tmp_path / "ix", tmp_path / "roads.txt")
     hits = json_lines(run(runner, "search", "--index", tmp_path / "ix", "--json", "--all",
                           "pothole").output)
     assert len(hits) == len({hit["id"] for hit in hits}) > 100
 
 
-def test_the_index_log_names_each_document_of_a_bulk_file(runner, tmp_path):
+def test_the_index_log_names_each_document_of_a_bulk_file(runner, engine, tmp_path):
     bulk = tmp_path / "bulk.jsonl"
     bulk.write_text("\n".join(json.dumps({"url": f"https://example.gov.uk/mgAi.aspx?ID={n}",
                                           "text": f"The Panel noted report {n}."})
                               for n in range(2)), encoding="utf-8")
-    result = run(runner, "index", "--index", tmp_path / "ix", bulk)
+    result = run(runner, "index", "--engine", engine, "--index", tmp_path / "ix", bulk)
     for n in range(2):
         assert f"indexed https://example.gov.uk/mgAi.aspx?ID={n} (from {bulk})" in result.output

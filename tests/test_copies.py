@@ -5,10 +5,9 @@ import datetime as dt
 import lxml.html
 
 from search_service.app import create_app
-from search_service.engine.store import open_index
 from search_service.model import Document
 from search_service.pipeline.indexing import index_documents
-from search_service.search import SearchRequest, search_passages
+from tests.support.engines import search
 
 MINUTES = """\
 Councillor Hilton asked whether the pothole repair budget would rise next year. The Cabinet \
@@ -25,10 +24,9 @@ def page(url: str, date: dt.date = dt.date(2024, 5, 1)) -> Document:
                     committee="Cabinet", meeting_date=date, item_title="Highways budget")
 
 
-def test_the_same_minutes_at_two_addresses_are_found_once_with_both_links(tmp_path):
-    index_documents(tmp_path, [page(ITEM_PAGE), page(ISSUE_PAGE)])
-    with open_index(tmp_path).searcher() as searcher:
-        results = search_passages(searcher, SearchRequest(query="pothole"))
+def test_the_same_minutes_at_two_addresses_are_found_once_with_both_links(tmp_path, engine):
+    index_documents(tmp_path, [page(ITEM_PAGE), page(ISSUE_PAGE)], engine=engine)
+    results = search(tmp_path, query="pothole")
     assert results.total == 1
     (hit,) = results.hits
     assert hit.passage.url == ITEM_PAGE and hit.copies == (ISSUE_PAGE,)
@@ -38,20 +36,18 @@ def test_the_same_minutes_at_two_addresses_are_found_once_with_both_links(tmp_pa
         ISSUE_PAGE]
 
 
-def test_the_same_words_at_another_meeting_or_too_short_to_tell_are_kept(tmp_path):
-    index_documents(tmp_path, [page(ITEM_PAGE), page(ISSUE_PAGE, dt.date(2025, 5, 1))])
-    with open_index(tmp_path).searcher() as searcher:
-        assert search_passages(searcher, SearchRequest(query="pothole")).total == 2
-        # "RESOLVED that the report be noted." is under 80 characters: never taken for a copy.
-    index_documents(tmp_path / "one", [page(ITEM_PAGE), page(ISSUE_PAGE)])
-    with open_index(tmp_path / "one").searcher() as searcher:
-        assert search_passages(searcher, SearchRequest(query="report noted")).total == 2
+def test_the_same_words_at_another_meeting_or_too_short_to_tell_are_kept(tmp_path, engine):
+    index_documents(tmp_path, [page(ITEM_PAGE), page(ISSUE_PAGE, dt.date(2025, 5, 1))],
+                    engine=engine)
+    assert search(tmp_path, query="pothole").total == 2
+    # "RESOLVED that the report be noted." is under 80 characters: never taken for a copy.
+    index_documents(tmp_path / "one", [page(ITEM_PAGE), page(ISSUE_PAGE)], engine=engine)
+    assert search(tmp_path / "one", query="report noted").total == 2
 
 
-def test_the_second_copy_stands_in_when_the_first_page_is_gone(tmp_path):
-    index_documents(tmp_path, [page(ITEM_PAGE), page(ISSUE_PAGE)])
+def test_the_second_copy_stands_in_when_the_first_page_is_gone(tmp_path, engine):
+    index_documents(tmp_path, [page(ITEM_PAGE), page(ISSUE_PAGE)], engine=engine)
     index_documents(tmp_path, [Document(source=ITEM_PAGE, url=ITEM_PAGE, text="Withdrawn.",
                                         council="Northshire County Council")])
-    with open_index(tmp_path).searcher() as searcher:
-        results = search_passages(searcher, SearchRequest(query="pothole"))
+    results = search(tmp_path, query="pothole")
     assert [hit.passage.url for hit in results.hits] == [ISSUE_PAGE]

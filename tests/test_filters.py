@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from search_service.app import create_app
 from search_service.cli import cli
-from search_service.engine.store import PassageWriter, open_index
 from search_service.filters import normalise, person
 from search_service.model import AgendaItem, Meeting, Passage
-from search_service.search import QueryError, SearchRequest, search_passages
+from search_service.search import QueryError
+from tests.support.engines import search, write_passages
 
 CABINET = Meeting(council="Exampleshire", committee="Cabinet", date=dt.date(2021, 6, 1),
                   url="https://council.example/m1", identifier="m1")
@@ -47,18 +47,13 @@ PASSAGES = [
 
 
 @pytest.fixture
-def index_dir(tmp_path):
-    ix = open_index(tmp_path, create=True)
-    writer = PassageWriter(ix)
-    writer.replace_source("https://council.example/i5", "h", PASSAGES, existed=False)
-    writer.commit()
-    return tmp_path
+def index_dir(tmp_path, engine):
+    return write_passages(tmp_path, engine, {"https://council.example/i5": PASSAGES})
 
 
 def found(index_dir, **filters: list[str]) -> list[str]:
     """The ids of the passages a filtered search finds, in id order."""
-    with open_index(index_dir).searcher() as searcher:
-        results = search_passages(searcher, SearchRequest(filters=filters, page_size=100))
+    results = search(index_dir, filters=filters, page_size=100)
     return sorted(hit.passage.id for hit in results.hits)
 
 
@@ -107,8 +102,7 @@ def test_filters_match_in_any_case_and_without_titles(index_dir, filters, expect
 
 
 def test_the_results_name_the_values_as_the_index_holds_them(index_dir):
-    with open_index(index_dir).searcher() as searcher:
-        results = search_passages(searcher, SearchRequest(filters={"committee": ["cabinet"]}))
+    results = search(index_dir, filters={"committee": ["cabinet"]})
     assert results.request.filters == {"committee": ["Cabinet"]}
     assert ("Cabinet", 3) in results.facets["committee"]
     assert ("cabinet", 0) not in results.facets["committee"]
@@ -121,26 +115,21 @@ def test_the_results_name_the_values_as_the_index_holds_them(index_dir):
     ({"year": ["last year"]}, ["year must be a number"]),
 ])
 def test_an_unknown_value_of_a_closed_list_names_the_allowed_ones(index_dir, filters, named):
-    with open_index(index_dir).searcher() as searcher:
-        with pytest.raises(QueryError) as raised:
-            search_passages(searcher, SearchRequest(filters=filters))
+    with pytest.raises(QueryError) as raised:
+        search(index_dir, filters=filters)
     for text in named:
         assert text in str(raised.value)
 
 
-def test_a_long_list_is_named_by_its_closest_values_and_its_size(tmp_path):
+def test_a_long_list_is_named_by_its_closest_values_and_its_size(tmp_path, engine):
     committees = [f"Area Committee {n}" for n in range(20)] + ["Cabinet", "Cabinet Board"]
-    ix = open_index(tmp_path, create=True)
-    writer = PassageWriter(ix)
     passages = [Passage(id=f"p{n}", kind="statement", text="Noted.", position=0, item=ROADS,
                         meeting=Meeting(council="X", committee=name, date=None, url=None,
                                         identifier=f"m{n}"))
                 for n, name in enumerate(committees)]
-    writer.replace_source("https://council.example/all", "h", passages, existed=False)
-    writer.commit()
-    with ix.searcher() as searcher:
-        with pytest.raises(QueryError) as raised:
-            search_passages(searcher, SearchRequest(filters={"committee": ["cabinett"]}))
+    write_passages(tmp_path, engine, {"https://council.example/all": passages})
+    with pytest.raises(QueryError) as raised:
+        search(tmp_path, filters={"committee": ["cabinett"]})
     message = str(raised.value)
     assert "Cabinet, Cabinet Board" in message and "22" in message
     assert "Area Committee 7" not in message

@@ -20,9 +20,10 @@ from search_service.glossary import (
 )
 from search_service.model import Document
 from search_service.pipeline.indexing import index_documents
-from search_service.search import SearchRequest, expand_query, search_passages
+from search_service.search import SearchRequest, expand_query
 from search_service.segment import split_document
 from search_service.web.present import mark_up
+from tests.support.engines import search as read
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 SEED_URL = "https://worcestershire.example/mgAi.aspx?ID=4627"
@@ -97,18 +98,28 @@ def test_which_query_words_count_as_acronyms(word, expands):
         word) is expands
 
 
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory):
-    path = tmp_path_factory.mktemp("index")
+def write_index(path: Path, engine: str) -> Path:
+    """An index of the seed and another page of the same council, written with `engine`."""
     report = index_documents(path, [seed_document(),
-                                    Document(source="other", url=OTHER_URL, text=OTHER_PAGE)])
+                                    Document(source="other", url=OTHER_URL, text=OTHER_PAGE)],
+                             engine=engine)
     assert not report.errors
     return path
 
 
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory, engine):
+    return write_index(tmp_path_factory.mktemp(f"index-{engine}"), engine)
+
+
+@pytest.fixture(scope="module")
+def whoosh_index_dir(tmp_path_factory):
+    """For the tests of the query expansion itself (it reads a Whoosh searcher)."""
+    return write_index(tmp_path_factory.mktemp("index-whoosh"), "whoosh")
+
+
 def search(index_dir, query, **options):
-    with open_index(index_dir).searcher() as searcher:
-        return search_passages(searcher, SearchRequest(query=query, page_size=50, **options))
+    return read(index_dir, query=query, page_size=50, **options)
 
 
 def test_long_form_search_finds_the_camhs_passages_and_says_what_else_it_searched(index_dir):
@@ -135,14 +146,14 @@ def test_acronym_search_finds_the_spelt_out_passages_too(index_dir):
     "information sharing", "referral OR training", '"early help"', "question:problem",
     "safeguarding -adult", "board*", "trainng", "", "schools AND (suicide OR neglect)",
 ])
-def test_queries_without_acronyms_give_exactly_the_same_results(index_dir, query):
-    with open_index(index_dir).searcher() as searcher:
+def test_queries_without_acronyms_give_exactly_the_same_results(whoosh_index_dir, query):
+    with open_index(whoosh_index_dir).searcher() as searcher:
         typed = parse_query(searcher, query)
         assert expand_query(searcher, SearchRequest(query=query), typed) == (typed, [])
 
 
-def test_the_glossary_follows_the_index_when_a_page_changes(tmp_path):
-    index_documents(tmp_path, [seed_document()])
+def test_the_glossary_follows_the_index_when_a_page_changes(tmp_path, engine):
+    index_documents(tmp_path, [seed_document()], engine=engine)
     assert search(tmp_path, "GDPR").expansions
     without = SEED.read_text("utf-8").replace(" (GDPR)", "")
     index_documents(tmp_path, [seed_document(without)])

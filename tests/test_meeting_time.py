@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -94,11 +95,22 @@ PAGES = {
 }
 
 
+def write_pages(index_dir: Path, engine: str) -> Path:
+    """An index of the two pages, written with `engine`."""
+    index_documents(index_dir, [Document(source=url, url=url, text=text, council="Exampleshire")
+                                for url, text in PAGES.items()], engine=engine)
+    return index_dir
+
+
 @pytest.fixture
-def built(tmp_path):
-    index_documents(tmp_path, [Document(source=url, url=url, text=text, council="Exampleshire")
-                               for url, text in PAGES.items()])
-    return tmp_path
+def built(tmp_path, engine):
+    return write_pages(tmp_path, engine)
+
+
+@pytest.fixture
+def whoosh_built(tmp_path):
+    """For the test of Whoosh's stored fields themselves."""
+    return write_pages(tmp_path, "whoosh")
 
 
 def _hits(client, query):
@@ -149,8 +161,17 @@ def test_search_json_gives_time_and_title_and_keeps_its_keys(built):
             "committee", "meeting_date", "item_title", "url", "topics"} <= set(record)
 
 
-def test_time_and_title_survive_a_retag(built):
-    with open_index(built).searcher() as searcher:
+def test_time_and_title_survive_the_retag_command(built):
+    result = CliRunner().invoke(cli, ["retag", "--index", str(built)])
+    assert result.exit_code == 0, result.output
+    client = create_app(index_dir=built).test_client()
+    [hit] = _hits(client, "opening")
+    assert (hit["meeting_time"], hit["meeting_title"]) == (
+        "18:00", "Cabinet - Tuesday, 12th March, 2019 6.00 pm")
+
+
+def test_time_and_title_survive_a_retag(whoosh_built):
+    with open_index(whoosh_built).searcher() as searcher:
         fields = next(f for f in searcher.documents() if f.get("meeting_time"))
     passage = stored_passage(fields)
     assert (passage.meeting.time, passage.meeting.title) == (

@@ -5,11 +5,10 @@ import lxml.html
 import pytest
 
 from search_service.app import create_app
-from search_service.engine.store import open_index
 from search_service.model import Document
 from search_service.people import names_in
 from search_service.pipeline.indexing import index_documents
-from search_service.search import SearchRequest, search_passages
+from tests.support.engines import search
 
 MINUTES = """\
 Minutes:
@@ -38,20 +37,18 @@ def test_the_people_named_as_asking_answering_or_speaking(written, names):
 
 
 @pytest.fixture(scope="module")
-def index_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("people")
+def index_dir(tmp_path_factory, engine):
+    folder = tmp_path_factory.mktemp(f"people-{engine}")
     report = index_documents(folder, [Document(
         source="roads", url="https://example.gov.uk/mgAi.aspx?ID=7", text=MINUTES,
         council="Northshire County Council", committee="Cabinet",
-        meeting_date=dt.date(2024, 5, 1), item_title="Highways")])
+        meeting_date=dt.date(2024, 5, 1), item_title="Highways")], engine=engine)
     assert not report.errors
     return folder
 
 
 def ids(index_dir, **request) -> set[str]:
-    with open_index(index_dir).searcher() as searcher:
-        return {hit.passage.text[:30] for hit in
-                search_passages(searcher, SearchRequest(**request)).hits}
+    return {hit.passage.text[:30] for hit in search(index_dir, **request).hits}
 
 
 @pytest.mark.parametrize("typed", ["Councillor Norman", "cllr norman", "Norman"])
@@ -65,8 +62,7 @@ def test_speaker_prefix_finds_askers_and_speakers(index_dir):
 
 
 def test_the_speaker_facet_lists_people_and_no_unnamed_member(index_dir):
-    with open_index(index_dir).searcher() as searcher:
-        facet = dict(search_passages(searcher, SearchRequest()).facets["speaker"])
+    facet = dict(search(index_dir).facets["speaker"])
     assert facet == {"Councillor Hilton": 2, "Councillor Norman": 1, "the Head of Highways": 1}
 
 

@@ -8,11 +8,10 @@ from click.testing import CliRunner
 
 from search_service.app import create_app
 from search_service.cli import cli
-from search_service.engine.store import open_index
 from search_service.model import AgendaItem, Document, Meeting, Passage
 from search_service.pipeline.indexing import index_documents
 from search_service.routine import is_routine
-from search_service.search import SearchRequest, search_passages
+from tests.support.engines import search
 
 
 def passage(title: str | None, text: str) -> Passage:
@@ -58,17 +57,15 @@ def documents(reply: str = "fixed") -> list[Document]:
 
 
 @pytest.fixture
-def index_dir(tmp_path):
-    report = index_documents(tmp_path, documents())
+def index_dir(tmp_path, engine):
+    report = index_documents(tmp_path, documents(), engine=engine)
     assert not report.errors
     return tmp_path
 
 
 def test_searches_leave_routine_items_out_unless_asked(index_dir):
-    with open_index(index_dir).searcher() as searcher:
-        plain = search_passages(searcher, SearchRequest(query="interest"))
-        included = search_passages(searcher, SearchRequest(query="interest",
-                                                           include_routine=True))
+    plain = search(index_dir, query="interest")
+    included = search(index_dir, query="interest", include_routine=True)
     assert [hit.passage.item.title for hit in plain.hits] == ["Pothole repairs"]
     assert plain.routine_left_out == 1
     assert {hit.passage.item.title for hit in included.hits} == {

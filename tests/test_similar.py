@@ -3,15 +3,18 @@ says so when there are none, rather than questions sharing a word or two."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import lxml.html
 import pytest
 
 from search_service.app import create_app
-from search_service.engine.store import PassageWriter, open_index
+from search_service.cli import opened_reader
+from search_service.engine.store import open_index
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.search import similar_passages
 from search_service.similarity import similarities
+from tests.support.engines import write_passages
 
 ITEM = AgendaItem(number="7", title="Members' Questions")
 # (id, question, answer): each asked at a meeting of its own.
@@ -53,25 +56,33 @@ def question(n: int, passage_id: str, asked: str, answer: str) -> Passage:
                    source_url=f"https://council.example/m{n}")
 
 
-@pytest.fixture
-def index_dir(tmp_path):
-    ix = open_index(tmp_path, create=True)
-    writer = PassageWriter(ix)
-    for n, (passage_id, asked, answer) in enumerate(QUESTIONS):
-        writer.replace_source(f"https://council.example/m{n}", "h",
-                              [question(n, passage_id, asked, answer)], existed=False)
+def write_questions(index_dir: Path, engine: str) -> Path:
+    """An index of the questions, each a meeting's, and a meeting of background statements."""
     meeting = Meeting(council="Exampleshire", committee="Council", date=dt.date(2019, 1, 9),
                       url="https://council.example/b", identifier="b")
-    writer.replace_source("https://council.example/b", "h", [
+    sources = {f"https://council.example/m{n}": [question(n, passage_id, asked, answer)]
+               for n, (passage_id, asked, answer) in enumerate(QUESTIONS)}
+    sources["https://council.example/b"] = [
         Passage(id=f"b{n}", kind="statement", text=text, meeting=meeting, item=ITEM, position=n,
-                source_url="https://council.example/b") for n, text in enumerate(BACKGROUND)],
-        existed=False)
-    writer.commit()
-    return tmp_path
+                source_url="https://council.example/b") for n, text in enumerate(BACKGROUND)]
+    return write_passages(index_dir, engine, sources)
 
 
-def test_a_question_lists_only_the_question_on_its_subject(index_dir):
-    with open_index(index_dir).searcher() as searcher:
+@pytest.fixture
+def index_dir(tmp_path, engine):
+    """The questions on `engine`: the tests through the Reader, the page and the API."""
+    return write_questions(tmp_path, engine)
+
+
+@pytest.fixture
+def whoosh_index_dir(tmp_path):
+    """The questions on Whoosh: the tests of the likeness itself (search.similar_passages and
+    similarity.py read a Whoosh searcher)."""
+    return write_questions(tmp_path, "whoosh")
+
+
+def test_a_question_lists_only_the_question_on_its_subject(whoosh_index_dir):
+    with open_index(whoosh_index_dir).searcher() as searcher:
         assert [hit.passage.id for hit in similar_passages(searcher, "potholes")] == ["potholes-again"]
         # Without the threshold, what the page listed before: every question sharing a word.
         listed = [hit.passage.id for hit in similar_passages(searcher, "potholes", at_least=0.0)]
@@ -80,12 +91,18 @@ def test_a_question_lists_only_the_question_on_its_subject(index_dir):
 
 @pytest.mark.parametrize("passage_id", ["rough-sleepers", "recycling", "ofsted"])
 def test_a_question_on_no_other_subject_lists_none(index_dir, passage_id):
-    with open_index(index_dir).searcher() as searcher:
-        assert similar_passages(searcher, passage_id) == []
+    with opened_reader(index_dir) as reader:
+        assert reader.similar(passage_id, limit=5) == []
 
 
-def test_who_asked_and_how_minutes_put_it_make_no_likeness(index_dir):
-    with open_index(index_dir).searcher() as searcher:
+def test_the_reader_lists_only_the_question_on_its_subject(index_dir):
+    with opened_reader(index_dir) as reader:
+        assert [hit.passage.id for hit in reader.similar("potholes", limit=5)] == [
+            "potholes-again"]
+
+
+def test_who_asked_and_how_minutes_put_it_make_no_likeness(whoosh_index_dir):
+    with open_index(whoosh_index_dir).searcher() as searcher:
         alike, unrelated = similarities(
             searcher, "Councillor Hilton asked the Cabinet Member about the library opening "
                       "hours.",

@@ -41,12 +41,12 @@ def test_concurrent_requests_each_get_their_own_right_answer(server):
         assert status == 200 and body["total"] == expected[query], query
 
 
-def test_every_server_thread_sees_a_new_commit_without_a_restart(tmp_path, start_server):
+def test_every_server_thread_sees_a_new_commit_without_a_restart(tmp_path, start_server, engine):
     def document(number: int, title: str) -> Document:
         url = f"https://council.example/mgAi.aspx?ID={number}"
         return Document(source=url, url=url, text=PAGE.replace("Library", title))
 
-    index_documents(tmp_path, [document(1, "Library")])
+    index_documents(tmp_path, [document(1, "Library")], engine=engine)
     with start_server(tmp_path) as base, ThreadPoolExecutor(max_workers=8) as pool:
         search = f"{base}/api/search?q=library"
         before = {body["total"] for _, body in pool.map(fetch_json, [search] * 24)}
@@ -56,11 +56,12 @@ def test_every_server_thread_sees_a_new_commit_without_a_restart(tmp_path, start
         assert all(status == 200 and body["total"] > 0 for status, body in after)
 
 
-def test_the_server_answers_503_until_the_first_index_run(tmp_path, start_server):
+def test_the_server_answers_503_until_the_first_index_run(tmp_path, start_server, engine):
     with start_server(tmp_path / "index") as base:
         status, body = fetch_json(f"{base}/api/search?q=library")
         assert status == 503 and "not been indexed yet" in body["error"]["message"]
-        index_documents(tmp_path / "index", [Document(source="a", url="a", text=PAGE)])
+        index_documents(tmp_path / "index", [Document(source="a", url="a", text=PAGE)],
+                        engine=engine)
         status, body = fetch_json(f"{base}/api/search?q=library")
         assert status == 200 and body["total"] > 0
 
