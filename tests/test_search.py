@@ -5,28 +5,29 @@ import datetime as dt
 
 import pytest
 
-from search_service.engine.hits import suggest
+from search_service.cli import opened_reader
 from search_service.engine.store import PassageWriter, open_index
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.pipeline.indexing import index_paths
+from search_service.pipeline.retag import retag_index
 from search_service.search import (
     QueryError,
     SearchRequest,
     get_meeting,
     get_meetings,
-    get_passage,
     list_meetings,
-    search_passages,
 )
+from search_service.topics import parse_taxonomy
+from tests.support.engines import search, write_passages
 from tests.support.minutes import SEED
 
 
 @pytest.fixture(scope="module")
-def searcher(tmp_path_factory):
-    index_dir = tmp_path_factory.mktemp("ix")
-    index_paths(index_dir, [str(SEED)])
-    with open_index(index_dir).searcher() as searcher:
-        yield searcher
+def index_dir(tmp_path_factory, engine):
+    """The seed on `engine`, read through the engine's Reader."""
+    index_dir = tmp_path_factory.mktemp(f"ix-{engine}")
+    index_paths(index_dir, [str(SEED)], engine=engine)
+    return index_dir
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -40,14 +41,14 @@ def searcher(tmp_path_factory):
     ("tax", None),                   # no indexed word within one edit of a short word
     ("", None),
 ])
-def test_suggestions_are_whole_indexed_words(searcher, query, expected):
-    assert suggest(searcher, query) == expected
+def test_suggestions_are_whole_indexed_words(index_dir, query, expected):
+    assert search(index_dir, query=query).suggestion == expected
 
 
-def test_a_suggested_query_finds_what_the_misspelt_one_missed(searcher):
-    misspelt = search_passages(searcher, SearchRequest(query="informaton sharing"))
+def test_a_suggested_query_finds_what_the_misspelt_one_missed(index_dir):
+    misspelt = search(index_dir, query="informaton sharing")
     assert misspelt.hits[0].missing == ("informaton",)
-    fixed = search_passages(searcher, SearchRequest(query=misspelt.suggestion))
+    fixed = search(index_dir, query=misspelt.suggestion)
     assert fixed.hits[0].missing == () and "information sharing" in fixed.hits[0].passage.text
 
 
@@ -58,9 +59,9 @@ def test_a_suggested_query_finds_what_the_misspelt_one_missed(searcher):
     (SearchRequest(sort="random"), "sort must be one of"),
     (SearchRequest(filters={"colour": ["red"]}), "unknown filter colour"),
 ])
-def test_out_of_bounds_requests_say_what_is_allowed(searcher, request_, message):
-    with pytest.raises(QueryError, match=message):
-        search_passages(searcher, request_)
+def test_out_of_bounds_requests_say_what_is_allowed(index_dir, request_, message):
+    with opened_reader(index_dir) as reader, pytest.raises(QueryError, match=message):
+        reader.search(request_)
 
 
 MEETING = Meeting(council="Exampleshire", committee="Cabinet", date=dt.date(2021, 6, 1),
@@ -81,44 +82,38 @@ ITEM_PASSAGES = [
 
 
 @pytest.fixture
-def item_index(tmp_path):
-    ix = open_index(tmp_path, create=True)
-    writer = PassageWriter(ix)
-    writer.replace_source("https://council.example/i4", "h", ITEM_PASSAGES, existed=False)
-    writer.commit()
-    return ix
+def item_index(tmp_path, engine):
+    return write_passages(tmp_path, engine, {"https://council.example/i4": ITEM_PASSAGES})
 
 
 def test_an_agenda_description_finds_its_item_once_and_every_passage_shows_it(item_index):
-    with item_index.searcher() as searcher:
-        found = search_passages(searcher, SearchRequest(query="bookmobile"))
-        assert [hit.passage.id for hit in found.hits] == ["p0"]
-        assert get_passage(searcher, "p2").item.description == LIBRARIES.description
+    found = search(item_index, query="bookmobile")
+    assert [hit.passage.id for hit in found.hits] == ["p0"]
+    with opened_reader(item_index) as reader:
+        assert reader.passage("p2").item.description == LIBRARIES.description
 
 
 def test_a_retagged_passage_keeps_its_items_description_searchable(item_index):
-    writer = PassageWriter(item_index)
-    writer.replace_passages([dataclasses.replace(p, topics=("libraries",)) for p in ITEM_PASSAGES])
-    writer.commit()
-    with item_index.searcher() as searcher:
-        found = search_passages(searcher, SearchRequest(query="bookmobile"))
-        assert [hit.passage.id for hit in found.hits] == ["p0"]
+    taxonomy = parse_taxonomy('[[topic]]\nid = "libraries"\nlabel = "Libraries"\n'
+                              'terms = ["cabinet member"]\n', "test")
+    assert retag_index(item_index, taxonomy).retagged == 2
+    found = search(item_index, query="bookmobile")
+    assert [hit.passage.id for hit in found.hits] == ["p0"]
+    assert found.hits[0].passage.topics == ("Libraries",)
 
 
 def test_plain_words_in_an_answer_are_marked_in_the_answer(item_index):
-    with item_index.searcher() as searcher:
-        plain = search_passages(searcher, SearchRequest(query="opening hours"))
-        prefixed = search_passages(searcher, SearchRequest(query="answer:reviewed"))
+    plain = search(item_index, query="opening hours")
+    prefixed = search(item_index, query="answer:reviewed")
     assert [hit.passage.id for hit in plain.hits] == ["p1"]
     assert ">opening</mark> <mark" in plain.hits[0].highlights["answer"]
     assert [hit.passage.id for hit in prefixed.hits] == ["p1"]
     assert ">reviewed</mark>" in prefixed.hits[0].highlights["answer"]
 
 
-def test_an_index_with_no_passages_yet_answers_with_no_hits(tmp_path):
+def test_an_index_with_no_passages_yet_answers_with_no_hits(tmp_path, engine):
     # A run killed before its first commit leaves an index with no segment at all.
-    with open_index(tmp_path, create=True).searcher() as empty:
-        results = search_passages(empty, SearchRequest(query="council"))
+    results = search(write_passages(tmp_path, engine, {}), query="council")
     assert (results.total, results.hits) == (0, [])
 
 
