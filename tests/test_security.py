@@ -44,15 +44,26 @@ HOSTILE_RECORDS = [
 DANGEROUS_TAGS = ("script", "img", "iframe", "object", "embed", "svg", "math", "base")
 
 
-@pytest.fixture(scope="module")
-def hostile_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index of minutes carrying script, event handlers and javascript: links."""
-    folder = tmp_path_factory.mktemp("hostile")
+def write_hostile_index(folder: Path, engine: str) -> Path:
+    """An index of minutes carrying script, event handlers and javascript: links, written with
+    `engine` in `folder`."""
     corpus = folder / "hostile.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in HOSTILE_RECORDS), encoding="utf-8")
-    report = index_paths(folder / "index", [str(corpus)])
+    report = index_paths(folder / "index", [str(corpus)], engine=engine)
     assert not report.errors and report.passages_added >= 4
     return folder / "index"
+
+
+@pytest.fixture(scope="module")
+def hostile_index(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    """The hostile minutes on `engine`."""
+    return write_hostile_index(tmp_path_factory.mktemp(f"hostile-{engine}"), engine)
+
+
+@pytest.fixture(scope="module")
+def whoosh_hostile_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile minutes on Whoosh, for the test that breaks Whoosh's own files."""
+    return write_hostile_index(tmp_path_factory.mktemp("hostile-whoosh"), "whoosh")
 
 
 @dataclass
@@ -293,9 +304,9 @@ def test_request_bodies_and_oversized_requests_are_refused_at_once(site: Site) -
         assert status == 405, method
 
 
-def test_no_debugger_and_no_traceback_when_the_index_breaks(hostile_index, tmp_path):
+def test_no_debugger_and_no_traceback_when_the_index_breaks(whoosh_hostile_index, tmp_path):
     index_dir = tmp_path / "index"
-    shutil.copytree(hostile_index, index_dir)
+    shutil.copytree(whoosh_hostile_index, index_dir)
     log = tmp_path / "server.log"
     with serve_index(index_dir, log=log) as base:
         assert fetch(f"{base}/console")[0] == 404
