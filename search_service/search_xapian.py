@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import os
 
+from whoosh import query as wq
+
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
@@ -19,13 +21,17 @@ from .engine.xapian_engine.store import Database
 from .filters import UnknownValue, Values, resolve_among, values_of
 from .glossary import Glossary, build_glossary
 from .grouping import PER_ITEM
+from .similarity import SIMILAR_ENOUGH
 from .index_glossary import source_definitions
 from .search import (
     FACET_VALUES,
+    SIMILAR_CANDIDATES,
     Hit,
     QueryError,
     SearchRequest,
     SearchResults,
+    alike_hits,
+    similar_query,
     validate,
 )
 
@@ -65,6 +71,23 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
                          listed=found.listed, routine_left_out=found.routine_left_out,
                          expansions=expansions, shards=database.shards,
                          estimated=found.estimated)
+
+
+def similar_xapian(database: Database, passage_id: str, limit: int = 5,
+                   at_least: float = SIMILAR_ENOUGH) -> list[Hit]:
+    """search.similar_passages on Xapian: the same key words searched (search.similar_query,
+    translated), the best SIMILAR_CANDIDATES of other meetings (at most PER_ITEM of an item;
+    Xapian's BM25 picks them), kept where alike enough by the same measure."""
+    source = reading.passage_by_id(database, passage_id)
+    words = reading.DatabaseWords(database)
+    similar = None if source is None else similar_query(words, source)
+    if source is None or similar is None:
+        return []
+    query, same_kind, excluded = similar
+    wanted = wq.AndNot(query if same_kind is None else wq.And([query, same_kind]), excluded)
+    found = xsearch.search(database, wanted, include_routine=True, size=SIMILAR_CANDIDATES,
+                           facets=(), per_item=PER_ITEM, exact_up_to=SIMILAR_CANDIDATES)
+    return alike_hits(words, source, [hit.passage for hit in found.hits], limit, at_least)
 
 
 def exact_count() -> int:

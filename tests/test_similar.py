@@ -1,17 +1,27 @@
 """'Asked before': a question's page lists questions on its subject from other meetings, and
-says so when there are none, rather than questions sharing a word or two."""
+says so when there are none, rather than questions sharing a word or two; on both engines."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
 
 import lxml.html
 import pytest
 
 from search_service.app import create_app
-from search_service.engine.store import PassageWriter, open_index
+from search_service.cli import opened_reader
+from search_service.engine.choice import choose_engine, engine_of, store_module
+from search_service.engine.reading import SearcherWords
+from search_service.engine.store import open_index
+from search_service.engine.xapian_engine.reading import DatabaseWords
+from search_service.engine.xapian_engine.store import open_index as open_xapian
 from search_service.model import AgendaItem, Meeting, Passage
-from search_service.search import similar_passages
-from search_service.similarity import similarities
+from search_service.search import Hit, similar_passages
+from search_service.search_xapian import similar_xapian
+from search_service.similarity import WordStatistics, similarities
 
 ITEM = AgendaItem(number="7", title="Members' Questions")
 # (id, question, answer): each asked at a meeting of its own.
@@ -53,10 +63,10 @@ def question(n: int, passage_id: str, asked: str, answer: str) -> Passage:
                    source_url=f"https://council.example/m{n}")
 
 
-@pytest.fixture
-def index_dir(tmp_path):
-    ix = open_index(tmp_path, create=True)
-    writer = PassageWriter(ix)
+@pytest.fixture(params=["whoosh", "xapian"])
+def index_dir(tmp_path, request):
+    store = store_module(choose_engine(tmp_path, request.param))
+    writer = store.PassageWriter(store.open_index(tmp_path, create=True))
     for n, (passage_id, asked, answer) in enumerate(QUESTIONS):
         writer.replace_source(f"https://council.example/m{n}", "h",
                               [question(n, passage_id, asked, answer)], existed=False)
@@ -70,25 +80,40 @@ def index_dir(tmp_path):
     return tmp_path
 
 
-def test_a_question_lists_only_the_question_on_its_subject(index_dir):
+@contextmanager
+def opened(index_dir: Path) -> Iterator[tuple[WordStatistics, Callable[..., list[Hit]]]]:
+    """The index's word statistics and its engine's similar passages (a passage id, a
+    threshold)."""
+    if engine_of(index_dir) == "xapian":
+        database = open_xapian(index_dir).searcher()
+        try:
+            yield DatabaseWords(database), partial(similar_xapian, database)
+        finally:
+            database.close()
+        return
     with open_index(index_dir).searcher() as searcher:
-        assert [hit.passage.id for hit in similar_passages(searcher, "potholes")] == ["potholes-again"]
+        yield SearcherWords(searcher), partial(similar_passages, searcher)
+
+
+def test_a_question_lists_only_the_question_on_its_subject(index_dir):
+    with opened_reader(index_dir) as reader:
+        assert [hit.passage.id for hit in reader.similar("potholes", 5)] == ["potholes-again"]
+    with opened(index_dir) as (_, similar):
         # Without the threshold, what the page listed before: every question sharing a word.
-        listed = [hit.passage.id for hit in similar_passages(searcher, "potholes", at_least=0.0)]
+        listed = [hit.passage.id for hit in similar("potholes", at_least=0.0)]
     assert {"rough-sleepers", "recycling"} <= set(listed)
 
 
 @pytest.mark.parametrize("passage_id", ["rough-sleepers", "recycling", "ofsted"])
 def test_a_question_on_no_other_subject_lists_none(index_dir, passage_id):
-    with open_index(index_dir).searcher() as searcher:
-        assert similar_passages(searcher, passage_id) == []
+    with opened_reader(index_dir) as reader:
+        assert reader.similar(passage_id, 5) == []
 
 
 def test_who_asked_and_how_minutes_put_it_make_no_likeness(index_dir):
-    with open_index(index_dir).searcher() as searcher:
+    with opened(index_dir) as (words, _):
         alike, unrelated = similarities(
-            searcher, "Councillor Hilton asked the Cabinet Member about the library opening "
-                      "hours.",
+            words, "Councillor Hilton asked the Cabinet Member about the library opening hours.",
             ["In respect of question 2, Cllr Smith asked about library opening hours.",
              "In respect of question 2, Councillor Hilton asked the Cabinet Member about the "
              "bus station."])
