@@ -2,8 +2,8 @@
 SearchRequest answered as the same SearchResults, hits holding the model.Passage the database
 stores, so the CLI and the web print both engines' hits with the same functions. Over a stub,
 the results say how many shards answered (SearchResults.shards). A query the engine cannot
-translate raises QueryError naming what; what it answers differently from Whoosh (no spelling
-suggestion yet) is listed in docs/scale-out.md."""
+translate raises QueryError naming what; what it answers differently from Whoosh is listed in
+docs/scale-out.md."""
 from __future__ import annotations
 
 import dataclasses
@@ -11,6 +11,7 @@ import os
 
 from whoosh import query as wq
 
+from .engine import spelling
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
@@ -70,7 +71,8 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
                          listed=found.listed, routine_left_out=found.routine_left_out,
                          expansions=expansions, shards=database.shards,
-                         estimated=found.estimated)
+                         estimated=found.estimated,
+                         suggestion=suggestion(database, request.query))
 
 
 def similar_xapian(database: Database, passage_id: str, limit: int = 5,
@@ -109,6 +111,24 @@ def glossary_of(database: Database) -> Glossary:
     once."""
     return database.kept.for_generation("glossary", database.generation(),
                                         lambda: _read_glossary(database))
+
+
+def suggestion(database: Database, query: str) -> str | None:
+    """The query with unknown words replaced by the closest words of the passages (spelling.py),
+    from the source records' `W:` terms of every shard: Xapian's own spelling table answers
+    nothing over remote shards. The corrector's word list is read once for the database's
+    generation, when a word is unknown."""
+    prefix = layout.boolean_term("spelling", "")
+    return spelling.suggest(
+        query, lambda word: database.term_exists(prefix + word),
+        lambda: database.kept.for_generation("spelling", database.generation(),
+                                             lambda: _corrector(database, prefix)))
+
+
+def _corrector(database: Database, prefix: str) -> spelling.FrequentWords:
+    """The corrector of the words of every source record now, each by how many hold it."""
+    return spelling.FrequentWords({item.term.decode("utf-8")[len(prefix):]: item.termfreq
+                                   for item in database.allterms(prefix)})
 
 
 def _read_glossary(database: Database) -> Glossary:

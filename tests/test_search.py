@@ -1,11 +1,11 @@
-"""Search over a real on-disk index: spelling suggestions, bounds, agenda descriptions and
-answers."""
+"""Search over a real on-disk index: spelling suggestions (on both engines), bounds, agenda
+descriptions and answers."""
 import dataclasses
 import datetime as dt
 
 import pytest
 
-from search_service.engine.hits import suggest
+from search_service.cli import opened_reader
 from search_service.engine.store import PassageWriter, open_index
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.pipeline.indexing import index_paths
@@ -29,6 +29,14 @@ def searcher(tmp_path_factory):
         yield searcher
 
 
+@pytest.fixture(scope="module", params=["whoosh", "xapian"])
+def seed_index(tmp_path_factory, request):
+    """The seed indexed by each engine."""
+    index_dir = tmp_path_factory.mktemp(request.param)
+    index_paths(index_dir, [str(SEED)], engine=request.param)
+    return index_dir
+
+
 @pytest.mark.parametrize("query, expected", [
     ("informaton sharing", "information sharing"),
     ("safegaurding", "safeguarding"),
@@ -40,14 +48,16 @@ def searcher(tmp_path_factory):
     ("tax", None),                   # no indexed word within one edit of a short word
     ("", None),
 ])
-def test_suggestions_are_whole_indexed_words(searcher, query, expected):
-    assert suggest(searcher, query) == expected
+def test_suggestions_are_whole_indexed_words(seed_index, query, expected):
+    with opened_reader(seed_index) as reader:
+        assert reader.search(SearchRequest(query=query)).suggestion == expected
 
 
-def test_a_suggested_query_finds_what_the_misspelt_one_missed(searcher):
-    misspelt = search_passages(searcher, SearchRequest(query="informaton sharing"))
-    assert misspelt.hits[0].missing == ("informaton",)
-    fixed = search_passages(searcher, SearchRequest(query=misspelt.suggestion))
+def test_a_suggested_query_finds_what_the_misspelt_one_missed(seed_index):
+    with opened_reader(seed_index) as reader:
+        misspelt = reader.search(SearchRequest(query="informaton sharing"))
+        assert misspelt.hits[0].missing == ("informaton",)
+        fixed = reader.search(SearchRequest(query=misspelt.suggestion))
     assert fixed.hits[0].missing == () and "information sharing" in fixed.hits[0].passage.text
 
 
