@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from search_service import search, similarity
+from search_service.engine.reading import SearcherWords
 from search_service.engine.store import open_index, stored_passage
 from search_service.model import Passage
 from search_service.pipeline.indexing import index_paths
@@ -121,7 +122,7 @@ def scored_pairs(searcher, questions: list[Question]
     for a, b in combinations(questions, 2):
         if a.passage.meeting.identifier == b.passage.meeting.identifier:
             continue
-        score = similarity.similarities(searcher, a.text, [b.text])[0]
+        score = similarity.similarities(SearcherWords(searcher), a.text, [b.text])[0]
         same = a.snippet in subject and subject[a.snippet] == subject.get(b.snippet)
         pairs.append((score, same, a, b))
     return pairs

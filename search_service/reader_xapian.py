@@ -1,6 +1,6 @@
 """The Reader of a Xapian index (a folder or a stub file of shards): what the pages and the API
 ask, answered by search_xapian.py and the engine's reading.py, as readers.WhooshReader answers
-on Whoosh. Not yet on Xapian: similar passages (none are listed)."""
+on Whoosh."""
 from __future__ import annotations
 
 import functools
@@ -15,7 +15,7 @@ from .glossary import Glossary
 from .model import Passage
 from .search import (Hit, IndexSummary, MeetingSummary, SearchRequest, SearchResults,
                      agenda_items, neighbours, newest_meetings, summaries_of)
-from .search_xapian import glossary_of, search_xapian
+from .search_xapian import glossary_of, search_xapian, similar_xapian
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -56,9 +56,10 @@ class XapianReader:
         """The passages just before and after this one in its agenda item."""
         return neighbours(reading.item_passages(self.database, passage), passage)
 
+    @_over_live_shards
     def similar(self, passage_id: str, limit: int) -> list[Hit]:
-        """None yet on the Xapian engine (docs/scale-out.md)."""
-        return []
+        """Passages from other meetings on this one's subject, most alike first."""
+        return similar_xapian(self.database, passage_id, limit=limit)
 
     @_over_live_shards
     def meetings(self, meeting_ids: Iterable[str]) -> dict[str, MeetingSummary | None]:

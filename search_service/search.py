@@ -14,6 +14,7 @@ import numpy as np
 from . import filters, grouping, similarity
 from .engine import facet_counts, hits, items, queries, ranking
 from .engine.queries import Query, QueryError
+from .engine.reading import SearcherWords
 from .engine.query_parser import Expansion
 from .engine.schema import FACET_COLUMNS
 from .engine.store import Searcher
@@ -352,7 +353,6 @@ def neighbours(ordered: list[Passage], passage: Passage
 
 # Candidates whose similarity is measured: the key words' best matches, of which a few are alike.
 SIMILAR_CANDIDATES = 20
-SIMILAR_KEY_WORDS = 10
 
 
 def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5,
@@ -360,8 +360,10 @@ def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5,
     """Passages from other meetings on the subject of this one, most alike first, scored by
     their similarity (for a question: where it came up before); none when none is alike
     enough."""
-    similar = similar_query(searcher, passage_id)
-    if similar is None:
+    source = get_passage(searcher, passage_id)
+    words = SearcherWords(searcher)
+    similar = None if source is None else similar_query(words, source)
+    if source is None or similar is None:
         return []
     query, same_kind, excluded = similar
     # Matched and ranked as a search is: a filter would first turn the kind into a set of every
@@ -379,30 +381,24 @@ def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5,
     found, _ = _page(searcher, query, candidates, scored,
                      SearchRequest(page_size=SIMILAR_CANDIDATES),
                      items.item_groups(searcher, candidates))
-    source = get_passage(searcher, passage_id)
-    scores = similarity.similarities(searcher, _compared_text(source),
-                                     [_compared_text(hit.passage) for hit in found])
-    alike = sorted((-score, n) for n, score in enumerate(scores) if score >= at_least)
-    return [Hit(found[n].passage, score=-score, highlights={}) for score, n in alike[:limit]]
+    return alike_hits(words, source, [hit.passage for hit in found], limit, at_least)
 
 
-def _compared_text(passage: Passage | None) -> str:
-    """What is compared for similarity: a question's question part, else the passage's text."""
-    return "" if passage is None else passage.question or passage.text
+def alike_hits(index: similarity.WordStatistics, source: Passage, candidates: list[Passage],
+               limit: int, at_least: float) -> list[Hit]:
+    """The candidates alike enough to `source` as hits scored by their similarity, most alike
+    first (both engines' similar passages)."""
+    return [Hit(candidates[n], score=score, highlights={})
+            for score, n in similarity.alike_enough(index, source, candidates, limit, at_least)]
 
 
-def similar_query(searcher: Searcher, passage_id: str
+def similar_query(index: similarity.WordStatistics, passage: Passage
                   ) -> tuple[Query, Query | None, Query] | None:
     """What `similar_passages` searches: the passage's key words (the words of its subject, by
     tf-idf), the kind to keep (questions for a question, so each comes with the answer given
-    then) and what to leave out (its own meeting, or itself); None for an unknown passage or
-    one without key words."""
-    passage = get_passage(searcher, passage_id)
-    if passage is None:
-        return None
-    weights = similarity.weights(searcher, similarity.topic_words(searcher,
-                                                                  _compared_text(passage)))
-    key_terms = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:SIMILAR_KEY_WORDS]
+    then) and what to leave out (its own meeting, or itself); None for a passage without key
+    words. Both engines search it (the Xapian engine translates it)."""
+    key_terms = similarity.key_words(index, passage)
     if not key_terms:
         return None
     query = queries.any_of([queries.term("text", word, boost=weight)
@@ -410,4 +406,4 @@ def similar_query(searcher: Searcher, passage_id: str
     same_kind = queries.term("kind", "qa") if passage.kind == "qa" else None
     meeting_id = passage.meeting.identifier
     return query, same_kind, (queries.term("meeting_id", meeting_id) if meeting_id
-                              else queries.term("id", passage_id))
+                              else queries.term("id", passage.id))

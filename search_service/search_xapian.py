@@ -2,13 +2,16 @@
 SearchRequest answered as the same SearchResults, hits holding the model.Passage the database
 stores, so the CLI and the web print both engines' hits with the same functions. Over a stub,
 the results say how many shards answered (SearchResults.shards). A query the engine cannot
-translate raises QueryError naming what; what it answers differently from Whoosh (no spelling
-suggestion yet) is listed in docs/scale-out.md."""
+translate raises QueryError naming what; what it answers differently from Whoosh is listed in
+docs/scale-out.md."""
 from __future__ import annotations
 
 import dataclasses
 import os
 
+from whoosh import query as wq
+
+from .engine import spelling
 from .engine.queries import expand_words
 from .engine.schema import FACET_COLUMNS
 from .engine.store import StoreError
@@ -19,13 +22,17 @@ from .engine.xapian_engine.store import Database
 from .filters import UnknownValue, Values, resolve_among, values_of
 from .glossary import Glossary, build_glossary
 from .grouping import PER_ITEM
+from .similarity import SIMILAR_ENOUGH
 from .index_glossary import source_definitions
 from .search import (
     FACET_VALUES,
+    SIMILAR_CANDIDATES,
     Hit,
     QueryError,
     SearchRequest,
     SearchResults,
+    alike_hits,
+    similar_query,
     validate,
 )
 
@@ -64,7 +71,25 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
                          listed=found.listed, routine_left_out=found.routine_left_out,
                          expansions=expansions, shards=database.shards,
-                         estimated=found.estimated)
+                         estimated=found.estimated,
+                         suggestion=suggestion(database, request.query))
+
+
+def similar_xapian(database: Database, passage_id: str, limit: int = 5,
+                   at_least: float = SIMILAR_ENOUGH) -> list[Hit]:
+    """search.similar_passages on Xapian: the same key words searched (search.similar_query,
+    translated), the best SIMILAR_CANDIDATES of other meetings (at most PER_ITEM of an item;
+    Xapian's BM25 picks them), kept where alike enough by the same measure."""
+    source = reading.passage_by_id(database, passage_id)
+    words = reading.DatabaseWords(database)
+    similar = None if source is None else similar_query(words, source)
+    if source is None or similar is None:
+        return []
+    query, same_kind, excluded = similar
+    wanted = wq.AndNot(query if same_kind is None else wq.And([query, same_kind]), excluded)
+    found = xsearch.search(database, wanted, include_routine=True, size=SIMILAR_CANDIDATES,
+                           facets=(), per_item=PER_ITEM, exact_up_to=SIMILAR_CANDIDATES)
+    return alike_hits(words, source, [hit.passage for hit in found.hits], limit, at_least)
 
 
 def exact_count() -> int:
@@ -86,6 +111,24 @@ def glossary_of(database: Database) -> Glossary:
     once."""
     return database.kept.for_generation("glossary", database.generation(),
                                         lambda: _read_glossary(database))
+
+
+def suggestion(database: Database, query: str) -> str | None:
+    """The query with unknown words replaced by the closest words of the passages (spelling.py),
+    from the source records' `W:` terms of every shard: Xapian's own spelling table answers
+    nothing over remote shards. The corrector's word list is read once for the database's
+    generation, when a word is unknown."""
+    prefix = layout.boolean_term("spelling", "")
+    return spelling.suggest(
+        query, lambda word: database.term_exists(prefix + word),
+        lambda: database.kept.for_generation("spelling", database.generation(),
+                                             lambda: _corrector(database, prefix)))
+
+
+def _corrector(database: Database, prefix: str) -> spelling.FrequentWords:
+    """The corrector of the words of every source record now, each by how many hold it."""
+    return spelling.FrequentWords({item.term.decode("utf-8")[len(prefix):]: item.termfreq
+                                   for item in database.allterms(prefix)})
 
 
 def _read_glossary(database: Database) -> Glossary:

@@ -15,10 +15,11 @@ from search_service.engine import caches, posting_cache, ranking
 from search_service.engine.caches import caches_of
 from search_service.engine.queries import PASSAGES, parse_query
 from search_service.engine.query_parser import coordinated_part
+from search_service.engine.reading import SearcherWords
 from search_service.engine.store import open_index
 from search_service.pipeline.indexing import index_paths
 from search_service.search import (FACET_VALUES, SIMILAR_CANDIDATES, SearchRequest, expand_query,
-                                   search_passages, similar_passages, similar_query)
+                                   get_passage, search_passages, similar_passages, similar_query)
 from search_service.similarity import SIMILAR_ENOUGH
 from tests.support.generate import write_corpus
 from tests.support.queries import phrases, vocabulary
@@ -282,7 +283,8 @@ def test_similar_passages_are_whooshs_best_matches_of_the_key_words_kept_by_like
     passages = [hit["id"] for hit in searcher.search(Term("kind", "qa"), limit=3)] + \
         [hit["id"] for hit in searcher.search(Term("kind", "statement"), limit=3)]
     for passage_id in passages:
-        query, same_kind, excluded = similar_query(searcher, passage_id)
+        query, same_kind, excluded = similar_query(SearcherWords(searcher),
+                                                   get_passage(searcher, passage_id))
         per_item: dict[str, int] = {}
         best = []  # Whoosh's ranking, at most grouping.PER_ITEM passages of one agenda item
         for hit in searcher.search(query, limit=None, filter=same_kind, mask=excluded):

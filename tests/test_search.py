@@ -1,5 +1,5 @@
-"""Search over a real on-disk index: spelling suggestions, bounds, agenda descriptions and
-answers."""
+"""Search over a real on-disk index: spelling suggestions (on both engines), bounds, agenda
+descriptions and answers."""
 import dataclasses
 import datetime as dt
 

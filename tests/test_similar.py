@@ -1,8 +1,11 @@
 """'Asked before': a question's page lists questions on its subject from other meetings, and
-says so when there are none, rather than questions sharing a word or two."""
+says so when there are none, rather than questions sharing a word or two; on both engines."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import lxml.html
@@ -10,11 +13,15 @@ import pytest
 
 from search_service.app import create_app
 from search_service.cli import opened_reader
+from search_service.engine.choice import choose_engine, engine_of, store_module
+from search_service.engine.reading import SearcherWords
 from search_service.engine.store import open_index
+from search_service.engine.xapian_engine.reading import DatabaseWords
+from search_service.engine.xapian_engine.store import open_index as open_xapian
 from search_service.model import AgendaItem, Meeting, Passage
-from search_service.search import similar_passages
-from search_service.similarity import similarities
-from tests.support.engines import write_passages
+from search_service.search import Hit, similar_passages
+from search_service.search_xapian import similar_xapian
+from search_service.similarity import WordStatistics, similarities
 
 ITEM = AgendaItem(number="7", title="Members' Questions")
 # (id, question, answer): each asked at a meeting of its own.
@@ -56,56 +63,57 @@ def question(n: int, passage_id: str, asked: str, answer: str) -> Passage:
                    source_url=f"https://council.example/m{n}")
 
 
-def write_questions(index_dir: Path, engine: str) -> Path:
-    """An index of the questions, each a meeting's, and a meeting of background statements."""
+@pytest.fixture(params=["whoosh", "xapian"])
+def index_dir(tmp_path, request):
+    store = store_module(choose_engine(tmp_path, request.param))
+    writer = store.PassageWriter(store.open_index(tmp_path, create=True))
+    for n, (passage_id, asked, answer) in enumerate(QUESTIONS):
+        writer.replace_source(f"https://council.example/m{n}", "h",
+                              [question(n, passage_id, asked, answer)], existed=False)
     meeting = Meeting(council="Exampleshire", committee="Council", date=dt.date(2019, 1, 9),
                       url="https://council.example/b", identifier="b")
-    sources = {f"https://council.example/m{n}": [question(n, passage_id, asked, answer)]
-               for n, (passage_id, asked, answer) in enumerate(QUESTIONS)}
-    sources["https://council.example/b"] = [
+    writer.replace_source("https://council.example/b", "h", [
         Passage(id=f"b{n}", kind="statement", text=text, meeting=meeting, item=ITEM, position=n,
-                source_url="https://council.example/b") for n, text in enumerate(BACKGROUND)]
-    return write_passages(index_dir, engine, sources)
+                source_url="https://council.example/b") for n, text in enumerate(BACKGROUND)],
+        existed=False)
+    writer.commit()
+    return tmp_path
 
 
-@pytest.fixture
-def index_dir(tmp_path, engine):
-    """The questions on `engine`: the tests through the Reader, the page and the API."""
-    return write_questions(tmp_path, engine)
+@contextmanager
+def opened(index_dir: Path) -> Iterator[tuple[WordStatistics, Callable[..., list[Hit]]]]:
+    """The index's word statistics and its engine's similar passages (a passage id, a
+    threshold)."""
+    if engine_of(index_dir) == "xapian":
+        database = open_xapian(index_dir).searcher()
+        try:
+            yield DatabaseWords(database), partial(similar_xapian, database)
+        finally:
+            database.close()
+        return
+    with open_index(index_dir).searcher() as searcher:
+        yield SearcherWords(searcher), partial(similar_passages, searcher)
 
 
-@pytest.fixture
-def whoosh_index_dir(tmp_path):
-    """The questions on Whoosh: the tests of the likeness itself (search.similar_passages and
-    similarity.py read a Whoosh searcher)."""
-    return write_questions(tmp_path, "whoosh")
-
-
-def test_a_question_lists_only_the_question_on_its_subject(whoosh_index_dir):
-    with open_index(whoosh_index_dir).searcher() as searcher:
-        assert [hit.passage.id for hit in similar_passages(searcher, "potholes")] == ["potholes-again"]
+def test_a_question_lists_only_the_question_on_its_subject(index_dir):
+    with opened_reader(index_dir) as reader:
+        assert [hit.passage.id for hit in reader.similar("potholes", 5)] == ["potholes-again"]
+    with opened(index_dir) as (_, similar):
         # Without the threshold, what the page listed before: every question sharing a word.
-        listed = [hit.passage.id for hit in similar_passages(searcher, "potholes", at_least=0.0)]
+        listed = [hit.passage.id for hit in similar("potholes", at_least=0.0)]
     assert {"rough-sleepers", "recycling"} <= set(listed)
 
 
 @pytest.mark.parametrize("passage_id", ["rough-sleepers", "recycling", "ofsted"])
 def test_a_question_on_no_other_subject_lists_none(index_dir, passage_id):
     with opened_reader(index_dir) as reader:
-        assert reader.similar(passage_id, limit=5) == []
+        assert reader.similar(passage_id, 5) == []
 
 
-def test_the_reader_lists_only_the_question_on_its_subject(index_dir):
-    with opened_reader(index_dir) as reader:
-        assert [hit.passage.id for hit in reader.similar("potholes", limit=5)] == [
-            "potholes-again"]
-
-
-def test_who_asked_and_how_minutes_put_it_make_no_likeness(whoosh_index_dir):
-    with open_index(whoosh_index_dir).searcher() as searcher:
+def test_who_asked_and_how_minutes_put_it_make_no_likeness(index_dir):
+    with opened(index_dir) as (words, _):
         alike, unrelated = similarities(
-            searcher, "Councillor Hilton asked the Cabinet Member about the library opening "
-                      "hours.",
+            words, "Councillor Hilton asked the Cabinet Member about the library opening hours.",
             ["In respect of question 2, Cllr Smith asked about library opening hours.",
              "In respect of question 2, Councillor Hilton asked the Cabinet Member about the "
              "bus station."])

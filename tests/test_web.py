@@ -238,7 +238,10 @@ def test_bad_parameters_get_a_friendly_message_on_the_page(client, query, messag
 
 def test_the_passage_page_shows_its_neighbours_and_where_it_was_asked_before(client):
     doc = get_page(client, "/?q=%22Members+Question+Time%22&kind=qa")
-    link = doc.xpath("//ol[@class='hits']//h3/a/@href")[0]
+    # The first hit whose question and answer were told apart: which passage ranks first
+    # differs between the engines (Whoosh scores every passage holding the phrase alike, Xapian's
+    # BM25 prefers the shorter), so the page of a passage listed with its question is opened.
+    link = doc.xpath("//ol[@class='hits']//article[.//dl[@class='qa']]//h3/a/@href")[0]
     passage = get_page(client, link)
     assert passage.xpath("//h1")[0].text_content().strip() == "Members' Question Time"
     assert passage.xpath("//article[contains(@class,'passage--full')]//dl[@class='qa']")

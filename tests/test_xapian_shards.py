@@ -17,7 +17,7 @@ from search_service.engine.xapian_engine.store import open_index
 from search_service.model import ShardStatus
 from search_service.pipeline.indexing import index_paths
 from search_service.search import SearchRequest
-from search_service.search_xapian import search_xapian
+from search_service.search_xapian import search_xapian, similar_xapian
 from tests.support.xapian_shards import (
     ShardIndexes,
     ShardServers,
@@ -195,3 +195,29 @@ def test_a_refreshed_database_sees_a_new_commit_and_the_acronyms_it_taught(
     assert found.total > 0
     assert [(one.typed, one.also) for one in found.expansions] == [
         ("NETB", ("Northvale Energy Transition Board",))]
+
+
+def test_spelling_suggestions_and_asked_before_come_through_remote_shards(
+        indexes: ShardIndexes, served: tuple[Path, list[int]]) -> None:
+    """Xapian's own spelling table answers nothing over remote shards: the suggestion comes
+    from the shards' source records, as one database gives it; "asked before" reads word
+    statistics of every shard."""
+    stub, _ = served
+    for misspelt, fixed in (("refferals", "referrals"), ("wating times", "waiting times")):
+        for index in (stub, indexes.whole):
+            assert f"\nDid you mean: {fixed}\n" in search(index, misspelt).stdout
+    whole = open_index(indexes.whole).searcher()
+    remote = open_index(stub).searcher()
+    listed = 0
+    try:
+        for posting in whole.postlist("K:qa"):
+            passage_id = json.loads(whole.get_document(posting.docid).get_data())["id"]
+            alike = similar_xapian(whole, passage_id, at_least=0.0)
+            assert [(hit.passage.id, round(hit.score, 6)) for hit in alike] == [
+                (hit.passage.id, round(hit.score, 6))
+                for hit in similar_xapian(remote, passage_id, at_least=0.0)]
+            listed += len(alike)
+    finally:
+        whole.close()
+        remote.close()
+    assert listed, "some question has candidates from another meeting"

@@ -4,18 +4,16 @@ them); only the page's hits are loaded, highlighted and checked for missing word
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-from whoosh.analysis import STOP_WORDS
 from whoosh.highlight import Fragmenter
 from whoosh.query import Query, Term
 from whoosh.searching import Results, Searcher
 
 from ..model import Passage
-from . import facet_counts, items, query_parser, ranking
+from . import facet_counts, items, query_parser, ranking, spelling
 from .highlights import TOP_FRAGMENTS, marked_fields, page_formatter
 from .queries import PASSAGES, passages_only
 from .store import item_key, stored_passage
@@ -175,27 +173,9 @@ def copy_urls(searcher: Searcher, found: Found) -> tuple[str, ...]:
                  if fields.get("url"))
 
 
-# Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.
-_QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^])")
-_OPERATORS = {"and", "or", "not", "to"}
-
-
 def suggest(searcher: Searcher, text: str) -> str | None:
-    """The query with unknown words replaced by the closest indexed words, or None.
-
-    Words are checked against the unstemmed words of the passage texts (the `spelling` field of
-    the source records), allowing one edit in short words and two in longer ones, so "tax"
-    never becomes "was".
-    """
+    """The query with unknown words replaced by the closest indexed words, or None
+    (spelling.py: against the `spelling` field of the source records)."""
     reader = searcher.reader()
-    corrector = searcher.corrector("spelling")
-    corrected, changed = text, False
-    for match in reversed(list(_QUERY_WORD.finditer(text))):
-        word = match.group().lower()
-        if word in STOP_WORDS or word in _OPERATORS or ("spelling", word) in reader:
-            continue
-        found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
-        if found:
-            corrected = corrected[:match.start()] + found[0] + corrected[match.end():]
-            changed = True
-    return corrected if changed else None
+    return spelling.suggest(text, lambda word: ("spelling", word) in reader,
+                            lambda: searcher.corrector("spelling"))

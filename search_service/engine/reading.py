@@ -1,9 +1,11 @@
 """What the rest of the service reads from an open index besides searches: the words of a text
-as a field indexes them, word statistics, the values a facet holds per segment, and what source
-records carry (the acronyms learnt), each kept per segment where a search would read it again."""
+as a field indexes them and word statistics (SearcherWords), the values a facet holds per
+segment, and what source records carry (the acronyms learnt), each kept per segment where a
+search would read it again."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from whoosh.searching import Searcher
@@ -15,20 +17,24 @@ from .schema import SOURCE
 T = TypeVar("T")
 
 
-def analysed_words(searcher: Searcher, text: str, field: str = "text") -> list[tuple[str, str]]:
-    """Each word of `text` as `field` indexes it (its stem) with the word as written."""
-    return [(token.text, token.original)
-            for token in searcher.schema[field].analyzer(text, keeporiginal=True)]
+@dataclass(frozen=True)
+class SearcherWords:
+    """The word statistics of a searcher's index (similarity.WordStatistics)."""
 
+    searcher: Searcher
 
-def document_count(searcher: Searcher) -> int:
-    """The live documents of the index (source records included)."""
-    return searcher.reader().doc_count()
+    def analysed_words(self, text: str, field: str = "text") -> list[tuple[str, str]]:
+        """Each word of `text` as `field` indexes it (its stem) with the word as written."""
+        return [(token.text, token.original)
+                for token in self.searcher.schema[field].analyzer(text, keeporiginal=True)]
 
+    def document_count(self) -> int:
+        """The live documents of the index (source records included)."""
+        return self.searcher.reader().doc_count()
 
-def document_frequency(searcher: Searcher, field: str, word: str) -> int:
-    """How many documents hold `word` (as indexed) in `field`."""
-    return searcher.reader().doc_frequency(field, word)
+    def document_frequency(self, field: str, word: str) -> int:
+        """How many documents hold `word` (as indexed) in `field`."""
+        return self.searcher.reader().doc_frequency(field, word)
 
 
 def kept_for_generation(searcher: Searcher, name: str, build: Callable[[], T]) -> T:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import xapian
@@ -30,7 +31,7 @@ TEXT_PREFIXES = {"text": "", "question": "XQ", "answer": "XA", "item_title": "XI
 BOOLEAN_PREFIXES = {"id": "Q", "record": "N", "source_url": "U", "kind": "K",
                     "council_key": "C", "committee_key": "M", "meeting_id": "D", "year": "Y",
                     "people": "P", "topics": "T", "item_title_key": "L", "item_key": "I",
-                    "text_key": "H", "routine": "R"}
+                    "text_key": "H", "routine": "R", "spelling": "W"}
 # Single-valued columns -> value slot: facet counts (ValueCountMatchSpy), sorting by date,
 # grouping by agenda item (collapse key).
 VALUE_SLOTS = {"kind": 0, "council_key": 1, "committee_key": 2, "meeting_id": 3, "year": 4,
@@ -92,14 +93,27 @@ def passage_document(passage: Passage, describes_item: bool = True) -> xapian.Do
     return document
 
 
-def source_document(url: str, content_hash: str, acronyms: object) -> xapian.Document:
-    """The marker record of a source document: its url, content hash and acronyms learnt."""
+def source_document(url: str, content_hash: str, acronyms: object,
+                    words: Iterable[str] = ()) -> xapian.Document:
+    """The marker record of a source document: its url, content hash, acronyms learnt and the
+    words of its passages, for spelling suggestions (a boolean `W:` term each: they weigh
+    nothing, so the records leave the passages' statistics alone)."""
     document = xapian.Document()
     document.add_boolean_term(boolean_term("record", SOURCE))
     document.add_boolean_term(boolean_term("source_url", url))
+    for word in words:
+        document.add_boolean_term(boolean_term("spelling", word))
     document.set_data(json.dumps({"record": SOURCE, "source_url": url,
                                   "source_hash": content_hash, "acronyms": acronyms}))
     return document
+
+
+def spelling_words(passages: Iterable[Passage]) -> set[str]:
+    """The unstemmed words of the passages' texts, as the Whoosh engine's `spelling` field
+    holds them (too long a word to spell-check left out)."""
+    text = "\n".join(passage.text for passage in passages)
+    return {token.text for token in SCHEMA["spelling"].analyzer(text)
+            if len(token.text.encode("utf-8")) <= MAX_VALUE_BYTES}
 
 
 def _stored(fields: dict[str, Any]) -> dict[str, Any]:

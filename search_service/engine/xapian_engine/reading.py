@@ -1,10 +1,12 @@
 """What the pages read of a Xapian passage index besides a search, as hits.py reads it of a
 Whoosh one: a passage by id, a meeting's and an item's passages (their boolean terms `Q:`,
-`D:`, `I:`), each meeting's first passage and count, and the matches marked in a page's hits.
-Postings and term lists are read through a stub too: every shard as one database."""
+`D:`, `I:`), each meeting's first passage and count, the matches marked in a page's hits and
+the word statistics of "asked before" (DatabaseWords). Postings, term lists and term
+frequencies are read through a stub too: every shard as one database."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 
 import xapian
@@ -83,3 +85,24 @@ def _expanded(database: xapian.Database, field: str, prefix: str) -> list[str]:
     start = layout.TEXT_PREFIXES[field]
     return [item.term.decode("utf-8")[len(start):]
             for item in islice(database.allterms(start + prefix), MAX_EXPANSIONS)]
+
+
+@dataclass(frozen=True)
+class DatabaseWords:
+    """The word statistics of a database (similarity.WordStatistics), as the Whoosh engine's
+    SearcherWords gives them: the words by the same analysers, counts of every shard."""
+
+    database: xapian.Database
+
+    def analysed_words(self, text: str, field: str = "text") -> list[tuple[str, str]]:
+        """Each word of `text` as `field` indexes it (its stem) with the word as written."""
+        return [(token.text, token.original)
+                for token in layout.SCHEMA[field].analyzer(text, keeporiginal=True)]
+
+    def document_count(self) -> int:
+        """The documents of the database (source records included)."""
+        return self.database.get_doccount()
+
+    def document_frequency(self, field: str, word: str) -> int:
+        """How many documents hold `word` (as indexed) in `field`."""
+        return self.database.get_termfreq(layout.TEXT_PREFIXES[field] + word)

@@ -103,7 +103,8 @@ class PassageWriter:
             key = item_key(passage)
             self._database.add_document(layout.passage_document(passage, key not in described))
             described.add(key)
-        self._database.add_document(layout.source_document(url, content_hash, acronyms))
+        self._database.add_document(layout.source_document(
+            url, content_hash, acronyms, layout.spelling_words(passages)))
         return removed
 
     def commit(self) -> None:
