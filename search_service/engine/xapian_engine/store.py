@@ -9,8 +9,9 @@ holds its last commit.
 Copies (the same minutes published at two addresses, store.text_key) are marked as they are
 written: a passage whose text key a passage of the database holds already gets the later-copy
 term, and searches leave it out; when a first copy's source is replaced, the earliest copy left
-of it loses the mark and stands in. Searches read the mark alone, so they cost no more. Shards
-are by council and a text key holds the council: a passage's copies are in its own shard.
+of it loses the mark and stands in. Searches leave out one boolean term's passages (no value
+read a match). Shards are by council and a text key holds the council: a passage's copies are
+in its own shard.
 """
 from __future__ import annotations
 
