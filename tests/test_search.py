@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from search_service.cli import opened_reader
+from search_service.engine.choice import choose_engine, store_module
 from search_service.engine.store import PassageWriter, open_index
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.pipeline.indexing import index_paths
@@ -106,13 +107,23 @@ def test_an_agenda_description_finds_its_item_once_and_every_passage_shows_it(it
         assert get_passage(searcher, "p2").item.description == LIBRARIES.description
 
 
-def test_a_retagged_passage_keeps_its_items_description_searchable(item_index):
-    writer = PassageWriter(item_index)
-    writer.replace_passages([dataclasses.replace(p, topics=("libraries",)) for p in ITEM_PASSAGES])
-    writer.commit()
-    with item_index.searcher() as searcher:
-        found = search_passages(searcher, SearchRequest(query="bookmobile"))
-        assert [hit.passage.id for hit in found.hits] == ["p0"]
+@pytest.mark.parametrize("engine", ["whoosh", "xapian"])
+def test_a_retagged_passage_keeps_its_items_description_searchable(tmp_path, engine):
+    store = store_module(choose_engine(tmp_path, engine))
+    ix = store.open_index(tmp_path, create=True)
+    for write in (lambda writer: writer.replace_source("https://council.example/i4", "h",
+                                                       ITEM_PASSAGES, existed=False),
+                  lambda writer: writer.replace_passages(
+                      [dataclasses.replace(p, topics=("libraries",)) for p in ITEM_PASSAGES])):
+        writer = store.PassageWriter(ix)
+        write(writer)
+        writer.commit()
+    with opened_reader(tmp_path) as reader:
+        found = reader.search(SearchRequest(query="bookmobile"))
+        tagged = reader.search(SearchRequest(filters={"topic": ["libraries"]}))
+    assert [hit.passage.id for hit in found.hits] == ["p0"]
+    assert sorted(hit.passage.id for hit in tagged.hits) == ["p0", "p1", "p2"]
+    assert found.hits[0].passage.item.description == LIBRARIES.description
 
 
 def test_plain_words_in_an_answer_are_marked_in_the_answer(item_index):
