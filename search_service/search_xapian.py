@@ -66,7 +66,8 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
         exact_up_to=exact_count())
     missing = xsearch.missing_words(database, query, [hit.passage.id for hit in found.hits])
     marked = reading.highlights(database, query, [hit.passage for hit in found.hits])
-    hits = [Hit(hit.passage, hit.score, marks, more_in_item=hit.more_in_item, missing=lacking)
+    hits = [Hit(hit.passage, hit.score, marks, more_in_item=hit.more_in_item, missing=lacking,
+                copies=hit.copies)
             for hit, lacking, marks in zip(found.hits, missing, marked)]
     return SearchResults(request=request, total=found.total, hits=hits, facets=found.facets,
                          listed=found.listed, routine_left_out=found.routine_left_out,

@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 
 from search_service.cli import opened_reader
+from search_service.engine.choice import choose_engine, store_module
 from search_service.engine.store import PassageWriter, open_index
 from search_service.model import AgendaItem, Meeting, Passage
 from search_service.pipeline.indexing import index_paths
-from search_service.pipeline.retag import retag_index
 from search_service.search import (
     QueryError,
     SearchRequest,
@@ -17,7 +17,6 @@ from search_service.search import (
     get_meetings,
     list_meetings,
 )
-from search_service.topics import parse_taxonomy
 from tests.support.engines import search, write_passages
 from tests.support.minutes import SEED
 
@@ -93,13 +92,23 @@ def test_an_agenda_description_finds_its_item_once_and_every_passage_shows_it(it
         assert reader.passage("p2").item.description == LIBRARIES.description
 
 
-def test_a_retagged_passage_keeps_its_items_description_searchable(item_index):
-    taxonomy = parse_taxonomy('[[topic]]\nid = "libraries"\nlabel = "Libraries"\n'
-                              'terms = ["cabinet member"]\n', "test")
-    assert retag_index(item_index, taxonomy).retagged == 2
-    found = search(item_index, query="bookmobile")
+@pytest.mark.parametrize("engine", ["whoosh", "xapian"])
+def test_a_retagged_passage_keeps_its_items_description_searchable(tmp_path, engine):
+    store = store_module(choose_engine(tmp_path, engine))
+    ix = store.open_index(tmp_path, create=True)
+    for write in (lambda writer: writer.replace_source("https://council.example/i4", "h",
+                                                       ITEM_PASSAGES, existed=False),
+                  lambda writer: writer.replace_passages(
+                      [dataclasses.replace(p, topics=("libraries",)) for p in ITEM_PASSAGES])):
+        writer = store.PassageWriter(ix)
+        write(writer)
+        writer.commit()
+    with opened_reader(tmp_path) as reader:
+        found = reader.search(SearchRequest(query="bookmobile"))
+        tagged = reader.search(SearchRequest(filters={"topic": ["libraries"]}))
     assert [hit.passage.id for hit in found.hits] == ["p0"]
-    assert found.hits[0].passage.topics == ("Libraries",)
+    assert sorted(hit.passage.id for hit in tagged.hits) == ["p0", "p1", "p2"]
+    assert found.hits[0].passage.item.description == LIBRARIES.description
 
 
 def test_plain_words_in_an_answer_are_marked_in_the_answer(item_index):

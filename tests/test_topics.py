@@ -4,14 +4,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from search_service.cli import cli
+from search_service.cli import cli, opened_reader
 from search_service.model import Document
 from search_service.pipeline.indexing import index_documents
 from search_service.pipeline.retag import retag_index
+from search_service.search import SearchRequest
 from search_service.segment import split_document
 from search_service.topics import (TAXONOMY_ENV, TaxonomyError, default_taxonomy, load_taxonomy,
                                    parse_taxonomy)
-from tests.support.engines import search
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 SAFEGUARDING = "Children's safeguarding"
@@ -126,26 +126,58 @@ def test_a_missing_taxonomy_file_says_where_it_was_looked_for(tmp_path):
 
 
 def topic_counts(index_dir: Path) -> dict[str, int]:
-    return dict(search(index_dir, page_size=100).facets["topic"])
+    with opened_reader(index_dir) as reader:
+        return dict(reader.search(SearchRequest(page_size=100)).facets["topic"])
 
 
+ENGINES = pytest.mark.parametrize("engine", ["whoosh", "xapian"])
+INFORMATION_SHARING = parse_taxonomy(
+    'extends = "default"\n[[topic]]\nid = "information-sharing"\n'
+    'label = "Information sharing"\nterms = ["information sharing"]\n', "test")
+
+
+@ENGINES
 def test_retag_applies_a_changed_taxonomy_to_the_stored_passages(tmp_path, engine):
     index_dir = tmp_path / "index"
     index_documents(index_dir, [seed_document()], engine=engine)
     assert topic_counts(index_dir)[SAFEGUARDING] == 21
-    changed = parse_taxonomy('extends = "default"\n[[topic]]\nid = "information-sharing"\n'
-                             'label = "Information sharing"\nterms = ["information sharing"]\n',
-                             "test")
-    report = retag_index(index_dir, changed)
+    report = retag_index(index_dir, INFORMATION_SHARING)
     assert (report.passages, report.retagged) == (21, 1)
     assert topic_counts(index_dir)["Information sharing"] == 1
-    hits = search(index_dir, query="dare to share",
-                  filters={"topic": ["Information sharing"]}).hits
-    assert len(hits) == 1 and "Information sharing" in hits[0].passage.topics
-    assert hits[0].passage.item.title.startswith("Worcestershire Safeguarding")
-    assert retag_index(index_dir, changed).retagged == 0
+    with opened_reader(index_dir) as reader:
+        hits = reader.search(SearchRequest(
+            query="dare to share", filters={"topic": ["Information sharing"]})).hits
+        assert len(hits) == 1 and "Information sharing" in hits[0].passage.topics
+        assert hits[0].passage.item.title.startswith("Worcestershire Safeguarding")
+    assert retag_index(index_dir, INFORMATION_SHARING).retagged == 0
 
 
+class Interrupted(Exception):
+    """What stops a retag half-way in the test."""
+
+
+@ENGINES
+def test_an_interrupted_retag_leaves_the_index_as_it_was(tmp_path, engine, monkeypatch):
+    index_dir = tmp_path / "index"
+    index_documents(index_dir, [seed_document()], engine=engine)
+    before = topic_counts(index_dir)
+    boards = parse_taxonomy('[[topic]]\nid = "boards"\nlabel = "Boards"\nterms = ["board"]\n',
+                            "test")
+    tagged = []
+
+    def tag_then_stop(text: str, title: str | None = None) -> tuple[str, ...]:
+        if len(tagged) == 15:  # most passages rewritten already, uncommitted
+            raise Interrupted
+        tagged.append(text)
+        return ("Boards",)
+
+    monkeypatch.setattr(boards, "tag", tag_then_stop)
+    with pytest.raises(Interrupted):
+        retag_index(index_dir, boards)
+    assert topic_counts(index_dir) == before and "Boards" not in before
+
+
+@ENGINES
 def test_cli_index_and_retag_take_a_taxonomy_file(tmp_path, engine):
     index_dir = tmp_path / "index"
     own = write(tmp_path, '[[topic]]\nid = "boards"\nlabel = "Boards"\nterms = ["board"]\n')

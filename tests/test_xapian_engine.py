@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from search_service.cli import cli
+from search_service.cli import cli, opened_reader
 from search_service.engine.choice import ENGINE_FILE, engine_of
 from search_service.engine.store import StoreError, open_index
 from search_service.engine.xapian_engine import search as xsearch
@@ -193,9 +193,24 @@ def test_two_shards_through_a_stub_are_one_database(tmp_path: Path, shard_server
                 == {hit.passage.id: hit.more_in_item for hit in exact.hits})
 
 
-def test_commands_not_yet_on_xapian_say_so(both: tuple[Path, Path]) -> None:
-    result = run_cli(["retag", "--index", str(both[1])])
-    assert result.exit_code == 1 and "is a Xapian index" in result.output
+def test_retag_gives_the_topics_of_a_whoosh_retag(sources: list[str], tmp_path: Path) -> None:
+    taxonomy = tmp_path / "topics.toml"
+    taxonomy.write_text('[[topic]]\nid = "referrals"\nlabel = "Referrals"\n'
+                        'terms = ["referral"]\n', encoding="utf-8")
+    outputs, topics, referrals = [], [], []
+    for engine in ("whoosh", "xapian"):
+        index_dir = tmp_path / engine
+        index_paths(index_dir, sources, engine=engine)
+        result = run_cli(["retag", "--index", str(index_dir), "--taxonomy", str(taxonomy)])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+        with opened_reader(index_dir) as reader:
+            topics.append(reader.search(SearchRequest(group_by_item=False)).facets["topic"])
+            referrals.append(sorted(hit.passage.id for hit in reader.search(SearchRequest(
+                filters={"topic": ["Referrals"]}, page_size=100)).hits))
+    assert outputs[0] == outputs[1] and " re-tagged" in outputs[0]
+    assert topics[0] == topics[1] and topics[1][0][0] == "Referrals"
+    assert referrals[0] == referrals[1] and len(referrals[1]) == dict(topics[1])["Referrals"]
 
 
 def run_cli(args: list[str]) -> Result:

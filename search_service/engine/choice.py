@@ -57,8 +57,9 @@ XAPIAN_MISSING = ("the Xapian engine needs the [xapian] extra: pip install "
 
 
 def store_module(engine: str) -> ModuleType:
-    """The module that opens and writes an index of `engine`: `open_index`, `PassageWriter`,
-    `stored_hashes` and `clear_leftovers` under the same names in both."""
+    """The module that opens, reads and writes an index of `engine`: `open_index`,
+    `PassageWriter` (`replace_source`, `replace_passages`, `commit`, `cancel`), `stored_hashes`,
+    `stored_passages` and `clear_leftovers` under the same names in both."""
     if engine == "xapian":
         try:
             from .xapian_engine import store as xapian_store

@@ -5,8 +5,7 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..engine.choice import engine_of
-from ..engine.store import StoreError, stored_passage, stored_passages
+from ..engine.store import stored_passage
 from ..topics import Taxonomy
 from .run import write_run
 
@@ -29,14 +28,12 @@ def retag_index(index_dir: Path, taxonomy: Taxonomy, wait: bool = False) -> Reta
     """Re-tag the stored passages of an index with `taxonomy`, without reading any source.
 
     Only passages whose topics change are rewritten, in one commit, so a run after an
-    unchanged taxonomy writes nothing and an interrupted run leaves the index as it was.
+    unchanged taxonomy writes nothing and an interrupted run leaves the index as it was. The
+    index is read and written through its engine's store (Whoosh or Xapian).
     """
-    if engine_of(index_dir) != "whoosh":
-        raise StoreError(f"{index_dir} is a Xapian index: retag works on Whoosh indexes only "
-                         f"so far; re-index the sources to tag them anew")
     report = RetagReport()
     with write_run(index_dir, wait=wait) as run:
-        for fields in stored_passages(run.ix):
+        for fields in run.store.stored_passages(run.ix):
             report.passages += 1
             topics = taxonomy.tag(fields["text"], fields.get("item_title"))
             if ",".join(topics) != (fields.get("topics") or ""):

@@ -47,6 +47,11 @@ LIST_SEPARATOR = "\x1f"
 # remote backend refuses KeyMakers).
 OLDEST_SLOT = 9
 UNDATED = "99999999"
+# A passage whose copy (a passage of the same text_key, term "H:") was indexed before it: the
+# same minutes published at a second address. Searches leave it out, as the Whoosh engine leaves
+# out all but the first copy indexed (engine/items.py); the writer marks it and, when the first
+# copy is deleted, unmarks the earliest copy left (store.PassageWriter).
+LATER_COPY_TERM = "O:later copy"
 # Xapian refuses terms over 245 bytes: a longer value (a long URL) is filtered by its hash.
 MAX_VALUE_BYTES = 200
 
@@ -141,6 +146,25 @@ def document_fields(document: xapian.Document) -> dict[str, Any]:
 def document_passage(document: xapian.Document) -> Passage:
     """The passage a document holds (the inverse of passage_document)."""
     return stored_passage(document_fields(document))
+
+
+def text_key_term(document: xapian.Document) -> str | None:
+    """The copies' term ("H:") of a passage's document; None for a passage that has no copies
+    (too short to tell apart)."""
+    key = document.get_value(VALUE_SLOTS["text_key"])
+    return boolean_term("text_key", key.decode("utf-8")) if key else None
+
+
+def terms_of(document: xapian.Document) -> set[bytes]:
+    """Every term of a document."""
+    return {item.term for item in document.termlist()}
+
+
+def describes_item(terms: set[bytes]) -> bool:
+    """Whether a passage's document (its terms) indexes its agenda item's description: only
+    the item's first passage does (store.passage_fields)."""
+    prefix = TEXT_PREFIXES["item_description"].encode()
+    return any(term.startswith(prefix) for term in terms)
 
 
 PASSAGE_TERM = boolean_term("record", PASSAGE)

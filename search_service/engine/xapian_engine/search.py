@@ -1,6 +1,8 @@
 """Searches of a Xapian passage index: the query parsed by the service's own parser
 (query_parser.py, so both engines read a query alike), turned into a Xapian query, ranked by
-BM25 (Enquire), with facet counts by ValueCountMatchSpy and the page's passages read back.
+BM25 (Enquire), with facet counts by ValueCountMatchSpy and the page's passages read back. A
+passage published at two addresses is found once, as its first copy (the writer marks the later
+ones, store.py), and its hit lists the other copies' addresses.
 
 Up to EXACT_UP_TO matches (every shard's), the total and the facet counts are exact: Xapian's
 `checkatleast` makes the match look at every one. Beyond, as Elasticsearch's `track_total_hits`
@@ -41,16 +43,19 @@ MAX_EXPANSIONS = 1000
 # for no passage at all looks at every one whatever `checkatleast` says: ask for one at least.)
 EXACT_UP_TO = 10_000
 _ROUTINE = xapian.Query(layout.boolean_term("routine", ROUTINE))
+_LATER_COPIES = xapian.Query(layout.LATER_COPY_TERM)
 
 
 @dataclass
 class XapianHit:
-    """One passage of a page, its score (0 when sorted by date) and, when grouped by item, how
-    many more passages of its item were found but not listed."""
+    """One passage of a page, its score (0 when sorted by date), when grouped by item how many
+    more passages of its item were found but not listed, and the addresses of its other copies
+    (none when it has none)."""
 
     passage: Passage
     score: float
     more_in_item: int = 0
+    copies: tuple[str, ...] = ()
 
 
 @dataclass
@@ -124,10 +129,13 @@ def search(database: xapian.Database, text: str | wq.Query | None, filters: dict
                                                    for count in found_in_item.values())))
         if not tally.exact:
             found_in_item = _item_counts(database, found, {_item(match) for match in mset})
-    hits = [XapianHit(layout.document_passage(match.document),
-                      match.weight if sort == "relevance" else 0.0,
-                      max(found_in_item.get(_item(match), 0) - per_item, 0))
-            for match in mset]
+    hits = []
+    for match in mset:
+        passage = layout.document_passage(match.document)
+        hits.append(XapianHit(passage, match.weight if sort == "relevance" else 0.0,
+                              max(found_in_item.get(_item(match), 0) - per_item, 0),
+                              copy_urls(database, layout.text_key_term(match.document),
+                                        passage.id)))
     routine = 0
     if not include_routine:
         routine, rough = _count(database, xapian.Query(
@@ -187,6 +195,18 @@ def _item_counts(database: xapian.Database, found: xapian.Query, keys: set[str]
     return {key: _count(database, xapian.Query(
         xapian.Query.OP_FILTER, found, xapian.Query(layout.boolean_term("item_key", key))),
         database.get_doccount())[0] for key in keys}
+
+
+def copy_urls(database: xapian.Database, copies_term: str | None, passage_id: str
+              ) -> tuple[str, ...]:
+    """The addresses of the other copies of a passage (its text key's term), in the order
+    indexed; none when it has none. A passage's copies share its council, so its shard."""
+    if copies_term is None or database.get_termfreq(copies_term) < 2:
+        return ()
+    others = (layout.document_fields(database.get_document(posting.docid))
+              for posting in database.postlist(copies_term))
+    return tuple(fields["url"] for fields in others
+                 if fields["id"] != passage_id and fields.get("url"))
 
 
 def _item(match: xapian.MSetItem) -> str:
@@ -260,9 +280,11 @@ def _summed(spy: xapian.ValueCountMatchSpy) -> dict[str, int]:
 
 
 def _passages(words: xapian.Query | None, include_routine: bool) -> xapian.Query:
-    """The query's passages (every passage for no words), routine business left out unless
-    asked for: the source records never match."""
-    passages = xapian.Query(layout.PASSAGE_TERM)
+    """The query's passages (every passage for no words), later copies left out (a passage
+    published at two addresses is found once, as its first copy), routine business left out
+    unless asked for: the source records never match."""
+    passages = xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query(layout.PASSAGE_TERM),
+                            _LATER_COPIES)
     query = passages if words is None else xapian.Query(xapian.Query.OP_FILTER, words, passages)
     if include_routine:
         return query

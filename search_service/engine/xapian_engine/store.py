@@ -5,12 +5,20 @@ run lock), or, to search shards, a stub file naming them (`remote HOST:PORT` or 
 one a line; shards.py reads it and opens them). A batch of sources is one Xapian transaction:
 committed whole by `commit`, or dropped by `cancel` or by the run dying; the database always
 holds its last commit.
+
+Copies (the same minutes published at two addresses, store.text_key) are marked as they are
+written: a passage whose text key a passage of the database holds already gets the later-copy
+term, and searches leave it out; when a first copy's source is replaced, the earliest copy left
+of it loses the mark and stands in. Searches leave out one boolean term's passages (no value
+read a match). Shards are by council and a text key holds the council: a passage's copies are
+in its own shard.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import xapian
 
@@ -80,6 +88,16 @@ def stored_hashes(ix: XapianIndex) -> dict[str, str]:
     return hashes
 
 
+def stored_passages(ix: XapianIndex) -> Iterator[dict[str, Any]]:
+    """The stored fields of every passage of the index, read through one database."""
+    database = ix.searcher()
+    try:
+        for posting in database.postlist(layout.PASSAGE_TERM):
+            yield layout.document_fields(database.get_document(posting.docid))
+    finally:
+        database.close()
+
+
 class PassageWriter:
     """Replaces the passages of source documents inside one Xapian transaction (a batch)."""
 
@@ -97,15 +115,56 @@ class PassageWriter:
         if existed:
             # The source's marker record carries its url too: it is not a passage.
             removed = max(self._database.get_termfreq(source_term) - 1, 0)
+            first_copies = self._first_copies(source_term)
             self._database.delete_document(source_term)
+            for copies_term in first_copies:
+                self._promote_copy(copies_term)
         described: set[str] = set()
         for passage in passages:
             key = item_key(passage)
-            self._database.add_document(layout.passage_document(passage, key not in described))
+            document = layout.passage_document(passage, key not in described)
+            copies_term = layout.text_key_term(document)
+            if copies_term and self._database.term_exists(copies_term):
+                document.add_boolean_term(layout.LATER_COPY_TERM)
+            self._database.add_document(document)
             described.add(key)
         self._database.add_document(layout.source_document(
             url, content_hash, acronyms, layout.spelling_words(passages)))
         return removed
+
+    def replace_passages(self, passages: Sequence[Passage]) -> None:
+        """Rewrite passages already in the index (by id), e.g. with new topics: each keeps its
+        document id, its later-copy mark, and its item's description indexed where it was."""
+        for passage in passages:
+            id_term = layout.boolean_term("id", passage.id)
+            old = next(iter(self._database.postlist(id_term)), None)
+            terms = set() if old is None else layout.terms_of(
+                self._database.get_document(old.docid))
+            document = layout.passage_document(passage, layout.describes_item(terms))
+            if layout.LATER_COPY_TERM.encode() in terms:
+                document.add_boolean_term(layout.LATER_COPY_TERM)
+            self._database.replace_document(id_term, document)
+
+    def _first_copies(self, source_term: str) -> set[str]:
+        """The copies' terms of a source's passages that are first copies (not marked later)."""
+        query = xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query(source_term),
+                             xapian.Query(layout.LATER_COPY_TERM))
+        enquire = xapian.Enquire(self._database)
+        enquire.set_query(query)
+        matches = enquire.get_mset(0, self._database.get_termfreq(source_term))
+        return {term for match in matches
+                if (term := layout.text_key_term(match.document)) is not None}
+
+    def _promote_copy(self, copies_term: str) -> None:
+        """Unmark the earliest copy left of a first copy deleted: it stands in (unless a first
+        copy is left)."""
+        earliest = next(iter(self._database.postlist(copies_term)), None)
+        if earliest is None:
+            return
+        document = self._database.get_document(earliest.docid)
+        if layout.LATER_COPY_TERM.encode() in layout.terms_of(document):
+            document.remove_term(layout.LATER_COPY_TERM)
+            self._database.replace_document(earliest.docid, document)
 
     def commit(self) -> None:
         """Make everything written so far visible to searchers, atomically."""
