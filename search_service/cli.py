@@ -19,7 +19,7 @@ from .engine.choice import ENGINES, engine_of, store_module
 from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
 from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
 from .glossary import SHIPPED, Definition
-from .index_glossary import list_definitions
+from .index_glossary import definitions_in
 from .model import Passage
 from .pipeline.crawling import CrawlReport, crawl_site
 from .pipeline.indexing import index_documents
@@ -259,6 +259,8 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
 
 
 Search = Callable[[SearchRequest], SearchResults]
+
+
 @contextlib.contextmanager
 def opened_reader(index_path: Path) -> Iterator[Reader]:
     """The index at `index_path` read with its own engine, open for the run (a Xapian folder or
@@ -369,8 +371,8 @@ def glossary_command(index_dir: Path | None, council: tuple[str, ...], shipped: 
                      as_json: bool) -> None:
     """List the acronyms learnt from the indexed minutes, by council, with their long forms."""
     try:
-        with open_index(resolve_index(index_dir)).searcher() as searcher:
-            definitions = list_definitions(searcher, council, shipped)
+        with opened_reader(resolve_index(index_dir)) as reader:
+            definitions = definitions_in(reader.glossary(), council, shipped)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:

@@ -28,13 +28,6 @@ def glossary_for(searcher: Searcher) -> Glossary:
                                lambda: build_glossary(learnt_definitions(searcher)))
 
 
-def list_definitions(searcher: Searcher, councils: Sequence[str] = (),
-                     shipped: bool = False) -> list[Definition]:
-    """The definitions learnt from the index (only those of `councils`, when given), and the
-    shipped ones too with `shipped`; by acronym, then council."""
-    return definitions_in(glossary_for(searcher), councils, shipped)
-
-
 def definitions_in(glossary: Glossary, councils: Sequence[str] = (),
                    shipped: bool = False) -> list[Definition]:
     """The definitions of `glossary` learnt (only those of `councils`, when given), and the

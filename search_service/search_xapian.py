@@ -126,10 +126,11 @@ def suggestion(database: Database, query: str) -> str | None:
                                              lambda: _corrector(database, prefix)))
 
 
-def _corrector(database: Database, prefix: str) -> spelling.FrequentWords:
+def _corrector(database: Database, prefix: str) -> spelling.SourceWords:
     """The corrector of the words of every source record now, each by how many hold it."""
-    return spelling.FrequentWords({item.term.decode("utf-8")[len(prefix):]: item.termfreq
-                                   for item in database.allterms(prefix)})
+    sources = {item.term.decode("utf-8")[len(prefix):]: item.termfreq
+               for item in database.allterms(prefix)}
+    return spelling.SourceWords(spelling.listed_words_within(sorted(sources)), sources.__getitem__)
 
 
 def _read_glossary(database: Database) -> Glossary:

@@ -29,6 +29,13 @@ def engine_of(index_path: Path) -> str:
     return DEFAULT_ENGINE
 
 
+def index_written(index_dir: Path) -> bool:
+    """Whether an index run has written the folder (its engine recorded, or any index file)."""
+    index_dir = Path(index_dir)
+    return (index_dir / ENGINE_FILE).is_file() or (index_dir.is_dir() and any(
+        path.name != "RUN.lock" for path in index_dir.iterdir()))
+
+
 def choose_engine(index_dir: Path, wanted: str | None, create: bool = True) -> str:
     """The engine a run writes `index_dir` with: `wanted` (recorded for a new index when
     `create`), else the index's own; a different engine from the index's is refused."""
@@ -36,9 +43,7 @@ def choose_engine(index_dir: Path, wanted: str | None, create: bool = True) -> s
     if index_dir.is_file():
         raise StoreError(f"{index_dir} is a stub file of Xapian shards: index each shard's own "
                          f"folder, on its machine")
-    exists = (index_dir / ENGINE_FILE).is_file() or (index_dir.is_dir() and any(
-        path.name != "RUN.lock" for path in index_dir.iterdir()))
-    if not exists:
+    if not index_written(index_dir):
         engine = wanted or DEFAULT_ENGINE
         if create and engine != DEFAULT_ENGINE:
             store_module(engine)   # (the engine installed, before the folder says it is used)

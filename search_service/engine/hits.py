@@ -178,4 +178,7 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     (spelling.py: against the `spelling` field of the source records)."""
     reader = searcher.reader()
     return spelling.suggest(text, lambda word: ("spelling", word) in reader,
-                            lambda: searcher.corrector("spelling"))
+                            lambda: spelling.SourceWords(
+                                lambda word, maxdist, prefix: reader.terms_within(
+                                    "spelling", word, maxdist, prefix=prefix),
+                                lambda word: reader.doc_frequency("spelling", word)))

@@ -2,11 +2,11 @@
 same way on both engines. The words are the unstemmed words of the passage texts (Whoosh: the
 `spelling` field of the source records; Xapian: the source records' `W:` terms); a correction
 allows one edit in short words and two in longer ones, keeps the first letter, and prefers the
-word found in more places, so "tax" never becomes "was"."""
+word more source documents hold, so "tax" never becomes "was"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 
 from whoosh.analysis import STOP_WORDS
 from whoosh.automata.fsa import find_all_matches
@@ -36,16 +36,30 @@ def suggest(text: str, known: Callable[[str], bool], corrector_of: Callable[[], 
     return corrected if changed else None
 
 
-class FrequentWords(Corrector):
-    """The words within the edit distance in a word list, the most frequent first, as Whoosh's
-    ReaderCorrector ranks the words of a field."""
+class SourceWords(Corrector):
+    """The words within the edit distance (`within(text, maxdist, prefix)`), those held by more
+    source documents (`sources(word)`) first: the same ranking on both engines, whose ways of
+    counting a word's occurrences differ."""
 
-    def __init__(self, frequencies: Mapping[str, int]) -> None:
-        self.frequencies = frequencies
-        self.words = sorted(frequencies)
+    def __init__(self, within: Callable[[str, int, int], Iterable[str]],
+                 sources: Callable[[str], int]) -> None:
+        self.within = within
+        self.sources = sources
 
     def _suggestions(self, text: str, maxdist: int, prefix: int
                      ) -> Iterator[tuple[float, str]]:
+        for word in self.within(text, maxdist, prefix):
+            yield -(maxdist + 0.5 / max(self.sources(word), 1)), word
+
+
+def listed_words_within(words: list[str]) -> Callable[[str, int, int], Iterator[str]]:
+    """`within` over a sorted list of words, by the Levenshtein automaton Whoosh runs over a
+    field's words."""
+
+    def within(text: str, maxdist: int, prefix: int) -> Iterator[str]:
+        if not words:  # (the automaton's walk indexes the list's first word)
+            return
         dfa = levenshtein_automaton(text, maxdist, prefix).to_dfa()
-        for word in find_all_matches(dfa, ListCorrector.Skipper(self.words)):
-            yield -(maxdist + 0.5 / max(self.frequencies[word], 1)), word
+        yield from find_all_matches(dfa, ListCorrector.Skipper(words))
+
+    return within

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..engine.choice import engine_of, store_module
+from ..engine.choice import engine_of, index_written, store_module
 from ..engine.store import PassageIndex, Searcher, open_index
 from ..readers import Reader, WhooshReader
 from ..search import WARM_UP_QUERY, SearchRequest, warm_up
@@ -34,10 +34,47 @@ class Pool(Protocol):
 
 
 def open_pool(index_path: Path) -> Pool:
-    """The pool of the engine of the index at `index_path` (a folder, or a stub of shards)."""
+    """The pool of the engine of the index at `index_path` (a folder, or a stub of shards); of
+    a folder the indexer has not run on yet, a pool that asks again at each request."""
     if engine_of(index_path) == "xapian":
         return XapianPool(index_path)
+    if not index_written(index_path):
+        return FirstRunPool(index_path)
     return SearcherPool(index_path)
+
+
+class FirstRunPool:
+    """The pool of a folder no index run has written yet: each request looks again, and once
+    the first run has committed, the pool of its engine (the folder's ENGINE file, else Whoosh)
+    answers from then on; until then every request is the StoreError saying there is no
+    index."""
+
+    def __init__(self, index_path: Path) -> None:
+        self.index_path = Path(index_path)
+        self._pool: Pool | None = None
+        self._opening = threading.Lock()
+
+    def chosen(self) -> Pool:
+        """The pool of the index's engine; StoreError while no run has committed."""
+        with self._opening:
+            if self._pool is None:
+                pool = open_pool(self.index_path)
+                if isinstance(pool, FirstRunPool):
+                    SearcherPool(self.index_path).index()  # raises: no index in the folder
+                self._pool = pool
+            return self._pool
+
+    def index(self) -> object:
+        """The open index; raises StoreError while no index exists."""
+        return self.chosen().index()
+
+    def reader(self) -> Reader:
+        """This thread's view of the index, up to date."""
+        return self.chosen().reader()
+
+    def warm_up(self) -> None:
+        """Read what the first request would, before it comes."""
+        self.chosen().warm_up()
 
 
 class SearcherPool:
