@@ -74,8 +74,8 @@ def open_index(index_dir: Path, create: bool = False) -> PassageIndex:
     index_dir = Path(index_dir)
     from .choice import engine_of  # choice.py imports this module's errors
     if engine_of(index_dir) != "whoosh":
-        raise StoreError(f"{index_dir} is a Xapian index: only `index`, `search`, `serve` and "
-                         f"`retag` read it so far (docs/scale-out.md); this needs a Whoosh index")
+        raise StoreError(f"{index_dir} is a Xapian index: read it through its engine "
+                         f"(engine/choice.py); this needs a Whoosh index")
     if index.exists_in(str(index_dir)):
         try:
             ix = PassageIndex(FileStorage(str(index_dir)))
