@@ -55,7 +55,8 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
     councils = [value for value in request.filters.get("council", []) if value]
     expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary_of(database),
                                         councils)
-    query = expanded or xsearch.parse_words(request.query)
+    query = xsearch.with_wildcards_listed(database,
+                                          expanded or xsearch.parse_words(request.query))
     grouped = bool(request.query.strip()) and request.group_by_item
     found = xsearch.search(
         database, query, request.filters, date_from=request.date_from,
@@ -117,11 +118,19 @@ def glossary_of(database: Database) -> Glossary:
 def suggestion(database: Database, query: str) -> str | None:
     """The query with unknown words replaced by the closest words of the passages (spelling.py),
     from the source records' `W:` terms of every shard: Xapian's own spelling table answers
-    nothing over remote shards. The corrector's word list is read once for the database's
-    generation, when a word is unknown."""
+    nothing over remote shards. A word the passages hold as written, or whose stem they hold,
+    is known. The corrector's word list is read once for the database's generation, when a
+    word is unknown."""
     prefix = layout.boolean_term("spelling", "")
+    text_field, text_prefix = layout.SCHEMA["text"], layout.TEXT_PREFIXES["text"]
+
+    def known(word: str) -> bool:
+        return database.term_exists(prefix + word) or any(
+            database.term_exists(text_prefix + stem)
+            for stem in text_field.process_text(word, mode="query"))
+
     return spelling.suggest(
-        query, lambda word: database.term_exists(prefix + word),
+        query, known,
         lambda: database.kept.for_generation("spelling", database.generation(),
                                              lambda: _corrector(database, prefix)))
 

@@ -35,7 +35,8 @@ SAMPLE_REPORT = (Path(__file__).parent.parent / "samples"
 SEARCHES = [
     "q=council", "q=pothole+repairs", "q=%22Members+Question+Time%22", "q=%22early+help%22",
     "q=MASH", "q=CAMHS", "q=children+looked+after", "q=school+-forum",
-    "q=ofsted+OR+inspection", "q=refer*", "q=schoo*", "q=question:Hilton",
+    "q=ofsted+OR+inspection", "q=refer*", "q=schoo*", "q=sch%3Fol", "q=c*cil",
+    "q=how+are+school+budgets+set%3F", "q=question:Hilton",
     "q=question:Hilton+answer:Norman", "q=speaker:hilton", "q=inspecton",
     "q=informaton+sharing", "q=school+AND+(budget+OR+funding)", "q=year:2021",
     "q=school&kind=qa", "q=council&kind=qa&kind=statement", "q=council&committee=cabinet",

@@ -81,6 +81,30 @@ def test_questions_and_partial_words_find_the_passage_first(reader, query, expec
     assert results.hits and expected in texts(results)[0]
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("how many looked after children are placed outside the county?",
+     "looked after children were placed"),
+    ("what did the cabinet member say about parking charges ?", "parking charges in the town"),
+    ('what about "parking charges?"', "parking charges in the town"),
+])
+def test_a_question_mark_ending_a_question_is_no_wildcard(reader, query, expected):
+    results = search(reader, query)
+    assert results.hits and expected in texts(results)[0]
+    assert results.suggestion is None
+
+
+@pytest.mark.parametrize("query", ["fro?en", "fr*en", "fro?en parking"])
+def test_a_question_mark_or_star_inside_a_word_is_a_wildcard(reader, query):
+    assert "frozen until April" in texts(search(reader, query))[0]
+    assert search(reader, "fro?xen").hits == []
+
+
+def test_did_you_mean_only_for_words_the_passages_do_not_hold(reader):
+    # "placement" is nowhere as written, but its stem is: the search found it, nothing to fix.
+    assert search(reader, "placement underspend").suggestion is None
+    assert search(reader, "plcements underspend").suggestion == "placements underspend"
+
+
 def test_passages_holding_every_word_come_before_those_holding_some(reader):
     ranked = texts(search(reader, "year-end placements underspend"))
     assert "year-end position" in ranked[0]

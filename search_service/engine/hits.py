@@ -175,9 +175,16 @@ def copy_urls(searcher: Searcher, found: Found) -> tuple[str, ...]:
 
 def suggest(searcher: Searcher, text: str) -> str | None:
     """The query with unknown words replaced by the closest indexed words, or None
-    (spelling.py: against the `spelling` field of the source records)."""
+    (spelling.py: against the `spelling` field of the source records). A word the passages hold
+    as written, or whose stem they hold ("floods" where they say "flood"), is known."""
     reader = searcher.reader()
-    return spelling.suggest(text, lambda word: ("spelling", word) in reader,
+    text_field = searcher.schema["text"]
+
+    def known(word: str) -> bool:
+        return ("spelling", word) in reader or any(
+            ("text", stem) in reader for stem in text_field.process_text(word, mode="query"))
+
+    return spelling.suggest(text, known,
                             lambda: spelling.SourceWords(
                                 lambda word, maxdist, prefix: reader.terms_within(
                                     "spelling", word, maxdist, prefix=prefix),

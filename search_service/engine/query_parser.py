@@ -4,13 +4,15 @@ Plain words are what most people type, often as a question ("how many looked aft
 they are ranked, not all required. Question words and stop words are left out, and the passages
 holding most of the other words come first (`Coordinated`, ranked in ranking.py). Explicit syntax
 keeps its strict meaning: "quoted phrases", AND/OR/NOT and parentheses (the whole query is then
-strict, every word required as before), `-word` and `+word` after white space, `field:word`.
+strict, every word required as before), `-word` and `+word` after white space, `field:word`;
+a question mark that ends a word is punctuation, `?` inside a word a wildcard.
 A word with inner punctuation (`self-harm`, `A&E`, `2019/20`) is one word: its parts in order or
 its joined form (analysis.py indexes both). An unclosed quote runs to the end of the query.
 """
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -202,9 +204,21 @@ def close_quotes(text: str) -> str:
     return text + '"' if text.count('"') % 2 else text
 
 
+# A question mark ending a word ("… before the coast floods?") asks, it is no wildcard: one
+# followed by white space, a closing quote or parenthesis, or the end of the query.
+_ASKING_MARK = re.compile(r"\?+(?=[\s\"')\]]|$)")
+
+
+def without_question_marks(text: str) -> str:
+    """The query with the question marks that end words taken out; one inside a word
+    (`wom?n`) stays the wildcard of one letter."""
+    return _ASKING_MARK.sub("", text)
+
+
 def parse(schema: Schema, text: str, plugins: Iterable[qparser.Plugin] = ()) -> Query:
     """The query for the user's words: plain words coordinated, alongside required syntax."""
-    return _soften(make_parser(schema, plugins).parse(close_quotes(text)))
+    return _soften(make_parser(schema, plugins).parse(
+        close_quotes(without_question_marks(text))))
 
 
 def _soften(query: Query) -> Query:

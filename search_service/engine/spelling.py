@@ -13,6 +13,8 @@ from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 from whoosh.spelling import Corrector, ListCorrector
 
+from .query_parser import without_question_marks
+
 # Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.
 _QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^])")
 _OPERATORS = {"and", "or", "not", "to"}
@@ -23,6 +25,7 @@ def suggest(text: str, known: Callable[[str], bool], corrector_of: Callable[[], 
     """The query with each unknown word (not `known`) replaced by the closest word of the
     corrector (`corrector_of()`, asked for only when a word is unknown), or None when no word
     changed."""
+    text = without_question_marks(text)
     corrected, changed, corrector = text, False, None
     for match in reversed(list(_QUERY_WORD.finditer(text))):
         word = match.group().lower()

@@ -17,8 +17,10 @@ page.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import xapian
 from whoosh import query as wq
@@ -306,6 +308,31 @@ def parse_words(text: str) -> wq.Query | None:
         return query_parser.parse(layout.SCHEMA, text)
     except Exception as exc:  # the parser raises assorted errors on odd syntax
         raise QueryError(f"cannot understand the query {text!r}: {exc}") from None
+
+
+def with_wildcards_listed(database: xapian.Database, query: wq.Query | None
+                          ) -> wq.Query | None:
+    """The parsed query with each wildcard (`wom?n`, `colo*r`: Xapian 1.4 expands a trailing
+    `*` only) as the indexed words it matches, at most MAX_EXPANSIONS, as Whoosh's Wildcard
+    reads them from its lexicon; none matching is a query matching nothing."""
+
+    def listed(part: wq.Query) -> wq.Query:
+        if not isinstance(part, wq.Wildcard):
+            return part
+        prefix = _text_prefix(part.fieldname)
+        start = re.split(r"[*?]", part.text, maxsplit=1)[0]
+        pattern = re.compile("".join(".*" if char == "*" else "." if char == "?"
+                                     else re.escape(char) for char in part.text))
+        found = (item.term.decode("utf-8")[len(prefix):]
+                 for item in database.allterms(prefix + start))
+        words = list(islice((word for word in found  # (another field's terms start upper-case)
+                             if not word[:1].isupper() and pattern.fullmatch(word)),
+                            MAX_EXPANSIONS))
+        if not words:
+            return wq.NullQuery
+        return wq.Or([wq.Term(part.fieldname, word) for word in words], boost=part.boost)
+
+    return None if query is None else query.accept(listed)
 
 
 def translate(query: wq.Query) -> xapian.Query:
