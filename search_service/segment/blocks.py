@@ -95,6 +95,11 @@ def _table_row(line: str) -> tuple[str, str, str] | None:
     return who, cells[k], " ".join(cells[k + 1:])
 
 
+def is_bullet(line: str) -> bool:
+    """Whether a line is a bullet point ("- Three members of the public were present")."""
+    return bool(_BULLET.match(line))
+
+
 def _is_point(line: str) -> bool:
     return bool(_BULLET.match(line) or _NUMBER.match(line) or _LABEL.match(line)
                 or _NUMBERED_LABEL.match(line))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .text import PERSON, Gated
+from .text import NOT_NAME, PERSON, Gated
 
 # Verbs that report a reply or an explanation given to the meeting.
 ANSWER_VERBS = (r"(?:replied|responded|confirmed|advised|explained|clarified|assured|reiterated|"
@@ -95,6 +95,7 @@ RAISES = Gated(
     r"\b(?:asked for|concern(?:s|ed)?|(?<!had )requested(?! to (?:attend|speak|address|be))|"
     r"suggested|(?<!points )(?<!issues )(?<!matters )(?<!questions )(?<!concerns )raised|"
     r"expressed|point of order|worry|worries|(?:comments?|points?) (?:was|were) (?:made|raised)|"
+    r"sought (?:the )?(?:permission|approval|support|agreement|consent)|"
     r"commented|remarked|pointed out|"
     r"entered into discussion|drew (?:\w+ )?attention|interested in|challenged|worried|"
     # a request put to the meeting: "… and asked the Committee to commit to …"
@@ -102,7 +103,16 @@ RAISES = Gated(
     r"councillors) to)\b",
     ("asked ", "concern", "request", "suggest", "raised", "express", "point of order",
      "comment", "remark", "pointed out", "discussion", "attention", "interested", "challeng",
-     "worr", "was made", "were made"), re.I)
+     "worr", "was made", "were made", "sought"), re.I)
+# The public raising a matter at the meeting ("A member of the public raised concerns about …",
+# "Adam Mumford sought permission …"): a question put to the council, answered or not.
+PUBLIC_RAISER = re.compile(
+    r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome) )?(?:local )?"
+    r"(?:members? of the public|residents?|parishioners?)\b"
+    r"|^(?:Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+ "
+    rf"|^(?!{NOT_NAME}\b|(?:Councillor|Cllr|Alderman|Mayor|Chair\w*|Clerk|County|District)\b)"
+    r"[A-Z][a-z]+ [A-Z][\w'’-]+ (?=(?:raised|sought|requested|asked for|"
+    r"expressed)\b)")
 # Who raises a point at a meeting: members, the public and their spokespeople, or nobody named
 # ("It was raised that …"); an officer presenting does not ("The Head of Planning suggested …").
 RAISER_START = re.compile(

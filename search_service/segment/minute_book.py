@@ -13,7 +13,8 @@ from dataclasses import dataclass
 # A link to a document after its name: "Budget Report pdf icon PDF 238 KB".
 DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
 _HEADING = re.compile(
-    r"^(?:(?:Minute|Item) (?:No\.? ?)?)?"   # "Minute 34 - Proposed Police Precept"
+    r"^(?![QA] ?\d{1,3}[.:)]\s)"             # "Q1) Mr Skerritt – …" asks; "A1) …" answers
+    r"(?:(?:Minute|Item) (?:No\.? ?|Number )?)?"   # "Minute 34 - Proposed Police Precept"
     r"\(?(?P<number>(?:[A-Z]{1,6}(?:/| (?=\d{1,4}/))?)?(?P<value>\d{1,4})(?:[/:]\d{1,4}){0,2}[a-z]?"
     r"(?:/[A-Z]{1,4})?)\)?"                  # "04/08:01", "41/19/BC"
     r"(?:\.(?=[A-Z]{2})|\.?(?: ?\((?P<sub>\d{1,3}[a-z]?)\))?\s+(?:[-–|]\s+)?)"  # "1.ELECTION", "22/38 | "

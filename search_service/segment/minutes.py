@@ -273,11 +273,14 @@ def _replies_to_concern(segment: Segment, text: str) -> bool:
 
 
 def _answers_point(blocks: list[Block], i: int, segment: Segment) -> bool:
-    """Whether list point i answers the question left open by the point just before it."""
+    """Whether list point i answers the question left open by the point just before it, or
+    replies to the concern it raised."""
     block, before = blocks[i], blocks[i - 1] if i else None
     if block.marker not in _LIST or before is None or before.marker != block.marker \
             or _style(before) != _style(block):
         return False
+    if _replies_to_concern(segment, block.text):
+        return True   # "- One member was concerned as …" / "- Cllr Blane advised that …"
     open_question = segment.kind == "qa" and segment.question is not None and segment.answer is None
     # (a point after a point ending in "?" is as often the next question: it must open as a reply)
     opens_as_reply = qa.answers(block.text) or cues.NOTED_ANSWER.match(block.text)

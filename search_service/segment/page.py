@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import AgendaItem
+from .blocks import is_bullet
 from .header import DATED_TITLE, read_header
 from .minute_book import DOC_LINK as _DOC_LINK
 from .minute_book import find_headings, find_plain_headings, read_heading
@@ -175,9 +176,11 @@ def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaIte
         return []
     items = []
     # minutes above the first heading begin with running text, not the page's title; after
-    # the lines of who attended, with a sentence, not the names and roles of those present
+    # the lines of who attended, with a sentence or a bullet point, not the names and roles of
+    # those present
     start = next((n for n in range(start, headings[0].line) if len(lines[n].split()) >= 6
-                  and (not start or lines[n].endswith("."))), headings[0].line)
+                  and (not start or lines[n].endswith(".") or is_bullet(lines[n]))),
+                 headings[0].line)
     if any(lines[start:headings[0].line]):
         items.append((AgendaItem(number=None, title=None),
                       _minutes_text(raw[start:headings[0].line])))

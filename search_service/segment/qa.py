@@ -256,7 +256,9 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
             continue
         request = strong is not None and cues.REQUEST_VERB.match(strong.group()) \
             and cues.REQUEST.match(sentence, strong.end())
-        if (weak or request) and not mark and not answered:
+        # (a point raised by the public is a question put to the council, answered or not)
+        if (weak or request) and not mark and not answered and not (
+                weak and cues.PUBLIC_RAISER.match(sentence) and cues.RAISES.search(sentence)):
             continue
         question = " ".join(parts[:k + 1])
         answer = " ".join(rest) or None

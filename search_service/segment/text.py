@@ -24,7 +24,7 @@ ENDS_IN_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ABBREV
 _WORD = r"(?!(?:RESOLVED|AGREED|NOTED|DECIDED|APPROVED|MOVED|SECONDED)\b)[A-Z][\w'’.\-&/]*"
 _LINK = r"(?:of|and|for|the|&|to|with|in|on|at|-|–|\d{1,3})"   # ("the Section 151 Officer")
 # Capitalised words that open sentences rather than names ("When CG suggested …").
-_NOT_NAME = (r"(?:When|While|Whilst|If|In|On|At|As|After|Before|Following|During|Under|With|"
+NOT_NAME = (r"(?:When|While|Whilst|If|In|On|At|As|After|Before|Following|During|Under|With|"
              r"The|This|That|These|Those|It|There|A|An|Members|Officers|Councillors|All|Some)")
 # A role may end in a lower-case noun ("the Principal Planning officer").
 _ROLE_NOUN = r"(?: (?:officer|manager|director|adviser|advisor|member|lead|clerk))?"
@@ -33,10 +33,12 @@ PERSON = (
     rf"|(?:Cllr\.?|Clr\.?|Councillor|Councillors|Mr|Mrs|Ms|Miss|Dr|Mayor|Professor|Alderman|"
     rf"Bailie)\.?"
     rf"(?: (?:{_WORD}))+(?:,? (?:{_WORD}|{_LINK}))*"
-    rf"|(?!{_NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
+    rf"|(?!{NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’\-]+(?:, (?:{_WORD})(?: (?:{_WORD}|{_LINK}))*)?"
     # an initial and a surname: "D Austin replied …", "J. Patel"
     r"|(?![AI]\b)[A-Z]\.? [A-Z][a-z][\w'’\-]+"
     rf"|[Oo]fficers|[Tt]he [Oo]fficer|[Mm]embers"
+    # a parish's officers, named without an article: "Chairman highlighted …", "clerk confirmed"
+    r"|(?:Vice[- ])?Chair(?:man|woman)?(?![\w'’-])|(?:Parish |Town )?[Cc]lerk(?![\w'’-])"
     # the parties at a licensing or planning hearing
     r"|[Tt]he (?:applicant|driver|agent|objector|licensee|licen[cs]e holder|appellant|"
     r"petitioner|witness)s?)"
