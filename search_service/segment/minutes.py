@@ -279,8 +279,11 @@ def _answers_point(blocks: list[Block], i: int, segment: Segment) -> bool:
     if block.marker not in _LIST or before is None or before.marker != block.marker \
             or _style(before) != _style(block):
         return False
-    if _replies_to_concern(segment, block.text):
-        return True   # "- One member was concerned as …" / "- Cllr Blane advised that …"
+    # "- One member was concerned as …" / "- Cllr Blane advised that …": a reply in so many words
+    # (in a list of points raised, "- The Director highlighted …" is the next point)
+    if (cues.REPLY_START.match(block.text) or cues.OTHER_REPLY.match(block.text)) \
+            and _replies_to_concern(segment, block.text):
+        return True
     open_question = segment.kind == "qa" and segment.question is not None and segment.answer is None
     # (a point after a point ending in "?" is as often the next question: it must open as a reply)
     opens_as_reply = qa.answers(block.text) or cues.NOTED_ANSWER.match(block.text)

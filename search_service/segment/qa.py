@@ -31,6 +31,9 @@ _INVERTED = re.compile(r"^(?:Could|Can|Would|Will|Is|Are|Does|Do|Did|Has|Have) (
 _TOPIC_DASH = re.compile(r" [-–—] (?=[A-Z])")
 # A point worded as a question without a question mark: "What the average cost was."
 _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
+# What the public raising a matter says it does (a suggestion or a comment is no question).
+_RAISES_A_MATTER = re.compile(r"\b(?:concern(?:s|ed)?|raised|worr(?:y|ies|ied)|requested|asked for|"
+                              r"sought|complain(?:ed|ts?)?)\b", re.I)
 _NAMED_COUNCILLOR = re.compile(r"^(?:Cllrs?\.?|Councillors?) [A-Z]")
 # A sentence whose pronoun speaks on, rather than being spoken to ("He explained …").
 _GOES_ON = re.compile(r"^(?:He|She|They) (?!(?:was|were) )")
@@ -258,7 +261,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
             and cues.REQUEST.match(sentence, strong.end())
         # (a point raised by the public is a question put to the council, answered or not)
         if (weak or request) and not mark and not answered and not (
-                weak and cues.PUBLIC_RAISER.match(sentence) and cues.RAISES.search(sentence)):
+                weak and cues.PUBLIC_RAISER.match(sentence) and _RAISES_A_MATTER.search(sentence)):
             continue
         question = " ".join(parts[:k + 1])
         answer = " ".join(rest) or None
