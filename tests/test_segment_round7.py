@@ -33,6 +33,18 @@ ROUND7_CLASSES = [
         "Concern was raised that the report understated the work of the committees.",
         [("statement", "Councillor Vane"), ("statement", "Concern was raised")], None,
         id="members-concerns-unanswered-stay-points"),
+    pytest.param(
+        "The Committee sought clarification on a number of areas in the report which included:\n"
+        "  • the take-up of the discretionary housing payments,\n"
+        "  • the timetable for the new waste contract.",
+        [("qa", "the take-up"), ("qa", "the timetable")], None,
+        id="points-under-a-request-for-clarification"),
+    pytest.param(
+        "The Clerk was asked to write to the county about the blocked footpath.\n\n"
+        "A cheque was signed to Mr Hale for the mower service, £120.\n\n"
+        "The Parish Council co-opted Jane Reed as a councillor.",
+        [("decision", "The Clerk"), ("decision", "A cheque"), ("decision", "The Parish")], None,
+        id="actions-payments-and-co-options-decided"),
 ]
 
 
@@ -71,3 +83,23 @@ def test_public_participation_above_the_first_numbered_minute_is_kept() -> None:
     first_item, minutes = page.items[0]
     assert first_item.number is None and "Four members of the public" in minutes
     assert "grit bin on Hill Road" in minutes and "Bob Lane" not in minutes
+
+
+def test_upper_case_titles_run_into_their_minutes_open_items() -> None:
+    page = read_page(
+        "MINUTES of the meeting of the Parish Council held on Monday 3 May in the Village Hall.\n\n"
+        "FINANCE. A cheque was signed to Mr Hale for the mower service, £120.\n\n"
+        "PLANNING. A letter had been received from the district about the barn conversion.\n\n"
+        "HIGHWAYS AND FOOTPATHS. The Clerk was asked to report the pothole on Mill Road.")
+    assert [item.title for item, _ in page.items] == [
+        None, "FINANCE", "PLANNING", "HIGHWAYS AND FOOTPATHS"]
+    assert page.items[1][1].startswith("A cheque was signed")
+
+
+def test_the_numbered_parts_of_a_decision_are_no_run_in_titles() -> None:
+    page = read_page(
+        "DECISION: The Cabinet agreed to:\n\n"
+        "I. Adopt the revised Climate Action Plan.\n\n"
+        "II. Delegate authority to the Director to make minor changes.\n\n"
+        "III. Delegate authority to the Director to publish the plan.")
+    assert len(page.items) == 1 and "II. Delegate" in page.items[0][1]

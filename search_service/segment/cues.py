@@ -264,7 +264,7 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"questions?)\b)"
                  r"|(?:received|considered|discussed) and (?:noted|agreed|approved)|"
                  r"noted and|NOTED|APPROVED|ENDORSED|voted|accepted the recommendations?|"
-                 r"adopted|ratified|rejected|"
+                 r"adopted|ratified|rejected|co-opted|"
                  r"GRANTED|granted|"
                  r"REFUSED|refused|DEFERRED|deferred|RECOMMENDS|RECOMMENDED|recommends that|"
                  r"RECEIVED|"
@@ -359,7 +359,16 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:
                               r"Chair\w*|Mayor|Deputy Mayor|Leader)\b|"
                               # "The precept for 2025/26 to be set at £41,000."
                               r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"
-                              r"renewed|awarded)\b)")
+                              r"renewed|awarded)\b|"
+                              # an action given to someone: "The Clerk was asked to write to the
+                              # county" (a body asked to approve is a report's recommendation)
+                              r"(?:[Cc]lerk|RFO|[Oo]fficers?|[Cc]hair(?:man)?|(?:Cllr\.?|Councillor|"
+                              r"Mr|Mrs|Ms|Miss) [A-Z][\w'’-]+) (?:was|were) (?:asked|instructed|"
+                              r"authori[sz]ed) to (?!attend|"
+                              r"speak|address|leave|comment|explain|respond|answer)\w|"
+                              # a payment made: "A cheque was signed to Mr Perrett for …"
+                              r"\b(?:[Pp]ayments?|[Cc]heques?|[Ii]nvoices?)\b[^.;]{0,60}\b(?:was|were) "
+                              r"(?:signed|made|paid|issued|authori[sz]ed)\b)")
 # "The responses received so far were noted": the end of what went before it.
 WERE_NOTED = re.compile(r"\b(?:was|were) (?:duly )?noted\b")
 # A lead-in that ends in the decision its parts spell out: "… the Cabinet Member resolved that:".
@@ -379,7 +388,8 @@ MOTION_HEAD = re.compile(
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"
-    r"answers?)\b|^(?:written |verbal )?repl(?:y|ies)\s*:", re.I)
+    r"answers?|clarifications?|sought (?:\w+ ){0,2}(?:assurances?|information|details|views))\b|"
+    r"^(?:written |verbal )?repl(?:y|ies)\s*:", re.I)
 PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
     r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",

@@ -182,10 +182,20 @@ def _plain_title(lines: list[str], n: int, wrapped: bool) -> str | None:
     return title
 
 
+# An upper-case title run into its minutes after a full stop, as old parish minutes write
+# them: "FINANCE. A cheque was signed …", "HIGHWAYS AND FOOTPATHS. The Clerk was asked …"
+# (a decision's own word in capitals is no title).
+_RUN_IN_TITLE = re.compile(
+    r"^(?!(?:RESOLVED|AGREED|NOTED|DECIDED|APPROVED|CARRIED|ACTIONS?|NOTES?|PROPOSED|SECONDED|"
+    r"RECOMMENDED|DEFERRED|QUESTIONS?|ANSWERS?|RESPONSE)\.)"
+    r"(?=[^.]*[A-Z]{4})"   # a word, not a numeral: "II. Delegate authority …" is a point
+    r"(?P<title>[A-Z][A-Z'’&/,-]*[A-Z](?: [A-Z&][A-Z'’&/,-]*)*)\.\s+(?P<text>[A-Z(£\d].*)$")
+
+
 def find_plain_headings(lines: list[str], start: int) -> list[Heading]:
     """Unnumbered item headings of plain minutes from line `start` on ("Police Report:",
-    "Public Forum" alone on its line above the minutes), or none unless there are at least two
-    and most have running text under them."""
+    "Public Forum" alone on its line above the minutes, "FINANCE. A cheque was …" run into its
+    minutes), or none unless there are at least two and most have running text under them."""
     long_lines = [line for line in lines if len(line.split()) >= 6]
     wrapped = sum(not line.endswith((".", ":", ";", "!", "?", ")")) for line in long_lines) \
         > len(long_lines) * _WRAPPED_SHARE
@@ -194,11 +204,17 @@ def find_plain_headings(lines: list[str], start: int) -> list[Heading]:
     if not start:
         start = next((n for n, line in enumerate(lines) if len(line.split()) >= 6), len(lines))
     last = max((n for n, line in enumerate(lines) if line), default=0)
-    headings = [Heading(n, None, 0, title, "") for n in range(start, last)
-                if (title := _plain_title(lines, n, wrapped))]
+    # (a page writes its titles one way: run into their minutes, or each on its own line)
+    headings = [Heading(n, None, 0, run_in["title"], run_in["text"])
+                for n in range(start, min(last + 1, len(lines)))
+                if (run_in := _RUN_IN_TITLE.match(lines[n]))]
+    if len(headings) < 2:
+        headings = [Heading(n, None, 0, title, "") for n in range(start, last)
+                    if (title := _plain_title(lines, n, wrapped))]
     if len(headings) < 2:
         return []
     ends = [h.line for h in headings[1:]] + [len(lines)]
-    with_minutes = sum(any(len(lines[k].split()) >= 6 for k in range(h.line + 1, end))
+    with_minutes = sum(bool(h.text) or any(len(lines[k].split()) >= 6
+                                           for k in range(h.line + 1, end))
                        for h, end in zip(headings, ends))
     return headings if with_minutes * 2 > len(headings) else []
