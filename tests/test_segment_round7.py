@@ -45,6 +45,12 @@ ROUND7_CLASSES = [
         "The Parish Council co-opted Jane Reed as a councillor.",
         [("decision", "The Clerk"), ("decision", "A cheque"), ("decision", "The Parish")], None,
         id="actions-payments-and-co-options-decided"),
+    pytest.param(
+        "1. The Clerk had circulated the list of outstanding matters (see attached) 2. The "
+        "Clerk had advertised the post of lengthsman RESOLVED to appoint from 1 May 3. It was "
+        "agreed to buy a bench for the green",
+        [("statement", "1. The Clerk had circulated"), ("decision", "2. The Clerk had advertised"),
+         ("decision", "3. It was agreed")], None, id="numbered-points-run-on-without-stops"),
 ]
 
 

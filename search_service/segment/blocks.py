@@ -230,13 +230,16 @@ def _next_label(label: str) -> str | None:
 
 def _inline_points(line: str) -> list[str]:
     """A numbered point whose following points were run onto its line ("i) Proportionality – …
-    ii) Options – … iii) Equalities – …") as one line each; other lines as they are."""
+    ii) Options – … iii) Equalities – …", "1. Clerk had circulated … 2. Advertising …") as one
+    line each; other lines as they are."""
     match = _NUMBER.match(line)
     label = match.group().strip() if match else ""
     parts: list[str] = []
     start = 0
     while label and (after := _next_label(label)):
-        found = re.search(rf"[.;:!?][\"'’”)]? ({re.escape(after)})\s+(?=[A-Z\"“‘'(])",
+        # (the next number may follow a word without a stop: "… (see attached) 2. Advertising")
+        loose = r"|(?<=[a-z)])" if after[:-1].isdigit() else ""
+        found = re.search(rf"(?:[.;:!?][\"'’”)]?{loose}) ({re.escape(after)})\s+(?=[A-Z\"“‘'(])",
                           line[start:])
         if found is None:
             break
