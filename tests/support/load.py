@@ -11,10 +11,10 @@ import re
 import subprocess
 import threading
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from search_service.engine.schema import PASSAGE
-from search_service.engine.store import open_index
+from search_service.engine.choice import engine_of, store_module
 
 from .crash import indexer_command
 from .queries import web_queries
@@ -75,9 +75,8 @@ def _ms(text: str) -> float:
 
 def request_paths(index_dir: Path, count: int) -> list[str]:
     """`count` request paths in the mix, over distinct queries and real passage ids."""
-    ix = open_index(index_dir)
-    with ix.searcher() as searcher:
-        passages = [fields for fields in searcher.documents(record=PASSAGE)][:200]
+    store = store_module(engine_of(index_dir))
+    passages = list(islice(store.stored_passages(store.open_index(index_dir)), 200))
     queries = web_queries(count)
     paths = []
     for n, query in enumerate(queries):

@@ -44,8 +44,9 @@ MAX_EXPANSIONS = 1000
 # Matches counted exactly; beyond, the total and facet counts are estimates. (A match asked
 # for no passage at all looks at every one whatever `checkatleast` says: ask for one at least.)
 EXACT_UP_TO = 10_000
-_ROUTINE = xapian.Query(layout.boolean_term("routine", ROUTINE))
-_LATER_COPIES = xapian.Query(layout.LATER_COPY_TERM)
+# (terms, not xapian.Query objects: a Query is reference-counted without a lock, and the web
+# server's threads building queries from one shared Query crash the process)
+_ROUTINE = layout.boolean_term("routine", ROUTINE)
 
 
 @dataclass
@@ -141,7 +142,7 @@ def search(database: xapian.Database, text: str | wq.Query | None, filters: dict
     routine = 0
     if not include_routine:
         routine, rough = _count(database, xapian.Query(
-            xapian.Query.OP_FILTER, _passages(words, True), _ROUTINE), exact_up_to)
+            xapian.Query.OP_FILTER, _passages(words, True), xapian.Query(_ROUTINE)), exact_up_to)
         estimated |= rough
     return XapianResults(total=tally.total, hits=hits,
                          facets={name: counts[name] for name in facets}, listed=listed,
@@ -286,11 +287,11 @@ def _passages(words: xapian.Query | None, include_routine: bool) -> xapian.Query
     published at two addresses is found once, as its first copy), routine business left out
     unless asked for: the source records never match."""
     passages = xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query(layout.PASSAGE_TERM),
-                            _LATER_COPIES)
+                            xapian.Query(layout.LATER_COPY_TERM))
     query = passages if words is None else xapian.Query(xapian.Query.OP_FILTER, words, passages)
     if include_routine:
         return query
-    return xapian.Query(xapian.Query.OP_AND_NOT, query, _ROUTINE)
+    return xapian.Query(xapian.Query.OP_AND_NOT, query, xapian.Query(_ROUTINE))
 
 
 def parse(text: str | wq.Query | None) -> xapian.Query | None:
