@@ -22,7 +22,6 @@ from .engine.xapian_engine.store import Database
 from .filters import UnknownValue, Values, resolve_among, values_of
 from .glossary import Glossary, build_glossary
 from .grouping import PER_ITEM
-from .similarity import SIMILAR_ENOUGH
 from .index_glossary import source_definitions
 from .search import (
     FACET_VALUES,
@@ -35,6 +34,7 @@ from .search import (
     similar_query,
     validate,
 )
+from .similarity import SIMILAR_ENOUGH
 
 # How many matches a search counts exactly (its total and facet counts); beyond, they are
 # estimates, said so. Xapian's default (xsearch.EXACT_UP_TO) unless this variable sets another.
