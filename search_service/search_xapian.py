@@ -53,8 +53,10 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
     validate(request)
     request = resolve_filters(database, request)
     councils = [value for value in request.filters.get("council", []) if value]
-    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary_of(database),
-                                        councils)
+    text_prefix = layout.TEXT_PREFIXES["text"]
+    expanded, expansions = expand_words(
+        layout.SCHEMA, request.query, glossary_of(database), councils,
+        held=lambda word: database.term_exists(text_prefix + word))
     query = xsearch.with_wildcards_listed(database,
                                           expanded or xsearch.parse_words(request.query))
     grouped = bool(request.query.strip()) and request.group_by_item

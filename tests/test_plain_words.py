@@ -165,3 +165,29 @@ def test_pages_count_the_listed_passages_only(reader):
     results = search(reader, "pothole repairs", page_size=2)
     assert results.total == 9 and results.listed == 4 and results.pages == 2
     assert search(reader, "pothole repairs", page_size=2, page=3).hits == []
+
+
+@pytest.fixture(scope="module")
+def compounds_reader(tmp_path_factory, engine):
+    """Minutes writing some words apart and others joined, on `engine`."""
+    index_dir = tmp_path_factory.mktemp(f"compounds-{engine}")
+    report = index_documents(index_dir, [document(
+        "https://example.gov.uk/parish", "A resident asked whether weed killer was used on the "
+        "footpaths.\n\nThe carpark behind the village hall would be resurfaced in May.\n\n"
+        "The Clerk reported that the bus shelter had been repaired.", "Parish", "Public forum")],
+        engine=engine)
+    assert not report.errors
+    with opened_reader(index_dir) as reader:
+        yield reader
+
+
+@pytest.mark.parametrize("query, expected, also", [
+    ("weedkiller", "weed killer was used", ("weedkiller", ("weed killer",))),
+    ("car park", "The carpark behind", ("car park", ("carpark",))),
+    ("bus shelter", "bus shelter had been", None),   # held as written: nothing more searched
+])
+def test_words_written_joined_or_apart_find_each_other(compounds_reader, query, expected, also):
+    results = search(compounds_reader, query)
+    assert results.hits and expected in texts(results)[0]
+    found = [(expansion.typed, expansion.also) for expansion in results.expansions]
+    assert found == ([also] if also else [])

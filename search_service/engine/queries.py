@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 
 from whoosh.query import And, DateRange, Every, MultiTerm, Or, Query, Term
@@ -14,7 +14,7 @@ from whoosh.fields import Schema
 from whoosh.searching import Searcher
 
 from . import query_parser
-from .query_parser import AcronymExpander, AcronymLookup, Expansion
+from .query_parser import AcronymExpander, AcronymLookup, Compounds, Expansion, Lookups
 from .schema import FACET_COLUMNS, PASSAGE, ROUTINE
 
 log = logging.getLogger(__name__)
@@ -94,20 +94,27 @@ def bound_patterns(query: Query, reader: IndexReader) -> Query:
 def expand_query(searcher: Searcher, text: str, query: Query, glossary: AcronymLookup,
                  councils: Sequence[str]) -> tuple[Query, list[Expansion]]:
     """The query also searching the long forms of its acronyms and the acronyms of its long
-    forms; `query` itself when it has neither, so such queries give the very same results."""
-    expanded, expansions = expand_words(searcher.schema, text, glossary, councils)
+    forms, and its words written joined or apart; `query` itself when it has none of them, so
+    such queries give the very same results."""
+    reader = searcher.reader()
+    expanded, expansions = expand_words(searcher.schema, text, glossary, councils,
+                                        held=lambda word: ("text", word) in reader)
     if expanded is None:
         return query, []
-    return bound_patterns(expanded, searcher.reader()), expansions
+    return bound_patterns(expanded, reader), expansions
 
 
-def expand_words(schema: Schema, text: str, glossary: AcronymLookup, councils: Sequence[str]
+def expand_words(schema: Schema, text: str, glossary: AcronymLookup, councils: Sequence[str],
+                 held: Callable[[str], bool] | None = None
                  ) -> tuple[Query | None, list[Expansion]]:
-    """`text` parsed with its acronyms' long forms and its long forms' acronyms, and what was
-    added; (None, []) when it has neither (either engine then searches the query as typed)."""
+    """`text` parsed with its acronyms' long forms and its long forms' acronyms, and, given
+    `held` (whether the passages' text holds a word as indexed), its words written joined or
+    apart (query_parser.Compounds); and what was added; (None, []) when nothing was (either
+    engine then searches the query as typed)."""
     if not text.strip():
         return None, []
-    expander = AcronymExpander(glossary, councils)
+    lookups = glossary if held is None else Lookups(glossary, Compounds(schema["text"], held))
+    expander = AcronymExpander(lookups, councils)
     try:
         expanded = query_parser.parse(schema, text, [expander])
     except Exception:  # the query as typed parsed; search it rather than fail

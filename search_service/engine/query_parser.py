@@ -259,6 +259,76 @@ class AcronymLookup(Protocol):
     def acronyms(self, long_form: str, councils: Sequence[str] = ()) -> list[str]: ...
 
 
+# A word is split in two, or two words joined, only where each part has this many letters.
+MIN_COMPOUND_PART = 3
+
+
+class Compounds:
+    """Words written joined in a search and apart in the minutes, or the other way round
+    ("weedkiller" / "weed killer", "car park" / "carpark"), looked up as the acronym expander
+    looks up acronyms: a word the index does not hold that splits into two words it holds is
+    searched as their phrase too, and two plain words whose joined form it holds as that word
+    too. `held(word)` says whether the passages' text holds a word as written there (analysed
+    by `field`)."""
+
+    def __init__(self, field: Any, held: Callable[[str], bool]) -> None:
+        self.field = field
+        self.held = held
+        self._splits: dict[str, str] = {}
+
+    def _holds(self, text: str) -> bool:
+        words = list(self.field.process_text(text, mode="query"))
+        return bool(words) and all(self.held(word) for word in words)
+
+    def expands(self, word: str) -> bool:
+        """Whether a word the index does not hold splits into two words it holds."""
+        if word in self._splits:
+            return True
+        if not word.isalpha() or len(word) < 2 * MIN_COMPOUND_PART or self._holds(word):
+            return False
+        for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+            left, right = word[:cut], word[cut:]
+            if left.lower() not in STOP_WORDS and right.lower() not in STOP_WORDS \
+                    and self._holds(left) and self._holds(right):
+                self._splits[word] = f"{left} {right}"
+                return True
+        return False
+
+    def long_forms(self, word: str, councils: Sequence[str] = ()) -> list[str]:
+        """The two words a word splits into, as one phrase."""
+        return [self._splits[word]] if self.expands(word) else []
+
+    def acronyms(self, words: str, councils: Sequence[str] = ()) -> list[str]:
+        """The joined form of two plain words, when the index holds it."""
+        parts = words.split()
+        if len(parts) != 2 or not all(part.isalpha() and len(part) >= MIN_COMPOUND_PART
+                                      and part.lower() not in STOP_WORDS
+                                      and part.lower() not in QUESTION_WORDS for part in parts):
+            return []
+        joined = "".join(parts)
+        return [joined] if self._holds(joined) else []
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """Acronyms first, then compounds: what the expander asks of each, in turn."""
+
+    glossary: AcronymLookup
+    compounds: AcronymLookup
+
+    def expands(self, word: str) -> bool:
+        return self.glossary.expands(word) or self.compounds.expands(word)
+
+    def long_forms(self, acronym: str, councils: Sequence[str] = ()) -> list[str]:
+        if self.glossary.expands(acronym):
+            return self.glossary.long_forms(acronym, councils)
+        return self.compounds.long_forms(acronym, councils)
+
+    def acronyms(self, long_form: str, councils: Sequence[str] = ()) -> list[str]:
+        return (self.glossary.acronyms(long_form, councils)
+                or self.compounds.acronyms(long_form, councils))
+
+
 @dataclass(frozen=True)
 class Expansion:
     """What a query also searched: the words as typed and what they stand for."""
