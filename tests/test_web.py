@@ -292,8 +292,9 @@ def test_the_help_page_explains_the_query_syntax(client):
     doc = get_page(client, "/help")
     table = " ".join(texts(doc, "//table"))
     for syntax in ('"information sharing"', "OR", "-parking", "question:", "answer:", "speaker:",
-                   "committee:"):
+                   "committee:", "refer*", "wom?n", "waiting for an assessment?"):
         assert syntax in table
+    assert "all words must match" not in table   # plain words are ranked, not all required
 
 
 @pytest.mark.parametrize("url", ["/passages/nope", "/meetings/nope", "/no/such/page"])
