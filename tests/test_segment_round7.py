@@ -1,6 +1,6 @@
-"""Round 7 of the splitter: classes of passage found wrong on a fresh set of pages of councils in
-no labelled set, read for this round (set M, docs/splitter.md); another fresh set (N) was only
-scored. Each example is written for the test, in the manner of those pages."""
+"""Rounds 7 and 8 of the splitter: classes of passage found wrong on fresh sets of pages of
+councils in no labelled set, read for these rounds (sets M and O, docs/splitter.md); another fresh
+set (N) was only scored. Each example is written for the test, in the manner of those pages."""
 from __future__ import annotations
 
 import pytest
@@ -51,6 +51,27 @@ ROUND7_CLASSES = [
         "agreed to buy a bench for the green",
         [("statement", "1. The Clerk had circulated"), ("decision", "2. The Clerk had advertised"),
          ("decision", "3. It was agreed")], None, id="numbered-points-run-on-without-stops"),
+    # round 8 (set O: Scottish and Welsh community councils)
+    pytest.param(
+        "Update on actions from the last meeting\n"
+        "AB to renew the insurance for the village hall – completed and filed with the clerk\n"
+        "CD to ask the council about the broken streetlight on Mill Brae – still waiting\n"
+        "EF to order two new litter bins for the play park – ordered in March",
+        [("statement", "Update on"), ("statement", "AB to renew"), ("statement", "CD to ask"),
+         ("statement", "EF to order")], None, id="action-lines-are-points-not-a-wrapped-paragraph"),
+    pytest.param(
+        "Mr Dale presented the plans for the wind turbine. There were questions from the public. "
+        "i) Height? The same as the three consented, 45m to the hub. ii) Noise? A survey had "
+        "found it within the limits.",
+        [("statement", "Mr Dale presented"), ("qa", "i) Height?"), ("qa", "ii) Noise?")], None,
+        id="points-run-on-after-a-sentence"),
+    pytest.param(
+        "Ann Reid proposes Tom Bell as Chairman and Sue Hay seconds.\n\n"
+        "Nobody stood down, and Jan Low was unanimously voted in as Treasurer.\n\n"
+        "Approved by Ann Reid; Seconded by Tom Bell.\n\n"
+        "The request was discussed further and Members agreed to give £50 to the gala.",
+        [("decision", "Ann Reid"), ("decision", "Nobody"), ("decision", "Approved by"),
+         ("decision", "The request")], None, id="elections-motions-and-agreements"),
 ]
 
 

@@ -117,11 +117,14 @@ def _numbered_label(line: str, asked: set[str]) -> re.Match[str] | None:
     return match
 
 
-def _runs_on(previous: str, line: str, width: int) -> bool:
+def _runs_on(previous: str, line: str, width: int, wraps: bool = True) -> bool:
     """Whether `line` continues the paragraph whose last line is `previous`.
 
     `width` is 0 unless the page was saved with hard line breaks inside paragraphs; then a
     line shorter than the width ends its paragraph when the next line starts with a capital.
+    `wraps` is False on a page where no line goes on in lower case after a line without a stop:
+    its lines are points of their own (an action list, "SH to update on … – completed"), not
+    a paragraph wrapped.
     """
     if (_TERMINAL.search(previous) and not ENDS_IN_ABBREVIATION.search(previous)) \
             or _is_point(line) or _table_row(previous) or _table_row(line):
@@ -131,7 +134,7 @@ def _runs_on(previous: str, line: str, width: int) -> bool:
     if width == 0:
         # a long line stopping mid-sentence was wrapped, even on a page of short title lines
         # (a list point may end without a full stop, so it is left alone)
-        return len(previous) >= _LONG_LINE and not _is_point(previous)
+        return wraps and len(previous) >= _LONG_LINE and not _is_point(previous)
     return len(previous) > width * 0.6
 
 
@@ -196,7 +199,7 @@ def _logical_lines(text: str) -> list[str]:
         elif out and out[-1] and _WORD_BREAK.search(out[-1][-1][-3:]) and _WORD_REST.match(line):
             out[-1][-1] = out[-1][-1][:-1]
             out[-1].append(_GLUE + line)
-        elif out and out[-1] and _runs_on(out[-1][-1], line, width):
+        elif out and out[-1] and _runs_on(out[-1][-1], line, width, wraps=lower > 0):
             out[-1].append(line)
         else:
             out.append([line])
@@ -228,14 +231,25 @@ def _next_label(label: str) -> str | None:
     return label[:match.start()] + after + label[match.end():]
 
 
+# The first of a list's points run onto the end of a sentence: "… from the public. i) Size? …".
+_FIRST_INLINE_POINT = re.compile(r"(?<=[.:;!?] )(\(?(?:i|a|1)\))\s+(?=[A-Z])")
+
+
 def _inline_points(line: str) -> list[str]:
     """A numbered point whose following points were run onto its line ("i) Proportionality – …
-    ii) Options – … iii) Equalities – …", "1. Clerk had circulated … 2. Advertising …") as one
-    line each; other lines as they are."""
+    ii) Options – … iii) Equalities – …", "1. Clerk had circulated … 2. Advertising …"), also
+    after a sentence ("… from the public. i) Size? … ii) …"), as one line each; other lines as
+    they are."""
     match = _NUMBER.match(line)
     label = match.group().strip() if match else ""
     parts: list[str] = []
     start = 0
+    if not label and (first := _FIRST_INLINE_POINT.search(line)) \
+            and (after := _next_label(first[1])) and f" {after} " in line[first.end():]:
+        # points run on after a sentence: "There were questions from the public. i) Size? …
+        # ii) Implications for the airfield? …"
+        parts.append(line[:first.start(1)].strip())
+        start, label = first.start(1), first[1]
     while label and (after := _next_label(label)):
         # (the next number may follow a word without a stop: "… (see attached) 2. Advertising")
         loose = r"|(?<=[a-z)])" if after[:-1].isdigit() else ""

@@ -295,7 +295,9 @@ RESOLUTION_PART = re.compile(
     r"^To (?:agree|approve|endorse|adopt|accept|authorise|authorize|delegate|recommend|refer|"
     r"grant|refuse|defer|note|ratify|appoint|co-opt)\b")
 DECISION_IN = Gated(
-    rf"(?:^|(?<=[.;,] ))(?:{_BODY_DECIDES}|(?:It|it) was (?:unanimously )?(?:resolved|"
+    # ("This matter was discussed further and Members agreed to contribute £66 …")
+    rf"(?:^|(?<=[.;,] )|(?<=\bfurther and )|(?<=\bdiscussed and ))(?:{_BODY_DECIDES}|(?:It|it) was "
+    r"(?:unanimously )?(?:resolved|"
     r"RESOLVED|agreed|AGREED|decided|determined)\b)|\bRESOLVED\b|"
     # "It was discussed and agreed that …", "It was proposed, seconded and resolved to …"
     r"(?:^|(?<=[.;] ))(?:It|it) was (?:\w+,? ){1,3}and (?:unanimously )?(?:agreed|resolved)\b|"
@@ -345,6 +347,9 @@ DECISION_IN = Gated(
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
+# The offices a meeting fills by election.
+_OFFICE = (r"Chair|Chairman|Chairperson|Chairwoman|Vice[- ]Chair\w*|Deputy Chair\w*|Mayor|"
+           r"Deputy Mayor|Leader|Secretary|Treasurer|Convener|Convenor|President|Vice[- ]President")
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:(?:received|"
                               r"submitted|considered|presented|read|checked|reviewed|examined) "
                               r"and )?(?:unanimously )?"
@@ -354,9 +359,15 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:
                               r"(?! (?:by|at|in|on|last) )|"
                               # "Councillor Skipp was confirmed as Chairman of the Group."
                               r"(?:was|were) (?:duly |unanimously )?(?:elected|re-elected|"
-                              r"appointed|confirmed) (?:as )?(?:the )?(?:new )?(?:Chair|"
-                              r"Chairman|Chairperson|Chairwoman|Vice[- ]Chair\w*|Deputy "
-                              r"Chair\w*|Mayor|Deputy Mayor|Leader)\b|"
+                              r"appointed|confirmed|voted in) (?:as )?(?:the )?(?:new )?(?:"
+                              rf"{_OFFICE})\b|"
+                              # an office filled by a proposal seconded: "Matt Halliday proposes
+                              # Scott Baillie as Chairman and Jennifer Miller seconds"
+                              rf"\bpropos(?:es|ed) [A-Z][\w'’ -]{{0,40}}? as (?:the )?(?:{_OFFICE})\b|"
+                              # who approved and seconded it: "Approved by Duncan Connon; Seconded
+                              # by …" ("Moved by …, Seconded by …" heads a motion's text)
+                              r"^(?:Approved|Agreed) by [A-Z][^;.]{0,60}[;,.]? "
+                              r"(?:and )?[Ss]econded by\b|"
                               # "The precept for 2025/26 to be set at £41,000."
                               r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"
                               r"renewed|awarded)\b|"
