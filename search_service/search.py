@@ -14,8 +14,8 @@ import numpy as np
 from . import filters, grouping, similarity
 from .engine import facet_counts, hits, items, queries, ranking
 from .engine.queries import Query, QueryError
-from .engine.reading import SearcherWords
 from .engine.query_parser import Expansion
+from .engine.reading import SearcherWords
 from .engine.schema import FACET_COLUMNS
 from .engine.store import Searcher
 from .index_glossary import glossary_for
@@ -361,9 +361,11 @@ def similar_passages(searcher: Searcher, passage_id: str, limit: int = 5,
     their similarity (for a question: where it came up before); none when none is alike
     enough."""
     source = get_passage(searcher, passage_id)
+    if source is None:
+        return []
     words = SearcherWords(searcher)
-    similar = None if source is None else similar_query(words, source)
-    if source is None or similar is None:
+    similar = similar_query(words, source)
+    if similar is None:
         return []
     query, same_kind, excluded = similar
     # Matched and ranked as a search is: a filter would first turn the kind into a set of every

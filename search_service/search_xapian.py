@@ -53,10 +53,8 @@ def _search(database: Database, request: SearchRequest) -> SearchResults:
     validate(request)
     request = resolve_filters(database, request)
     councils = [value for value in request.filters.get("council", []) if value]
-    text_prefix = layout.TEXT_PREFIXES["text"]
-    expanded, expansions = expand_words(
-        layout.SCHEMA, request.query, glossary_of(database), councils,
-        held=lambda word: database.term_exists(text_prefix + word))
+    expanded, expansions = expand_words(layout.SCHEMA, request.query, glossary_of(database),
+                                        councils, held=lambda word: text_held(database, word))
     query = xsearch.with_wildcards_listed(database,
                                           expanded or xsearch.parse_words(request.query))
     grouped = bool(request.query.strip()) and request.group_by_item
@@ -85,9 +83,11 @@ def similar_xapian(database: Database, passage_id: str, limit: int = 5,
     translated), the best SIMILAR_CANDIDATES of other meetings (at most PER_ITEM of an item;
     Xapian's BM25 picks them), kept where alike enough by the same measure."""
     source = reading.passage_by_id(database, passage_id)
+    if source is None:
+        return []
     words = reading.DatabaseWords(database)
-    similar = None if source is None else similar_query(words, source)
-    if source is None or similar is None:
+    similar = similar_query(words, source)
+    if similar is None:
         return []
     query, same_kind, excluded = similar
     wanted = wq.AndNot(query if same_kind is None else wq.And([query, same_kind]), excluded)
@@ -117,6 +117,11 @@ def glossary_of(database: Database) -> Glossary:
                                         lambda: _read_glossary(database))
 
 
+def text_held(database: Database, word: str) -> bool:
+    """Whether the passages' text holds a word (as indexed), on any shard."""
+    return database.term_exists(layout.TEXT_PREFIXES["text"] + word)
+
+
 def suggestion(database: Database, query: str) -> str | None:
     """The query with unknown words replaced by the closest words of the passages (spelling.py),
     from the source records' `W:` terms of every shard: Xapian's own spelling table answers
@@ -124,13 +129,9 @@ def suggestion(database: Database, query: str) -> str | None:
     is known. The corrector's word list is read once for the database's generation, when a
     word is unknown."""
     prefix = layout.boolean_term("spelling", "")
-    text_field, text_prefix = layout.SCHEMA["text"], layout.TEXT_PREFIXES["text"]
-
-    def known(word: str) -> bool:
-        return database.term_exists(prefix + word) or any(
-            database.term_exists(text_prefix + stem)
-            for stem in text_field.process_text(word, mode="query"))
-
+    known = spelling.known_words(layout.SCHEMA["text"],
+                                 lambda word: database.term_exists(prefix + word),
+                                 lambda stem: text_held(database, stem))
     return spelling.suggest(
         query, known,
         lambda: database.kept.for_generation("spelling", database.generation(),

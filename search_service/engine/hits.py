@@ -178,12 +178,8 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     (spelling.py: against the `spelling` field of the source records). A word the passages hold
     as written, or whose stem they hold ("floods" where they say "flood"), is known."""
     reader = searcher.reader()
-    text_field = searcher.schema["text"]
-
-    def known(word: str) -> bool:
-        return ("spelling", word) in reader or any(
-            ("text", stem) in reader for stem in text_field.process_text(word, mode="query"))
-
+    known = spelling.known_words(searcher.schema["text"], lambda word: ("spelling", word) in reader,
+                                 lambda stem: ("text", stem) in reader)
     return spelling.suggest(text, known,
                             lambda: spelling.SourceWords(
                                 lambda word, maxdist, prefix: reader.terms_within(

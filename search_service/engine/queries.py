@@ -105,16 +105,14 @@ def expand_query(searcher: Searcher, text: str, query: Query, glossary: AcronymL
 
 
 def expand_words(schema: Schema, text: str, glossary: AcronymLookup, councils: Sequence[str],
-                 held: Callable[[str], bool] | None = None
-                 ) -> tuple[Query | None, list[Expansion]]:
-    """`text` parsed with its acronyms' long forms and its long forms' acronyms, and, given
-    `held` (whether the passages' text holds a word as indexed), its words written joined or
-    apart (query_parser.Compounds); and what was added; (None, []) when nothing was (either
-    engine then searches the query as typed)."""
+                 held: Callable[[str], bool]) -> tuple[Query | None, list[Expansion]]:
+    """`text` parsed with its acronyms' long forms and its long forms' acronyms, and its words
+    written joined or apart (query_parser.Compounds; `held` says whether the passages' text
+    holds a word as indexed); and what was added; (None, []) when nothing was (either engine
+    then searches the query as typed)."""
     if not text.strip():
         return None, []
-    lookups = glossary if held is None else Lookups(glossary, Compounds(schema["text"], held))
-    expander = AcronymExpander(lookups, councils)
+    expander = AcronymExpander(Lookups(glossary, Compounds(schema["text"], held)), councils)
     try:
         expanded = query_parser.parse(schema, text, [expander])
     except Exception:  # the query as typed parsed; search it rather than fail

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from whoosh.fields import Schema
 from whoosh.searching import Searcher
 
 from .caches import caches_of
@@ -15,6 +16,13 @@ from .facet_counts import cached_for_segment, posting_reader
 from .schema import SOURCE
 
 T = TypeVar("T")
+
+
+def analysed(schema: Schema, text: str, field: str) -> list[tuple[str, str]]:
+    """Each word of `text` as the schema's `field` indexes it (its stem) with the word as
+    written."""
+    return [(token.text, token.original)
+            for token in schema[field].analyzer(text, keeporiginal=True)]
 
 
 @dataclass(frozen=True)
@@ -25,8 +33,7 @@ class SearcherWords:
 
     def analysed_words(self, text: str, field: str = "text") -> list[tuple[str, str]]:
         """Each word of `text` as `field` indexes it (its stem) with the word as written."""
-        return [(token.text, token.original)
-                for token in self.searcher.schema[field].analyzer(text, keeporiginal=True)]
+        return analysed(self.searcher.schema, text, field)
 
     def document_count(self) -> int:
         """The live documents of the index (source records included)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from whoosh.analysis import STOP_WORDS
 from whoosh.automata.fsa import find_all_matches
@@ -18,6 +19,14 @@ from .query_parser import without_question_marks
 # Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.
 _QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^])")
 _OPERATORS = {"and", "or", "not", "to"}
+
+
+def known_words(field: Any, spelt: Callable[[str], bool], indexed: Callable[[str], bool]
+                ) -> Callable[[str], bool]:
+    """Whether the passages hold a word as written (`spelt`) or by its stem (`indexed` of each
+    word `field` makes of it): "floods" where they say "flood" found them already."""
+    return lambda word: spelt(word) or any(
+        indexed(stem) for stem in field.process_text(word, mode="query"))
 
 
 def suggest(text: str, known: Callable[[str], bool], corrector_of: Callable[[], Corrector]

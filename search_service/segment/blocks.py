@@ -117,7 +117,7 @@ def _numbered_label(line: str, asked: set[str]) -> re.Match[str] | None:
     return match
 
 
-def _runs_on(previous: str, line: str, width: int, wraps: bool = True) -> bool:
+def _runs_on(previous: str, line: str, width: int, wraps: bool) -> bool:
     """Whether `line` continues the paragraph whose last line is `previous`.
 
     `width` is 0 unless the page was saved with hard line breaks inside paragraphs; then a

@@ -58,10 +58,9 @@ class FirstRunPool:
         """The pool of the index's engine; StoreError while no run has committed."""
         with self._opening:
             if self._pool is None:
-                pool = open_pool(self.index_path)
-                if isinstance(pool, FirstRunPool):
-                    SearcherPool(self.index_path).index()  # raises: no index in the folder
-                self._pool = pool
+                if not index_written(self.index_path):
+                    open_index(self.index_path)   # raises: no index in the folder yet
+                self._pool = open_pool(self.index_path)
             return self._pool
 
     def index(self) -> object:

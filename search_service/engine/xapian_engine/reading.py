@@ -14,6 +14,7 @@ from whoosh.query import Query
 
 from ...model import Passage
 from ..highlights import marked_fields, page_formatter, query_words, word_marker
+from ..reading import analysed
 from ..store import item_key, passage_fields
 from . import layout
 from .search import MAX_EXPANSIONS
@@ -96,8 +97,7 @@ class DatabaseWords:
 
     def analysed_words(self, text: str, field: str = "text") -> list[tuple[str, str]]:
         """Each word of `text` as `field` indexes it (its stem) with the word as written."""
-        return [(token.text, token.original)
-                for token in layout.SCHEMA[field].analyzer(text, keeporiginal=True)]
+        return analysed(layout.SCHEMA, text, field)
 
     def document_count(self) -> int:
         """The documents of the database (source records included)."""
