@@ -191,3 +191,36 @@ def test_words_written_joined_or_apart_find_each_other(compounds_reader, query, 
     assert results.hits and expected in texts(results)[0]
     found = [(expansion.typed, expansion.also) for expansion in results.expansions]
     assert found == ([also] if also else [])
+
+
+@pytest.fixture(scope="module")
+def synonyms_reader(tmp_path_factory, engine):
+    """Minutes in the words councils use, on `engine`."""
+    index_dir = tmp_path_factory.mktemp(f"synonyms-{engine}")
+    report = index_documents(index_dir, [document(
+        "https://example.gov.uk/housing", "The average time to relet voids had risen to 41 "
+        "days.\n\nReports of fly-tipping in the borough had fallen by a fifth.\n\n"
+        "The footway on Mill Lane would be resurfaced in the spring.\n\nA resident said the "
+        "pavement outside the school was too narrow.", "Housing", "Performance")],
+        engine=engine)
+    assert not report.errors
+    with opened_reader(index_dir) as reader:
+        yield reader
+
+
+@pytest.mark.parametrize("query, expected, also", [
+    ("why are empty homes taking longer to relet", "relet voids",
+     ("empty homes", ("void", "empty property"))),
+    ("illegal dumping", "Reports of fly-tipping", ("illegal dumping", ("fly-tipping",
+                                                                       "dumped rubbish"))),
+    ("footway resurfacing", "The footway on Mill Lane", ("footway", ("pavement",))),
+])
+def test_plain_words_find_the_words_minutes_use(synonyms_reader, query, expected, also):
+    results = search(synonyms_reader, query)
+    assert results.hits and expected in texts(results)[0]
+    assert [(expansion.typed, expansion.also) for expansion in results.expansions] == [also]
+
+
+def test_the_words_typed_rank_before_their_synonyms(synonyms_reader):
+    found = texts(search(synonyms_reader, "pavement"))
+    assert [text.split()[:2] for text in found] == [["A", "resident"], ["The", "footway"]]

@@ -16,6 +16,8 @@ from whoosh.searching import Searcher
 from . import query_parser
 from .query_parser import AcronymExpander, AcronymLookup, Compounds, Expansion, Lookups
 from .schema import FACET_COLUMNS, PASSAGE, ROUTINE
+from .synonyms import shipped_thesaurus
+
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +114,8 @@ def expand_words(schema: Schema, text: str, glossary: AcronymLookup, councils: S
     then searches the query as typed)."""
     if not text.strip():
         return None, []
-    expander = AcronymExpander(Lookups(glossary, Compounds(schema["text"], held)), councils)
+    lookups = Lookups(glossary, Compounds(schema["text"], held), shipped_thesaurus())
+    expander = AcronymExpander(lookups, councils)
     try:
         expanded = query_parser.parse(schema, text, [expander])
     except Exception:  # the query as typed parsed; search it rather than fail

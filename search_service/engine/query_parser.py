@@ -309,24 +309,28 @@ class Compounds:
         return [joined] if self._holds(joined) else []
 
 
-@dataclass(frozen=True)
 class Lookups:
-    """Acronyms first, then compounds: what the expander asks of each, in turn."""
+    """Lookups asked in turn (acronyms, then compounds, then synonyms): the first that knows a
+    word or a run of words answers for it."""
 
-    glossary: AcronymLookup
-    compounds: AcronymLookup
+    def __init__(self, *lookups: AcronymLookup) -> None:
+        self.lookups = lookups
 
     def expands(self, word: str) -> bool:
-        return self.glossary.expands(word) or self.compounds.expands(word)
+        return any(lookup.expands(word) for lookup in self.lookups)
 
     def long_forms(self, acronym: str, councils: Sequence[str] = ()) -> list[str]:
-        if self.glossary.expands(acronym):
-            return self.glossary.long_forms(acronym, councils)
-        return self.compounds.long_forms(acronym, councils)
+        for lookup in self.lookups:
+            if lookup.expands(acronym):
+                return lookup.long_forms(acronym, councils)
+        return []
 
     def acronyms(self, long_form: str, councils: Sequence[str] = ()) -> list[str]:
-        return (self.glossary.acronyms(long_form, councils)
-                or self.compounds.acronyms(long_form, councils))
+        for lookup in self.lookups:
+            found = lookup.acronyms(long_form, councils)
+            if found:
+                return found
+        return []
 
 
 @dataclass(frozen=True)
@@ -421,8 +425,13 @@ class AcronymExpander(Plugin):
             acronyms = self.glossary.acronyms(typed, self.councils)
             if acronyms:
                 self.expansions.append(Expansion(typed, tuple(acronyms)))
-                return ends[count - 1], [syntax.WordNode(acronym) for acronym in acronyms]
+                return ends[count - 1], [_word_or_phrase(acronym) for acronym in acronyms]
         return start, []
+
+
+def _word_or_phrase(text: str) -> syntax.SyntaxNode:
+    """An alternative as a node: one word, or a phrase of several (a synonym's)."""
+    return PhrasePlugin.PhraseNode(text, 0) if " " in text else syntax.WordNode(text)
 
 
 def _unfielded(node: syntax.SyntaxNode) -> bool:
