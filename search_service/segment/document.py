@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ..model import AgendaItem, Document, Meeting, Passage, stable_id
 from .minutes import split_minutes
 from .page import Page, read_page
+from .public_forum import is_public_item
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def split_document(doc: Document) -> list[Passage]:
                               description=item.description, url=doc.url)
         key = item.number or item.title
         seen: Counter[str] = Counter()
-        for position, segment in enumerate(split_minutes(minutes)):
+        for position, segment in enumerate(split_minutes(minutes, is_public_item(item.title))):
             n = seen[segment.text]
             seen[segment.text] += 1
             passages.append(Passage(

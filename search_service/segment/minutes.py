@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Kind, Segment
-from . import cues, qa
+from . import cues, public_forum, qa
 from .blocks import TABLE_CELL, Block, split_blocks
 from .text import ends_question, is_person, sentences, tidy_person
 
@@ -25,6 +25,7 @@ _RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they ho
 _RUN_TOGETHER_LONG = 800
 # A point made in the debate that followed, not a reply: "During debate, Mr Gale expressed …".
 _IN_DEBATE = re.compile(r"^(?:During|In) (?:the )?(?:debate|discussion)\b")
+_TITLE_WORDS = 8   # the most words of a numbered line naming an item
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
@@ -130,6 +131,19 @@ def _is_heading(block: Block) -> bool:
     long_words = [w for w in words if len(w) > 3 and w.isalpha()]
     capitals = sum(w[0].isupper() for w in long_words)
     return len(words) <= 3 or capitals * 3 >= len(long_words) * 2
+
+
+def _is_title(block: Block) -> bool:
+    """A heading, or a numbered line naming the next item."""
+    return _is_heading(block) or _names_item(block)
+
+
+def _names_item(block: Block) -> bool:
+    """A numbered line that names the next item ("2. Minutes of the last meeting")."""
+    text = block.text
+    return block.marker == "number" and _style(block) == "digit" and text[:1].isupper() \
+        and len(text.split()) <= _TITLE_WORDS and not text.endswith((".", "?", ":", ";", ",")) \
+        and not _VERB.search(text)
 
 
 def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str | None = None,
@@ -424,15 +438,24 @@ def _new_speaker(parts: list[str], k: int, replied: bool) -> bool:
         and (replied or not qa.answers(parts[k])) and (before is None or before[1] != match[1])
 
 
-def split_minutes(text: str) -> list[Segment]:
-    """Split the minutes of one agenda item into qa, statement and decision segments."""
+def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
+    """Split the minutes of one agenda item into qa, statement and decision segments;
+    `public_item`: the item is the public's part of the meeting (public_forum.is_public_item)."""
     blocks = _run_together(split_blocks(text))
     segments: list[Segment] = []
     context: _Context | None = None
+    public = public_item   # within the public's part of the meeting
+    public_style: str | None = None   # the numbering of its title, which the next item shares
     i = 0
     while i < len(blocks):
         block = blocks[i]
         following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if public_forum.is_public_title(block.text):
+            public, public_style, context = True, _style(block), None
+            i += 1
+            continue
+        if public and (_is_title(block) or (public_style and _style(block) == public_style)):
+            public, public_style = public_item, None
         if block.marker == "question" and not block.text and following is not None \
                 and following.marker == "answer" and not following.text and not block.who:
             i += 2   # "Question" / "Response": the header row of a table flattened into lines
@@ -507,10 +530,12 @@ def split_minutes(text: str) -> list[Segment]:
                                     answered_by=qa.speaker(following.text)))
             i += 2
             continue
-        if _is_heading(block):
+        if _is_title(block):
             i += 1
             continue
-        if segments and (((block.marker == "" or _PARAGRAPH_NUMBER.match(block.label))
+        # (a paragraph under an item's title opens a part of its own: it answers nothing above)
+        if segments and not _names_item(blocks[i - 1]) and (
+                ((block.marker == "" or _PARAGRAPH_NUMBER.match(block.label))
                           and _answers(segments[-1], block.text))
                          or _answers_point(blocks, i, segments[-1])
                          or _nested_reply(blocks, i, segments[-1])):
@@ -527,6 +552,9 @@ def split_minutes(text: str) -> list[Segment]:
         speaker = context.speaker if context else None
         in_list = context is not None and block.marker in _LIST
         segment = classify(block.text, mode, after_qa, speaker, in_list)
+        if public and segment.kind == "statement" and public_forum.raised_by_public(
+                block.text):
+            segment = public_forum.public_question(block.text)
         if segment.kind == "qa" and context and context.asker and not segment.asked_by:
             segment = replace(segment, asked_by=context.asker)
         segments.append(replace(segment, text=_shown(block)))

@@ -1,0 +1,98 @@
+"""Matters raised by the public in an item set aside for them ("Public Participation", "Open
+Forum", "Questions from residents"): each is a question put to the council, answered or not.
+
+Parish and town councils minute them in few words ("Mrs Dixon said she had reported water on
+the bypass. Cllr Ross confirmed he had too.", "Comment that Mill Lane has no dog bin – Cllr Blane
+to request one"): what the resident raised is the question, what the council's side said or
+undertook the answer.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Segment
+from . import qa
+from .text import NOT_NAME, sentences, tidy_person
+
+# An item title for the public's part of a meeting.
+PUBLIC_ITEM = re.compile(
+    r"\bpublic (?:participation|forum|session|question time|questions?|open forum|time)\b"
+    r"|\bopen forum\b|\bquestions? (?:from|by) (?:the |members of the )?"
+    r"(?:public|residents?|parishioners?|electors?)\b"
+    r"|\b(?:matters|issues|points|comments) (?:raised )?(?:by|from) (?:the |members of the )?"
+    r"(?:public|residents?|parishioners?|electors?)\b"
+    r"|\b(?:residents|parishioners)['’]? (?:questions|matters|issues|forum|time)\b"
+    r"|\bopportunity for (?:members of )?the public\b", re.I)
+_COUNCIL_SIDE = (r"(?:Councillors?|Cllrs?\.?|Coun\.?|County|District|Ward|Alderman|Mayor|Chair\w*|"
+                 r"Vice|Clerk|Parish|Town|Community|Council|Members?|Officers?|The|It|This|There)")
+# A paragraph opening with the public raising something: a member of the public or a resident,
+# someone named who is not of the council, or the matter itself ("Comment that …").
+_RAISES = (r"(?:said|asked|raised|reported|spoke|stated|commented|expressed|complained|queried|"
+           r"requested|enquired|referred|mentioned|came|attended|wished|sought|"
+           r"highlighted|noted|informed)")
+_RAISED_BY_PUBLIC = re.compile(
+    r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any) )?(?:local )?"
+    r"(?:members? of the public|residents?|parishioners?|electors?)\b"
+    rf"|^(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z][\w'’.-]* ){{0,2}}[A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)"
+    r"|^(?:Comments?|Concerns?|Complaints?|Quer(?:y|ies)|Questions?) (?:that|re|about|regarding|"
+    r"over|on|was|were|raised|made)\b"
+    rf"|^(?!{NOT_NAME}\b|{_COUNCIL_SIDE}\b)[A-Z][a-z]+ [A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)")
+# What the public also do in their part, which raises nothing: thank the council, present a
+# petition, speak for or against an application, address the meeting as a deputation.
+_NOT_RAISING = re.compile(
+    r"\b(?:thank\w*|petition\w*|deputation|addressed|present(?:ed)? (?:a|the|his|her|their)|"
+    r"spoke (?:in (?:support|favour|objection)|against))\b", re.I)
+# Where the council's side takes up the matter: its members, clerk or chair, or the council.
+_COUNCIL_REPLY = re.compile(
+    r"^(?:(?:County |District |Ward |Parish |Town )?(?:Councillors?|Cllrs?\.?|Coun\.?) [A-Z]"
+    r"|(?:The )?(?:Clerk|Chair\w*|Mayor|Vice[- ]Chair\w*)\b"
+    r"|The (?:Parish|Town|Community|Borough|District|County|City)? ?Council\b"
+    r"|It was (?:agreed|confirmed|explained|noted|resolved|suggested|reported)\b"
+    r"|(?:[A-Z]{2,3}|[A-Z][a-z]+ [A-Z]{1,3}) (?:to|will|would|said|confirmed|agreed|advised|"
+    r"followed|has|had|passed|explained)\b)")
+_DASH = re.compile(r" [-–—] ")
+MAX_TITLE = 120
+_SENTENCE_INSIDE = re.compile(r"[.?!:] \S")
+
+
+def is_public_item(title: str | None) -> bool:
+    """Whether an agenda item is the public's part of the meeting."""
+    return bool(title and PUBLIC_ITEM.search(title))
+
+
+def is_public_title(text: str) -> bool:
+    """Whether a line inside minutes is the title of the public's part ("Public Participation",
+    "1. Open Forum", "Opportunity for Members of the Public to Raise Matters.")."""
+    return len(text) <= MAX_TITLE and len(text.split()) <= 16 and is_public_item(text) \
+        and not _SENTENCE_INSIDE.search(text)
+
+
+def raised_by_public(text: str) -> bool:
+    """Whether a paragraph opens with the public raising a matter."""
+    first = sentences(text[:600])[:1]
+    return bool(_RAISED_BY_PUBLIC.match(text)) and not (first and _NOT_RAISING.search(first[0]))
+
+
+def public_question(text: str) -> Segment:
+    """A matter the public raised as a qa segment: the council's reply, where the paragraph
+    records one, is the answer."""
+    parts = sentences(text)
+    reply = next((k for k in range(1, len(parts))
+                  if _COUNCIL_REPLY.match(parts[k]) or qa.opens_reply(parts[k])), None)
+    if reply is not None:
+        question, answer = " ".join(parts[:reply]), " ".join(parts[reply:])
+    elif (dash := _dash_reply(parts[0])) is not None:
+        question, answer = parts[0][:dash.start()], " ".join([parts[0][dash.end():], *parts[1:]])
+    else:
+        question, answer = text, None
+    asker = qa.asker(question) or qa.speaker(question)
+    return Segment("qa", text, question, answer, asked_by=tidy_person(asker) if asker else None,
+                   answered_by=qa.speaker(answer) if answer else None)
+
+
+def _dash_reply(sentence: str) -> re.Match[str] | None:
+    """The dash before the council's part of a one-line note ("Comment that … – Cllr Blane to
+    request one")."""
+    return next((dash for dash in _DASH.finditer(sentence)
+                 if dash.start() > 0 and _COUNCIL_REPLY.match(sentence[dash.end():])), None)
+
