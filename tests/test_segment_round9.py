@@ -7,6 +7,7 @@ import pytest
 
 from search_service.model import Document
 from search_service.segment import split_document, split_minutes
+from tests.support.segments import check_split
 
 RAISED = ("Mrs Jean Harper said she had reported flooding on Mill Road twice this winter. "
           "Cllr Ross confirmed that he had also reported it to the county.")
@@ -33,9 +34,23 @@ def test_the_same_words_elsewhere_stay_a_point(title: str | None) -> None:
     assert [kind for kind, _, _ in kinds(RAISED, title)] == ["statement"]
 
 
-def test_a_deputation_addressing_the_meeting_stays_a_point() -> None:
-    text = "Dr Anne Cole addressed the meeting on behalf of the Riverside Residents' Association."
+@pytest.mark.parametrize("text", [
+    "Dr Anne Cole addressed the meeting on behalf of the Riverside Residents' Association.",
+    "Mr Ian Bell attended to present a petition signed by 212 residents of Park Road.",
+    "One member of the public thanked the council for its grant to the village hall.",
+])
+def test_thanks_petitions_and_deputations_stay_points(text: str) -> None:
     assert [kind for kind, _, _ in kinds(text, "Public Participation")] == ["statement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Neil Clarke addressed the committee seeking information as to why the crossing patrol "
+    "had not been seen in recent weeks.",
+    "JH raised the flooding of Fen Road after the culvert works.",
+    "Mr B Connor raised the subject of the reduced number 29 bus service.",
+])
+def test_residents_named_by_initials_or_asking_as_they_address_are_asking(text: str) -> None:
+    assert [kind for kind, _, _ in kinds(text, "Open Forum")] == ["qa"]
 
 
 def test_the_public_part_titled_inside_the_minutes_ends_at_the_next_item() -> None:
@@ -56,3 +71,38 @@ def test_an_unanswered_matter_is_a_question_without_an_answer() -> None:
                              "missing bench by the pond.")
     assert [(s.kind, s.question, s.answer) for s in segments] == [
         ("qa", "A resident made a comment about the missing bench by the pond.", None)]
+
+
+ROUND9_CLASSES = [
+    pytest.param(
+        "A Parishioner expressed concerns about cars leaving the field and suggested that a "
+        "marshal should be there from 9am.\n\n"
+        "Cllr Dunn the organiser of the fete agreed that he would arrange for a marshal.",
+        [("qa", "A Parishioner")], ("and suggested that a marshal", "Cllr Dunn the organiser"),
+        id="the-asker-going-on-with-no-subject-of-its-own"),
+    pytest.param(
+        "Mr Hale asked if a response had been received from the highways team about the speed "
+        "survey. No reply has been received. The Clerk to chase it up.\n\n"
+        "Mrs Lamb stated that the charity's papers would be reviewed next month.",
+        [("qa", "Mr Hale asked"), ("statement", "Mrs Lamb")],
+        ("asked if a response had been received", "No reply has been received"),
+        id="a-reply-opening-with-its-no"),
+    pytest.param(
+        "Mr Dale submitted a written question raising concerns about building work on the "
+        "Brook Road site. Mr Dale referred in particular to noise and mud on the road. The "
+        "Committee were asked to explain how residents could report problems.\n\n"
+        "Members of the Committee were informed that the planning conditions covered hours of "
+        "working, noise and mud.",
+        [("qa", "Mr Dale submitted")], ("explain how residents could report", "Members of the "
+                                        "Committee were informed"),
+        id="members-told-after-the-asker-went-on"),
+    pytest.param(
+        "Residents raised concerns regarding speeding vehicles along Station Road.",
+        [("qa", "Residents raised")], None, id="residents-with-a-capital"),
+]
+
+
+@pytest.mark.parametrize("text, expected, parts", ROUND9_CLASSES)
+def test_split_minutes_round9_classes(text: str, expected: list[tuple[str, str]],
+                                      parts: tuple[str, str | None] | None) -> None:
+    check_split(text, expected, parts)

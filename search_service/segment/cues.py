@@ -108,8 +108,8 @@ RAISES = Gated(
 # "Adam Mumford sought permission …"): a question put to the council, answered or not.
 PUBLIC_RAISER = re.compile(
     r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome) )?(?:local )?"
-    r"(?:members? of the public|residents?|parishioners?)\b"
-    r"|^(?:Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+ "
+    r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?)\b"
+    r"|^(?:Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’-]+ "
     rf"|^(?!{NOT_NAME}\b|(?:Councillor|Cllr|Alderman|Mayor|Chair\w*|Clerk|County|District)\b)"
     r"[A-Z][a-z]+ [A-Z][\w'’-]+ (?=(?:raised|sought|requested|asked for|"
     r"expressed)\b)")
@@ -200,6 +200,11 @@ NEW_EXCHANGE = re.compile(
     r"enquired|inquired|questioned|referred|raised|expressed|sought|requested)\b)")
 # "It was noted that …" answers only where a question is open just before it.
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
+# A reply that opens with its yes or no: "No reply has been received.", "Yes, the grant was paid."
+YES_NO_REPLY = re.compile(r"^(?:No|Yes|Not yet)\b(?! (?:one|objections?|declarations?|apologies)\b)")
+# The members as told, a paragraph after their question: "Members of the Committee were informed …"
+MEMBERS_TOLD = re.compile(r"^(?:The )?Members(?: of the [A-Z][\w-]*)? (?:were|had been) "
+                          r"(?:informed|advised|told|assured)\b")
 # A reply reported by its act: "A response was given by the Portfolio Holder for Education."
 REPLY_GIVEN = re.compile(r"^(?:A |The |An )?(?:written |verbal |oral )?(?:response|reply|answer)s? "
                          rf"(?:was |were )?(?:given|provided|made) by ({PERSON})")

@@ -235,14 +235,15 @@ def _answers_asker_going_on(segment: Segment, text: str) -> bool:
     return segment.kind == "qa" and segment.question is not None and segment.answer is not None \
         and not ends_question(segment.question) and not _replied(segment.answer) \
         and not cues.IN_RESPONSE.match(text) \
-        and bool(cues.ANSWER_START.match(text[:400])) and not cues.PRONOUN_START.match(text) \
-        and not _IN_DEBATE.match(text)
+        and bool(cues.ANSWER_START.match(text[:400]) or cues.MEMBERS_TOLD.match(text)) \
+        and not cues.PRONOUN_START.match(text) and not _IN_DEBATE.match(text)
 
 
 def _replied(answer: str) -> bool:
     """Whether the answer part of a qa passage opens as a reply, rather than as the asker
     going on ("He queried whether … . A considerable sum had been invested …")."""
-    return qa.answers(answer) or qa.opens_reply(answer) or bool(cues.NOTED_ANSWER.match(answer))
+    return qa.answers(answer) or qa.opens_reply(answer) or bool(
+        cues.NOTED_ANSWER.match(answer) or cues.YES_NO_REPLY.match(answer))
 
 
 def _answers(segment: Segment, text: str) -> bool:
@@ -251,6 +252,8 @@ def _answers(segment: Segment, text: str) -> bool:
     if _answers_asker_going_on(segment, text):
         return True
     if _replies_to_concern(segment, text):
+        return True
+    if open_question and public_forum.council_replies(segment.text, text):
         return True
     asks = ends_question(segment.text)
     if not (open_question or asks):

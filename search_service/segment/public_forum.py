@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Segment
-from . import qa
+from . import cues, qa
 from .text import NOT_NAME, sentences, tidy_person
 
 # An item title for the public's part of a meeting.
@@ -19,7 +19,7 @@ PUBLIC_ITEM = re.compile(
     r"\bpublic (?:participation|forum|session|question time|questions?|open forum|time)\b"
     r"|\bopen forum\b|\bquestions? (?:from|by) (?:the |members of the )?"
     r"(?:public|residents?|parishioners?|electors?)\b"
-    r"|\b(?:matters|issues|points|comments) (?:raised )?(?:by|from) (?:the |members of the )?"
+    r"|\b(?:matters|issues|points|comments) (?:raised |arising )?(?:by|from) (?:the |members of the )?"
     r"(?:public|residents?|parishioners?|electors?)\b"
     r"|\b(?:residents|parishioners)['’]? (?:questions|matters|issues|forum|time)\b"
     r"|\bopportunity for (?:members of )?the public\b", re.I)
@@ -28,20 +28,25 @@ _COUNCIL_SIDE = (r"(?:Councillors?|Cllrs?\.?|Coun\.?|County|District|Ward|Alderm
 # A paragraph opening with the public raising something: a member of the public or a resident,
 # someone named who is not of the council, or the matter itself ("Comment that …").
 _RAISES = (r"(?:said|asked|raised|reported|spoke|stated|commented|expressed|complained|queried|"
-           r"requested|enquired|referred|mentioned|came|attended|wished|sought|"
+           r"requested|enquired|referred|mentioned|came|attended|wished|sought|addressed|"
            r"highlighted|noted|informed)")
 _RAISED_BY_PUBLIC = re.compile(
     r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any) )?(?:local )?"
-    r"(?:members? of the public|residents?|parishioners?|electors?)\b"
+    r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?|[Ee]lectors?)\b"
     rf"|^(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z][\w'’.-]* ){{0,2}}[A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)"
     r"|^(?:Comments?|Concerns?|Complaints?|Quer(?:y|ies)|Questions?) (?:that|re|about|regarding|"
     r"over|on|was|were|raised|made)\b"
-    rf"|^(?!{NOT_NAME}\b|{_COUNCIL_SIDE}\b)[A-Z][a-z]+ [A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)")
+    rf"|^(?!{NOT_NAME}\b|{_COUNCIL_SIDE}\b)[A-Z][a-z]+ [A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)"
+    # initials, as parish minutes name residents at their forum: "JH raised the road closures"
+    r"|^[A-Z]{2,3} (?:raised|asked|queried|enquired|complained|requested)\b")
 # What the public also do in their part, which raises nothing: thank the council, present a
 # petition, speak for or against an application, address the meeting as a deputation.
 _NOT_RAISING = re.compile(
     r"\b(?:thank\w*|petition\w*|deputation|addressed|present(?:ed)? (?:a|the|his|her|their)|"
     r"spoke (?:in (?:support|favour|objection)|against))\b", re.I)
+# … unless they ask as they do: "addressed the committee seeking information as to why …"
+_ASKING = re.compile(r"\b(?:seek|sought|request|ask)\w* (?:information|clarification|details|"
+                     r"an? (?:update|explanation))\b|\bas to (?:why|whether|when|how|what|who)\b")
 # Where the council's side takes up the matter: its members, clerk or chair, or the council.
 _COUNCIL_REPLY = re.compile(
     r"^(?:(?:County |District |Ward |Parish |Town )?(?:Councillors?|Cllrs?\.?|Coun\.?) [A-Z]"
@@ -50,6 +55,11 @@ _COUNCIL_REPLY = re.compile(
     r"|It was (?:agreed|confirmed|explained|noted|resolved|suggested|reported)\b"
     r"|(?:[A-Z]{2,3}|[A-Z][a-z]+ [A-Z]{1,3}) (?:to|will|would|said|confirmed|agreed|advised|"
     r"followed|has|had|passed|explained)\b)")
+# A councillor replying, maybe named with a role between ("Cllr Dunn the organiser of the fete
+# agreed …").
+_COUNCILLOR_REPLIES = re.compile(
+    r"^(?:(?:County|District|Ward|Parish|Town) )?(?:Councillors?|Cllrs?\.?|Coun\.?) [A-Z][^.;]{0,80}? "
+    r"(?:agreed|confirmed|said|explained|advised|replied|responded|stated|undertook|would|will)\b")
 _DASH = re.compile(r" [-–—] ")
 MAX_TITLE = 120
 _SENTENCE_INSIDE = re.compile(r"[.?!:] \S")
@@ -69,8 +79,15 @@ def is_public_title(text: str) -> bool:
 
 def raised_by_public(text: str) -> bool:
     """Whether a paragraph opens with the public raising a matter."""
-    first = sentences(text[:600])[:1]
-    return bool(_RAISED_BY_PUBLIC.match(text)) and not (first and _NOT_RAISING.search(first[0]))
+    first = (sentences(text[:600]) or [""])[0]
+    return bool(_RAISED_BY_PUBLIC.match(text)) and (
+        not _NOT_RAISING.search(first) or bool(cues.ASKS.search(first) or _ASKING.search(first)))
+
+
+def council_replies(question: str, text: str) -> bool:
+    """Whether a paragraph is the council's reply to a matter the public raised in the paragraph
+    before ("Cllr Dunn, the organiser of the fete, agreed that he would arrange …")."""
+    return raised_by_public(question) and bool(_COUNCILLOR_REPLIES.match(text[:300]))
 
 
 def public_question(text: str) -> Segment:

@@ -22,6 +22,9 @@ _NO_QUESTION = re.compile(
 # A sentence after the first that opens as a reply ("… of the officer. In answer to …").
 _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Responding to)\b")
 # "How many reports were received? – Just over 14,000.": a point's answer after a dash.
+# Verbs that, with no subject of their own, carry on the asker's point rather than reply.
+_POINT_GOES_ON = re.compile(r"(?:suggested|expressed|commented|added|stressed|emphasi[sz]ed|"
+                            r"highlighted|noted|encouraged|outlined)\b")
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
 _PERSON = re.compile(PERSON)
 # A direct question by its word order, whatever ends it: "Could the Panel be given the dates".
@@ -137,9 +140,12 @@ def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | Non
     boundary = None
     for match in _CLAUSE.finditer(sentence, cue_end, verb.start()):
         boundary = match
-    if boundary is None or len(sentence[boundary.end():verb.start()].split()) > 10 \
+    subject = sentence[boundary.end():verb.start()] if boundary else ""
+    if boundary is None or len(subject.split()) > 10 \
             or _ASKER_GOES_ON.match(sentence[boundary.end():]):
         return None
+    if not subject.strip() and _POINT_GOES_ON.match(verb.group()):
+        return None   # "… expressed concerns … and suggested …": the asker goes on
     before = " ".join(parts[:k] + [sentence[:boundary.start()]])
     after = " ".join([sentence[boundary.end():]] + parts[k + 1:])
     return Exchange(before, after, asker(before), speaker(after))
