@@ -79,6 +79,7 @@ class Segment:
     speaker: str | None = None
     asked_by: str | None = None
     answered_by: str | None = None
+    heading: str | None = None   # the title above it inside the minutes, if any
 
 
 @dataclass(frozen=True)

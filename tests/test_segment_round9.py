@@ -106,3 +106,18 @@ ROUND9_CLASSES = [
 def test_split_minutes_round9_classes(text: str, expected: list[tuple[str, str]],
                                       parts: tuple[str, str | None] | None) -> None:
     check_split(text, expected, parts)
+
+
+def test_numbered_titles_the_page_reader_missed_name_the_items_under_them() -> None:
+    text = ("Minutes of the meeting of Hatherley Community Council held on 8 January 2025\n"
+            "3.Open Forum\n"
+            f"{RAISED}\n"
+            "4.Highways\n"
+            "The Clerk reported that the gully on Mill Lane had been cleared.\n"
+            "Gritting\n"
+            "The grit bin at the school had been refilled.")
+    doc = Document(source="minutes.txt", url="https://example.gov.uk/minutes", text=text)
+    placed = [(p.item.title, p.kind, p.text[:9]) for p in split_document(doc)]
+    assert placed[-3:] == [("Open Forum", "qa", "Mrs Jean "), ("Highways", "statement",
+                                                               "The Clerk"),
+                           ("Highways", "statement", "The grit ")]   # a sub-heading titles nothing

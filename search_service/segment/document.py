@@ -43,14 +43,16 @@ def split_document(doc: Document) -> list[Passage]:
             item = AgendaItem(number=doc.item_number or item.number,
                               title=doc.item_title or item.title,
                               description=item.description, url=doc.url)
-        key = item.number or item.title
         seen: Counter[str] = Counter()
         for position, segment in enumerate(split_minutes(minutes, is_public_item(item.title))):
+            placed = item if item.title or not segment.heading else AgendaItem(
+                number=None, title=segment.heading, url=item.url)
+            key = placed.number or placed.title
             n = seen[segment.text]
             seen[segment.text] += 1
             passages.append(Passage(
                 id=stable_id(doc.url, key, segment.text, n), kind=segment.kind,
-                text=segment.text, meeting=meeting, item=item, position=position,
+                text=segment.text, meeting=meeting, item=placed, position=position,
                 question=segment.question, answer=segment.answer, speaker=segment.speaker,
                 asked_by=segment.asked_by, answered_by=segment.answered_by, source_url=doc.url))
     log.debug("%s: %d items, %d passages", doc.source, len(page.items), len(passages))

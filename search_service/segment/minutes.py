@@ -26,6 +26,7 @@ _RUN_TOGETHER_LONG = 800
 # A point made in the debate that followed, not a reply: "During debate, Mr Gale expressed …".
 _IN_DEBATE = re.compile(r"^(?:During|In) (?:the )?(?:debate|discussion)\b")
 _TITLE_WORDS = 8   # the most words of a numbered line naming an item
+_LABEL_VALUE = re.compile(r"[:;,] ")   # "Venue: Biggar Library", "Apologies ; J Dougan"
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
 
@@ -449,12 +450,14 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
     context: _Context | None = None
     public = public_item   # within the public's part of the meeting
     public_style: str | None = None   # the numbering of its title, which the next item shares
+    headings: list[tuple[int, str]] = []   # (the first segment under it, a title)
     i = 0
     while i < len(blocks):
         block = blocks[i]
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if public_forum.is_public_title(block.text):
             public, public_style, context = True, _style(block), None
+            headings.append((len(segments), _title_text(block)))
             i += 1
             continue
         if public and (_is_title(block) or (public_style and _style(block) == public_style)):
@@ -534,6 +537,8 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
             i += 2
             continue
         if _is_title(block):
+            if block.marker == "number":   # (unnumbered headings are as often sub-headings)
+                headings.append((len(segments), _title_text(block)))
             i += 1
             continue
         # (a paragraph under an item's title opens a part of its own: it answers nothing above)
@@ -563,7 +568,30 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
         segments.append(replace(segment, text=_shown(block)))
         i += 1
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))
-    return [_people_only(segment) for segment in segments]
+    return [_people_only(segment) for segment in _under_headings(segments, headings)]
+
+
+def _title_text(block: Block) -> str:
+    """A title line as an item's title: without its number and closing stop."""
+    return block.text.strip().rstrip(".:").strip()
+
+
+def _item_title(title: str) -> str | None:
+    """A title line as an item's title, or None for a label with its value."""
+    return None if _LABEL_VALUE.search(title) else title
+
+
+def _under_headings(segments: list[Segment], headings: list[tuple[int, str]]) -> list[Segment]:
+    """The segments, each with the last title above it (a label with its value, "Venue:
+    Library", ends the one before and titles nothing)."""
+    if not headings:
+        return segments
+    placed, heading, k = [], None, 0
+    for position, segment in enumerate(segments):
+        while k < len(headings) and headings[k][0] <= position:
+            heading, k = _item_title(headings[k][1]), k + 1
+        placed.append(replace(segment, heading=heading) if heading else segment)
+    return placed
 
 
 def _people_only(segment: Segment) -> Segment:
