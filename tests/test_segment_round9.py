@@ -99,6 +99,21 @@ ROUND9_CLASSES = [
     pytest.param(
         "Residents raised concerns regarding speeding vehicles along Station Road.",
         [("qa", "Residents raised")], None, id="residents-with-a-capital"),
+    pytest.param(
+        "Council discussed the hanging baskets for the summer and agreed to order twelve.\n\n"
+        "The bench by the pond is broken, and it was agreed to ask the contractor to mend it.\n\n"
+        "Two quotes had been received for the hedge cutting. This was accepted at £120 a cut.\n\n"
+        "The plans were studied and the Chair called for a vote. For Nil Against 5.\n\n"
+        "Nobody was standing down, and Mrs Ellis was unanimously voted in as Treasurer.",
+        [("decision", "Council discussed"), ("decision", "The bench"), ("decision", "Two quotes"),
+         ("decision", "The plans"), ("decision", "Nobody")], None,
+        id="decisions-in-narrative"),
+    pytest.param(
+        "Council discussed the hanging baskets and members agreed that they looked better than "
+        "last year.\n\n"
+        "The clerk said the grass had been cut. It was accepted that the verges were untidy.",
+        [("statement", "Council discussed"), ("statement", "The clerk said")], None,
+        id="agreeing-in-passing-decides-nothing"),
 ]
 
 
