@@ -114,6 +114,12 @@ ROUND9_CLASSES = [
         "The clerk said the grass had been cut. It was accepted that the verges were untidy.",
         [("statement", "Council discussed"), ("statement", "The clerk said")], None,
         id="agreeing-in-passing-decides-nothing"),
+    pytest.param(
+        "The show ground would host the main stage. Cllr Lane asked why the fair was not held "
+        "at the racecourse. The reason given was that the racecourse was booked that week.\n\n"
+        "Verges - Cllr Lane stated that the back lanes were overgrown again.",
+        [("qa", "The show ground"), ("statement", "Verges")],
+        ("asked why the fair", "The reason given was"), id="the-reason-given-replies"),
 ]
 
 

@@ -178,6 +178,8 @@ PRONOUN_START = re.compile(r"^(?:He|She|They)\b")
 # A sentence that opens a reply by someone else: "In reply, …", "The officer could not say …".
 OTHER_REPLY = re.compile(
     r"^(?:In (?:reply|response|answer)\b(?! to)|"
+    # the reply named by what it gave: "The reason given was that …", "The response was …"
+    r"The (?:reason|response|reply|answer|explanation) (?:given |received )?(?:was|is)\b|"
     rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:could not|was unable to|were unable to|would|will)"
     r" (?:yet )?(?:say|confirm|answer|provide|look|check|respond|report|circulate|find|obtain|"
     r"write|contact|investigate|arrange|chase|follow|pass|raise|seek|ask)\b)")
