@@ -120,6 +120,15 @@ ROUND9_CLASSES = [
         "Verges - Cllr Lane stated that the back lanes were overgrown again.",
         [("qa", "The show ground"), ("statement", "Verges")],
         ("asked why the fair", "The reason given was"), id="the-reason-given-replies"),
+    pytest.param(
+        "No queries were raised in relation to the Leader's report.\n\n"
+        "The clerk was also asked to report the broken stile to the county.\n\n"
+        "Chair to contact the community police officer to ask how he could attend.\n\n"
+        "There were no questions on the accounts, but the Clerk answered a query about the "
+        "reserves.",
+        [("statement", "No queries"), ("statement", "The clerk"), ("statement", "Chair to"),
+         ("qa", "There were no questions")], None,
+        id="nothing-asked-errands-and-actions-are-no-questions"),
 ]
 
 

@@ -42,7 +42,7 @@ _PASSIVE = (r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )"
 _NO_CONTENT = (r"(?! (?:a (?:series|number) of |several |some |various |many |further |a few |"
                r"their |his |her )?questions?(?: of [^.;,]{1,60})?[.;])")
 ASKS = Gated(
-    rf"\b(?:{_PASSIVE}asked(?! for){_NO_CONTENT}(?! (?:the |all )?(?:Members?|Committee|Panel|"
+    rf"\b(?:{_PASSIVE}(?<!was also )(?<!were also )asked(?! for){_NO_CONTENT}(?! (?:the |all )?(?:Members?|Committee|Panel|"
     r"Board|Council|Cabinet|Forum|Group|everyone|those present|councillors) to )|"
     r"queried|enquired|inquired|questioned|"
     # asking to be told: "sought an assurance", "wanted the latest figures" (asking for "a
@@ -201,6 +201,13 @@ NEW_EXCHANGE = re.compile(
     rf"^(?:Asked by |(?:{PERSON}|{_MEMBER}),? (?:then |also |further )?(?:asked|queried|"
     r"enquired|inquired|questioned|referred|raised|expressed|sought|requested)\b)")
 # "It was noted that …" answers only where a question is open just before it.
+# Nothing asked: "No queries were raised in relation to …", "There were no questions."
+NOTHING_ASKED = re.compile(r"^(?:No|There were no|There was no) (?:further |other )?"
+                           r"(?:questions?|quer(?:y|ies)|comments?|concerns?|issues?)\b"
+                           r"(?![^.;]*\bbut\b)")   # ("…, but the Clerk answered a query")
+# An action given to someone: "Chair to contact the police officer to ask how …"
+ACTION_TO = re.compile(r"^(?:The )?(?:Chair\w*|Clerk|Secretary|Treasurer|(?:Cllr|Councillor)\.? "
+                       r"[A-Z][\w'’-]*|[A-Z]{2,3}) to (?!be\b)[a-z]+\b")
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply that opens with its yes or no: "No reply has been received.", "Yes, the grant was paid."
 YES_NO_REPLY = re.compile(r"^(?:No|Yes|Not yet)\b(?! (?:one|objections?|declarations?|apologies)\b)")
