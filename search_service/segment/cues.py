@@ -42,7 +42,8 @@ _PASSIVE = (r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )"
 _NO_CONTENT = (r"(?! (?:a (?:series|number) of |several |some |various |many |further |a few |"
                r"their |his |her )?questions?(?: of [^.;,]{1,60})?[.;])")
 ASKS = Gated(
-    rf"\b(?:{_PASSIVE}(?<!was also )(?<!were also )asked(?! for){_NO_CONTENT}(?! (?:the |all )?(?:Members?|Committee|Panel|"
+    rf"\b(?:{_PASSIVE}(?<!was also )(?<!were also )asked(?! for){_NO_CONTENT}"
+    r"(?! (?:the |all )?(?:Members?|Committee|Panel|"
     r"Board|Council|Cabinet|Forum|Group|everyone|those present|councillors) to )|"
     r"queried|enquired|inquired|questioned|"
     # asking to be told: "sought an assurance", "wanted the latest figures" (asking for "a

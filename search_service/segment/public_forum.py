@@ -19,8 +19,8 @@ PUBLIC_ITEM = re.compile(
     r"\bpublic (?:participation|forum|session|question time|questions?|open forum|time)\b"
     r"|\bopen forum\b|\bquestions? (?:from|by) (?:the |members of the )?"
     r"(?:public|residents?|parishioners?|electors?)\b"
-    r"|\b(?:matters|issues|points|comments) (?:raised |arising )?(?:by|from) (?:the |members of the )?"
-    r"(?:public|residents?|parishioners?|electors?)\b"
+    r"|\b(?:matters|issues|points|comments) (?:raised |arising )?(?:by|from) "
+    r"(?:the |members of the )?(?:public|residents?|parishioners?|electors?)\b"
     r"|\b(?:residents|parishioners)['’]? (?:questions|matters|issues|forum|time)\b"
     r"|\bopportunity for (?:members of )?the public\b", re.I)
 _COUNCIL_SIDE = (r"(?:Councillors?|Cllrs?\.?|Coun\.?|County|District|Ward|Alderman|Mayor|Chair\w*|"
@@ -33,7 +33,8 @@ _RAISES = (r"(?:said|asked|raised|reported|spoke|stated|commented|expressed|comp
 _RAISED_BY_PUBLIC = re.compile(
     r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any) )?(?:local )?"
     r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?|[Ee]lectors?)\b"
-    rf"|^(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z][\w'’.-]* ){{0,2}}[A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)"
+    rf"|^(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z][\w'’.-]* ){{0,2}}[A-Z][\w'’-]+ "
+    rf"(?:[-–—] |{_RAISES}\b)"
     r"|^(?:Comments?|Concerns?|Complaints?|Quer(?:y|ies)|Questions?) (?:that|re|about|regarding|"
     r"over|on|was|were|raised|made)\b"
     rf"|^(?!{NOT_NAME}\b|{_COUNCIL_SIDE}\b)[A-Z][a-z]+ [A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)"
@@ -58,10 +59,11 @@ _COUNCIL_REPLY = re.compile(
 # A councillor replying, maybe named with a role between ("Cllr Dunn the organiser of the fete
 # agreed …").
 _COUNCILLOR_REPLIES = re.compile(
-    r"^(?:(?:County|District|Ward|Parish|Town) )?(?:Councillors?|Cllrs?\.?|Coun\.?) [A-Z][^.;]{0,80}? "
-    r"(?:agreed|confirmed|said|explained|advised|replied|responded|stated|undertook|would|will)\b")
+    r"^(?:(?:County|District|Ward|Parish|Town) )?(?:Councillors?|Cllrs?\.?|Coun\.?) "
+    r"[A-Z][^.;]{0,80}? (?:agreed|confirmed|said|explained|advised|replied|responded|stated|"
+    r"undertook|would|will)\b")
 _DASH = re.compile(r" [-–—] ")
-MAX_TITLE = 120
+_MAX_TITLE, _MAX_TITLE_WORDS = 120, 16
 _SENTENCE_INSIDE = re.compile(r"[.?!:] \S")
 
 
@@ -73,8 +75,8 @@ def is_public_item(title: str | None) -> bool:
 def is_public_title(text: str) -> bool:
     """Whether a line inside minutes is the title of the public's part ("Public Participation",
     "1. Open Forum", "Opportunity for Members of the Public to Raise Matters.")."""
-    return len(text) <= MAX_TITLE and len(text.split()) <= 16 and is_public_item(text) \
-        and not _SENTENCE_INSIDE.search(text)
+    return len(text) <= _MAX_TITLE and len(text.split()) <= _MAX_TITLE_WORDS \
+        and is_public_item(text) and not _SENTENCE_INSIDE.search(text)
 
 
 def raised_by_public(text: str) -> bool:
