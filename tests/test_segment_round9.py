@@ -129,6 +129,13 @@ ROUND9_CLASSES = [
         [("statement", "No queries"), ("statement", "The clerk"), ("statement", "Chair to"),
          ("qa", "There were no questions")], None,
         id="nothing-asked-errands-and-actions-are-no-questions"),
+    pytest.param(
+        "The clerk had received a call from a parishioner asking if a bench could be placed by "
+        "the pond. The council discussed this and felt that it would not be possible.\n\n"
+        "Cllr Ford informed the council that the caretaker helped with traffic at the school.",
+        [("qa", "The clerk had received"), ("statement", "Cllr Ford")],
+        ("asking if a bench", "The council discussed this"),
+        id="a-question-relayed-and-the-council-taking-it-up"),
 ]
 
 

@@ -25,6 +25,10 @@ _RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they ho
 _RUN_TOGETHER_LONG = 800
 # A point made in the debate that followed, not a reply: "During debate, Mr Gale expressed …".
 _IN_DEBATE = re.compile(r"^(?:During|In) (?:the )?(?:debate|discussion)\b")
+# The council taking up what a resident asked: "The council discussed this and it was the opinion
+# that …" (the asker does not go on as the council).
+_COUNCIL_TAKES_UP = re.compile(r"^The (?:(?:Parish|Town|Community) )?Council (?:discussed|"
+                               r"considered|felt|agreed|noted|decided|looked)\b", re.I)
 _TITLE_WORDS = 8   # the most words of a numbered line naming an item
 _LABEL_VALUE = re.compile(r"[:;,] ")   # "Venue: Biggar Library", "Apologies ; J Dougan"
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
@@ -246,7 +250,8 @@ def _replied(answer: str) -> bool:
     """Whether the answer part of a qa passage opens as a reply, rather than as the asker
     going on ("He queried whether … . A considerable sum had been invested …")."""
     return qa.answers(answer) or qa.opens_reply(answer) or bool(
-        cues.NOTED_ANSWER.match(answer) or cues.YES_NO_REPLY.match(answer))
+        cues.NOTED_ANSWER.match(answer) or cues.YES_NO_REPLY.match(answer)
+        or _COUNCIL_TAKES_UP.match(answer))
 
 
 def _answers(segment: Segment, text: str) -> bool:
