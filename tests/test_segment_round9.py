@@ -158,3 +158,38 @@ def test_numbered_titles_the_page_reader_missed_name_the_items_under_them() -> N
     assert placed[-3:] == [("Open Forum", "qa", "Mrs Jean "), ("Highways", "statement",
                                                                "The Clerk"),
                            ("Highways", "statement", "The grit ")]   # a sub-heading titles nothing
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("There were worries that the new estate would add to flooding on the lane.", None),
+    ("Matters brought to the Council's attention included parking at the petrol station.", None),
+    ("Car parking at the school was raised, this is to be dealt with later.", None),
+    ("Residents asked what the council could do to move the works on. Councillors pointed out "
+     "that progress was now being made.", ("Residents asked", "Councillors pointed out")),
+    ("A member of the public asked if the crib could be placed on the green.\n\n"
+     "Cllr. JB to request permission from the developer.", ("crib", "Cllr. JB to request")),
+    ("Another tenant was concerned at the bonfire ruling and asked for one day a year. To be "
+     "considered at the next meeting.", ("bonfire ruling", "To be considered")),
+])
+def test_more_ways_the_public_raise_matters(text: str, parts: tuple[str, str] | None) -> None:
+    doc = Document(source="minutes.txt", url="https://example.gov.uk/item", text=text,
+                   item_title="Public questions or queries")
+    passages = split_document(doc)
+    assert [p.kind for p in passages] == ["qa"]
+    if parts:
+        assert parts[0] in passages[0].question and parts[1] in passages[0].answer
+
+
+def test_a_paragraph_saying_it_records_the_public_session_raises_matters() -> None:
+    segments = split_minutes("During the public session concerns were raised about potholes on "
+                             "Beck Lane. It was understood that the drains had collapsed.")
+    assert [(s.kind, s.answer) for s in segments] == [
+        ("qa", "It was understood that the drains had collapsed.")]
+
+
+def test_the_one_asked_answers_in_the_same_sentence() -> None:
+    [segment] = split_minutes("Cllr Balfour was asked about speed cameras and he stated they "
+                              "would only be installed where accidents had happened.")
+    assert (segment.kind, segment.question, segment.answer) == (
+        "qa", "Cllr Balfour was asked about speed cameras",
+        "he stated they would only be installed where accidents had happened.")

@@ -567,15 +567,22 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
         speaker = context.speaker if context else None
         in_list = context is not None and block.marker in _LIST
         segment = classify(block.text, mode, after_qa, speaker, in_list)
-        if public and segment.kind == "statement" and public_forum.raised_by_public(
-                block.text):
-            segment = public_forum.public_question(block.text)
+        if segment.kind != "decision" and (public or public_forum.in_public_session(
+                block.text)) and public_forum.raised_by_public(block.text):
+            segment = _raised_by_public(segment, block.text)
         if segment.kind == "qa" and context and context.asker and not segment.asked_by:
             segment = replace(segment, asked_by=context.asker)
         segments.append(replace(segment, text=_shown(block)))
         i += 1
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))
     return [_people_only(segment) for segment in _under_headings(segments, headings)]
+
+
+def _raised_by_public(segment: Segment, text: str) -> Segment:
+    """A matter the public raised, split where the council's side replies; the rules' own split
+    stands where they found a reply and the council's side did not."""
+    raised = public_forum.public_question(text)
+    return segment if segment.kind == "qa" and raised.answer is None else raised
 
 
 def _title_text(block: Block) -> str:

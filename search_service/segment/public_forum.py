@@ -32,14 +32,19 @@ _RAISES = (r"(?:said|asked|raised|reported|spoke|stated|commented|expressed|comp
            r"highlighted|noted|informed)")
 _RAISED_BY_PUBLIC = re.compile(
     r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any) )?(?:local )?"
-    r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?|[Ee]lectors?)\b"
+    r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?|[Ee]lectors?|"
+    r"[Tt]enants?)\b"
     rf"|^(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z][\w'’.-]* ){{0,2}}[A-Z][\w'’-]+ "
     rf"(?:[-–—] |{_RAISES}\b)"
     r"|^(?:Comments?|Concerns?|Complaints?|Quer(?:y|ies)|Questions?) (?:that|re|about|regarding|"
     r"over|on|was|were|raised|made)\b"
+    r"|^There (?:were|was) (?:\w+ )?(?:worries|concerns?|complaints?|quer(?:y|ies)|questions?)\b"
+    r"|^Matters (?:brought|raised)\b|^[\w’' -]{1,40}? (?:was|were) raised\b"
     rf"|^(?!{NOT_NAME}\b|{_COUNCIL_SIDE}\b)[A-Z][a-z]+ [A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)"
     # initials, as parish minutes name residents at their forum: "JH raised the road closures"
     r"|^[A-Z]{2,3} (?:raised|asked|queried|enquired|complained|requested)\b")
+_DURING_PUBLIC = re.compile(r"^During (?:the )?(?:public (?:session|participation|forum|question time|"
+                            r"time)|open (?:forum|session))\b", re.I)
 # What the public also do in their part, which raises nothing: thank the council, present a
 # petition, speak for or against an application, address the meeting as a deputation.
 _NOT_RAISING = re.compile(
@@ -53,14 +58,16 @@ _COUNCIL_REPLY = re.compile(
     r"^(?:(?:County |District |Ward |Parish |Town )?(?:Councillors?|Cllrs?\.?|Coun\.?) [A-Z]"
     r"|(?:The )?(?:Clerk|Chair\w*|Mayor|Vice[- ]Chair\w*)\b"
     r"|The (?:Parish|Town|Community|Borough|District|County|City)? ?Council\b"
-    r"|It was (?:agreed|confirmed|explained|noted|resolved|suggested|reported)\b"
+    r"|It was (?:agreed|confirmed|explained|noted|resolved|suggested|reported|understood)\b"
+    r"|Councillors (?:pointed|said|explained|agreed|confirmed|advised|replied|responded|noted)\b"
+    r"|To be (?:considered|discussed|dealt with|raised|reviewed|looked at|added|placed|put)\b"
     r"|(?:[A-Z]{2,3}|[A-Z][a-z]+ [A-Z]{1,3}) (?:to|will|would|said|confirmed|agreed|advised|"
     r"followed|has|had|passed|explained)\b)")
 # A councillor replying, maybe named with a role between ("Cllr Dunn the organiser of the fete
 # agreed …").
 _COUNCILLOR_REPLIES = re.compile(
     r"^(?:(?:County|District|Ward|Parish|Town) )?(?:Councillors?|Cllrs?\.?|Coun\.?) "
-    r"[A-Z][^.;]{0,80}? (?:agreed|confirmed|said|explained|advised|replied|responded|stated|"
+    r"[A-Z][^.;]{0,80}? (?:to|agreed|confirmed|said|explained|advised|replied|responded|stated|"
     r"undertook|would|will)\b")
 _DASH = re.compile(r" [-–—] ")
 _MAX_TITLE, _MAX_TITLE_WORDS = 120, 16
@@ -79,9 +86,17 @@ def is_public_title(text: str) -> bool:
         and is_public_item(text) and not _SENTENCE_INSIDE.search(text)
 
 
+def in_public_session(text: str) -> bool:
+    """Whether a paragraph says it records the public's part ("During the public session
+    concerns were raised about …")."""
+    return bool(_DURING_PUBLIC.match(text))
+
+
 def raised_by_public(text: str) -> bool:
     """Whether a paragraph opens with the public raising a matter."""
     first = (sentences(text[:600]) or [""])[0]
+    if in_public_session(text):
+        return not _NOT_RAISING.search(first) or bool(_ASKING.search(first))
     return bool(_RAISED_BY_PUBLIC.match(text)) and (
         not _NOT_RAISING.search(first) or bool(cues.ASKS.search(first) or _ASKING.search(first)))
 

@@ -25,6 +25,7 @@ _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Respondi
 # Verbs that, with no subject of their own, carry on the asker's point rather than reply.
 _POINT_GOES_ON = re.compile(r"(?:suggested|expressed|commented|added|stressed|emphasi[sz]ed|"
                             r"highlighted|noted|encouraged|outlined)\b")
+_ASKED_OF = re.compile(r"\b(?:was|were) asked\b")
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
 _PERSON = re.compile(PERSON)
 # A direct question by its word order, whatever ends it: "Could the Panel be given the dates".
@@ -141,8 +142,10 @@ def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | Non
     for match in _CLAUSE.finditer(sentence, cue_end, verb.start()):
         boundary = match
     subject = sentence[boundary.end():verb.start()] if boundary else ""
+    # ("Cllr Lee was asked about speed cameras and he stated …": the one asked answers)
+    asked_of = _ASKED_OF.search(sentence, 0, cue_end)
     if boundary is None or len(subject.split()) > 10 \
-            or _ASKER_GOES_ON.match(sentence[boundary.end():]):
+            or (_ASKER_GOES_ON.match(sentence[boundary.end():]) and not asked_of):
         return None
     if not subject.strip() and _POINT_GOES_ON.match(verb.group()):
         return None   # "… expressed concerns … and suggested …": the asker goes on
