@@ -43,8 +43,8 @@ _RAISED_BY_PUBLIC = re.compile(
     rf"|^(?!{NOT_NAME}\b|{_COUNCIL_SIDE}\b)[A-Z][a-z]+ [A-Z][\w'’-]+ (?:[-–—] |{_RAISES}\b)"
     # initials, as parish minutes name residents at their forum: "JH raised the road closures"
     r"|^[A-Z]{2,3} (?:raised|asked|queried|enquired|complained|requested)\b")
-_DURING_PUBLIC = re.compile(r"^During (?:the )?(?:public (?:session|participation|forum|question time|"
-                            r"time)|open (?:forum|session))\b", re.I)
+_DURING_PUBLIC = re.compile(r"^During (?:the )?(?:public (?:session|participation|forum|"
+                            r"question time|time)|open (?:forum|session))\b", re.I)
 # What the public also do in their part, which raises nothing: thank the council, present a
 # petition, speak for or against an application, address the meeting as a deputation.
 _NOT_RAISING = re.compile(
