@@ -18,7 +18,6 @@ from .query_parser import AcronymExpander, AcronymLookup, Compounds, Expansion, 
 from .schema import FACET_COLUMNS, PASSAGE, ROUTINE
 from .synonyms import shipped_thesaurus
 
-
 log = logging.getLogger(__name__)
 
 # Words a wildcard, prefix or range may match before it is read in bulk, and in all.

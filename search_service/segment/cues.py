@@ -202,7 +202,6 @@ ANSWERS_POINT = re.compile(
 NEW_EXCHANGE = re.compile(
     rf"^(?:Asked by |(?:{PERSON}|{_MEMBER}),? (?:then |also |further )?(?:asked|queried|"
     r"enquired|inquired|questioned|referred|raised|expressed|sought|requested)\b)")
-# "It was noted that …" answers only where a question is open just before it.
 # Nothing asked: "No queries were raised in relation to …", "There were no questions."
 NOTHING_ASKED = re.compile(r"^(?:No|There were no|There was no) (?:further |other )?"
                            r"(?:questions?|quer(?:y|ies)|comments?|concerns?|issues?)\b"
@@ -210,9 +209,11 @@ NOTHING_ASKED = re.compile(r"^(?:No|There were no|There was no) (?:further |othe
 # An action given to someone: "Chair to contact the police officer to ask how …"
 ACTION_TO = re.compile(r"^(?:The )?(?:Chair\w*|Clerk|Secretary|Treasurer|(?:Cllr|Councillor)\.? "
                        r"[A-Z][\w'’-]*|[A-Z]{2,3}) to (?!be\b)[a-z]+\b")
+# "It was noted that …" answers only where a question is open just before it.
 NOTED_ANSWER = re.compile(r"^(?:It|it) was (?:also |further )?noted that\b")
 # A reply that opens with its yes or no: "No reply has been received.", "Yes, the grant was paid."
-YES_NO_REPLY = re.compile(r"^(?:No|Yes|Not yet)\b(?! (?:one|objections?|declarations?|apologies)\b)")
+YES_NO_REPLY = re.compile(r"^(?:No|Yes|Not yet)\b"
+                          r"(?! (?:one|objections?|declarations?|apologies)\b)")
 # The members as told, a paragraph after their question: "Members of the Committee were informed …"
 MEMBERS_TOLD = re.compile(r"^(?:The )?Members(?: of the [A-Z][\w-]*)? (?:were|had been) "
                           r"(?:informed|advised|told|assured)\b")

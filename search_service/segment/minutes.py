@@ -586,7 +586,7 @@ def _raised_by_public(segment: Segment, text: str) -> Segment:
 
 
 def _title_text(block: Block) -> str:
-    """A title line as an item's title: without its number and closing stop."""
+    """A title line as an item's title, without its closing stop (its number is the label)."""
     return block.text.strip().rstrip(".:").strip()
 
 

@@ -21,11 +21,11 @@ _NO_QUESTION = re.compile(
     rf"(?:questions?|quer(?:y|ies)|comments?)(?: (?:from|by|raised by) {PERSON})?")
 # A sentence after the first that opens as a reply ("… of the officer. In answer to …").
 _LATER_RESPONSE = re.compile(r"[.!?] (?:In (?:response|reply|answer) to|Responding to)\b")
-# "How many reports were received? – Just over 14,000.": a point's answer after a dash.
 # Verbs that, with no subject of their own, carry on the asker's point rather than reply.
 _POINT_GOES_ON = re.compile(r"(?:suggested|expressed|commented|added|stressed|emphasi[sz]ed|"
                             r"highlighted|noted|encouraged|outlined)\b")
 _ASKED_OF = re.compile(r"\b(?:was|were) asked\b")
+# "How many reports were received? – Just over 14,000.": a point's answer after a dash.
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
 _PERSON = re.compile(PERSON)
 # A direct question by its word order, whatever ends it: "Could the Panel be given the dates".
