@@ -136,6 +136,19 @@ ROUND9_CLASSES = [
         [("qa", "The clerk had received"), ("statement", "Cllr Ford")],
         ("asking if a bench", "The council discussed this"),
         id="a-question-relayed-and-the-council-taking-it-up"),
+    pytest.param(
+        "Recommendation to move the website to a .gov.uk address Prop Cllr AP, 2nd Cllr AS "
+        "carried\n\n"
+        "Both candidates were unanimously elected to the council.\n\n"
+        "In the light of that advice and the cost it was agreed that there would be no further "
+        "action.\n\n"
+        "a) The following payments were agreed: the Clerk's wages (£421.49).\n\n"
+        "The New Homes Bonus was allocated to the play equipment project.\n\n"
+        "The Chairman said it was agreed last year that the hedge would be cut twice.",
+        [("decision", "Recommendation"), ("decision", "Both candidates"), ("decision", "In the"),
+         ("decision", "a) The following"), ("decision", "The New Homes"),
+         ("statement", "The Chairman said")], None,
+        id="decisions-in-short-and-after-a-clause"),
 ]
 
 
@@ -178,6 +191,14 @@ def test_more_ways_the_public_raise_matters(text: str, parts: tuple[str, str] | 
     assert [p.kind for p in passages] == ["qa"]
     if parts:
         assert parts[0] in passages[0].question and parts[1] in passages[0].answer
+
+
+def test_a_matter_the_public_raised_stays_their_question_when_the_council_decides() -> None:
+    text = ("Members of the public attended about a car repair business run from a house. "
+            "Following much discussion it was agreed that photographs be sent to the council.")
+    assert [p.kind for p in split_document(Document(
+        source="m.txt", url="https://example.gov.uk/m", text=text,
+        item_title="Open Forum"))] == ["qa"]
 
 
 def test_a_paragraph_saying_it_records_the_public_session_raises_matters() -> None:

@@ -346,7 +346,16 @@ DECISION_IN = Gated(
     # a quote or a proposal taken: "Only one quote had been received. This was accepted …"
     r"(?<=[.;] )(?:This|These|It|They) (?:was|were) (?:unanimously )?(?:accepted|approved)\b"
     r"(?! that)|"
-    r"\b(?:was|were) (?:unanimously |duly )?(?:elected|voted in|co-opted|appointed) as\b|"
+    r"\b(?:was|were) (?:unanimously |duly )?(?:elected|voted in|co-opted|appointed) (?:as|to)\b|"
+    # a motion minuted in short: "Prop Cllr AP, 2nd Cllr AS carried", "…, Coun Reynalds
+    # seconded, carried" (a motion "proposed by X and seconded by Y" heads the vote on it)
+    r"\b(?:[Ss]econded|2nd)\b[^.;]{0,60}?\b[Cc]arried\b|"
+    # agreed after a clause of its own: "After some discussion it was agreed to request …"
+    r"(?<!that )(?<!said )(?<!whether )(?<!if )\bit was (?:therefore |also |then )?"
+    r"(?:unanimously )?(?:agreed|resolved|decided) (?:that|to)\b|"
+    # what was paid or given: "The following payments were agreed:", "… was allocated to …"
+    r"^(?:[a-z]\) )?The following [^.;]{0,60}? (?:was|were) (?:agreed|approved|"
+    r"authori[sz]ed|ratified|adopted)\b|\b(?:was|were) allocated to\b|"
     r"\b\d{1,3} (?:for|in favour),? \d{1,3} against\b|"
     r"\bvoting (?:was|as follows)|\bOn a (?:show of hands|vote|recorded vote)\b|"
     r"\bvotes? (?:was|were) cast\b|"
@@ -368,7 +377,7 @@ DECISION_IN = Gated(
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
-     "division", "finding", "proposed",
+     "allocat", "division", "finding", "proposed",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).

@@ -567,8 +567,9 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
         speaker = context.speaker if context else None
         in_list = context is not None and block.marker in _LIST
         segment = classify(block.text, mode, after_qa, speaker, in_list)
-        if segment.kind != "decision" and (public or public_forum.in_public_session(
-                block.text)) and public_forum.raised_by_public(block.text):
+        # (a matter the public raised stays their question when the council decides on it)
+        if (public or public_forum.in_public_session(block.text)) \
+                and public_forum.raised_by_public(block.text):
             segment = _raised_by_public(segment, block.text)
         if segment.kind == "qa" and context and context.asker and not segment.asked_by:
             segment = replace(segment, asked_by=context.asker)
