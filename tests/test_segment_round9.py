@@ -214,3 +214,12 @@ def test_the_one_asked_answers_in_the_same_sentence() -> None:
     assert (segment.kind, segment.question, segment.answer) == (
         "qa", "Cllr Balfour was asked about speed cameras",
         "he stated they would only be installed where accidents had happened.")
+
+
+def test_a_line_opening_with_a_minute_reference_starts_that_minute() -> None:
+    segments = split_minutes(
+        "1703-01.76 The footpath warden had submitted his report to the Chairman. Clerk\n"
+        "1703-01.77 The Chairman reported that the field behind the inn had been cleared "
+        "Information\n"
+        "1703-02.79 Cllr Upton reported that no response had been received from the county.")
+    assert [s.text[:10] for s in segments] == ["1703-01.76", "1703-01.77", "1703-02.79"]

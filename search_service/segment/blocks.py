@@ -64,6 +64,10 @@ _FLATTENED_BREAK = re.compile(r"(?<=[.?!])[ \t]{3,}(?=[A-Z(\"“‘'])")
 # Minutes run together on one line, each opening with its minute number: "… the rent. 24/20
 # Highways grid near Slade Lane …".
 _INLINE_MINUTE = re.compile(r"(?<=[.!?:] )(?=\d{1,3}/\d{2} [A-Z])")
+# A line opening with a minute's reference starts that minute, whatever the line before ends
+# with (a table's "delegated to" column leaves "… officer. Clerk"): "1703-01.76 The footpath …",
+# "21/184 Councillors …".
+_MINUTE_REFERENCE = re.compile(r"^\d{1,4}(?:[-/.]\d{1,4}){1,3}\.?\s+(?=[A-Z])")
 _FLATTENED_LINE = 1000   # characters: a line this long holding such breaks is a page's paragraphs
 _LONG_LINE = 75   # characters: longer than a title, as long as a wrapped line of PDF text
 _LOWER_START = re.compile(r"^[a-z(£\d]")
@@ -102,7 +106,7 @@ def is_bullet(line: str) -> bool:
 
 def _is_point(line: str) -> bool:
     return bool(_BULLET.match(line) or _NUMBER.match(line) or _LABEL.match(line)
-                or _NUMBERED_LABEL.match(line))
+                or _NUMBERED_LABEL.match(line) or _MINUTE_REFERENCE.match(line))
 
 
 def _numbered_label(line: str, asked: set[str]) -> re.Match[str] | None:
