@@ -142,7 +142,7 @@ ROUND9_CLASSES = [
         "Both candidates were unanimously elected to the council.\n\n"
         "In the light of that advice and the cost it was agreed that there would be no further "
         "action.\n\n"
-        "a) The following payments were agreed: the Clerk's wages (£421.49).\n\n"
+        "a) The following payments were agreed: The Clerk's wages (£421.49).\n\n"
         "The New Homes Bonus was allocated to the play equipment project.\n\n"
         "The Chairman said it was agreed last year that the hedge would be cut twice.",
         [("decision", "Recommendation"), ("decision", "Both candidates"), ("decision", "In the"),

@@ -270,7 +270,9 @@ VOTE_LINE = re.compile(
     r"^(?:For|Against|Abstain(?:ed|ing)?|Abstentions?|In favour)(?: (?:of )?the (?:motion|"
     r"amendment|recommendations?|application|proposal))?\s*(?:\(\d{1,3}\))?\s*[:\-–]\s*\S")
 # A short label opening a paragraph: "Outcome: The Board approved …", "Discussion: Members …".
-INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,4}:\s+(?=[A-Z])")
+# (a lead-in with a verb is no label: "The following payments were agreed: The Clerk, …")
+INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: (?!(?:was|were|is|are|had|has|have)\b)[a-z]+){0,4}:"
+                          r"\s+(?=[A-Z])")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
                  # (agreeing that something "was vital" shares a view rather than deciding)
