@@ -223,3 +223,19 @@ def test_a_line_opening_with_a_minute_reference_starts_that_minute() -> None:
         "Information\n"
         "1703-02.79 Cllr Upton reported that no response had been received from the county.")
     assert [s.text[:10] for s in segments] == ["1703-01.76", "1703-01.77", "1703-02.79"]
+
+
+def test_a_numbered_list_of_points_is_no_list_of_items() -> None:
+    text = ("Minutes of the Community Council meeting, 13 January 2016\n\n"
+            "Present: Cllr Fraser, Cllr Lee, T Heath (Secretary)\n\n"
+            "Matters Arising\n\n"
+            "1. Contact for the wildlife crime group is Ann Lee\n\n"
+            "2. S Atkin will progress the young drivers scheme.\n\n"
+            "3. Oil transfer at sea - report to follow.\n\n"
+            "4. Street lights – Cllr Fraser will follow up.\n\n"
+            "5. Briefing notes on 24 High Street have been requested.\n\n"
+            "6. Pictures of ward councillors for the notice board\n\n"
+            "7. Rosemarkie 20mph – Cllr Fraser will follow up.")
+    passages = split_document(Document(source="m.txt", url="https://example.org/m", text=text))
+    assert "4. Street lights – Cllr Fraser will follow up." in [p.text for p in passages]
+    assert not {"Street lights", "Rosemarkie 20mph"} & {p.item.title for p in passages}

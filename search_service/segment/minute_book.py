@@ -99,12 +99,54 @@ def find_headings(lines: list[str]) -> list[Heading]:
     """
     headings = _rising(_without_list_points(
         lines, [h for i, line in enumerate(lines) if (h := read_heading(line, i))]))
+    headings = _without_sentence_points(lines, headings)
     if len(headings) < 2:
         return []
     ends = [h.line for h in headings[1:]] + [len(lines)]
     with_minutes = sum(bool(h.text) or any(lines[k] for k in range(h.line + 1, end))
                        for h, end in zip(headings, ends))
     return headings if with_minutes * 2 > len(headings) else []
+
+
+# A numbered line: "2. S Atkin will progress the initiative."
+_NUMBERED_LINE = re.compile(r"^(\d{1,3})[.)]\s")
+_AGENDA_WORDING = re.compile(r"^To [a-z]+\b")   # "To invite Councillors to declare …"
+
+
+def _without_sentence_points(lines: list[str], headings: list[Heading]) -> list[Heading]:
+    """The headings less the points of a numbered list whose other points read as sentences:
+    two candidates between which stand only lines numbered with every number between theirs
+    ("1. Bruce Morrison contact for …", "2. S Atkin will progress …", "3. Ship to Ship Oil
+    Transfer – report to follow."), none worded as an agenda item ("574. To invite Councillors
+    to declare an interest …" is an item whose one line reads as no heading)."""
+    points: set[int] = set()
+    for before, after in zip(headings, headings[1:]):
+        between = [lines[k] for k in range(before.line + 1, after.line) if lines[k]]
+        numbered = [match for line in between if (match := _NUMBERED_LINE.match(line))]
+        if between and len(numbered) == len(between) and _bare(lines, after.line) \
+                and [int(match[1]) for match in numbered] == list(range(before.value + 1,
+                                                                        after.value)) \
+                and not any(_AGENDA_WORDING.match(match.string[match.end():].lstrip())
+                            for match in numbered):
+            points.update((before.line, after.line))
+    # (the list's points next to those, one number apart, are its points too)
+    grown = True
+    while grown:
+        grown = False
+        for before, after in zip(headings, headings[1:]):
+            if after.value == before.value + 1 and (before.line in points) != (
+                    after.line in points) and _bare(lines, before.line) \
+                    and _bare(lines, after.line):
+                points.update((before.line, after.line))
+                grown = True
+    return [heading for heading in headings if heading.line not in points]
+
+
+def _bare(lines: list[str], line: int) -> bool:
+    """Whether nothing but the next numbered line follows line `line` (a point of a list has
+    no minutes under it; "4. Matters arising" has "4.1 Fire proof safe …")."""
+    following = next((text for text in lines[line + 1:] if text), None)
+    return following is None or bool(_NUMBERED_LINE.match(following))
 
 
 def _without_list_points(lines: list[str], candidates: list[Heading]) -> list[Heading]:
