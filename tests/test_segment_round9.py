@@ -149,6 +149,10 @@ ROUND9_CLASSES = [
          ("decision", "a) The following"), ("decision", "The New Homes"),
          ("statement", "The Chairman said")], None,
         id="decisions-in-short-and-after-a-clause"),
+    pytest.param(
+        "In terms of contact with the Board, the Mayor reassured Members that he would attend "
+        "the Committee regularly.",
+        [("qa", "In terms of")], None, id="members-reassured-answers-an-unwritten-question"),
 ]
 
 

@@ -474,7 +474,10 @@ NAME_LINE = re.compile(rf"^(?=(?:Cllr|Councillor|County Councillor|Mr|Mrs|Ms|Mis
 # responded to questions and concerns from the Committee relating to …".
 ANSWERS_UNRECORDED = re.compile(rf"^({PERSON})(?:, [^.]{{3,100}},)? (?:then |also )?(?:responded "
                                 r"to|answered|replied to) (?:a |the |various |several |all |"
-                                r"members'? |a number of )?(?:questions?|queries|query|concerns)\b")
+                                r"members'? |a number of )?(?:questions?|queries|query|concerns)\b"
+                                # "In terms of …, the Mayor reassured Members that …"
+                                r"|^(?:[^,]{0,120}, )?(?:the |The )?[A-Z][\w'’ -]{0,40}? "
+                                r"(?:re)?assured (?:Members|the (?:Committee|Panel|Board))\b")
 # A line naming who asked about what, above the answer: "Councillor Hurst in relation to budget
 # over-spends".
 ASKED_ABOUT_LINE = re.compile(rf"^(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)({PERSON}) "
