@@ -153,6 +153,13 @@ ROUND9_CLASSES = [
         "In terms of contact with the Board, the Mayor reassured Members that he would attend "
         "the Committee regularly.",
         [("qa", "In terms of")], None, id="members-reassured-answers-an-unwritten-question"),
+    pytest.param(
+        "IP proposed that we hold this item over and all were in favour.\n\n"
+        "White Lion - letter asking for a donation - it was decided not to contribute.\n\n"
+        "AM presented the monthly report and this was agreed.\n\n"
+        "The leaflet sets out the litter fines. We agreed to wait and see if they had any effect.",
+        [("decision", "IP proposed"), ("decision", "White Lion"), ("decision", "AM presented"),
+         ("decision", "The leaflet")], None, id="decisions-of-community-councils"),
 ]
 
 
