@@ -114,32 +114,35 @@ _AGENDA_WORDING = re.compile(r"^To [a-z]+\b")   # "To invite Councillors to decl
 
 
 def _without_sentence_points(lines: list[str], headings: list[Heading]) -> list[Heading]:
-    """The headings less the points of a numbered list whose other points read as sentences:
-    two candidates between which stand only lines numbered with every number between theirs
+    """The headings less the points of a numbered list whose other points read as sentences
     ("1. Bruce Morrison contact for …", "2. S Atkin will progress …", "3. Ship to Ship Oil
-    Transfer – report to follow."), none worded as an agenda item ("574. To invite Councillors
-    to declare an interest …" is an item whose one line reads as no heading)."""
-    points: set[int] = set()
-    for before, after in zip(headings, headings[1:]):
-        between = [lines[k] for k in range(before.line + 1, after.line) if lines[k]]
-        numbered = [match for line in between if (match := _NUMBERED_LINE.match(line))]
-        if between and len(numbered) == len(between) and _bare(lines, after.line) \
-                and [int(match[1]) for match in numbered] == list(range(before.value + 1,
-                                                                        after.value)) \
-                and not any(_AGENDA_WORDING.match(match.string[match.end():].lstrip())
-                            for match in numbered):
-            points.update((before.line, after.line))
-    # (the list's points next to those, one number apart, are its points too)
-    grown = True
+    Transfer – report to follow."): two candidates with only such points between them, and the
+    candidates next to those, one number apart, with nothing under them either."""
+    pairs = list(zip(headings, headings[1:]))
+    points = {heading.line for before, after in pairs
+              if _sentence_points_between(lines, before, after) for heading in (before, after)}
+    grown = bool(points)
     while grown:
         grown = False
-        for before, after in zip(headings, headings[1:]):
+        for before, after in pairs:
             if after.value == before.value + 1 and (before.line in points) != (
                     after.line in points) and _bare(lines, before.line) \
                     and _bare(lines, after.line):
                 points.update((before.line, after.line))
                 grown = True
     return [heading for heading in headings if heading.line not in points]
+
+
+def _sentence_points_between(lines: list[str], before: Heading, after: Heading) -> bool:
+    """Whether only lines numbered with every number between two candidates stand between them,
+    none worded as an agenda item ("574. To invite Councillors to declare an interest …" is an
+    item whose one line reads as no heading), and nothing stands under the second."""
+    between = [lines[k] for k in range(before.line + 1, after.line) if lines[k]]
+    numbered = [match for line in between if (match := _NUMBERED_LINE.match(line))]
+    return bool(between) and len(numbered) == len(between) and _bare(lines, after.line) \
+        and [int(match[1]) for match in numbered] == list(range(before.value + 1, after.value)) \
+        and not any(_AGENDA_WORDING.match(match.string[match.end():].lstrip())
+                    for match in numbered)
 
 
 def _bare(lines: list[str], line: int) -> bool:
