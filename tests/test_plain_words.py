@@ -167,18 +167,22 @@ def test_pages_count_the_listed_passages_only(reader):
     assert search(reader, "pothole repairs", page_size=2, page=3).hits == []
 
 
-@pytest.fixture(scope="module")
-def compounds_reader(tmp_path_factory, engine):
-    """Minutes writing some words apart and others joined, on `engine`."""
-    index_dir = tmp_path_factory.mktemp(f"compounds-{engine}")
-    report = index_documents(index_dir, [document(
-        "https://example.gov.uk/parish", "A resident asked whether weed killer was used on the "
-        "footpaths.\n\nThe carpark behind the village hall would be resurfaced in May.\n\n"
-        "The Clerk reported that the bus shelter had been repaired.", "Parish", "Public forum")],
-        engine=engine)
+def one_page_reader(tmp_path_factory, engine: str, name: str, page: Document):
+    """An index of one page on `engine`, read through the engine's Reader."""
+    index_dir = tmp_path_factory.mktemp(f"{name}-{engine}")
+    report = index_documents(index_dir, [page], engine=engine)
     assert not report.errors
     with opened_reader(index_dir) as reader:
         yield reader
+
+
+@pytest.fixture(scope="module")
+def compounds_reader(tmp_path_factory, engine):
+    """Minutes writing some words apart and others joined, on `engine`."""
+    yield from one_page_reader(tmp_path_factory, engine, "compounds", document(
+        "https://example.gov.uk/parish", "A resident asked whether weed killer was used on the "
+        "footpaths.\n\nThe carpark behind the village hall would be resurfaced in May.\n\n"
+        "The Clerk reported that the bus shelter had been repaired.", "Parish", "Public forum"))
 
 
 @pytest.mark.parametrize("query, expected, also", [
@@ -196,16 +200,11 @@ def test_words_written_joined_or_apart_find_each_other(compounds_reader, query, 
 @pytest.fixture(scope="module")
 def synonyms_reader(tmp_path_factory, engine):
     """Minutes in the words councils use, on `engine`."""
-    index_dir = tmp_path_factory.mktemp(f"synonyms-{engine}")
-    report = index_documents(index_dir, [document(
+    yield from one_page_reader(tmp_path_factory, engine, "synonyms", document(
         "https://example.gov.uk/housing", "The average time to relet voids had risen to 41 "
         "days.\n\nReports of fly-tipping in the borough had fallen by a fifth.\n\n"
         "The footway on Mill Lane would be resurfaced in the spring.\n\nA resident said the "
-        "pavement outside the school was too narrow.", "Housing", "Performance")],
-        engine=engine)
-    assert not report.errors
-    with opened_reader(index_dir) as reader:
-        yield reader
+        "pavement outside the school was too narrow.", "Housing", "Performance"))
 
 
 @pytest.mark.parametrize("query, expected, also", [
