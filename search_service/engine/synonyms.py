@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from whoosh.analysis import STOP_WORDS
@@ -23,8 +23,11 @@ _WORD = re.compile(r"[^\W_]+")  # "fly-tipping" is the words of "fly tipping"
 
 def term_key(text: str) -> tuple[str, ...]:
     """A term as matched: the stems of its words, small words left out."""
-    return tuple(minutes_stem(word) for word in _WORD.findall(text.lower())
-                 if word not in STOP_WORDS)
+    return tuple(_stem(word) for word in _WORD.findall(text.lower()) if word not in STOP_WORDS)
+
+
+# (the expander asks of every word, and of every run of words, each search)
+_stem = lru_cache(maxsize=4096)(minutes_stem)
 
 
 class Thesaurus:

@@ -106,11 +106,13 @@ RAISES = Gated(
     ("asked ", "concern", "request", "suggest", "raised", "express", "point of order",
      "comment", "remark", "pointed out", "discussion", "attention", "interested", "challeng",
      "worr", "was made", "were made", "sought"), re.I)
+# The public as minutes name them (public_forum.py adds electors and tenants).
+PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?)"
 # The public raising a matter at the meeting ("A member of the public raised concerns about …",
 # "Adam Mumford sought permission …"): a question put to the council, answered or not.
 PUBLIC_RAISER = re.compile(
     r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome) )?(?:local )?"
-    r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?)\b"
+    rf"{PUBLIC_PEOPLE}\b"
     r"|^(?:Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’-]+ "
     rf"|^(?!{NOT_NAME}\b|(?:Councillor|Cllr|Alderman|Mayor|Chair\w*|Clerk|County|District)\b)"
     r"[A-Z][a-z]+ [A-Z][\w'’-]+ (?=(?:raised|sought|requested|asked for|"

@@ -457,14 +457,14 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
     context: _Context | None = None
     public = public_item   # within the public's part of the meeting
     public_style: str | None = None   # the numbering of its title, which the next item shares
-    headings: list[tuple[int, str]] = []   # (the first segment under it, a title)
+    headings: list[tuple[int, str | None]] = []   # (the first segment under it, its title)
     i = 0
     while i < len(blocks):
         block = blocks[i]
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if public_forum.is_public_title(block.text):
             public, public_style, context = True, _style(block), None
-            headings.append((len(segments), _title_text(block)))
+            headings.append((len(segments), _item_title(block)))
             i += 1
             continue
         if public and (_is_title(block) or (public_style and _style(block) == public_style)):
@@ -545,7 +545,7 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
             continue
         if _is_title(block):
             if block.marker == "number":   # (unnumbered headings are as often sub-headings)
-                headings.append((len(segments), _title_text(block)))
+                headings.append((len(segments), _item_title(block)))
             i += 1
             continue
         # (a paragraph under an item's title opens a part of its own: it answers nothing above)
@@ -586,25 +586,23 @@ def _raised_by_public(segment: Segment, text: str) -> Segment:
     return segment if segment.kind == "qa" and raised.answer is None else raised
 
 
-def _title_text(block: Block) -> str:
-    """A title line as an item's title, without its closing stop (its number is the label)."""
-    return block.text.strip().rstrip(".:").strip()
-
-
-def _item_title(title: str) -> str | None:
-    """A title line as an item's title, or None for a label with its value."""
+def _item_title(block: Block) -> str | None:
+    """A title line as an item's title, without its closing stop (its number is the label); None
+    for a label with its value ("Venue: Library"), which ends the title before and titles
+    nothing."""
+    title = block.text.strip().rstrip(".:").strip()
     return None if _LABEL_VALUE.search(title) else title
 
 
-def _under_headings(segments: list[Segment], headings: list[tuple[int, str]]) -> list[Segment]:
-    """The segments, each with the last title above it (a label with its value, "Venue:
-    Library", ends the one before and titles nothing)."""
+def _under_headings(segments: list[Segment], headings: list[tuple[int, str | None]]
+                    ) -> list[Segment]:
+    """The segments, each with the last title above it."""
     if not headings:
         return segments
     placed, heading, k = [], None, 0
     for position, segment in enumerate(segments):
         while k < len(headings) and headings[k][0] <= position:
-            heading, k = _item_title(headings[k][1]), k + 1
+            heading, k = headings[k][1], k + 1
         placed.append(replace(segment, heading=heading) if heading else segment)
     return placed
 

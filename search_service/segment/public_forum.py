@@ -32,8 +32,7 @@ _RAISES = (r"(?:said|asked|raised|reported|spoke|stated|commented|expressed|comp
            r"highlighted|noted|informed)")
 _RAISED_BY_PUBLIC = re.compile(
     r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any) )?(?:local )?"
-    r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?|[Ee]lectors?|"
-    r"[Tt]enants?)\b"
+    rf"(?:{cues.PUBLIC_PEOPLE}|[Ee]lectors?|[Tt]enants?)\b"
     rf"|^(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z][\w'’.-]* ){{0,2}}[A-Z][\w'’-]+ "
     rf"(?:[-–—] |{_RAISES}\b)"
     r"|^(?:Comments?|Concerns?|Complaints?|Quer(?:y|ies)|Questions?) (?:that|re|about|regarding|"
