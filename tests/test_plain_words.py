@@ -223,3 +223,21 @@ def test_plain_words_find_the_words_minutes_use(synonyms_reader, query, expected
 def test_the_words_typed_rank_before_their_synonyms(synonyms_reader):
     found = texts(search(synonyms_reader, "pavement"))
     assert [text.split()[:2] for text in found] == [["A", "resident"], ["The", "footway"]]
+
+
+@pytest.fixture(scope="module")
+def length_reader(tmp_path_factory, engine):
+    """A one-line mention and a paragraph that discusses the matter, on `engine`."""
+    yield from one_page_reader(tmp_path_factory, engine, "length", document(
+        "https://example.gov.uk/parks", "The play area fencing was mentioned.\n\nCouncillor "
+        "Hale reported on the play area at Mill Green. The fencing around the play area had "
+        "been damaged twice since the summer and the contractor had quoted for new fencing "
+        "with a self-closing gate. Parents had asked for the play area to stay open while "
+        "the work was done, and the contractor had agreed to replace the fencing one side at "
+        "a time over two weeks in the school holidays. The Clerk would report on the new fencing "
+        "for the play area in March.", "Parish", "Parks"))
+
+
+def test_a_paragraph_on_the_matter_ranks_above_a_passing_mention(length_reader):
+    found = texts(search(length_reader, "play area fencing"))
+    assert [text.split()[:2] for text in found] == [["Councillor", "Hale"], ["The", "play"]]

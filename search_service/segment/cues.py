@@ -350,7 +350,8 @@ DECISION_IN = Gated(
     # a quote or a proposal taken: "Only one quote had been received. This was accepted …"
     r"(?<=[.;] )(?:This|These|It|They) (?:was|were) (?:unanimously )?(?:accepted|approved)\b"
     r"(?! that)|"
-    r"\b(?:was|were) (?:unanimously |duly )?(?:elected|voted in|co-opted|appointed) (?:as|to)\b|"
+    r"\b(?:was|were) (?:unanimously |duly )?(?:elected|voted in|co-opted|appointed) (?:as|to|on ?to)"
+    r"\b|"
     # a motion minuted in short: "Prop Cllr AP, 2nd Cllr AS carried", "…, Coun Reynalds
     # seconded, carried" (a motion "proposed by X and seconded by Y" heads the vote on it)
     r"\b(?:[Ss]econded|2nd)\b[^.;]{0,60}?\b[Cc]arried\b|"
@@ -364,7 +365,7 @@ DECISION_IN = Gated(
     # what was paid or given: "The following payments were agreed:", "… was allocated to …"
     r"^(?:[a-z]\) )?The following [^.;]{0,60}? (?:was|were) (?:agreed|approved|"
     r"authori[sz]ed|ratified|adopted)\b|\b(?:was|were) allocated to\b|"
-    r"\b\d{1,3} (?:for|in favour),? \d{1,3} against\b|"
+    r"\b\d{1,3} (?:voted )?(?:for|in favour),? \d{1,3} (?:voted )?against\b|"
     r"\bvoting (?:was|as follows)|\bOn a (?:show of hands|vote|recorded vote)\b|"
     r"\bvotes? (?:was|were) cast\b|"
     # a town or parish council's record of its agreement: "All councillors in agreement",
@@ -407,9 +408,14 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:
                               # Scott Baillie as Chairman and Jennifer Miller seconds"
                               rf"\bpropos(?:es|ed) [A-Z][\w'’ -]{{0,40}}? as (?:the )?(?:{_OFFICE})\b|"
                               # who approved and seconded it: "Approved by Duncan Connon; Seconded
-                              # by …" ("Moved by …, Seconded by …" heads a motion's text)
-                              r"^(?:Approved|Agreed) by [A-Z][^;.]{0,60}[;,.]? "
-                              r"(?:and )?[Ss]econded by\b|"
+                              # by …", "The minutes were approved by Kenny Thomson and seconded by
+                              # …" ("Moved by …, Seconded by …" heads a motion's text)
+                              r"^(?:(?:[^.;:]){0,80}\b(?:was|were) )?(?:[Aa]pproved|[Aa]greed) by "
+                              r"[A-Z][^;.]{0,60}[;,.]? (?:and )?[Ss]econded by\b|"
+                              # the last minutes taken as the record: "… were found to be correct",
+                              # "These were proposed as a correct record by …"
+                              r"(?:was|were) (?:found|confirmed|taken|signed|proposed|adopted|"
+                              r"accepted) (?:to be|as) (?:a |being )?(?:correct|true|accurate)\b|"
                               # "The precept for 2025/26 to be set at £41,000."
                               r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"
                               r"renewed|awarded)\b|"

@@ -122,8 +122,15 @@ def in_response(text: str) -> Exchange | None:
     if verb:
         start = _answer_start(text, verb.start(), rest_at)
     else:
-        comma = text.find(", ", rest_at)
-        start = comma + 2 if comma >= 0 else -1
+        first = sentences(text[rest_at:])[0] if text[rest_at:].strip() else ""
+        comma = text.find(", ", rest_at, rest_at + len(first))
+        if comma >= 0:
+            start = comma + 2
+        elif first and not first.endswith((".", "!", "?")):
+            # lines run together: "In response to interest in the cobbles Mr Denison provided …"
+            start = text.find(first, rest_at) + len(first) + 1
+        else:
+            start = -1
     if start <= rest_at:
         return Exchange(answer=text[rest_at:].strip(" ,") or None, asked_by=asker(head))
     question = _strip_intro(text[rest_at:start])

@@ -14,6 +14,21 @@ _NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)})" for word in ABBREVIATIONS)
 # (The lookahead first: the look-behinds are tried only where a full stop is.)
 _SENTENCE_END = re.compile(
     rf"(?=[.!?])(?<!\b[A-Z]){_NOT_AFTER}[.!?][\"'’”)]?\s+(?=[\"'‘“(]?[A-Z0-9])")
+# Lines run together lose the full stop between sentences ("… damage to the street furniture The
+# Clerk had circulated an email …"): after a lower-case word that ends no phrase, someone named
+# or an office saying or doing something starts a sentence.
+_RUN_ON = re.compile(
+    r"\b([a-z]{3,}) (?=(?:The (?:Clerk|Chair(?:man|woman|person)?|Mayor|Vice[- ]Chair\w*|"
+    r"Treasurer|Secretary)|Cllrs?\.? [A-Z][\w'’-]+|Councillor [A-Z][\w'’-]+|"
+    r"(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][\w'’-]+) (?:had |has |was |would |will |then |also )?"
+    r"(?:said|stated|replied|explained|advised|confirmed|noted|reported|asked|circulated|agreed|"
+    r"gave|given|wrote|written|informed|responded|provided|suggested|added|commented|queried|"
+    r"proposed)\b)")
+# (words a name may follow inside one sentence: "a letter from Mr Lee said …")
+_RUN_ON_NOT_AFTER = frozenset(
+    "and the for but nor yet how who was are had has its her his our any all out off not per "
+    "from with that when whom into onto than then this what were have said told asked about "
+    "their which where whilst while".split())
 # A line ending in an abbreviation runs on into the next line ("… a gap of approx." / "£42,000").
 ENDS_IN_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ABBREVIATIONS)})\.$")
 
@@ -77,13 +92,21 @@ def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, keeping each sentence's own text."""
     parts: list[str] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        parts.append(text[start:match.end()].strip())
-        start = match.end()
+    for end in _sentence_ends(text):
+        parts.append(text[start:end].strip())
+        start = end
     tail = text[start:].strip()
     if tail:
         parts.append(tail)
     return parts
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of a paragraph ends but the last, full stop or none."""
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    run_on = [match.end() for match in _RUN_ON.finditer(text)
+              if match.group(1) not in _RUN_ON_NOT_AFTER]
+    return sorted(ends + run_on) if run_on else ends
 
 
 def ends_question(text: str) -> bool:

@@ -1,0 +1,72 @@
+"""Round 10 of the splitter: the last minutes taken as the record in narrative, votes counted in
+words, and sentences whose full stop was lost when a page's lines ran together (docs/splitter.md,
+"Round 10"). The examples are written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from search_service.model import Document
+from search_service.segment import split_document
+from search_service.segment.text import sentences
+
+
+def passages(text: str, title: str = "Matters arising") -> list[tuple[str, str | None, str | None]]:
+    doc = Document(source="minutes.txt", url="https://example.gov.uk/item", text=text,
+                   item_title=title)
+    return [(p.kind, p.question, p.answer) for p in split_document(doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "The minutes of the meeting held on 3 March 2024 were found to be correct.",
+    "These were proposed as a correct record by Jean Hope, seconded by Alan Reid.",
+    "The minutes were approved by Ruth Gray and seconded by Tom Innes.",
+    "Minutes of 12 February, after being read, were signed as a true record.",
+])
+def test_the_last_minutes_taken_as_the_record_are_a_decision(text: str) -> None:
+    assert passages(text, "Minutes of the last meeting") == [("decision", None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "A secret ballot was held. 6 voted in favour 1 against and Mr Ian Dale was co-opted.",
+    "Two applications had been received. Mrs Ann Law was duly co-opted on to the Council.",
+])
+def test_votes_counted_in_words_and_co_options_are_decisions(text: str) -> None:
+    assert passages(text, "Co-option") == [("decision", None, None)]
+
+
+def test_the_record_noted_in_passing_stays_a_point() -> None:
+    text = ("The Clerk said the notes of the site visit would be found to be useful when the "
+            "application came back.")
+    assert [kind for kind, _, _ in passages(text)] == ["statement"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cllr Lowe asked about the damage to the verges and street furniture The Clerk had "
+     "written to the county about it.",
+     ["Cllr Lowe asked about the damage to the verges and street furniture",
+      "The Clerk had written to the county about it."]),
+    ("The grass was cut last week Cllr Ross said it needed cutting again.",
+     ["The grass was cut last week", "Cllr Ross said it needed cutting again."]),
+    # a name inside a sentence is no new one
+    ("A letter from Mr Dean said the wall was his.", ["A letter from Mr Dean said the wall was his."]),
+    ("The matter was raised with Councillor Page who agreed to visit.",
+     ["The matter was raised with Councillor Page who agreed to visit."]),
+])
+def test_a_sentence_whose_full_stop_was_lost_still_ends(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_lines_run_together_still_split_a_question_from_its_answer() -> None:
+    text = ("Cllr Lowe asked if members had seen the damage to the verges and street furniture "
+            "The Clerk had written to the county about why the work was done that way.")
+    assert passages(text) == [(
+        "qa", "Cllr Lowe asked if members had seen the damage to the verges and street furniture",
+        "The Clerk had written to the county about why the work was done that way.")]
+
+
+def test_a_response_whose_comma_was_lost_still_splits() -> None:
+    text = ("In response to interest from the floor about the village cobbles Mr Dent gave an "
+            "overview of the project. The survey would finish in June.")
+    assert passages(text) == [(
+        "qa", "interest from the floor about the village cobbles",
+        "Mr Dent gave an overview of the project. The survey would finish in June.")]
