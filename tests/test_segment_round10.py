@@ -10,7 +10,8 @@ from search_service.segment import split_document
 from search_service.segment.text import sentences
 
 
-def passages(text: str, title: str = "Matters arising") -> list[tuple[str, str | None, str | None]]:
+def passages(text: str, title: str | None = "Matters arising"
+             ) -> list[tuple[str, str | None, str | None]]:
     doc = Document(source="minutes.txt", url="https://example.gov.uk/item", text=text,
                    item_title=title)
     return [(p.kind, p.question, p.answer) for p in split_document(doc)]
@@ -70,3 +71,14 @@ def test_a_response_whose_comma_was_lost_still_splits() -> None:
     assert passages(text) == [(
         "qa", "interest from the floor about the village cobbles",
         "Mr Dent gave an overview of the project. The survey would finish in June.")]
+
+
+def test_an_action_given_after_a_residents_question_answers_it() -> None:
+    text = ("7. Open Forum\n\na) A resident asked if the bench on the green could be "
+            "repaired.\n\nAction: Cllr JB to ask the contractor for a quote.\n\n8. Footpaths\n\n"
+            "The footpath at Mill Lane was overgrown.\n\nAction: Clerk to report it to the "
+            "county.\n")
+    assert passages(text, None) == [
+        ("qa", "A resident asked if the bench on the green could be repaired.",
+         "Action: Cllr JB to ask the contractor for a quote."),
+        ("statement", None, None), ("decision", None, None)]

@@ -261,7 +261,7 @@ def _answers(segment: Segment, text: str) -> bool:
         return True
     if _replies_to_concern(segment, text):
         return True
-    if open_question and public_forum.council_replies(segment.text, text):
+    if open_question and public_forum.council_replies(segment.question or "", text):
         return True
     asks = ends_question(segment.text)
     if not (open_question or asks):

@@ -68,6 +68,8 @@ _COUNCILLOR_REPLIES = re.compile(
     r"^(?:(?:County|District|Ward|Parish|Town) )?(?:Councillors?|Cllrs?\.?|Coun\.?) "
     r"[A-Z][^.;]{0,80}? (?:to|agreed|confirmed|said|explained|advised|replied|responded|stated|"
     r"undertook|would|will)\b")
+# The label of an action the meeting gave someone: "Action: Clerk to write to the county".
+_ACTION_LABEL = re.compile(r"(?:Action\s*(?::|[-–])|ACTION\b)\s*")
 _DASH = re.compile(r" [-–—] ")
 _MAX_TITLE, _MAX_TITLE_WORDS = 120, 16
 _SENTENCE_INSIDE = re.compile(r"[.?!:] \S")
@@ -102,8 +104,14 @@ def raised_by_public(text: str) -> bool:
 
 def council_replies(question: str, text: str) -> bool:
     """Whether a paragraph is the council's reply to a matter the public raised in the paragraph
-    before ("Cllr Dunn, the organiser of the fete, agreed that he would arrange …")."""
-    return raised_by_public(question) and bool(_COUNCILLOR_REPLIES.match(text[:300]))
+    before ("Cllr Dunn, the organiser of the fete, agreed that he would arrange …", "Action:
+    Clerk to ask the developer")."""
+    if not raised_by_public(question):
+        return False
+    action = _ACTION_LABEL.match(text)
+    if action:
+        return bool(_COUNCIL_REPLY.match(text[action.end():300]))
+    return bool(_COUNCILLOR_REPLIES.match(text[:300]))
 
 
 def public_question(text: str) -> Segment:
