@@ -82,3 +82,21 @@ def test_an_action_given_after_a_residents_question_answers_it() -> None:
         ("qa", "A resident asked if the bench on the green could be repaired.",
          "Action: Cllr JB to ask the contractor for a quote."),
         ("statement", None, None), ("decision", None, None)]
+
+
+def test_a_matter_the_police_answer_in_the_same_paragraph_is_a_question() -> None:
+    text = ("Residents reported youths gathering at the play park and breaking bottles. Police "
+            "said they would visit the primary school and patrol the park at weekends.")
+    assert passages(text, "Police Report") == [(
+        "qa", "Residents reported youths gathering at the play park and breaking bottles.",
+        "Police said they would visit the primary school and patrol the park at weekends.")]
+
+
+@pytest.mark.parametrize("text", [
+    # the police's own report, and thanks to them
+    "PCSO Hale said that no complaints about parking had been made. Police would patrol the "
+    "village green on Fridays.",
+    "The police were thanked for their help at the parade. Police would attend in March.",
+])
+def test_the_police_reporting_stays_a_point(text: str) -> None:
+    assert [kind for kind, _, _ in passages(text, "Police Report")] == ["statement"]

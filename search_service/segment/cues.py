@@ -240,6 +240,16 @@ FOLLOWS_ANSWER = re.compile(
 # "SM confirmed that …" (only at the start: "When CG suggested …" opens no speech by CG).
 _INITIALS = r"^([A-Z]{2,3})(?: then| also| further)?"
 INITIALS_ASK = re.compile(rf"{_INITIALS} (?:asked|queried|enquired|inquired|sought|questioned)\b")
+# The police answering a matter raised at a parish or community council ("Report of youths
+# congregating at the park. Police said they would visit the school."); police who open a
+# paragraph give their own report.
+POLICE_REPLY = re.compile(
+    r"^(?:The )?(?:[Pp]olice|PCSO|PC [A-Z][\w'’-]+|PCSO [A-Z][\w'’-]+|Sgt\.? [A-Z][\w'’-]+|"
+    r"Sergeant [A-Z][\w'’-]+|Inspector [A-Z][\w'’-]+)(?: (?:officers?|representatives?))? "
+    r"(?:will|would|said|advised|agreed|confirmed|explained|replied|responded|undertook|"
+    r"can|could)\b")
+POLICE_START = re.compile(r"^(?:[^.;]{0,40}\b)?(?:[Pp]olice|PCSO|PC [A-Z]|Sgt\b|Sergeant|"
+                          r"Inspector|Constable)")
 INITIALS_REPLY = re.compile(rf"{_INITIALS} (?:replied|responded|explained|clarified|confirmed|"
                             r"advised|assured|acknowledged|undertook|said|stated|answered)\b")
 INITIALS_SPEAK = re.compile(rf"{_INITIALS} (?:{SPEECH_VERBS})\b")

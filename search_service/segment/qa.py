@@ -304,6 +304,21 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
     return None
 
 
+def police_answered(text: str) -> Exchange | None:
+    """A matter raised and the police's answer to it in one paragraph ("Report of youths at the
+    park breaking bottles. Police said they could visit the school."), the police answering
+    in the second to fourth sentence of a paragraph they do not open."""
+    parts = sentences(text[:_MAX_SCAN * 4])
+    if len(parts) < 2 or cues.POLICE_START.match(parts[0]) or cues.ANSWER_START.match(parts[0]):
+        return None
+    at = next((k for k in range(1, min(len(parts), 4)) if cues.POLICE_REPLY.match(parts[k])),
+              None)
+    if at is None:
+        return None
+    answer = " ".join(parts[at:])
+    return Exchange(" ".join(parts[:at]), answer, asker(parts[0]), speaker(answer))
+
+
 def is_question(text: str) -> bool:
     """Whether a point is worded as a question ('…?', 'Whether …', 'What the cost was')."""
     return ends_question(text) or bool(_WH_START.match(text))
