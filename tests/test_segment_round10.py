@@ -100,3 +100,38 @@ def test_a_matter_the_police_answer_in_the_same_paragraph_is_a_question() -> Non
 ])
 def test_the_police_reporting_stays_a_point(text: str) -> None:
     assert [kind for kind, _, _ in passages(text, "Police Report")] == ["statement"]
+
+
+def items(text: str) -> list[tuple[str | None, str]]:
+    doc = Document(source="minutes.txt", url="https://example.gov.uk/minutes", text=text)
+    return [(p.item.title, p.text) for p in split_document(doc)]
+
+
+def test_items_numbered_with_a_slash_are_items() -> None:
+    text = ("Minutes of the Parish Council meeting, 10 July 2018\n\n1/ Open Forum\n"
+            "A resident said the culvert on Mill Lane was blocked again.\n\n"
+            "5/ Parish Property\nThe hedge at the shelter is invading the pathway.\n")
+    assert items(text)[-1] == ("Parish Property",
+                               "The hedge at the shelter is invading the pathway.")
+
+
+def test_a_numbered_title_in_capitals_run_into_its_text_names_the_item() -> None:
+    text = ("Minutes of the Parish Council meeting, 1 March 2022\n\n"
+            "4. PUBLIC FORUM A resident made a comment about a missing bench on the green.\n"
+            "5. REPORT FROM PCSO The PCSO had emailed to say no crimes had been reported.\n"
+            "6. RESOLVED That the budget be approved.\n")
+    found = items(text)
+    assert found[0][0] == "PUBLIC FORUM" and found[0][1].startswith("A resident made")
+    assert found[1] == ("REPORT FROM PCSO",
+                        "The PCSO had emailed to say no crimes had been reported.")
+    assert "RESOLVED That the budget be approved." in found[2][1]
+
+
+def test_a_page_titling_the_public_part_without_a_number_titles_its_other_items_so() -> None:
+    text = ("Meeting Wednesday 10th February 7pm\n\nPresent: I Brown, G Phillips, B Taylor\n\n"
+            "Points from the Public\n\nMrs Kerr asked "
+            "what was happening next about the green.\n\nMatters Arising\n\n"
+            "1. Street lights – Cllr Fraser will follow up.\n\nPolice Matters\n\n"
+            "The police sent a report. No serious concerns were noted.\n")
+    assert [title for title, _ in items(text)] == [
+        "Points from the Public", "Matters Arising", "Police Matters"]

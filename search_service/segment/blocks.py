@@ -14,9 +14,9 @@ _GLYPHS = "·•▪◦●○§*\\-–➢►▶■□✓✔\uf0b7\uf0a7\uf0d8"
 _BULLET = re.compile(rf"^(?:[{_GLYPHS}](?:\s+|(?=[A-Z(]))|o\s+)")
 # "1.", "2.1", "62.1", "(a)", "a)", "b.", "i.", "(iii)": a point number then spaces.
 # A number may touch its text where a word processor's list was flattened: "i.It was resolved",
-# "23.004.Reports on matters arising".
+# "23.004.Reports on matters arising"; some clerks number with a slash ("5/ Parish Property").
 _NUMBER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxl]{1,5}|[IVXL]{1,5})\)|"
-                     r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|[a-z]\.|[ivxl]{1,5}\.|[IVXL]{1,5}\.)"
+                     r"\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[./]|[a-z]\.|[ivxl]{1,5}\.|[IVXL]{1,5}\.)"
                      r"(?:\s+|$)|^(?:\d{1,3}(?:\.\d{1,3})*\.|[ivx]{1,5}\.)(?=[A-Z][a-z])")
 # Labels of formal questions: "Question:", "Q:", "Supplementary question:", "Response:".
 # The label may name who speaks: "Question (Councillor Hughes):", "Answer (Head of Highways):".
@@ -162,6 +162,22 @@ def _unpiped(line: str) -> list[str]:
     return [part for cell in cells for part in (cell, "")] or [""]
 
 
+# A numbered title in capitals run into its item's first sentence: "5. REPORT FROM PCSO The PCSO
+# had emailed …" (two words at least, the last of two letters or more; a decision in capitals is
+# no title).
+_CAPS_TITLE = re.compile(
+    r"^(?P<title>(?:\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}/)\s+"
+    r"(?!(?:RESOLVED|AGREED|NOTED|DECIDED|APPROVED|RECOMMENDED|DEFERRED)\b)"
+    r"[A-Z][A-Z&’'/-]*(?: (?:[A-Z][A-Z&’'/()-]*|&|OF))*? [A-Z][A-Z’'()-]*[A-Z)])"
+    r"(?:\s+[-–:])?\s+(?=[A-Z][a-z]|A )")
+
+
+def _titled(line: str) -> list[str]:
+    """A line with its numbered title in capitals apart from the text run into it."""
+    match = _CAPS_TITLE.match(line)
+    return [match["title"], "", line[match.end():]] if match else [line]
+
+
 def _lines(text: str) -> list[str]:
     """The text's lines, with paragraphs flattened onto one line ("… seven.   County Councillor
     Report: …": a run of spaces after a sentence) and table rows ("… | … |") taken apart."""
@@ -173,7 +189,7 @@ def _lines(text: str) -> list[str]:
         if "/" in line and len(_INLINE_MINUTE.findall(line)) > 1:
             parts = [cut for part in parts for cut in _INLINE_MINUTE.split(part)]
         for part in parts:
-            out.extend(_unpiped(part) if "|" in part else [part.strip()])
+            out.extend(_unpiped(part) if "|" in part else _titled(part.strip()))
     return out
 
 

@@ -459,12 +459,14 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
     public = public_item   # within the public's part of the meeting
     public_style: str | None = None   # the numbering of its title, which the next item shares
     headings: list[tuple[int, str | None]] = []   # (the first segment under it, its title)
+    plain_titles = False   # the public's part was titled without a number: so are the others
     i = 0
     while i < len(blocks):
         block = blocks[i]
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if public_forum.is_public_title(block.text):
             public, public_style, context = True, _style(block), None
+            plain_titles = plain_titles or block.marker == ""
             headings.append((len(segments), _item_title(block)))
             i += 1
             continue
@@ -545,7 +547,8 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
             i += 2
             continue
         if _is_title(block):
-            if block.marker == "number":   # (unnumbered headings are as often sub-headings)
+            # (unnumbered headings are as often sub-headings, unless the page titles its items so)
+            if block.marker == "number" or (plain_titles and block.marker == ""):
                 headings.append((len(segments), _item_title(block)))
             i += 1
             continue
