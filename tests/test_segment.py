@@ -605,12 +605,13 @@ HOLDOUT3_STRUCTURES = [
     ),
     pytest.param(
         # synthetic, holdout3 h04: scope recalled from an earlier meeting, then Q1/A1 labels
+        # (the passage keeps its "Q1" as a numbered point keeps its number)
         "The Chair reminded Members that the Committee had agreed the following lines of enquiry "
         "at its March meeting:\n\n(a)   why the vacancy rate remained above the regional "
         "average;\n\n(b)   what the cost of agency staff had been.\n\nQ1  Councillor Pascoe asked "
         "why social workers were leaving.\n\nA1  The Head of Workforce explained that caseloads "
         "were high.\n\nThe Committee NOTED the evidence received.",
-        [("statement", "(a) why"), ("statement", "(b) what"), ("qa", "Councillor Pascoe"),
+        [("statement", "(a) why"), ("statement", "(b) what"), ("qa", "Q1 Councillor Pascoe"),
          ("decision", "The Committee NOTED")],
         id="lines-of-enquiry-and-numbered-question-labels",
     ),

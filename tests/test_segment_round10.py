@@ -135,3 +135,17 @@ def test_a_page_titling_the_public_part_without_a_number_titles_its_other_items_
             "The police sent a report. No serious concerns were noted.\n")
     assert [title for title, _ in items(text)] == [
         "Points from the Public", "Matters Arising", "Police Matters"]
+
+
+def test_a_numbered_questions_label_stays_in_its_passage() -> None:
+    text = ("Questions from the Public\n\nQ3) Robert Dale – Can anything be done about the pot "
+            "holes in Mill Lane? Councillor Goggin replied that the county has a reporting "
+            "page.\n\nQ4. When will the toilets reopen?\nA4. In May.\n")
+    doc = Document(source="minutes.txt", url="https://example.gov.uk/item", text=text)
+    found = [(p.text, p.question, p.answer) for p in split_document(doc)]
+    assert found == [
+        ("Q3) Robert Dale – Can anything be done about the pot holes in Mill Lane? Councillor "
+         "Goggin replied that the county has a reporting page.",
+         "Robert Dale – Can anything be done about the pot holes in Mill Lane?",
+         "Councillor Goggin replied that the county has a reporting page."),
+        ("Q4. When will the toilets reopen? In May.", "When will the toilets reopen?", "In May.")]

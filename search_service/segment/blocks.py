@@ -84,6 +84,7 @@ class Block:
     marker: str = ""   # "", "bullet", "number", or a label such as "question"/"answer"
     label: str = ""    # the point number or the label text as written
     who: str = ""      # who asks or answers, where a question or answer label names them
+    shown: str = ""    # a numbered question's label as written ("Q3)"), which its passage shows
 
 
 def _table_row(line: str) -> tuple[str, str, str] | None:
@@ -290,7 +291,7 @@ def split_blocks(text: str) -> list[Block]:
     for line in (point for line in _logical_lines(text) for point in _inline_points(line)):
         if not line:
             continue
-        who = ""
+        who = shown = ""
         if row := _table_row(line):
             blocks.append(Block(clean(row[1]), "question", "question", row[0]))
             blocks.append(Block(clean(row[2]), "answer", TABLE_CELL))
@@ -299,6 +300,7 @@ def split_blocks(text: str) -> list[Block]:
             body, marker, label = line[match.end():], "bullet", match.group().strip()
         elif match := (_LABEL.match(line) or _numbered_label(line, asked)):
             label = (match.groupdict().get("word") or match["label"]).lower().rstrip(" :.-–")
+            shown = line[:match.end()].strip() if match.re is _NUMBERED_LABEL else ""
             who = match.groupdict().get("who") or ""
             asks = "question" in label or label.startswith("q") or label == "supplementary"
             marker = "question" if asks else "answer"
@@ -309,9 +311,9 @@ def split_blocks(text: str) -> list[Block]:
             reply = _INLINE_ANSWER.search(body) if marker == "question" else None
             if reply:
                 # "Q: … ? A: …" on one line: two labelled blocks.
-                blocks.append(Block(clean(body[:reply.start()]), marker, label, who))
+                blocks.append(Block(clean(body[:reply.start()]), marker, label, who, shown))
                 body, marker, label = body[reply.end():], "answer", reply["label"].lower()
-                who = ""
+                who = shown = ""
         elif match := _LABEL_LINE.match(line):
             label = match["label"].lower()
             marker = "question" if "question" in label else "answer"
@@ -326,5 +328,5 @@ def split_blocks(text: str) -> list[Block]:
         if _TABLE_DEBRIS.match(body):
             continue
         if body or marker in ("question", "answer"):
-            blocks.append(Block(body, marker, label, who))
+            blocks.append(Block(body, marker, label, who, shown))
     return blocks

@@ -374,10 +374,11 @@ def _labelled(blocks: list[Block], i: int) -> tuple[Segment, int]:
             parts, who, j = _gather(blocks, j)
             sides[marker] = (parts, sides[marker][1] or who)
     (question, asked_by), (answer, answered_by) = sides["question"], sides["answer"]
-    text = " ".join(question + answer)
+    said = " ".join(question + answer)
+    text = f"{blocks[i].shown} {said}" if blocks[i].shown else said
     if question and not answer:
         # "Supplementary: Mr Sharma asked whether … Councillor Terry agreed to …"
-        exchange = qa.asked(text, False)
+        exchange = qa.asked(said, False)
         if exchange is not None and exchange.answer:
             return Segment("qa", text, exchange.question, exchange.answer,
                            asked_by=asked_by or exchange.asked_by,

@@ -114,7 +114,7 @@ class LoadReport:
             f"p50 {r['latency_median_ms']:.0f} ms, p99 {r['latency_p99_ms']:.0f} ms",
             f"errors: {self.errors} (non-2xx {r['non_2xx']:.0f}, socket "
             f"{r['socket_errors']:.0f}); tracebacks in the server log: {self.tracebacks}",
-            f"server memory (anonymous + file-backed, MB): "
+            "server memory (anonymous + file-backed, MB): "
             + ", ".join(f"{m[at]['anonymous']:.0f} + {m[at]['file']:.0f} {label}"
                         for at, label in (("start", "after start-up"), ("warm", "after warm-up"),
                                           ("after", "after the load")))
