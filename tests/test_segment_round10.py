@@ -149,3 +149,26 @@ def test_a_numbered_questions_label_stays_in_its_passage() -> None:
          "Robert Dale – Can anything be done about the pot holes in Mill Lane?",
          "Councillor Goggin replied that the county has a reporting page."),
         ("Q4. When will the toilets reopen? In May.", "When will the toilets reopen?", "In May.")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Treasurer presented the accounts. Following a discussion, the Financial Report was "
+    "accepted.",
+    "Minute taking was discussed. Decision: minutes will record decisions only.",
+    "The Clerk presented the budget for 2025-26. The precept was set at £5,600.",
+    "Mr Cracroft was re-elected chairman for the year.",
+])
+def test_outcomes_in_a_parish_councils_words_are_decisions(text: str) -> None:
+    assert [kind for kind, _, _ in passages(text)] == ["decision"]
+
+
+def test_the_electors_part_of_an_annual_parish_meeting_is_the_publics() -> None:
+    text = ("Minutes of the Annual Parish Meeting\n\nPresent: Cllr R Prestige (Chairman), Cllr "
+            "L Jordan\n\nELECTORS\n\nThere were complaints about the state of the drains in "
+            "Frog Lane. The Chairman assured them that the drains were cleared every month.\n\n"
+            "A MoP reported that hedges in the village overhang the pavement. She was advised "
+            "to report them on Fix My Street.\n")
+    assert [(p.kind, p.answer) for p in split_document(Document(
+        source="minutes.txt", url="https://example.gov.uk/apm", text=text))] == [
+        ("qa", "The Chairman assured them that the drains were cleared every month."),
+        ("qa", "She was advised to report them on Fix My Street.")]

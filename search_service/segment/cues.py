@@ -107,7 +107,8 @@ RAISES = Gated(
      "comment", "remark", "pointed out", "discussion", "attention", "interested", "challeng",
      "worr", "was made", "were made", "sought"), re.I)
 # The public as minutes name them (public_forum.py adds electors and tenants).
-PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|[Rr]esidents?|[Pp]arishioners?)"
+# ("MoP": a member of the public, as parish minutes shorten it)
+PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|MoPs?|[Rr]esidents?|[Pp]arishioners?)"
 # The public raising a matter at the meeting ("A member of the public raised concerns about …",
 # "Adam Mumford sought permission …"): a question put to the council, answered or not.
 PUBLIC_RAISER = re.compile(
@@ -362,6 +363,14 @@ DECISION_IN = Gated(
     r"(?! that)|"
     r"\b(?:was|were) (?:unanimously |duly )?(?:elected|voted in|co-opted|appointed) (?:as|to|on ?to)"
     r"\b|"
+    # an outcome closing its sentence: "Following a discussion, the Financial Report was accepted."
+    r"\b(?:was|were) (?:unanimously |duly )?(?:accepted|approved|adopted|ratified)(?=\.(?:\s|$)|$)|"
+    # the decision labelled inside a paragraph: "Discussion followed. Decision: the Chair …"
+    r"(?<=[.;] )Decisions?\s*:|"
+    # a town or parish council's precept: "The precept was set at £5600", "a precept of £20 was
+    # signed"
+    r"\b[Pp]recept (?:of £[\d,.]+ |for [\d/-]+ )?(?:was|is|be|to be) (?:set|agreed|approved|"
+    r"signed|fixed)\b|"
     # a motion minuted in short: "Prop Cllr AP, 2nd Cllr AS carried", "…, Coun Reynalds
     # seconded, carried" (a motion "proposed by X and seconded by Y" heads the vote on it)
     r"\b(?:[Ss]econded|2nd)\b[^.;]{0,60}?\b[Cc]arried\b|"
@@ -396,7 +405,7 @@ DECISION_IN = Gated(
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
-     "allocat", "division", "finding", "proposed",
+     "allocat", "division", "finding", "proposed", "ratif", "decision", "precept",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
@@ -412,8 +421,8 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:
                               r"(?! (?:by|at|in|on|last) )|"
                               # "Councillor Skipp was confirmed as Chairman of the Group."
                               r"(?:was|were) (?:duly |unanimously )?(?:elected|re-elected|"
-                              r"appointed|confirmed|voted in) (?:as )?(?:the )?(?:new )?(?:"
-                              rf"{_OFFICE})\b|"
+                              r"appointed|re-appointed|confirmed|voted in) (?:as )?(?:the )?"
+                              rf"(?:new )?(?i:{_OFFICE})\b|"
                               # an office filled by a proposal seconded: "Matt Halliday proposes
                               # Scott Baillie as Chairman and Jennifer Miller seconds"
                               rf"\bpropos(?:es|ed) [A-Z][\w'’ -]{{0,40}}? as (?:the )?(?:{_OFFICE})\b|"

@@ -22,7 +22,9 @@ PUBLIC_ITEM = re.compile(
     r"|\b(?:matters|issues|points|comments) (?:raised |arising )?(?:by|from) "
     r"(?:the |members of the )?(?:public|residents?|parishioners?|electors?)\b"
     r"|\b(?:residents|parishioners)['’]? (?:questions|matters|issues|forum|time)\b"
-    r"|\bopportunity for (?:members of )?the public\b", re.I)
+    r"|\bopportunity for (?:members of )?the public\b"
+    # the electors' part of an annual parish meeting
+    r"|^electors\b", re.I)
 _COUNCIL_SIDE = (r"(?:Councillors?|Cllrs?\.?|Coun\.?|County|District|Ward|Alderman|Mayor|Chair\w*|"
                  r"Vice|Clerk|Parish|Town|Community|Council|Members?|Officers?|The|It|This|There)")
 # A paragraph opening with the public raising something: a member of the public or a resident,
