@@ -172,3 +172,18 @@ def test_the_electors_part_of_an_annual_parish_meeting_is_the_publics() -> None:
         source="minutes.txt", url="https://example.gov.uk/apm", text=text))] == [
         ("qa", "The Chairman assured them that the drains were cleared every month."),
         ("qa", "She was advised to report them on Fix My Street.")]
+
+
+def test_a_resolution_under_a_lettered_point_ends_at_the_next_letter() -> None:
+    text = ("2. Matters Arising\n\n(a) Co-option of Rev. Simpson:\n\n· Resolved that Rev. "
+            "Simpson is co-opted to the committee\n\n(b) Terms of reference: the council has "
+            "agreed that a quorum should be two.\n\n(c) Plan of churchyard: it was not possible "
+            "to make a larger copy of the plan.\n")
+    found = [(p.kind, p.text) for p in split_document(Document(
+        source="minutes.txt", url="https://example.gov.uk/churchyard", text=text))]
+    assert found[-3:] == [
+        ("decision", "Resolved that Rev. Simpson is co-opted to the committee"),
+        ("statement", "(b) Terms of reference: the council has agreed that a quorum should be "
+                      "two."),
+        ("statement", "(c) Plan of churchyard: it was not possible to make a larger copy of "
+                      "the plan.")]

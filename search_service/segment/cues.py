@@ -405,7 +405,7 @@ DECISION_IN = Gated(
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
-     "allocat", "division", "finding", "proposed", "ratif", "decision", "precept",
+     "allocat", "division", "finding", "proposed", "decision", "precept",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
