@@ -187,3 +187,37 @@ def test_a_resolution_under_a_lettered_point_ends_at_the_next_letter() -> None:
                       "two."),
         ("statement", "(c) Plan of churchyard: it was not possible to make a larger copy of "
                       "the plan.")]
+
+
+def test_the_public_reporting_a_matter_and_told_what_to_do_is_a_question() -> None:
+    text = ("Another MoP reported that hedges in the village protrude onto the pavement. She was "
+            "advised to report them on Fix My Street.\n\nAnother MoP thanked the council for its "
+            "support with his complaint about flooding. The drains now work.\n")
+    assert [(kind, answer) for kind, _, answer in passages(text, "Annual Parish Meeting")] == [
+        ("qa", "She was advised to report them on Fix My Street."), ("statement", None)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("PUBLIC : a member of the public asked the views of the council on a 20 mph limit. It was "
+     "explained that the county decides.", "qa"),
+    ("Public: There were 2 members of the public present.", "statement"),
+    ("Public Participation : Three members of the public were in attendance.", "statement"),
+])
+def test_a_paragraph_labelled_public_is_the_publics_when_it_raises_a_matter(text, kind) -> None:
+    assert [found for found, _, _ in passages(text)] == [kind]
+
+
+def test_residents_speaking_in_the_public_forum_raise_a_matter() -> None:
+    text = ("A number of residents spoke and each mentioned the traffic passing through the "
+            "village at all times of day.")
+    assert [kind for kind, _, _ in passages(text, "Public Forum")] == ["qa"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Chair reminded the public that 15 minutes are set aside for questions. Cllr King "
+     "asked if there were any questions from members of the public.", "statement"),
+    ("The accounts for 2017/18, signed off by the examiner, were therefore adopted and signed "
+     "by the meeting.", "decision"),
+])
+def test_the_chair_inviting_questions_asks_none_and_accounts_adopted_are_decided(text, kind):
+    assert [found for found, _, _ in passages(text)] == [kind]

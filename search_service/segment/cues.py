@@ -111,9 +111,12 @@ RAISES = Gated(
 PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|MoPs?|[Rr]esidents?|[Pp]arishioners?)"
 # The public raising a matter at the meeting ("A member of the public raised concerns about …",
 # "Adam Mumford sought permission …"): a question put to the council, answered or not.
+_THE_PUBLIC = (r"(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome|[Aa] number of) )?(?:local )?"
+               rf"{PUBLIC_PEOPLE}\b")
+# A sentence opening with the public, unnamed ("Another MoP reported that …").
+PUBLIC_START = re.compile(rf"^{_THE_PUBLIC}")
 PUBLIC_RAISER = re.compile(
-    r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome) )?(?:local )?"
-    rf"{PUBLIC_PEOPLE}\b"
+    rf"^{_THE_PUBLIC}"
     r"|^(?:Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’-]+ "
     rf"|^(?!{NOT_NAME}\b|(?:Councillor|Cllr|Alderman|Mayor|Chair\w*|Clerk|County|District)\b)"
     r"[A-Z][a-z]+ [A-Z][\w'’-]+ (?=(?:raised|sought|requested|asked for|"
@@ -208,7 +211,11 @@ NEW_EXCHANGE = re.compile(
 # Nothing asked: "No queries were raised in relation to …", "There were no questions."
 NOTHING_ASKED = re.compile(r"^(?:No|There were no|There was no) (?:further |other )?"
                            r"(?:questions?|quer(?:y|ies)|comments?|concerns?|issues?)\b"
-                           r"(?![^.;]*\bbut\b)")   # ("…, but the Clerk answered a query")
+                           r"(?![^.;]*\bbut\b)"   # ("…, but the Clerk answered a query")
+                           # the chair inviting questions: "… asked if there were any questions"
+                           r"|^[^?]{0,300}\basked (?:if|whether) there (?:were|was) any "
+                           r"(?:further |other )?(?:questions?|comments?|matters?)\b"
+                           r"(?: (?:from|by) [^.?]{1,40})?[.?]?$")
 # An action given to someone: "Chair to contact the police officer to ask how …"
 ACTION_TO = re.compile(r"^(?:The )?(?:Chair\w*|Clerk|Secretary|Treasurer|(?:Cllr|Councillor)\.? "
                        r"[A-Z][\w'’-]*|[A-Z]{2,3}) to (?!be\b)[a-z]+\b")
@@ -414,7 +421,7 @@ _OFFICE = (r"Chair|Chairman|Chairperson|Chairwoman|Vice[- ]Chair\w*|Deputy Chair
            r"Deputy Mayor|Leader|Secretary|Treasurer|Convener|Convenor|President|Vice[- ]President")
 PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:(?:received|"
                               r"submitted|considered|presented|read|checked|reviewed|examined) "
-                              r"and )?(?:unanimously )?"
+                              r"and )?(?:therefore |then )?(?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
                               r"endorsed|granted|awarded|refused|deferred|rejected|accepted(?! that)|"
                               r"co-opted)\b"

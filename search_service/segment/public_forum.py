@@ -33,7 +33,8 @@ _RAISES = (r"(?:said|asked|raised|reported|spoke|stated|commented|expressed|comp
            r"requested|enquired|referred|mentioned|came|attended|wished|sought|addressed|"
            r"highlighted|noted|informed)")
 _RAISED_BY_PUBLIC = re.compile(
-    r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any) )?(?:local )?"
+    r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Aa] number of) )?"
+    r"(?:local )?"
     rf"(?:{cues.PUBLIC_PEOPLE}|[Ee]lectors?|[Tt]enants?)\b"
     rf"|^(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z][\w'’.-]* ){{0,2}}[A-Z][\w'’-]+ "
     rf"(?:[-–—] |{_RAISES}\b)"
@@ -46,11 +47,15 @@ _RAISED_BY_PUBLIC = re.compile(
     r"|^[A-Z]{2,3} (?:raised|asked|queried|enquired|complained|requested)\b")
 _DURING_PUBLIC = re.compile(r"^During (?:the )?(?:public (?:session|participation|forum|"
                             r"question time|time)|open (?:forum|session))\b", re.I)
+# … or a paragraph labelled so: "PUBLIC : a member of the public asked …"
+_PUBLIC_LABEL = re.compile(r"^Public(?: (?:participation|forum|session|questions?))?\s*:\s*",
+                           re.I)
 # What the public also do in their part, which raises nothing: thank the council, present a
 # petition, speak for or against an application, address the meeting as a deputation.
 _NOT_RAISING = re.compile(
     r"\b(?:thank\w*|petition\w*|deputation|addressed|present(?:ed)? (?:a|the|his|her|their)|"
-    r"spoke (?:in (?:support|favour|objection)|against))\b", re.I)
+    r"spoke (?:in (?:support|favour|objection)|against)|in attendance|(?:were|was) present)\b",
+    re.I)
 # … unless they ask as they do: "addressed the committee seeking information as to why …"
 _ASKING = re.compile(r"\b(?:seek|sought|request|ask)\w* (?:information|clarification|details|"
                      r"an? (?:update|explanation))\b|\bas to (?:why|whether|when|how|what|who)\b")
@@ -91,14 +96,19 @@ def is_public_title(text: str) -> bool:
 
 def in_public_session(text: str) -> bool:
     """Whether a paragraph says it records the public's part ("During the public session
-    concerns were raised about …")."""
-    return bool(_DURING_PUBLIC.match(text))
+    concerns were raised about …"), or is labelled so and raises a matter ("PUBLIC : a member
+    of the public asked …")."""
+    label = _PUBLIC_LABEL.match(text)
+    return bool(_DURING_PUBLIC.match(text)) or (label is not None
+                                                 and raised_by_public(text[label.end():]))
 
 
 def raised_by_public(text: str) -> bool:
     """Whether a paragraph opens with the public raising a matter."""
+    if label := _PUBLIC_LABEL.match(text):
+        text = text[label.end():]
     first = (sentences(text[:600]) or [""])[0]
-    if in_public_session(text):
+    if _DURING_PUBLIC.match(text):
         return not _NOT_RAISING.search(first) or bool(_ASKING.search(first))
     return bool(_RAISED_BY_PUBLIC.match(text)) and (
         not _NOT_RAISING.search(first) or bool(cues.ASKS.search(first) or _ASKING.search(first)))
