@@ -174,27 +174,6 @@ def test_the_electors_part_of_an_annual_parish_meeting_is_the_publics() -> None:
         ("qa", "She was advised to report them on Fix My Street.")]
 
 
-def test_a_resolution_under_a_lettered_point_ends_at_the_next_letter() -> None:
-    text = ("2. Matters Arising\n\n(a) Co-option of Rev. Simpson:\n\n· Resolved that Rev. "
-            "Simpson is co-opted to the committee\n\n(b) Terms of reference: the council has "
-            "agreed that a quorum should be two.\n\n(c) Plan of churchyard: it was not possible "
-            "to make a larger copy of the plan.\n")
-    found = [(p.kind, p.text) for p in split_document(Document(
-        source="minutes.txt", url="https://example.gov.uk/churchyard", text=text))]
-    assert found[-3:] == [
-        ("decision", "Resolved that Rev. Simpson is co-opted to the committee"),
-        ("statement", "(b) Terms of reference: the council has agreed that a quorum should be "
-                      "two."),
-        ("statement", "(c) Plan of churchyard: it was not possible to make a larger copy of "
-                      "the plan.")]
-
-
-def test_the_public_reporting_a_matter_and_told_what_to_do_is_a_question() -> None:
-    text = ("Another MoP reported that hedges in the village protrude onto the pavement. She was "
-            "advised to report them on Fix My Street.\n\nAnother MoP thanked the council for its "
-            "support with his complaint about flooding. The drains now work.\n")
-    assert [(kind, answer) for kind, _, answer in passages(text, "Annual Parish Meeting")] == [
-        ("qa", "She was advised to report them on Fix My Street."), ("statement", None)]
 
 
 @pytest.mark.parametrize("text, kind", [

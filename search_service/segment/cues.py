@@ -113,8 +113,6 @@ PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|MoPs?|[Rr]esidents?|[Pp]arishi
 # "Adam Mumford sought permission …"): a question put to the council, answered or not.
 _THE_PUBLIC = (r"(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome|[Aa] number of) )?(?:local )?"
                rf"{PUBLIC_PEOPLE}\b")
-# A sentence opening with the public, unnamed ("Another MoP reported that …").
-PUBLIC_START = re.compile(rf"^{_THE_PUBLIC}")
 PUBLIC_RAISER = re.compile(
     rf"^{_THE_PUBLIC}"
     r"|^(?:Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’-]+ "

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Kind, Segment
 from . import cues, public_forum, qa
-from .blocks import TABLE_CELL, Block, next_label, split_blocks
+from .blocks import TABLE_CELL, Block, split_blocks
 from .text import ends_question, is_person, sentences, tidy_person
 
 log = logging.getLogger(__name__)
@@ -405,8 +405,7 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
     # a decision said in full ("It was RESOLVED to go into closed session … complaint.") has no
     # parts: a list after it is the next business
     complete = len(parts) == 1 and len(head.text) > _COMPLETE_DECISION and head.text.endswith(".")
-    above = blocks[j - 2] if j >= 2 else None   # (the block before the head)
-    while j < len(blocks) and not complete and not _continues_list(above, blocks[j]):
+    while j < len(blocks) and not complete:
         part = blocks[j]
         if _is_heading(part) and not cues.LEAD_IN_END.search(part.text) \
                 and j + 1 < len(blocks) and blocks[j + 1].marker in _LIST:
@@ -417,14 +416,6 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
             parts.append(_shown(part))
         j += 1
     return " ".join(parts), j
-
-
-def _continues_list(above: Block | None, part: Block) -> bool:
-    """Whether a point after a resolution goes on from the list whose point heads the resolution
-    (the block `above` it), rather than being a part of it: "(a) Co-option: / · Resolved that
-    Mr Lee is co-opted / (b) Terms of reference …"."""
-    return above is not None and part.marker == above.marker == "number" \
-        and _style(above) == _style(part) and next_label(above.label) == part.label
 
 
 def _run_together(blocks: list[Block]) -> list[Block]:

@@ -41,10 +41,6 @@ _RAISES_A_MATTER = re.compile(r"\b(?:concern(?:s|ed)?|raised|worr(?:y|ies|ied)|r
 _NAMED_COUNCILLOR = re.compile(r"^(?:Cllrs?\.?|Councillors?) [A-Z]")
 # A sentence whose pronoun speaks on, rather than being spoken to ("He explained …").
 _GOES_ON = re.compile(r"^(?:He|She|They) (?!(?:was|were) )")
-# The public thanking, or writing rather than raising a matter at the meeting.
-_NOT_RAISING_HERE = re.compile(r"\bthank|\b(?:had written|wrote|e-?mail(?:ed)?|letter)\b", re.I)
-# … and one that answers whoever raised the point ("She was advised that …").
-_TOLD_BACK = re.compile(r"^(?:He|She|They) (?:was|were) (?:informed|advised|told|assured)\b")
 # … and a clause whose pronoun goes on asking: "One member asked for an update; he explained
 # that …" (where "…, and he replied that …" is the one asked).
 _ASKER_GOES_ON = re.compile(r"^(?:he|she|they) (?:explained|said|stated|added|felt|noted|"
@@ -239,13 +235,11 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
     for k, sentence in enumerate(parts[:MAX_SENTENCES]):
         strong = cues.ASKS.search(sentence)
         member = cues.MEMBER_POINT.match(sentence)
-        # (the public reporting something at the meeting raise a matter)
-        public = None if _NOT_RAISING_HERE.search(sentence) else cues.PUBLIC_START.match(sentence)
-        if not strong and not member and not public and cues.ANSWER_START.match(sentence) \
+        if not strong and not member and cues.ANSWER_START.match(sentence) \
                 and not (member_spoke and cues.PRONOUN_START.match(sentence)):
             break   # the paragraph answers (or reports) rather than asks
         member_spoke = member_spoke or bool(member)
-        weak = None if strong else (cues.RAISES.search(sentence) or member or public)
+        weak = None if strong else (cues.RAISES.search(sentence) or member)
         mark = sentence.endswith("?") or sentence.startswith("Whether ") \
             or bool(_INVERTED.match(sentence))
         if not (strong or weak or mark):
@@ -267,8 +261,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0])
                                        or cues.NOTED_ANSWER.match(rest[0])
                                        or cues.OTHER_REPLY.match(rest[0])
-                                       or cues.INITIALS_REPLY.match(rest[0])
-                                       or _TOLD_BACK.match(rest[0])) \
+                                       or cues.INITIALS_REPLY.match(rest[0])) \
             and not (not strong and _GOES_ON.match(rest[0]))
         if not strong and (member or not answered):
             # a point made, answered a sentence or two later ("… She felt … The officer …")
