@@ -111,10 +111,9 @@ RAISES = Gated(
 PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|MoPs?|[Rr]esidents?|[Pp]arishioners?)"
 # The public raising a matter at the meeting ("A member of the public raised concerns about …",
 # "Adam Mumford sought permission …"): a question put to the council, answered or not.
-_THE_PUBLIC = (r"(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome|[Aa] number of) )?(?:local )?"
-               rf"{PUBLIC_PEOPLE}\b")
 PUBLIC_RAISER = re.compile(
-    rf"^{_THE_PUBLIC}"
+    r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome|[Aa] number of) )?(?:local )?"
+    rf"{PUBLIC_PEOPLE}\b"
     r"|^(?:Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’-]+ "
     rf"|^(?!{NOT_NAME}\b|(?:Councillor|Cllr|Alderman|Mayor|Chair\w*|Clerk|County|District)\b)"
     r"[A-Z][a-z]+ [A-Z][\w'’-]+ (?=(?:raised|sought|requested|asked for|"
