@@ -448,14 +448,18 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
               help="Score only pages whose URL host is listed in this file (one a line).")
 @click.option("--exclude-hosts", "exclude_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Leave out pages whose URL host is listed in this file (one a line).")
+@click.option("--against", "second", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Score a second labelling of the corpus's pages (DIR/labels/X.json) instead "
+                   "of the splitter, to see how far two labellers agree; pages it does not "
+                   "label are left out.")
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
 def evaluate_command(verbose: bool, hosts_file: Path | None, exclude_file: Path | None,
-                     corpus: Path) -> None:
+                     second: Path | None, corpus: Path) -> None:
     """Score the splitter against a labelled corpus (docs/X.json + labels/X.json)."""
     try:
         hosts = read_hosts(hosts_file) if hosts_file else None
         excluded = read_hosts(exclude_file) if exclude_file else None
-        report = evaluate_corpus(corpus, hosts, excluded)
+        report = evaluate_corpus(corpus, hosts, excluded, against=second)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_report(report, verbose))

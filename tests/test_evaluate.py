@@ -176,3 +176,31 @@ def test_item_accuracy_is_scored_where_units_name_their_item(tmp_path: Path) -> 
     assert "item 'Parish Grants' should be 'Village Hall'" in text
     assert text.splitlines()[-1].endswith("item_acc=0.667")
     assert "item_acc" not in format_report(evaluate_corpus(CORPUS), verbose=False)
+
+
+# A second labeller of PAGE: the same question with its answer cut later, the presentation taken
+# for a decision, and the resolution folded into it (no unit of its own).
+SECOND = [
+    {"kind": "qa", "snippet": "Councillor Amber asked when the footbridge",
+     "q": "when the footbridge on Mill Lane would reopen", "a": "would finish in May"},
+    {"kind": "decision", "snippet": "presented the annual report on the condition"},
+]
+
+
+def test_a_second_labelling_is_scored_against_the_first(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "c", {"a": ("https://a.example.gov.uk/x", UNITS),
+                                            "b": ("https://b.example.gov.uk/y", UNITS)})
+    second = tmp_path / "second"
+    (second / "labels").mkdir(parents=True)
+    (second / "labels" / "a.json").write_text(json.dumps({"units": SECOND}), "utf-8")
+    report = evaluate_corpus(corpus, against=second)
+    assert [d.name for d in report.documents] == ["a"]   # (b has no second labelling)
+    assert (report.units, report.coverage, report.kind_accuracy) == (3, 1.0, 2 / 3)
+    assert report.confusion == {("qa", "qa"): 1, ("statement", "decision"): 1,
+                                ("decision", "decision"): 1}
+    assert report.split_accuracy == 0.0 and report.merge_rate == 2 / 3   # (the answer cut later)
+    result = CliRunner().invoke(cli, ["evaluate", "--against", str(second), str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        "docs=1 units=3 coverage=1.000 kind_acc=0.667 qa_split=0.000 merged=0.667 "
+        "qa_recall=1.000 qa_precision=1.000 passages=3")   # ("Minutes:" before the first)
