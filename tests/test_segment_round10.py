@@ -200,3 +200,13 @@ def test_residents_speaking_in_the_public_forum_raise_a_matter() -> None:
 ])
 def test_the_chair_inviting_questions_asks_none_and_accounts_adopted_are_decided(text, kind):
     assert [found for found, _, _ in passages(text)] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Hall had told the Clerk that the verges were not in his contract. It was therefore "
+    "agreed that the county was responsible and the Clerk would write to Highways.",
+    "In response to the consultation document on traveller sites, Mr Hook proposed, Mr Mole "
+    "seconded that it was unanimously agreed that option B be supported.",
+])
+def test_an_agreement_inside_a_paragraph_or_answering_a_document_is_a_decision(text: str) -> None:
+    assert [kind for kind, _, _ in passages(text)] == ["decision"]

@@ -125,8 +125,12 @@ RAISER_START = re.compile(
     r"[Hh]e|[Ss]he|[Tt]hey)\b")
 # "In response to a question about …, Members were informed that …"
 IN_RESPONSE = re.compile(
-    r"^(?:[^,]{0,80}, )?(?:In (?:response|reply|answer) to|Responding to|In responding to|"
-    r"Following (?:a |the )?(?:question|query|queries|questions))\b", re.I)
+    r"^(?:[^,]{0,80}, )?(?:(?:In (?:response|reply|answer) to|Responding to|In responding to)\b"
+    # (answering a document or a letter is no reply to a question: "In response to the
+    # consultation document …, Mr Hook proposed …")
+    r"(?! (?:the |a |an |this |that |their |his |her |its )?(?:\w+ ){0,2}(?:consultation|letter|"
+    r"e-?mail|invitation|survey|document|application|correspondence|notice|petition|proposal)s?"
+    r"\b)|Following (?:a |the )?(?:question|query|queries|questions)\b)", re.I)
 QUESTION_INTRO = re.compile(
     r"^(?:(?:a|the|other|further|supplementary|various)?\s*(?:supplementary )?"
     r"(?:questions?|quer(?:y|ies)|concerns?|comments?)\s*)?(?:(?:from|by|raised by) "
@@ -379,7 +383,7 @@ DECISION_IN = Gated(
     # seconded, carried" (a motion "proposed by X and seconded by Y" heads the vote on it)
     r"\b(?:[Ss]econded|2nd)\b[^.;]{0,60}?\b[Cc]arried\b|"
     # agreed after a clause of its own: "After some discussion it was agreed to request …"
-    r"(?<!that )(?<!said )(?<!whether )(?<!if )\bit was (?:therefore |also |then )?"
+    r"(?<!that )(?<!said )(?<!whether )(?<!if )\b[Ii]t was (?:therefore |also |then )?"
     r"(?:unanimously )?(?:agreed|resolved|decided) (?:that|to|not to)\b|"
     # "… presented the monthly report and this was agreed", "We agreed to wait and see …"
     r"(?<=\band )this was (?:unanimously )?(?:agreed|approved|accepted)\b|"
