@@ -210,3 +210,21 @@ def test_the_chair_inviting_questions_asks_none_and_accounts_adopted_are_decided
 ])
 def test_an_agreement_inside_a_paragraph_or_answering_a_document_is_a_decision(text: str) -> None:
     assert [kind for kind, _, _ in passages(text)] == ["decision"]
+
+
+@pytest.mark.parametrize("text", [
+    "Due to the number of items on the agenda the Chair and Clerk agreed to defer the Christmas "
+    "lights.",
+    "Members commented on the two sites and it was agreed that the county is asked to provide "
+    "more parking at the leisure centre.",
+    "Action; Clerk to write to the estate about its shooting notices.",
+    "First Aid – Agreed private company required – JP to check",
+    "The caterer's menu was looked at and Agreed",
+])
+def test_what_two_labellers_call_a_decision_is_one(text: str) -> None:
+    assert [kind for kind, _, _ in passages(text)] == ["decision"]
+
+
+def test_a_request_made_of_someone_else_asks_no_question() -> None:
+    assert [kind for kind, _, _ in passages(
+        "The Committee are asked to approve the electric vehicle study.")] == ["statement"]

@@ -35,7 +35,7 @@ _MEMBER_SIDE = (rf"{_MEMBER}|(?:[Tt]he|[Aa]) (?:group|petitioners?|deputation|ca
 # (an adverb before "asked" reports a passive or earlier request, "was specifically asked";
 # a name ending in -ly does not: "Karen Tilly asked …")
 _NAME_ENDING_LY = "|".join(rf"(?<=\b(?-i:[A-Z][a-z]{{{n}}})ly )" for n in range(9))
-_PASSIVE = (r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!had )"
+_PASSIVE = (r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!is )(?<!are )(?<!had )"
             rf"(?:(?<!ly )|{_NAME_ENDING_LY})")
 # (questions asked without saying what about are a statement: "Members asked a series of
 # questions."; a capitalised "Question" inside a sentence is a title: "Members' Question Time")
@@ -83,7 +83,7 @@ ASKS = Gated(
     r"(?-i:(?:[Qq]uestions?|[Qq]uer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to|"
     r"concerning|relating to|in relation to|with regard to)|"
-    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|over|around|as to|on|concerning|"
+    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|re|over|around|as to|on|concerning|"
     r"relating to|in relation to|with regard to)))\b",
     ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
      "call", "pressed", "pushed", "wanted", "wish", "keen", "eager", "anxious", "interested",
@@ -285,7 +285,7 @@ DECISION_START = re.compile(
     r"adopted|lost|rejected|defeated|noted|deferred)\b")
 # A follow-up the meeting recorded, one a line: "Action: JW to contact the supplier", "ACTION The
 # Clerk to write …" (a decision; "Actions:" above a list heads points of their own).
-ACTION_LINE = re.compile(r"^(?:Action\s*(?::|[-–])|ACTION\b)\s*\S")
+ACTION_LINE = re.compile(r"^(?:Action\s*(?::|;|[-–])|ACTION\b)\s*\S")
 # A line of a recorded vote: "For the motion: Cllrs Adams, Blake (2)", "Abstained: Cllr Lee (1)".
 VOTE_LINE = re.compile(
     r"^(?:For|Against|Abstain(?:ed|ing)?|Abstentions?|In favour)(?: (?:of )?the (?:motion|"
@@ -375,6 +375,14 @@ DECISION_IN = Gated(
     r"\b(?:was|were) (?:unanimously |duly )?(?:accepted|approved|adopted|ratified)(?=\.(?:\s|$)|$)|"
     # the decision labelled inside a paragraph: "Discussion followed. Decision: the Chair …"
     r"(?<=[.;] )Decisions?\s*:|"
+    # an outcome marked by a capital inside a line: "First Aid – Agreed private company
+    # required", "menu looked at and Agreed"
+    r"(?<=[–—-] )Agreed\b|(?<=\band )Agreed\b|(?<=\b[a-z]{3} )Agreed(?= with\b|$)|"
+    # officers or a team agreeing what is done: "the Chair and Clerk agreed to defer …", "the
+    # current team agreed to stay in post"
+    r"\b(?:[Tt]eam|Chair\w*|Clerk|Secretary|Treasurer) (?:both |all |then |also )?agreed to "
+    r"(?:defer|stay|remain|postpone|hold|accept|adopt|approve|pay|fund|donate|purchase|buy|"
+    r"continue|contribute|order|renew|extend|grant)\b|"
     # a town or parish council's precept: "The precept was set at £5600", "a precept of £20 was
     # signed"
     r"\b[Pp]recept (?:of £[\d,.]+ |for [\d/-]+ )?(?:was|is|be|to be) (?:set|agreed|approved|"

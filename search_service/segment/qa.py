@@ -39,6 +39,7 @@ _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
 _RAISES_A_MATTER = re.compile(r"\b(?:concern(?:s|ed)?|raised|worr(?:y|ies|ied)|requested|asked for|"
                               r"sought|complain(?:ed|ts?)?)\b", re.I)
 _NAMED_COUNCILLOR = re.compile(r"^(?:Cllrs?\.?|Councillors?) [A-Z]")
+_AGREED = re.compile(r"(?:[Ii]t|[Tt]his) was (?:\w+ )?(?:agreed|resolved|decided)\b")
 # A sentence whose pronoun speaks on, rather than being spoken to ("He explained …").
 _GOES_ON = re.compile(r"^(?:He|She|They) (?!(?:was|were) )")
 # … and a clause whose pronoun goes on asking: "One member asked for an update; he explained
@@ -249,7 +250,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
         # "…; the Committee was advised that …" answers it)
         if cue and (cue is not member or cues.TOLD.search(sentence, cue.end())) \
                 and (exchange := _split_in_sentence(parts, k, cue.end())):
-            return exchange
+            # (a point "… and it was agreed that …" is decided, not answered)
+            if strong or not _AGREED.match(exchange.answer or ""):
+                return exchange
+            return None
         if strong and _ASKED_WITHOUT_CONTENT.search(sentence) and k + 1 < len(parts) \
                 and is_question(parts[k + 1]) and (
                     exchange := _split_in_sentence(parts, k + 1, 0)):
