@@ -220,6 +220,8 @@ def test_an_agreement_inside_a_paragraph_or_answering_a_document_is_a_decision(t
     "Action; Clerk to write to the estate about its shooting notices.",
     "First Aid – Agreed private company required – JP to check",
     "The caterer's menu was looked at and Agreed",
+    "At the parish meeting the six constables chosen last year were re-appointed, namely C. "
+    "Teather and F. Cabourne.",
 ])
 def test_what_two_labellers_call_a_decision_is_one(text: str) -> None:
     assert [kind for kind, _, _ in passages(text)] == ["decision"]

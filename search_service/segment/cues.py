@@ -370,7 +370,7 @@ DECISION_IN = Gated(
     r"(?<=[.;] )(?:This|These|It|They) (?:was|were) (?:unanimously )?(?:accepted|approved)\b"
     r"(?! that)|"
     r"\b(?:was|were) (?:unanimously |duly )?(?:elected|voted in|co-opted|appointed) (?:as|to|on ?to)"
-    r"\b|"
+    r"\b|\b(?:was|were) (?:unanimously |duly )?re-(?:appointed|elected)\b|"
     # an outcome closing its sentence: "Following a discussion, the Financial Report was accepted."
     r"\b(?:was|were) (?:unanimously |duly )?(?:accepted|approved|adopted|ratified)(?=\.(?:\s|$)|$)|"
     # the decision labelled inside a paragraph: "Discussion followed. Decision: the Chair …"
@@ -421,7 +421,8 @@ DECISION_IN = Gated(
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
-     "allocat", "division", "finding", "proposed", "decision", "precept",
+     "allocat", "division", "finding", "proposed", "decision", "precept", "elect", "appoint",
+     "co-opt",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).
