@@ -230,3 +230,8 @@ def test_what_two_labellers_call_a_decision_is_one(text: str) -> None:
 def test_a_request_made_of_someone_else_asks_no_question() -> None:
     assert [kind for kind, _, _ in passages(
         "The Committee are asked to approve the electric vehicle study.")] == ["statement"]
+
+
+def test_an_action_carried_forward_is_not_decided() -> None:
+    text = "Action 8.21/5 – MA to report the pot hole on Preston Road to Highways. Carried forward."
+    assert [kind for kind, _, _ in passages(text)] == ["statement"]
