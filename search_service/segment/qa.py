@@ -39,6 +39,7 @@ _WH_START = re.compile(r"^(?:What|How|Why|When|Where|Which|Who|Whether)\b")
 _RAISES_A_MATTER = re.compile(r"\b(?:concern(?:s|ed)?|raised|worr(?:y|ies|ied)|requested|asked for|"
                               r"sought|complain(?:ed|ts?)?)\b", re.I)
 _NAMED_COUNCILLOR = re.compile(r"^(?:Cllrs?\.?|Councillors?) [A-Z]")
+# The meeting's agreement where an answer would be: "… and it was agreed that …".
 _AGREED = re.compile(r"(?:[Ii]t|[Tt]his) was (?:\w+ )?(?:agreed|resolved|decided)\b")
 # A sentence whose pronoun speaks on, rather than being spoken to ("He explained …").
 _GOES_ON = re.compile(r"^(?:He|She|They) (?!(?:was|were) )")
