@@ -452,14 +452,20 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
               help="Score a second labelling of the corpus's pages (DIR/labels/X.json) instead "
                    "of the splitter, to see how far two labellers agree; pages it does not "
                    "label are left out.")
+@click.option("--agreed-with", "agreed", type=click.Path(file_okay=False, exists=True,
+                                                         path_type=Path),
+              help="Score the splitter only on the units a second labelling of the pages "
+                   "(DIR/labels/X.json) types alike: the units two labellers agree on.")
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
 def evaluate_command(verbose: bool, hosts_file: Path | None, exclude_file: Path | None,
-                     second: Path | None, corpus: Path) -> None:
+                     second: Path | None, agreed: Path | None, corpus: Path) -> None:
     """Score the splitter against a labelled corpus (docs/X.json + labels/X.json)."""
+    if second and agreed:
+        raise click.UsageError("give --against or --agreed-with, not both")
     try:
         hosts = read_hosts(hosts_file) if hosts_file else None
         excluded = read_hosts(exclude_file) if exclude_file else None
-        report = evaluate_corpus(corpus, hosts, excluded, against=second)
+        report = evaluate_corpus(corpus, hosts, excluded, against=second, agreed_with=agreed)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_report(report, verbose))

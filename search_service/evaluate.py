@@ -208,13 +208,16 @@ def host_of(url: str) -> str:
 
 def evaluate_corpus(path: Path, hosts: set[str] | None = None,
                     exclude_hosts: set[str] | None = None,
-                    against: Path | None = None) -> EvaluationReport:
+                    against: Path | None = None, agreed_with: Path | None = None
+                    ) -> EvaluationReport:
     """Split every labelled page under `path` in-process and score the passages.
 
     With `hosts`, only pages whose URL's host is listed count; with `exclude_hosts`, only the
     others (so one third of a corpus's councils can be kept apart and scored alone). With
     `against`, a folder holding a second labelling of some of the pages (labels/X.json), those
-    pages' second labels are scored instead of the splitter's passages (labelled_passages).
+    pages' second labels are scored instead of the splitter's passages (labelled_passages); with
+    `agreed_with`, such a folder, the splitter is scored on those pages' units only where the
+    second labelling gives them the same kind (agreed_units).
     """
     labels = sorted((path / "labels").glob("*.json"))
     if not labels:
@@ -231,16 +234,19 @@ def evaluate_corpus(path: Path, hosts: set[str] | None = None,
             continue
         doc = Document(source=str(path / "docs" / label.name), url=page.get("url") or label.stem,
                        text=page.get("text") or "")
+        second = (against or agreed_with or path) / "labels" / label.name
+        if (against or agreed_with) and not second.exists():
+            continue   # (a second labelling may cover some of the pages)
+        gold = units["units"]
+        if agreed_with is not None:
+            gold = agreed_units(doc, gold, _units(second))
         if against is not None:
-            second = against / "labels" / label.name
-            if not second.exists():
-                continue   # (a second labelling may cover some of the pages)
             passages = labelled_passages(doc, _units(second))
         else:
             started = time.perf_counter()
             passages = split_document(doc)
             seconds += time.perf_counter() - started
-        scores.append(score_document(label.stem, passages, units["units"]))
+        scores.append(score_document(label.stem, passages, gold))
     log.info("evaluated %d documents in %.3f s", len(scores), seconds)
     return EvaluationReport(scores, seconds)
 
@@ -276,6 +282,15 @@ def labelled_passages(doc: Document, units: list[dict]) -> list[Passage]:
             item=AgendaItem(None, unit.get("item") if unit else None),
             question=question, answer=body[answer_at:] if answer_at > 0 else None))
     return passages
+
+
+def agreed_units(doc: Document, units: list[dict], second: list[dict]) -> list[dict]:
+    """The units a second labelling of the page types alike: the kind of the second labeller's
+    unit that holds each one's snippet (labelled_passages) is its own."""
+    theirs = labelled_passages(doc, second)
+    return [unit for unit in units
+            if any(fold(unit["snippet"]) in passage.text and passage.kind == unit["kind"]
+                   for passage in theirs)]
 
 
 def format_confusion(confusion: Counter[tuple[str, str]]) -> list[str]:

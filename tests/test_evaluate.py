@@ -204,3 +204,19 @@ def test_a_second_labelling_is_scored_against_the_first(tmp_path: Path) -> None:
     assert result.output.splitlines()[-1] == (
         "docs=1 units=3 coverage=1.000 kind_acc=0.667 qa_split=0.000 merged=0.667 "
         "qa_recall=1.000 qa_precision=1.000 passages=3")   # ("Minutes:" before the first)
+
+
+def test_the_splitter_is_scored_on_the_units_two_labellers_agree_on(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "c", {"a": ("https://a.example.gov.uk/x", UNITS)})
+    second = tmp_path / "second"
+    (second / "labels").mkdir(parents=True)
+    (second / "labels" / "a.json").write_text(json.dumps({"units": SECOND}), "utf-8")
+    report = evaluate_corpus(corpus, agreed_with=second)
+    # (the statement, which the second labeller took for a decision, is left out)
+    assert report.units == 2 and report.confusion == {("qa", "qa"): 1, ("decision", "decision"): 1}
+    result = CliRunner().invoke(cli, ["evaluate", "--agreed-with", str(second), str(corpus)])
+    assert result.exit_code == 0 and result.output.splitlines()[-1].startswith(
+        "docs=1 units=2 coverage=1.000 kind_acc=1.000")
+    both = CliRunner().invoke(cli, ["evaluate", "--against", str(second), "--agreed-with",
+                                    str(second), str(corpus)])
+    assert both.exit_code == 2 and "not both" in both.output
