@@ -234,14 +234,17 @@ def evaluate_corpus(path: Path, hosts: set[str] | None = None,
             continue
         doc = Document(source=str(path / "docs" / label.name), url=page.get("url") or label.stem,
                        text=page.get("text") or "")
-        second = (against or agreed_with or path) / "labels" / label.name
-        if (against or agreed_with) and not second.exists():
-            continue   # (a second labelling may cover some of the pages)
         gold = units["units"]
+        theirs: list[dict] = []
+        if second_labels := against or agreed_with:
+            second = second_labels / "labels" / label.name
+            if not second.exists():
+                continue   # (a second labelling may cover some of the pages)
+            theirs = _units(second)
         if agreed_with is not None:
-            gold = agreed_units(doc, gold, _units(second))
+            gold = agreed_units(doc, gold, theirs)
         if against is not None:
-            passages = labelled_passages(doc, _units(second))
+            passages = labelled_passages(doc, theirs)
         else:
             started = time.perf_counter()
             passages = split_document(doc)

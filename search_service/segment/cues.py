@@ -285,7 +285,8 @@ DECISION_START = re.compile(
     r"adopted|lost|rejected|defeated|noted|deferred)\b")
 # A follow-up the meeting recorded, one a line: "Action: JW to contact the supplier", "ACTION The
 # Clerk to write …" (a decision; "Actions:" above a list heads points of their own).
-ACTION_LINE = re.compile(r"^(?:Action\s*(?::|;|[-–])|ACTION\b)\s*\S")
+ACTION_LABEL = re.compile(r"^(?:Action\s*(?::|;|[-–])|ACTION\b)\s*")
+ACTION_LINE = re.compile(rf"{ACTION_LABEL.pattern}\S")
 # A line of a recorded vote: "For the motion: Cllrs Adams, Blake (2)", "Abstained: Cllr Lee (1)".
 VOTE_LINE = re.compile(
     r"^(?:For|Against|Abstain(?:ed|ing)?|Abstentions?|In favour)(?: (?:of )?the (?:motion|"

@@ -75,8 +75,6 @@ _COUNCILLOR_REPLIES = re.compile(
     r"^(?:(?:County|District|Ward|Parish|Town) )?(?:Councillors?|Cllrs?\.?|Coun\.?) "
     r"[A-Z][^.;]{0,80}? (?:to|agreed|confirmed|said|explained|advised|replied|responded|stated|"
     r"undertook|would|will)\b")
-# The label of an action the meeting gave someone: "Action: Clerk to write to the county".
-_ACTION_LABEL = re.compile(r"(?:Action\s*(?::|[-–])|ACTION\b)\s*")
 _DASH = re.compile(r" [-–—] ")
 _MAX_TITLE, _MAX_TITLE_WORDS = 120, 16
 _SENTENCE_INSIDE = re.compile(r"[.?!:] \S")
@@ -98,9 +96,8 @@ def in_public_session(text: str) -> bool:
     """Whether a paragraph says it records the public's part ("During the public session
     concerns were raised about …"), or is labelled so and raises a matter ("PUBLIC : a member
     of the public asked …")."""
-    label = _PUBLIC_LABEL.match(text)
-    return bool(_DURING_PUBLIC.match(text)) or (label is not None
-                                                 and raised_by_public(text[label.end():]))
+    return bool(_DURING_PUBLIC.match(text)) or (bool(_PUBLIC_LABEL.match(text))
+                                                 and raised_by_public(text))
 
 
 def raised_by_public(text: str) -> bool:
@@ -120,7 +117,7 @@ def council_replies(question: str, text: str) -> bool:
     Clerk to ask the developer")."""
     if not raised_by_public(question):
         return False
-    action = _ACTION_LABEL.match(text)
+    action = cues.ACTION_LABEL.match(text)
     if action:
         return bool(_COUNCIL_REPLY.match(text[action.end():300]))
     return bool(_COUNCILLOR_REPLIES.match(text[:300]))

@@ -124,7 +124,7 @@ def in_response(text: str) -> Exchange | None:
     if verb:
         start = _answer_start(text, verb.start(), rest_at)
     else:
-        first = sentences(text[rest_at:])[0] if text[rest_at:].strip() else ""
+        first = (sentences(text[rest_at:]) or [""])[0]
         comma = text.find(", ", rest_at, rest_at + len(first))
         if comma >= 0:
             start = comma + 2
