@@ -206,6 +206,10 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
 @click.option("--all", "every_page", is_flag=True,
               help="Every hit, page after page, not grouped by agenda item (with --json: to "
                    "export a search).")
+@click.option("--group/--no-group", "group", default=None,
+              help="At most two passages of one agenda item, the rest counted (\"N more from "
+                   "this item\"), as the web page lists them. Default: grouped, except with "
+                   "--json, which lists every passage in rank order for scripts.")
 @click.option("--kind", multiple=True,
               type=click.Choice(["qa", "statement", "decision"], case_sensitive=False),
               help="Only passages of this kind (repeatable).")
@@ -224,8 +228,8 @@ def crawl_command(index_dir: Path | None, since: dt.datetime | None, until: dt.d
               default="relevance", show_default=True, help="Order of hits.")
 @click.argument("query", nargs=-1)
 def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
-                   every_page: bool, kind: tuple[str, ...], committee: tuple[str, ...],
-                   council: tuple[str, ...],
+                   every_page: bool, group: bool | None, kind: tuple[str, ...],
+                   committee: tuple[str, ...], council: tuple[str, ...],
                    speaker: tuple[str, ...], topic: tuple[str, ...],
                    date_from: dt.datetime | None, date_to: dt.datetime | None,
                    include_routine: bool, sort: str, query: tuple[str, ...]) -> None:
@@ -233,13 +237,14 @@ def search_command(index_dir: Path | None, as_json: bool, limit: int, page: int,
     filters = {name: list(values) for name, values in
                (("kind", kind), ("committee", committee), ("council", council),
                 ("speaker", speaker), ("topic", topic)) if values}
+    grouped = not every_page and (not as_json if group is None else group)
     request = SearchRequest(query=" ".join(query), filters=filters, sort=sort,
                             page=1 if every_page else page,
                             page_size=MAX_PAGE_SIZE if every_page else limit,
                             facets=not (as_json or every_page),
                             date_from=date_from.date() if date_from else None,
                             date_to=date_to.date() if date_to else None,
-                            include_routine=include_routine, group_by_item=not every_page)
+                            include_routine=include_routine, group_by_item=grouped)
     try:
         with opened_reader(resolve_index(index_dir)) as reader:
             warned: set[str] = set()
@@ -482,10 +487,13 @@ def evaluate_command(verbose: bool, hosts_file: Path | None, exclude_file: Path 
               help="Leave out the searches whose page's URL host is listed in this file.")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Hits looked at per search.")
+@click.option("--group", "grouped", is_flag=True,
+              help="Score the list as the web page shows it, at most two passages of one agenda "
+                   "item (default: as `search --json` lists every passage).")
 @click.argument("corpora", nargs=-1, required=True,
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 def evaluate_search_command(verbose: bool, index_dir: Path | None, hosts_file: Path | None,
-                            exclude_file: Path | None, limit: int,
+                            exclude_file: Path | None, limit: int, grouped: bool,
                             corpora: tuple[Path, ...]) -> None:
     """Score the search on labelled corpora with queries.json: MRR@10, hit@1, hit@10 and the
     share of searches with no result (every page of every corpus is indexed)."""
@@ -501,7 +509,8 @@ def evaluate_search_command(verbose: bool, index_dir: Path | None, hosts_file: P
         with tempfile.TemporaryDirectory() as scratch:
             target = index_dir or Path(scratch) / "index"
             build_index(target, list(corpora))
-            report = score_queries(target, queries, labelled_snippets(corpora), limit)
+            report = score_queries(target, queries, labelled_snippets(corpora), limit,
+                                   grouped)
     except (CorpusError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_relevance(report, verbose))

@@ -128,13 +128,14 @@ def build_index(index_dir: Path, corpora: list[Path]) -> None:
 
 
 def score_queries(index_dir: Path, queries: list[LabelledQuery], snippets: list[str],
-                  limit: int = 10) -> RelevanceReport:
-    """Search each query in the index and find where its answering passage comes."""
+                  limit: int = 10, grouped: bool = False) -> RelevanceReport:
+    """Search each query in the index and find where its answering passage comes, in the list
+    `search --json` gives (or, `grouped`, the web page's: two passages of an item at most)."""
     report = RelevanceReport()
     with open_index(index_dir).searcher() as searcher:
         for query in queries:
-            results = search_passages(searcher, SearchRequest(query=query.query,
-                                                              page_size=limit, facets=False))
+            results = search_passages(searcher, SearchRequest(
+                query=query.query, page_size=limit, facets=False, group_by_item=grouped))
             want = fold(query.snippet)
             rank = next((n for n, hit in enumerate(results.hits, 1)
                          if _answers(fold(hit.passage.text), want, snippets)), None)

@@ -66,6 +66,14 @@ def test_the_page_and_the_api_agree(client, openapi):
         assert f'href="{hit["links"]["page"]}"' in page
 
 
+def test_group_none_lists_every_passage_of_an_item_in_rank_order(client, openapi):
+    grouped = call(client, openapi, "/api/search?q=pothole&page_size=50")
+    every = call(client, openapi, "/api/search?q=pothole&page_size=50&group=none")
+    assert max(hit["more_in_item"] for hit in grouped["results"]) > 0
+    assert len(every["results"]) == every["total"] > len(grouped["results"])
+    assert {hit["more_in_item"] for hit in every["results"]} == {0}
+
+
 def test_a_misspelt_query_gets_a_suggestion(client, openapi):
     body = call(client, openapi, "/api/search?q=inspecton")
     assert body["total"] == 0 and body["suggestion"]
@@ -108,6 +116,7 @@ def test_a_meeting_comes_with_its_items_in_order(client, openapi):
     ("/api/search?q=" + "x" * 501, "the limit is 500"),
     ("/api/search?sort=best", "sort must be one of"),
     ("/api/search?to=yesterday", "'to' must be a date"),
+    ("/api/search?q=pothole&group=item", "'group' must be 'none'"),
 ])
 def test_bad_parameters_get_http_400_with_a_json_error(client, openapi, url, message):
     body = call(client, openapi, url, status=400)

@@ -162,6 +162,30 @@ def test_search_all_exports_every_hit_beyond_a_hundred(runner, engine, tmp_path)
     assert len(hits) == len({hit["id"] for hit in hits}) > 100
 
 
+@pytest.fixture
+def roads_index(runner, engine, tmp_path):
+    """Five points of one agenda item on potholes, and one of another item."""
+    points = "\n\n".join(f"Point {n}: the pothole on road {n} was repaired." for n in range(5))
+    (tmp_path / "roads.txt").write_text(points, encoding="utf-8")
+    (tmp_path / "lanes.txt").write_text("A pothole in the lane was reported.", encoding="utf-8")
+    run(runner, "index", "--engine", engine, "--index", tmp_path / "ix", tmp_path)
+    return tmp_path / "ix"
+
+
+def test_search_json_lists_every_passage_of_an_item_in_rank_order(runner, roads_index):
+    hits = json_lines(run(runner, "search", "--index", roads_index, "--json", "pothole").output)
+    assert len(hits) == 6 and {hit["more_in_item"] for hit in hits} == {0}
+
+
+def test_search_groups_by_item_as_the_page_does_when_asked(runner, roads_index):
+    hits = json_lines(run(runner, "search", "--index", roads_index, "--json", "--group",
+                          "pothole").output)
+    roads = [hit for hit in hits if hit["url"].endswith("roads.txt")]
+    assert len(hits) == 3 and len(roads) == 2 and {hit["more_in_item"] for hit in roads} == {3}
+    shown = run(runner, "search", "--index", roads_index, "pothole").output
+    assert "(showing 1–3)" in shown and "3 more from this item" in shown
+
+
 def test_the_index_log_names_each_document_of_a_bulk_file(runner, engine, tmp_path):
     bulk = tmp_path / "bulk.jsonl"
     bulk.write_text("\n".join(json.dumps({"url": f"https://example.gov.uk/mgAi.aspx?ID={n}",

@@ -75,6 +75,20 @@ def test_hosts_choose_the_searches_scored_with_every_page_still_indexed(corpus, 
     assert evaluate_search("--exclude-hosts", str(hosts), str(corpus)).startswith("queries=3 ")
 
 
+def test_grouped_scoring_counts_an_answer_behind_two_passages_of_its_item_as_missed(corpus):
+    roads = corpus / "docs" / "roads.json"
+    page = json.loads(roads.read_text())
+    others = [f"Councillor Lee asked about pothole repairs on road {n}. The officer replied that "
+              f"pothole repairs were due." for n in range(2)]
+    page["text"] = "\n\n".join([*others, page["text"]])
+    roads.write_text(json.dumps(page))
+    query = [{"query": "pothole repairs", "doc": "roads",
+              "snippet": "Councillor Ahmed asked how long pothole repairs took"}]
+    (corpus / "queries.json").write_text(json.dumps(query))
+    assert evaluate_search("-v", str(corpus)).startswith("rank 3 ")
+    assert "rank None" in evaluate_search("-v", "--group", str(corpus))
+
+
 def test_a_folder_without_queries_is_a_clear_error(corpus):
     (corpus / "queries.json").unlink()
     result = CliRunner().invoke(cli, ["evaluate-search", str(corpus)])

@@ -198,6 +198,15 @@ def test_pages_of_results_have_a_total_and_links_between_them(client):
     assert current[0].text_content() == "Page 2"
 
 
+def test_pages_of_every_passage_in_rank_order_link_on_with_group_none(client):
+    first = get_page(client, "/?q=council&page_size=5&group=none")
+    count = total(first)
+    assert texts(first, "//p[@class='results__range']") == [f"Showing 1–5 of {count}"]
+    next_link = first.xpath("//nav[@aria-label='Pages of results']//a[@rel='next']/@href")[0]
+    assert "group=none" in next_link
+    assert not get_page(client, next_link).xpath("//*[contains(text(), 'more from this item')]")
+
+
 def test_a_page_past_the_end_says_so(client):
     doc = get_page(client, "/?q=council&page=999")
     assert "past the last page" in texts(doc, "//p[@class='empty']")[0]

@@ -6,7 +6,7 @@ from typing import Any
 from ..engine.schema import FACET_COLUMNS
 from ..model import KINDS
 from ..search import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
-from .params import DEFAULT_PAGE_SIZE, MAX_VALUES_PER_FILTER, MAX_YEAR, MIN_YEAR
+from .params import DEFAULT_PAGE_SIZE, MAX_VALUES_PER_FILTER, MAX_YEAR, MIN_YEAR, UNGROUPED
 
 
 def _nullable(kind: str, **extra: Any) -> dict[str, Any]:
@@ -172,7 +172,7 @@ SEARCH = _object({
                   "counts of those it saw up to Xapian's estimate of the rest."},
     "listed": {"type": "integer", "description": "The passages the pages list: a search for "
                "words lists at most two of one agenda item (each hit's more_in_item counts the "
-               "others)."},
+               "others) unless group=none."},
     "routine_left_out": {"type": "integer", "description": "Passages of routine items "
                          "(apologies, declarations of interest, the last minutes, the next "
                          "meeting's date) the search matched and left out; routine=include "
@@ -247,6 +247,9 @@ SEARCH_PARAMETERS = [
                      "`include` to include routine items (apologies, declarations of interest, "
                      "approval of the last minutes, the date of the next meeting), left out by "
                      "default."),
+    _query_parameter("group", {"type": "string", "enum": [UNGROUPED]},
+                     "`none` to list every passage in rank order; by default a search for words "
+                     "lists at most two passages of one agenda item."),
     _query_parameter("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
     _query_parameter("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE,
                               "default": 1}),

@@ -13,6 +13,8 @@ from ..search import QueryError, SearchRequest
 DEFAULT_PAGE_SIZE = 10
 # `routine=include` asks for routine items (apologies, declarations…) too.
 ROUTINE_INCLUDED = "include"
+# `group=none` lists every passage in rank order, not at most two of one agenda item.
+UNGROUPED = "none"
 # More values than anyone ticks by hand; bounds the size of the filter query.
 MAX_VALUES_PER_FILTER = 20
 WHOLE_NUMBER = re.compile(r"-?[0-9]+")
@@ -39,6 +41,7 @@ def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchReques
         page_size=_number(args, "page_size", DEFAULT_PAGE_SIZE),
         facets=facets,
         include_routine=_routine(args),
+        group_by_item=_grouped(args),
     )
 
 
@@ -95,6 +98,14 @@ def _routine(args: MultiDict[str, str]) -> bool:
     return value == ROUTINE_INCLUDED
 
 
+def _grouped(args: MultiDict[str, str]) -> bool:
+    value = _single(args, "group")
+    if value not in ("", UNGROUPED):
+        raise QueryError(f"'group' must be {UNGROUPED!r} (every passage in rank order) or left "
+                         f"out (at most two of one agenda item), not {value!r}")
+    return value != UNGROUPED
+
+
 def is_empty(request: SearchRequest) -> bool:
     """True when the user has asked for nothing yet: no words, filters or dates."""
     return not (request.query or request.filters or request.date_from or request.date_to)
@@ -113,6 +124,8 @@ def request_args(request: SearchRequest) -> list[tuple[str, str]]:
         args.append(("to", request.date_to.isoformat()))
     if request.include_routine:
         args.append(("routine", ROUTINE_INCLUDED))
+    if not request.group_by_item:
+        args.append(("group", UNGROUPED))
     if request.sort != "relevance":
         args.append(("sort", request.sort))
     if request.page != 1:
