@@ -96,6 +96,7 @@ REQUEST_VERB = re.compile(r"^(?i:asked)$")
 RAISES = Gated(
     r"\b(?:asked for|concern(?:s|ed)?|(?<!had )requested(?! to (?:attend|speak|address|be))|"
     r"suggested|(?<!points )(?<!issues )(?<!matters )(?<!questions )(?<!concerns )raised|"
+    r"brought up|"
     r"expressed|point of order|worry|worries|(?:comments?|points?) (?:was|were) (?:made|raised)|"
     r"sought (?:the )?(?:permission|approval|support|agreement|consent)|"
     r"commented|remarked|pointed out|"
@@ -103,9 +104,9 @@ RAISES = Gated(
     # a request put to the meeting: "… and asked the Committee to commit to …"
     r"asked (?:the |all )?(?:Members?|Committee|Panel|Board|Council|Cabinet|Forum|Group|"
     r"councillors) to)\b",
-    ("asked ", "concern", "request", "suggest", "raised", "express", "point of order",
-     "comment", "remark", "pointed out", "discussion", "attention", "interested", "challeng",
-     "worr", "was made", "were made", "sought"), re.I)
+    ("asked ", "concern", "request", "suggest", "raised", "brought up", "express",
+     "point of order", "comment", "remark", "pointed out", "discussion", "attention",
+     "interested", "challeng", "worr", "was made", "were made", "sought"), re.I)
 # The public as minutes name them (public_forum.py adds electors and tenants).
 # ("MoP": a member of the public, as parish minutes shorten it)
 PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|MoPs?|[Rr]esidents?|[Pp]arishioners?)"
@@ -118,6 +119,17 @@ PUBLIC_RAISER = re.compile(
     rf"|^(?!{NOT_NAME}\b|(?:Councillor|Cllr|Alderman|Mayor|Chair\w*|Clerk|County|District)\b)"
     r"[A-Z][a-z]+ [A-Z][\w'’-]+ (?=(?:raised|sought|requested|asked for|"
     r"expressed)\b)")
+# Someone of the meeting or the public raising a matter, which the minutes record as a question
+# put, answered or not ("JH raised the state of Fen Road.", "Concerns were raised about …");
+# officers are not among them, nor money raised ("The event raised £211").
+RAISED_A_MATTER = re.compile(
+    rf"^(?:[^,]{{0,60}}, )?(?:{_MEMBER_SIDE}|(?:Mr|Mrs|Ms|Miss|Dr)\.? "
+    rf"(?:[A-Z][\w'’.-]* ){{0,2}}[A-Z][\w'’-]+|(?!{NOT_NAME}\b)[A-Z][a-z]+ [A-Z][\w'’-]+|"
+    r"[A-Z]{2,3}|[Hh]e|[Ss]he|[Tt]hey) "
+    r"(?:also |then |further |again )?(?:raised|brought up)\b(?! (?:£|over|nearly|almost|\d))"
+    r"|^(?:(?:Some|Several|A number of|Further|Other|Serious|Significant) )?(?:[Cc]oncerns?|"
+    r"[Ii]ssues?|[Qq]uer(?:y|ies)|[Qq]uestions?|[Mm]atters?) (?:was|were) (?:also )?raised "
+    r"(?:about|regarding|over|re|around|concerning|as to|in relation to|with regard to|by)\b")
 # Who raises a point at a meeting: members, the public and their spokespeople, or nobody named
 # ("It was raised that …"); an officer presenting does not ("The Head of Planning suggested …").
 RAISER_START = re.compile(

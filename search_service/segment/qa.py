@@ -280,9 +280,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
             continue
         request = strong is not None and cues.REQUEST_VERB.match(strong.group()) \
             and cues.REQUEST.match(sentence, strong.end())
-        # (a point raised by the public is a question put to the council, answered or not)
-        if (weak or request) and not mark and not answered and not (
-                weak and cues.PUBLIC_RAISER.match(sentence) and _RAISES_A_MATTER.search(sentence)):
+        # (a matter raised, by the public or a member, is a question put, answered or not)
+        if (weak or request) and not mark and not answered and not (weak and (
+                cues.PUBLIC_RAISER.match(sentence) and _RAISES_A_MATTER.search(sentence)
+                or cues.RAISED_A_MATTER.match(sentence))):
             continue
         question = " ".join(parts[:k + 1])
         answer = " ".join(rest) or None

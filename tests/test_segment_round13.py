@@ -1,0 +1,50 @@
+"""Round 13 of the splitter: a matter raised at the meeting is a question put to it, answered or
+not, as the corpus README defines a question (docs/splitter.md, "Round 13"). The examples are
+written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from search_service.model import Document
+from search_service.segment import split_document
+
+
+def passages(text: str, title: str | None = "Matters raised by members"
+             ) -> list[tuple[str, str | None, str | None]]:
+    doc = Document(source="minutes.txt", url="https://example.gov.uk/item", text=text,
+                   item_title=title)
+    return [(p.kind, p.question, p.answer) for p in split_document(doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "JH raised the poor state of the footway on Mill Lane.",
+    "Councillor Price also raised the flooding at the ford after heavy rain.",
+    "Mr Tom Hale brought up the lack of grit bins on Church Hill.",
+    "Concerns were raised about the number of lorries using Station Road at night.",
+])
+def test_a_matter_raised_without_an_answer_is_a_question(text: str) -> None:
+    assert passages(text) == [("qa", text, None)]
+
+
+def test_a_matter_raised_and_answered_splits_at_the_answer() -> None:
+    text = ("KB raised the overgrown hedge at the school gates. The Clerk will write to the "
+            "owner.")
+    assert passages(text) == [("qa", "KB raised the overgrown hedge at the school gates.",
+                               "The Clerk will write to the owner.")]
+
+
+@pytest.mark.parametrize("text", [
+    "The summer fete raised £450 towards the church roof.",
+    "No concerns were raised about the accounts.",
+    "The Head of Planning raised the timetable for the local plan review.",
+])
+def test_money_raised_nothing_raised_and_an_officer_presenting_are_points(text: str) -> None:
+    assert [kind for kind, _, _ in passages(text)] == ["statement"]
+
+
+def test_a_concern_in_a_list_of_points_raised_in_debate_stays_a_point() -> None:
+    text = ("The Council discussed the report and the following points were raised:\n\n"
+            "• Councillors asked that comments from scrutiny be included in the reports.\n\n"
+            "• Concern was raised that the report understated the committees' workload.")
+    assert passages(text, "Scrutiny update")[-1] == (
+        "statement", None, None)
