@@ -48,3 +48,18 @@ def test_a_concern_in_a_list_of_points_raised_in_debate_stays_a_point() -> None:
             "• Concern was raised that the report understated the committees' workload.")
     assert passages(text, "Scrutiny update")[-1] == (
         "statement", None, None)
+
+
+@pytest.mark.parametrize("text, question", [
+    ("2.3 – Councillor Hill raised the parking on Mill Road. The Clerk will write to Highways.",
+     "Councillor Hill raised the parking on Mill Road."),
+    ("Footpaths – JB raised the broken stile on the Ridgeway.",
+     "JB raised the broken stile on the Ridgeway."),
+])
+def test_a_topic_or_number_before_a_dash_is_read_past(text: str, question: str) -> None:
+    assert [(kind, asked) for kind, asked, _ in passages(text)] == [("qa", question)]
+
+
+def test_a_point_after_a_topic_and_a_dash_stays_a_point() -> None:
+    text = "Grass cutting – Cllr Trigg stated that the verges had been cut twice this year."
+    assert [kind for kind, _, _ in passages(text)] == ["statement"]

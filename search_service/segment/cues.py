@@ -307,6 +307,12 @@ VOTE_LINE = re.compile(
 # (a lead-in with a verb is no label: "The following payments were agreed: The Clerk, …")
 INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: (?!(?:was|were|is|are|had|has|have)\b)[a-z]+){0,4}:"
                           r"\s+(?=[A-Z])")
+# A number and a dash opening a paragraph ("4.1.7 – Councillor Sparey raised …"), or the dash
+# alone once the number is read as the paragraph's.
+NUMBER_DASH = re.compile(r"^(?:\d+(?:\.\d+)*\s*)?[-–—]\s+(?=[A-Z])")
+# A topic and a dash opening a paragraph: "Grass cutting – Cllr Trigg raised …".
+TOPIC_DASH = re.compile(r"^[A-Z][\w'’/&.]*(?: (?!(?:was|were|is|are|had|has|have|will|would)\b)"
+                        r"[\w'’/&.]+){0,5}\s[-–—]\s+(?=[A-Z])")
 # A meeting body and the verb of its decision: "the Committee NOTED", "the Panel agreed".
 _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |therefore |also )?"
                  # (agreeing that something "was vital" shares a view rather than deciding)

@@ -160,9 +160,18 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
         # "Outcome: The Board approved …": judged without its label, shown with it
         segment = _classify(text[label.end():], mode, after_qa, speaker, in_list)
         return replace(segment, text=text)
+    if dash := cues.NUMBER_DASH.match(text):
+        # "4.1.7 – Councillor Sparey raised …": judged without its number, shown with it
+        return replace(classify(text[dash.end():], mode, after_qa, speaker, in_list), text=text)
     if speaker and cues.SUBJECTLESS.match(text):
         return _said_by(text, mode, after_qa, speaker, in_list)
-    return _classify(text, mode, after_qa, speaker, in_list)
+    segment = _classify(text, mode, after_qa, speaker, in_list)
+    if segment.kind == "statement" and (topic := cues.TOPIC_DASH.match(text)):
+        # "Grass cutting – Cllr Trigg raised …": what follows the topic may ask or decide
+        unlabelled = _classify(text[topic.end():], mode, after_qa, speaker, in_list)
+        if unlabelled.kind != "statement":
+            return replace(unlabelled, text=text)
+    return segment
 
 
 def _said_by(text: str, mode: str | None, after_qa: bool, speaker: str, in_list: bool
