@@ -63,3 +63,8 @@ def test_a_topic_or_number_before_a_dash_is_read_past(text: str, question: str) 
 def test_a_point_after_a_topic_and_a_dash_stays_a_point() -> None:
     text = "Grass cutting – Cllr Trigg stated that the verges had been cut twice this year."
     assert [kind for kind, _, _ in passages(text)] == ["statement"]
+
+
+def test_a_query_opening_its_sentence_with_a_capital_is_a_question() -> None:
+    text = "Queries re the bus shelter that was taken down by the County Council."
+    assert passages(text) == [("qa", text, None)]

@@ -83,8 +83,9 @@ ASKS = Gated(
     r"(?-i:(?:[Qq]uestions?|[Qq]uer(?:y|ies)) (?:was |were )?(?:raised|asked|put)|"
     r"(?:a |the |[Aa] |[Tt]he )?(?:question|query) (?:from|by|about|on|regarding|as to|"
     r"concerning|relating to|in relation to|with regard to)|"
-    r"(?:questions?|quer(?:y|ies)) (?:about|regarding|re|over|around|as to|on|concerning|"
-    r"relating to|in relation to|with regard to)))\b",
+    # (capitalised only where it opens the sentence: "Queries re the parking sign")
+    r"(?:questions?|quer(?:y|ies)|^Questions?|^Quer(?:y|ies)) (?:about|regarding|re|over|around|"
+    r"as to|on|concerning|relating to|in relation to|with regard to)))\b",
     ("ask", "quer", "enquir", "inquir", "question", "sought", "know", "wonder", "request",
      "call", "pressed", "pushed", "wanted", "wish", "keen", "eager", "anxious", "interested",
      "would like"), re.I)
