@@ -68,3 +68,20 @@ def test_a_point_after_a_topic_and_a_dash_stays_a_point() -> None:
 def test_a_query_opening_its_sentence_with_a_capital_is_a_question() -> None:
     text = "Queries re the bus shelter that was taken down by the County Council."
     assert passages(text) == [("qa", text, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The parish council resolved to limit each councillor's report to three minutes.",
+    "After the interviews, councillors approved the appointment of a new litter picker.",
+])
+def test_a_council_writing_itself_in_lower_case_decides(text: str) -> None:
+    assert passages(text) == [("decision", None, None)]
+
+
+def test_residents_counted_in_figures_raising_a_concern_ask() -> None:
+    text = "3 residents of Mill Close voiced their concerns about the lorries using the lane."
+    assert passages(text, "Public participation") == [("qa", text, None)]
+
+
+def test_residents_counted_as_present_ask_nothing() -> None:
+    assert passages("3 residents were present.", "Public participation")[0][0] == "statement"

@@ -114,8 +114,8 @@ PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|MoPs?|[Rr]esidents?|[Pp]arishi
 # The public raising a matter at the meeting ("A member of the public raised concerns about …",
 # "Adam Mumford sought permission …"): a question put to the council, answered or not.
 PUBLIC_RAISER = re.compile(
-    r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Ss]everal|[Ss]ome|[Aa] number of) )?(?:local )?"
-    rf"{PUBLIC_PEOPLE}\b"
+    r"^(?:(?:[Aa]nother|[Oo]ne|[Aa]|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Vv]arious|"
+    rf"[Aa] number of|\d{{1,2}}) )?(?:local )?{PUBLIC_PEOPLE}\b"
     r"|^(?:Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w'’.-]* ){0,2}[A-Z][\w'’-]+ "
     rf"|^(?!{NOT_NAME}\b|(?:Councillor|Cllr|Alderman|Mayor|Chair\w*|Clerk|County|District)\b)"
     r"[A-Z][a-z]+ [A-Z][\w'’-]+ (?=(?:raised|sought|requested|asked for|"
@@ -281,8 +281,10 @@ CONTINUES = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:also |further |then )?"
     r"(?:added|continued|went on|concluded|reiterated)\b")
 
-_BODY = (r"(?:[A-Z][\w&’'-]*\s){0,6}(?:[Cc]ommittee|[Cc]ouncil|Cabinet|[Pp]anel|Board|Forum|"
-         r"Sub-Committee|Sub Committee|Executive|Authority|Group|Members|Councillors|[Mm]eeting|"
+# (a parish or town council writes itself in lower case: "the parish council resolved …")
+_BODY = (r"(?:(?:[A-Z][\w&’'-]*|parish|town|community|city|county|district|borough|full)\s){0,6}"
+         r"(?:[Cc]ommittee|[Cc]ouncil|Cabinet|[Pp]anel|Board|Forum|"
+         r"Sub-Committee|Sub Committee|Executive|Authority|Group|[Mm]embers|[Cc]ouncillors|[Mm]eeting|"
          r"Commission|"
          # joint bodies known by their initials: integration joint board, integrated care board …
          r"Partnership|IJB|ICB|ICP|HWB|JHOSC|CCG)")
