@@ -85,3 +85,14 @@ def test_residents_counted_in_figures_raising_a_concern_ask() -> None:
 
 def test_residents_counted_as_present_ask_nothing() -> None:
     assert passages("3 residents were present.", "Public participation")[0][0] == "statement"
+
+
+def test_a_body_recommending_decides() -> None:
+    text = "Councillors recommended that permission be refused for the extension at 4 Mill Lane."
+    assert passages(text, "Planning applications") == [("decision", None, None)]
+
+
+def test_the_chair_inviting_matters_asks_nothing() -> None:
+    text = ("Cllr Moss asked if anyone wished to raise any matters. Those raised were taken under "
+            "the items of the agenda.")
+    assert [kind for kind, _, _ in passages(text, "Public session")] == ["statement"]

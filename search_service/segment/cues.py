@@ -222,14 +222,17 @@ ANSWERS_POINT = re.compile(
 NEW_EXCHANGE = re.compile(
     rf"^(?:Asked by |(?:{PERSON}|{_MEMBER}),? (?:then |also |further )?(?:asked|queried|"
     r"enquired|inquired|questioned|referred|raised|expressed|sought|requested)\b)")
+# The chair inviting questions: "… asked if there were any questions", "… asked if anyone wished
+# to raise any matters".
+INVITATION = re.compile(r"\basked (?:if|whether) (?:there (?:were|was) any (?:further |other )?"
+                        r"(?:questions?|comments?|matters?)\b(?: (?:from|by) [^.?]{1,40})?|"
+                        r"anyone (?:wished|wanted|would like|had) to (?:raise|ask|say|speak)\b"
+                        r"[^.?]{0,60})")
 # Nothing asked: "No queries were raised in relation to …", "There were no questions."
 NOTHING_ASKED = re.compile(r"^(?:No|There were no|There was no) (?:further |other )?"
                            r"(?:questions?|quer(?:y|ies)|comments?|concerns?|issues?)\b"
                            r"(?![^.;]*\bbut\b)"   # ("…, but the Clerk answered a query")
-                           # the chair inviting questions: "… asked if there were any questions"
-                           r"|^[^?]{0,300}\basked (?:if|whether) there (?:were|was) any "
-                           r"(?:further |other )?(?:questions?|comments?|matters?)\b"
-                           r"(?: (?:from|by) [^.?]{1,40})?[.?]?$")
+                           rf"|^[^?]{{0,300}}{INVITATION.pattern}[.?]?$")
 # An action given to someone: "Chair to contact the police officer to ask how …"
 ACTION_TO = re.compile(r"^(?:The )?(?:Chair\w*|Clerk|Secretary|Treasurer|(?:Cllr|Councillor)\.? "
                        r"[A-Z][\w'’-]*|[A-Z]{2,3}) to (?!be\b)[a-z]+\b")
@@ -329,6 +332,7 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"adopted|ratified|rejected|co-opted|"
                  r"GRANTED|granted|"
                  r"REFUSED|refused|DEFERRED|deferred|RECOMMENDS|RECOMMENDED|recommends that|"
+                 r"recommended (?:that|to)|"
                  r"RECEIVED|"
                  # a town or parish council's response to a planning application
                  r"had no objections?|objected to|did not object|"

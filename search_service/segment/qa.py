@@ -241,6 +241,9 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
                 and not (member_spoke and cues.PRONOUN_START.match(sentence)):
             break   # the paragraph answers (or reports) rather than asks
         member_spoke = member_spoke or bool(member)
+        if strong and cues.INVITATION.search(sentence):
+            start = k + 1   # the chair inviting questions asks none
+            continue
         weak = None if strong else (cues.RAISES.search(sentence) or member)
         mark = sentence.endswith("?") or sentence.startswith("Whether ") \
             or bool(_INVERTED.match(sentence))
