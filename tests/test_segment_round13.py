@@ -96,3 +96,8 @@ def test_the_chair_inviting_matters_asks_nothing() -> None:
     text = ("Cllr Moss asked if anyone wished to raise any matters. Those raised were taken under "
             "the items of the agenda.")
     assert [kind for kind, _, _ in passages(text, "Public session")] == ["statement"]
+
+
+def test_having_asked_someone_to_do_something_is_an_errand() -> None:
+    text = "JB has asked the landowner to cut back the hedge on Mill Lane – this will happen soon."
+    assert [kind for kind, _, _ in passages(text)] == ["statement"]

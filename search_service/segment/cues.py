@@ -44,7 +44,9 @@ _NO_CONTENT = (r"(?! (?:a (?:series|number) of |several |some |various |many |fu
 ASKS = Gated(
     rf"\b(?:{_PASSIVE}(?<!was also )(?<!were also )asked(?! for){_NO_CONTENT}"
     r"(?! (?:the |all )?(?:Members?|Committee|Panel|"
-    r"Board|Council|Cabinet|Forum|Group|everyone|those present|councillors) to )|"
+    r"Board|Council|Cabinet|Forum|Group|everyone|those present|councillors) to )"
+    # (having asked someone to do something is an errand: "AR has asked her neighbour to cut …")
+    r"(?!(?:(?<=has asked)|(?<=have asked)) (?:[\w.’']+ ){1,6}?to [a-z])|"
     r"queried|enquired|inquired|questioned|"
     # asking to be told: "sought an assurance", "wanted the latest figures" (asking for "a
     # further update in six months" wants a report, and needs an answer to be a question)
