@@ -205,12 +205,13 @@ QUERY_TOKENS = ["AND", "OR", "NOT", "TO", "(", ")", '"', "'", "*", "?", "~", "~2
                 "record:", "source_hash:", "meeting_date:[20180101 TO 20191231]", "*ing",
                 "<script>alert(1)</script>", "council", "report", "budget", "\u0000", "%00",
                 "NaN", "1e309", "ÿ", "你好", "\U0001f600"]
-PARAMETERS = ["q", "page", "page_size", "sort", "from", "to", *FACET_COLUMNS, "unknown"]
+PARAMETERS = ["q", "page", "page_size", "sort", "from", "to", "group", "routine", *FACET_COLUMNS,
+              "unknown"]
 NUMBERS = ["0", "-1", "1", "2", "999", "1000", "1001", "10" * 20, "1.5", "1e3", " 3 ", "٣",
            "0x10", ""]
 VALUES = st.one_of(st.sampled_from(NUMBERS), st.sampled_from(
-    ["relevance", "newest", "oldest", "qa", "statement", "decision", "2018-10-02",
-     "2018-02-30", "9999-12-31", "0001-01-01", "20181002", "2018-10-02T10:00"]),
+    ["relevance", "newest", "oldest", "qa", "statement", "decision", "none", "include",
+     "2018-10-02", "2018-02-30", "9999-12-31", "0001-01-01", "20181002", "2018-10-02T10:00"]),
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
 
 
