@@ -7,6 +7,7 @@ import pytest
 
 from search_service.model import Document
 from search_service.segment import split_document
+from search_service.segment.minutes import split_minutes
 
 
 def passages(text: str, title: str | None = "Matters raised by members"
@@ -101,3 +102,28 @@ def test_the_chair_inviting_matters_asks_nothing() -> None:
 def test_having_asked_someone_to_do_something_is_an_errand() -> None:
     text = "JB has asked the landowner to cut back the hedge on Mill Lane – this will happen soon."
     assert [kind for kind, _, _ in passages(text)] == ["statement"]
+
+
+def items(text: str) -> list[tuple[str, str | None, str]]:
+    doc = Document(source="minutes.txt", url="https://example.gov.uk/minutes", text=text)
+    return [(p.kind, p.item.title, p.text[:20]) for p in split_document(doc)]
+
+
+def test_agenda_worded_and_sub_numbered_titles_head_the_points_under_them() -> None:
+    text = ("1.0 To Receive Apologies for Absence\n"
+            "Resolved: Cllr J Reed and the Locality Steward.\n\n"
+            "2.0 To Consider the Co-option of a Parish Councillor\n"
+            "Resolved: The Council agreed to co-opt Mrs Ann Hale.\n\n"
+            "5.1 Ward Councillor (Cllr M Cope)\n"
+            "Cllr Cope reported that the bypass survey had begun.")
+    assert [(s.kind, s.heading, s.text[:20]) for s in split_minutes(text)] == [
+        ("decision", "To Receive Apologies for Absence", "Resolved: Cllr J Ree"),
+        ("decision", "To Consider the Co-option of a Parish Councillor", "Resolved: The Counci"),
+        ("statement", "Ward Councillor (Cllr M Cope)", "Cllr Cope reported t")]
+
+
+def test_a_part_of_the_public_session_keeps_it_the_public_s() -> None:
+    text = ("7. Open Forum\n\n"
+            "7.1 Traffic Management\n\n"
+            "Mrs Dale raised parking outside the school. The Clerk will write to the school.")
+    assert items(text)[-1][0] == "qa"

@@ -30,6 +30,11 @@ _IN_DEBATE = re.compile(r"^(?:During|In) (?:the )?(?:debate|discussion)\b")
 _COUNCIL_TAKES_UP = re.compile(r"^The (?:(?:Parish|Town|Community) )?Council (?:discussed|"
                                r"considered|felt|agreed|noted|decided|looked)\b", re.I)
 _TITLE_WORDS = 8   # the most words of a numbered line naming an item
+# … or of one worded as the agenda words it: "3.0 To Consider the Co-option of a Councillor"
+_AGENDA_TITLE_WORDS = 30
+_AGENDA_TITLE = re.compile(r"^To (?:[Rr]eceive|[Cc]onsider|[Aa]pprove|[Nn]ote|[Aa]gree|[Rr]esolve|"
+                           r"[Dd]iscuss|[Rr]eview|[Cc]onfirm|[Aa]dopt|[Aa]ccept|[Ee]lect|"
+                           r"[Aa]ppoint|[Cc]o-opt|[Ss]ign|[Aa]uthorise|[Dd]ecide)\b")
 _LABEL_VALUE = re.compile(r"[:;,] ")   # "Venue: Biggar Library", "Apologies ; J Dougan"
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 
@@ -143,12 +148,22 @@ def _is_title(block: Block) -> bool:
     return _is_heading(block) or _names_item(block)
 
 
+def _agenda_title(block: Block) -> bool:
+    """A numbered item title worded as the agenda words it, its verb capitalised ("3.0 To
+    Consider the Co-option of a Parish Councillor"): never a part of the resolution above it."""
+    words = block.text.split()
+    return len(words) > 1 and words[1][:1].isupper() and bool(_AGENDA_TITLE.match(block.text)) \
+        and _names_item(block)
+
+
 def _names_item(block: Block) -> bool:
-    """A numbered line that names the next item ("2. Minutes of the last meeting")."""
-    text = block.text
-    return block.marker == "number" and _style(block) == "digit" and text[:1].isupper() \
-        and len(text.split()) <= _TITLE_WORDS and not text.endswith((".", "?", ":", ";", ",")) \
-        and not _VERB.search(text)
+    """A numbered line that names the next item ("2. Minutes of the last meeting", "5.1 Police
+    Report", "3.0 To Consider the Co-option of a Parish Councillor")."""
+    text, words = block.text, len(block.text.split())
+    return block.marker == "number" and _style(block) in ("digit", "paragraph") \
+        and text[:1].isupper() and not text.endswith((".", "?", ":", ";", ",")) \
+        and (words <= _TITLE_WORDS and not _VERB.search(text)
+             or words <= _AGENDA_TITLE_WORDS and bool(_AGENDA_TITLE.match(text)))
 
 
 def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str | None = None,
@@ -419,8 +434,9 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
         if _is_heading(part) and not cues.LEAD_IN_END.search(part.text) \
                 and j + 1 < len(blocks) and blocks[j + 1].marker in _LIST:
             parts.append(part.text)   # a sub-heading between the parts of a resolution
-        elif part.marker not in _LIST or (style and _style(part) == style):
-            break
+        elif part.marker not in _LIST or (style and _style(part) == style) \
+                or _agenda_title(part) or (head.text.endswith(".") and _names_item(part)):
+            break   # (a title after a resolution said in full is the next business)
         else:
             parts.append(_shown(part))
         j += 1
@@ -480,7 +496,11 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
             headings.append((len(segments), _item_title(block)))
             i += 1
             continue
-        if public and (_is_title(block) or (public_style and _style(block) == public_style)):
+        # (the public's part ends at the next title, not at one of its own parts: "7.1 Traffic"
+        # under "7. Open Forum")
+        if public and ((_is_title(block) and not (public_style == "digit"
+                                                  and _style(block) == "paragraph"))
+                       or (public_style and _style(block) == public_style)):
             public, public_style = public_item, None
         if block.marker == "question" and not block.text and following is not None \
                 and following.marker == "answer" and not following.text and not block.who:
