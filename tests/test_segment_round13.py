@@ -127,3 +127,14 @@ def test_a_part_of_the_public_session_keeps_it_the_public_s() -> None:
             "7.1 Traffic Management\n\n"
             "Mrs Dale raised parking outside the school. The Clerk will write to the school.")
     assert items(text)[-1][0] == "qa"
+
+
+def test_an_agenda_title_run_into_its_text_or_closed_by_a_stop_heads_it() -> None:
+    text = ("4. To Consider and Sign the Minutes of the Meeting, Held on 1 November 2022.\n"
+            "a. Cllr Ward asked that the votes be recorded. This was agreed.\n\n"
+            "5. To Consider the Financial Report (Appendix A).  It was proposed by Cllr Carr, "
+            "seconded by Cllr Hill and AGREED that the payments be approved.")
+    assert [(s.heading, s.text[:20]) for s in split_minutes(text)] == [
+        ("To Consider and Sign the Minutes of the Meeting, Held on 1 November 2022",
+         "a. Cllr Ward asked t"),
+        ("To Consider the Financial Report (Appendix A)", "It was proposed by C")]

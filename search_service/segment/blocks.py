@@ -173,9 +173,18 @@ _CAPS_TITLE = re.compile(
     r"(?:\s+[-–:])?\s+(?=[A-Z][a-z]|A )")
 
 
+# … or worded as the agenda words it and closed by a stop: "5. To Consider the Financial Report
+# (Appendix A).  It was proposed …" (every word capitalised but the small ones: no sentence).
+_SMALL_WORD = r"(?:of|and|for|the|to|in|on|at|by|&|-|–)"
+_AGENDA_TITLE_RUN_IN = re.compile(
+    r"^(?P<title>\d{1,3}(?:\.\d{1,3})*\.?\s+To [A-Z][a-z]+"
+    rf"(?:,? (?:\(?[A-Z0-9][\w’'/()-]*|{_SMALL_WORD})){{1,25}})\.\s+(?=[A-Z])")
+
+
 def _titled(line: str) -> list[str]:
-    """A line with its numbered title in capitals apart from the text run into it."""
-    match = _CAPS_TITLE.match(line)
+    """A line with its numbered title (in capitals, or worded as the agenda words it) apart from
+    the text run into it."""
+    match = _CAPS_TITLE.match(line) or _AGENDA_TITLE_RUN_IN.match(line)
     return [match["title"], "", line[match.end():]] if match else [line]
 
 

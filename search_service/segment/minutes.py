@@ -150,18 +150,21 @@ def _is_title(block: Block) -> bool:
 
 def _agenda_title(block: Block) -> bool:
     """A numbered item title worded as the agenda words it, its verb capitalised ("3.0 To
-    Consider the Co-option of a Parish Councillor"): never a part of the resolution above it."""
+    Consider the Co-option of a Parish Councillor", with or without a closing stop): never a
+    part of the resolution above it."""
     words = block.text.split()
-    return len(words) > 1 and words[1][:1].isupper() and bool(_AGENDA_TITLE.match(block.text)) \
-        and _names_item(block)
+    return block.marker == "number" and _style(block) in ("digit", "paragraph") \
+        and len(words) <= _AGENDA_TITLE_WORDS and len(words) > 1 and words[1][:1].isupper() \
+        and bool(_AGENDA_TITLE.match(block.text)) and not block.text.endswith(("?", ":", ";", ","))
 
 
 def _names_item(block: Block) -> bool:
     """A numbered line that names the next item ("2. Minutes of the last meeting", "5.1 Police
     Report", "3.0 To Consider the Co-option of a Parish Councillor")."""
     text, words = block.text, len(block.text.split())
-    return block.marker == "number" and _style(block) in ("digit", "paragraph") \
-        and text[:1].isupper() and not text.endswith((".", "?", ":", ";", ",")) \
+    return _agenda_title(block) or block.marker == "number" \
+        and _style(block) in ("digit", "paragraph") and text[:1].isupper() \
+        and not text.endswith((".", "?", ":", ";", ",")) \
         and (words <= _TITLE_WORDS and not _VERB.search(text)
              or words <= _AGENDA_TITLE_WORDS and bool(_AGENDA_TITLE.match(text)))
 
@@ -625,7 +628,8 @@ def _item_title(block: Block) -> str | None:
     for a label with its value ("Venue: Library"), which ends the title before and titles
     nothing."""
     title = block.text.strip().rstrip(".:").strip()
-    return None if _LABEL_VALUE.search(title) else title
+    # (an agenda's wording may hold a comma: "To Approve the Minutes of 4 May, Held at …")
+    return None if _LABEL_VALUE.search(title) and not _agenda_title(block) else title
 
 
 def _under_headings(segments: list[Segment], headings: list[tuple[int, str | None]]
