@@ -148,22 +148,27 @@ def _is_title(block: Block) -> bool:
     return _is_heading(block) or _names_item(block)
 
 
+def _item_line(block: Block) -> bool:
+    """A line numbered as an item ("5.", "5.1") that opens with a capital."""
+    return block.marker == "number" and _style(block) in ("digit", "paragraph") \
+        and block.text[:1].isupper()
+
+
 def _agenda_title(block: Block) -> bool:
     """A numbered item title worded as the agenda words it, its verb capitalised ("3.0 To
     Consider the Co-option of a Parish Councillor", with or without a closing stop): never a
     part of the resolution above it."""
     words = block.text.split()
-    return block.marker == "number" and _style(block) in ("digit", "paragraph") \
-        and len(words) <= _AGENDA_TITLE_WORDS and len(words) > 1 and words[1][:1].isupper() \
-        and bool(_AGENDA_TITLE.match(block.text)) and not block.text.endswith(("?", ":", ";", ","))
+    return _item_line(block) and 1 < len(words) <= _AGENDA_TITLE_WORDS \
+        and words[1][:1].isupper() and bool(_AGENDA_TITLE.match(block.text)) \
+        and not block.text.endswith(("?", ":", ";", ","))
 
 
 def _names_item(block: Block) -> bool:
     """A numbered line that names the next item ("2. Minutes of the last meeting", "5.1 Police
     Report", "3.0 To Consider the Co-option of a Parish Councillor")."""
     text, words = block.text, len(block.text.split())
-    return _agenda_title(block) or block.marker == "number" \
-        and _style(block) in ("digit", "paragraph") and text[:1].isupper() \
+    return _agenda_title(block) or _item_line(block) \
         and not text.endswith((".", "?", ":", ";", ",")) \
         and (words <= _TITLE_WORDS and not _VERB.search(text)
              or words <= _AGENDA_TITLE_WORDS and bool(_AGENDA_TITLE.match(text)))
