@@ -288,9 +288,8 @@ CONTINUES = re.compile(
 
 # (a parish or town council writes itself in lower case: "the parish council resolved …")
 _BODY = (r"(?:(?:[A-Z][\w&’'-]*|parish|town|community|city|county|district|borough|full)\s){0,6}"
-         r"(?:[Cc]ommittee|[Cc]ouncil|Cabinet|[Pp]anel|Board|Forum|"
-         r"Sub-Committee|Sub Committee|Executive|Authority|Group|[Mm]embers|[Cc]ouncillors|[Mm]eeting|"
-         r"Commission|"
+         r"(?:[Cc]ommittee|[Cc]ouncil|Cabinet|[Pp]anel|Board|Forum|Sub-Committee|Sub Committee|"
+         r"Executive|Authority|Group|[Mm]embers|[Cc]ouncillors|[Mm]eeting|Commission|"
          # joint bodies known by their initials: integration joint board, integrated care board …
          r"Partnership|IJB|ICB|ICP|HWB|JHOSC|CCG)")
 DECISION_START = re.compile(
