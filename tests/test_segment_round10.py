@@ -8,13 +8,12 @@ import pytest
 from search_service.model import Document
 from search_service.segment import split_document
 from search_service.segment.text import sentences
+from tests.support.segments import passages as passages_of_item
 
 
 def passages(text: str, title: str | None = "Matters arising"
              ) -> list[tuple[str, str | None, str | None]]:
-    doc = Document(source="minutes.txt", url="https://example.gov.uk/item", text=text,
-                   item_title=title)
-    return [(p.kind, p.question, p.answer) for p in split_document(doc)]
+    return passages_of_item(text, title)
 
 
 @pytest.mark.parametrize("text", [

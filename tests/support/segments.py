@@ -1,9 +1,16 @@
 """The check every table of splitter examples makes: kinds, the start of each passage, and the
-question and answer parts of its qa passage."""
+question and answer parts of its qa passage; and the passages of one item's minutes."""
 from __future__ import annotations
 
-from search_service.model import Segment
-from search_service.segment import split_minutes
+from search_service.model import Document, Segment
+from search_service.segment import split_document, split_minutes
+
+
+def passages(text: str, title: str | None) -> list[tuple[str, str | None, str | None]]:
+    """The kind, question and answer of each passage of `text`, the minutes of an item so titled."""
+    doc = Document(source="minutes.txt", url="https://example.gov.uk/item", text=text,
+                   item_title=title)
+    return [(p.kind, p.question, p.answer) for p in split_document(doc)]
 
 
 def check_split(text: str, expected: list[tuple[str, str]],
