@@ -5,7 +5,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .text import ENDS_IN_ABBREVIATION, clean, ends_question
+from .text import AGENDA_VERB, ENDS_IN_ABBREVIATION, clean, ends_question
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ _CAPS_TITLE = re.compile(
 # (Appendix A).  It was proposed …" (every word capitalised but the small ones: no sentence).
 _SMALL_WORD = r"(?:of|and|for|the|to|in|on|at|by|&|-|–)"
 _AGENDA_TITLE_RUN_IN = re.compile(
-    r"^(?P<title>\d{1,3}(?:\.\d{1,3})*\.?\s+To [A-Z][a-z]+"
+    rf"^(?P<title>\d{{1,3}}(?:\.\d{{1,3}})*\.?\s+To (?=[A-Z])(?i:{AGENDA_VERB})"
     rf"(?:,? (?:\(?[A-Z0-9][\w’'/()-]*|{_SMALL_WORD})){{1,25}})\.\s+(?=[A-Z])")
 
 

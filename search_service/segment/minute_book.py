@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import AGENDA_VERB
+
 # A link to a document after its name: "Budget Report pdf icon PDF 238 KB".
 DOC_LINK = re.compile(r"\s*(?:pdf icon )?PDF \d[\d.,]* ?[KM]B\s*$", re.I)
 _HEADING = re.compile(
@@ -33,10 +35,8 @@ _SENTENCE_WORD = re.compile(r"\b(?:is|are|was|were|be|been|had|has|have|will|wou
 _MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                     r"November|December)\b", re.I)
 _MAX_TITLE_WORDS = 12
-# An item titled as the agenda words it, often at length: "To consider options with regard to
-# play facilities and to agree a preferred option".
-_AGENDA_TITLE = re.compile(r"^To (?:consider|receive|note|approve|agree|discuss|review|decide|"
-                           r"adopt|confirm|appoint|elect|accept|determine|ratify)\b")
+# An item titled as the agenda words it (text.AGENDA_VERB), its verb in lower case.
+_AGENDA_TITLE = re.compile(rf"^To {AGENDA_VERB}")
 _MAX_AGENDA_TITLE_WORDS = 25
 _LEAD_IN_WORDS = 4
 

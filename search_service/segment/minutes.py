@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..model import Kind, Segment
 from . import cues, public_forum, qa
 from .blocks import TABLE_CELL, Block, split_blocks
-from .text import ends_question, is_person, sentences, tidy_person
+from .text import AGENDA_VERB, ends_question, is_person, sentences, tidy_person
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,7 @@ _COUNCIL_TAKES_UP = re.compile(r"^The (?:(?:Parish|Town|Community) )?Council (?:
 _TITLE_WORDS = 8   # the most words of a numbered line naming an item
 # … or of one worded as the agenda words it: "3.0 To Consider the Co-option of a Councillor"
 _AGENDA_TITLE_WORDS = 30
-_AGENDA_TITLE = re.compile(r"^To (?:[Rr]eceive|[Cc]onsider|[Aa]pprove|[Nn]ote|[Aa]gree|[Rr]esolve|"
-                           r"[Dd]iscuss|[Rr]eview|[Cc]onfirm|[Aa]dopt|[Aa]ccept|[Ee]lect|"
-                           r"[Aa]ppoint|[Cc]o-opt|[Ss]ign|[Aa]uthorise|[Dd]ecide)\b")
+_AGENDA_TITLE = re.compile(rf"^To {AGENDA_VERB}", re.I)
 _LABEL_VALUE = re.compile(r"[:;,] ")   # "Venue: Biggar Library", "Apologies ; J Dougan"
 _ROMAN = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X)[.)]$")
 

@@ -40,8 +40,8 @@ def read_request(args: MultiDict[str, str], facets: bool = True) -> SearchReques
         page=_number(args, "page", 1),
         page_size=_number(args, "page_size", DEFAULT_PAGE_SIZE),
         facets=facets,
-        include_routine=_routine(args),
-        group_by_item=_grouped(args),
+        include_routine=_given(args, "routine", ROUTINE_INCLUDED, "to include routine items"),
+        group_by_item=not _given(args, "group", UNGROUPED, "every passage in rank order"),
     )
 
 
@@ -90,20 +90,12 @@ def _year(value: str) -> str:
     return str(int(value))
 
 
-def _routine(args: MultiDict[str, str]) -> bool:
-    value = _single(args, "routine")
-    if value not in ("", ROUTINE_INCLUDED):
-        raise QueryError(f"'routine' must be {ROUTINE_INCLUDED!r} (to include routine items) or "
-                         f"left out, not {value!r}")
-    return value == ROUTINE_INCLUDED
-
-
-def _grouped(args: MultiDict[str, str]) -> bool:
-    value = _single(args, "group")
-    if value not in ("", UNGROUPED):
-        raise QueryError(f"'group' must be {UNGROUPED!r} (every passage in rank order) or left "
-                         f"out (at most two of one agenda item), not {value!r}")
-    return value != UNGROUPED
+def _given(args: MultiDict[str, str], name: str, value: str, meaning: str) -> bool:
+    """Whether a parameter that takes one value was given it; any other value raises QueryError."""
+    given = _single(args, name)
+    if given not in ("", value):
+        raise QueryError(f"{name!r} must be {value!r} ({meaning}) or left out, not {given!r}")
+    return given == value
 
 
 def is_empty(request: SearchRequest) -> bool:
