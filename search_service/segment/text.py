@@ -32,15 +32,15 @@ _RUN_ON_NOT_AFTER = frozenset(
 # A line ending in an abbreviation runs on into the next line ("… a gap of approx." / "£42,000").
 ENDS_IN_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ABBREVIATIONS)})\.$")
 
-# Who speaks: a role ("the Independent Chair", "The Director of Children, Families and
-# Communities"), a named councillor or officer ("Councillor Mrs Linda Neal", "Mr Crane"),
-# or a group ("Members", "officers"); a role or affiliation in brackets may follow the name.
-# (a decision in capitals ends a name: "the Lead Member RESOLVED to advise …")
 # The verbs of an item titled as the agenda words it, often at length: "To consider options with
 # regard to play facilities and to agree a preferred option", "3.0 To Consider the Co-option …".
 AGENDA_VERB = (r"(?:consider|receive|note|approve|agree|resolve|discuss|review|decide|adopt|"
                r"confirm|appoint|elect|co-opt|accept|determine|ratify|sign|authorise)\b")
 
+# Who speaks: a role ("the Independent Chair", "The Director of Children, Families and
+# Communities"), a named councillor or officer ("Councillor Mrs Linda Neal", "Mr Crane"),
+# or a group ("Members", "officers"); a role or affiliation in brackets may follow the name.
+# (a decision in capitals ends a name: "the Lead Member RESOLVED to advise …")
 _WORD = r"(?!(?:RESOLVED|AGREED|NOTED|DECIDED|APPROVED|MOVED|SECONDED)\b)[A-Z][\w'’.\-&/]*"
 _LINK = r"(?:of|and|for|the|&|to|with|in|on|at|-|–|\d{1,3})"   # ("the Section 151 Officer")
 # Capitalised words that open sentences rather than names ("When CG suggested …").
