@@ -165,6 +165,11 @@ ANSWER_AT = re.compile(
     r"arrang\w+|provid\w+|circulat\w+|feed\w*)\b|"
     # "it was raised by the Committee and advised by Officers that …"
     r"\b(?:advised|informed|confirmed|explained) by (?:the )?[\w ]{1,40}? that)")
+# A reply by someone named after the clause that asks, its words reported bare or by a
+# participle: "…, the Clerk confirmed minutes are available …", "…, the Chairman saying that …".
+NAMED_REPLY_AT = re.compile(
+    rf"(?<=[,;] )(?:and |but )?{PERSON} (?:then |also )?(?:replied|responded|confirmed|explained|"
+    r"clarified|assured|replying|responding|confirming|explaining|saying that)\b")
 # A sentence that opens with an answer: "It was confirmed that …", "Officers advised that …".
 # ("The Cabinet Member thanked Mr Jones for his question and said …")
 _THANKED = r"(?:thanked [^.;]{1,80}? and )?"
@@ -204,6 +209,9 @@ OTHER_REPLY = re.compile(
     r"^(?:In (?:reply|response|answer)\b(?! to)|"
     # the reply named by what it gave: "The reason given was that …", "The response was …"
     r"The (?:reason|response|reply|answer|explanation) (?:given |received )?(?:was|is)\b|"
+    # … or by its giving: "Clarification made that …", "Replies were given that …"
+    r"(?:Clarification|An? (?:explanation|assurance)|Repl(?:y|ies)|Responses?|Answers?) "
+    r"(?:was |were |had been )?(?:given|provided|made|received|offered) that\b|"
     rf"(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:could not|was unable to|were unable to|would|will)"
     r" (?:yet )?(?:say|confirm|answer|provide|look|check|respond|report|circulate|find|obtain|"
     r"write|contact|investigate|arrange|chase|follow|pass|raise|seek|ask)\b)")

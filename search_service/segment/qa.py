@@ -144,9 +144,11 @@ def in_response(text: str) -> Exchange | None:
 def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | None:
     """Split sentence k at '…, <someone> replied …' or '… and was advised …' after the cue."""
     sentence = parts[k]
-    verb = cues.ANSWER_AT.search(sentence, cue_end)
-    if not verb:
+    found = [m for m in (cues.ANSWER_AT.search(sentence, cue_end),
+                         cues.NAMED_REPLY_AT.search(sentence, cue_end)) if m]
+    if not found:
         return None
+    verb = min(found, key=lambda m: m.start())
     boundary = None
     for match in _CLAUSE.finditer(sentence, cue_end, verb.start()):
         boundary = match
