@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from . import filters, grouping, similarity
-from .engine import facet_counts, hits, items, queries, ranking
+from .engine import context, facet_counts, hits, items, queries, ranking
 from .engine.queries import Query, QueryError
 from .engine.query_parser import Expansion
 from .engine.reading import SearcherWords
@@ -147,6 +147,8 @@ def search_passages(searcher: Searcher, request: SearchRequest) -> SearchResults
     # total, the facet counts and the page of hits (passages only, within the filters); only the
     # page's hits are loaded and highlighted.
     matched, scored = hits.matches(searcher, query, request.sort)
+    if scored is not None:   # (ranked in bulk: a passage gains from the one before it)
+        scored = context.with_previous(searcher, scored)
     # A passage published at two addresses is found once: the first copy indexed.
     matched = facet_counts.without(matched, items.copies(searcher).later)
     routine = 0

@@ -11,7 +11,7 @@ from whoosh.reading import SegmentReader
 from whoosh.searching import Results
 
 from search_service import grouping
-from search_service.engine import caches, posting_cache, ranking
+from search_service.engine import caches, context, posting_cache, ranking
 from search_service.engine.caches import caches_of
 from search_service.engine.queries import PASSAGES, parse_query
 from search_service.engine.query_parser import coordinated_part
@@ -80,6 +80,9 @@ def whoosh_ranking(searcher, query: Query) -> list[tuple[str, float]]:
     plain = coordinated_part(query)
     if plain is None:
         ranked = [(hit.docnum, hit.score or 0.0) for hit in whoosh_hits(searcher, query)]
+        if query != PASSAGES and ranked_in_bulk(searcher, query):
+            ranked = sorted(with_previous_passage(searcher, dict(ranked)).items(),
+                            key=lambda pair: (-pair[1], pair[0]))
     else:
         assert plain is query, "the test's queries have plain words alone or none"
         concepts = [{hit.docnum: hit.score for hit in whoosh_hits(searcher, sub)}
@@ -90,10 +93,36 @@ def whoosh_ranking(searcher, query: Query) -> list[tuple[str, float]]:
         held = np.array([sum(weight for found, weight in zip(concepts, weights) if doc in found)
                          for doc in docs])
         scores = ranking.coordinate(bm25, held / sum(weights)) * plain.boost
-        ranked = sorted(zip(docs, scores.tolist()), key=lambda pair: (-pair[1], pair[0]))
+        scores = with_previous_passage(searcher, dict(zip(docs, scores.tolist())))
+        ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     listed = [(docnum, round(score, 6)) for docnum, score in ranked]
     return grouped(searcher, listed) if query != PASSAGES else [
         (searcher.stored_fields(docnum)["id"], score) for docnum, score in listed]
+
+
+def ranked_in_bulk(searcher, query: Query) -> bool:
+    """Whether ranking.py scores the query (else Whoosh's own search ranks it)."""
+    try:
+        ranking.score_query(searcher, query)
+    except ranking.Unranked:
+        return False
+    return True
+
+
+def with_previous_passage(searcher, scores: dict[int, float]) -> dict[int, float]:
+    """Each score raised by context.PREVIOUS_SHARE of the score of the passage written just
+    before it, of the same agenda item at the position before, where that one matches too."""
+    def before(docnum: int) -> int | None:
+        if docnum == 0 or docnum - 1 not in scores:
+            return None
+        this, that = searcher.stored_fields(docnum), searcher.stored_fields(docnum - 1)
+        same = that.get("item_key") == this["item_key"] \
+            and that.get("position") == this["position"] - 1
+        return docnum - 1 if same else None
+
+    return {docnum: score + context.PREVIOUS_SHARE * scores[previous]
+            if (previous := before(docnum)) is not None else score
+            for docnum, score in scores.items()}
 
 
 def grouped(searcher, ranked: list[tuple[int, float]]) -> list[tuple[str, float]]:

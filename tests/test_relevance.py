@@ -80,7 +80,8 @@ def test_grouped_scoring_counts_an_answer_behind_two_passages_of_its_item_as_mis
     page = json.loads(roads.read_text())
     others = [f"Councillor Lee asked about pothole repairs on road {n}. The officer replied that "
               f"pothole repairs were due." for n in range(2)]
-    page["text"] = "\n\n".join([*others, page["text"]])
+    # (a paragraph apart, so that the answer does not follow a passage that matches)
+    page["text"] = "\n\n".join([*others, "The meeting turned to other business.", page["text"]])
     roads.write_text(json.dumps(page))
     query = [{"query": "pothole repairs", "doc": "roads",
               "snippet": "Councillor Ahmed asked how long pothole repairs took"}]
