@@ -1,7 +1,7 @@
-"""The passage before: minutes run in order, and the paragraph that answers a question often
-holds few of the words of the search that the paragraph before it, which asked, holds. A found
-passage's score gains a share of the score of the passage just before it in its agenda item,
-when that one is found too (docs/relevance.md, "The passage before").
+"""The passage before: minutes run in order, and the paragraph that answers often holds few of
+the words searched for, which the paragraph before it (the question asked, the matter set out)
+holds. A found passage's score gains a share of the score of the passage just before it in its
+agenda item, when that one is found too (docs/relevance.md, "The passage before").
 
 Only the order changes: the passages found are the same. Searches ranked by relevance in bulk
 (ranking.py) are ranked so; the few that Whoosh's own search ranks are not (hits.matches), nor
