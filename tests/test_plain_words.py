@@ -105,6 +105,13 @@ def test_did_you_mean_only_for_words_the_passages_do_not_hold(reader):
     assert search(reader, "plcements underspend").suggestion == "placements underspend"
 
 
+@pytest.mark.parametrize("query", ["why couldn't placements underspend",
+                                   "why didn’t placements underspend"])
+def test_did_you_mean_leaves_contractions_alone(reader, query):
+    assert search(reader, query).suggestion is None
+    assert search(reader, query.replace("placements", "plcements")).suggestion == query
+
+
 def test_passages_holding_every_word_come_before_those_holding_some(reader):
     ranked = texts(search(reader, "year-end placements underspend"))
     assert "year-end position" in ranked[0]

@@ -14,10 +14,11 @@ from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 from whoosh.spelling import Corrector, ListCorrector
 
-from .query_parser import without_question_marks
+from .query_parser import QUESTION_WORDS, without_question_marks
 
 # Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.
-_QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^])")
+# (a word before "'t" is half of a contraction: "couldn't" is no misspelt "couldn")
+_QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^]|['’]t\b)")
 _OPERATORS = {"and", "or", "not", "to"}
 
 
@@ -38,7 +39,7 @@ def suggest(text: str, known: Callable[[str], bool], corrector_of: Callable[[], 
     corrected, changed, corrector = text, False, None
     for match in reversed(list(_QUERY_WORD.finditer(text))):
         word = match.group().lower()
-        if word in STOP_WORDS or word in _OPERATORS or known(word):
+        if word in STOP_WORDS or word in QUESTION_WORDS or word in _OPERATORS or known(word):
             continue
         corrector = corrector or corrector_of()
         found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
