@@ -131,6 +131,13 @@ def test_long_form_search_finds_the_camhs_passages_and_says_what_else_it_searche
         ("child and adolescent mental health", ("CAMHS",))]
 
 
+def test_a_long_form_typed_among_small_words_is_said_without_them(index_dir):
+    results = search(index_dir, "waiting times in the child and adolescent mental health "
+                                "services of the county")
+    assert [(e.typed, e.also) for e in results.expansions] == [
+        ("child and adolescent mental health services", ("CAMHS",))]
+
+
 def test_acronym_search_finds_the_spelt_out_passages_too(index_dir):
     results = search(index_dir, "CSE")
     texts = [hit.passage.text for hit in results.hits]

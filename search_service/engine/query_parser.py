@@ -416,10 +416,13 @@ class AcronymExpander(Plugin):
             texts.append(nodes[i].text)
             ends.append(i + 1)
             i += 1
-        if not _neutral(_neighbour(nodes, start, -1)):
+        # (a run opens and closes with a word of its own: "the CAMHS services in" is no term)
+        if not _neutral(_neighbour(nodes, start, -1)) or not texts \
+                or texts[0].lower() in STOP_WORDS:
             return start, []
         for count in range(len(texts), 1, -1):
-            if not _neutral(_neighbour(nodes, ends[count - 1] - 1, 1)):
+            if not _neutral(_neighbour(nodes, ends[count - 1] - 1, 1)) \
+                    or texts[count - 1].lower() in STOP_WORDS:
                 continue
             typed = " ".join(texts[:count])
             acronyms = self.glossary.acronyms(typed, self.councils)
