@@ -189,7 +189,8 @@ def compounds_reader(tmp_path_factory, engine):
     yield from one_page_reader(tmp_path_factory, engine, "compounds", document(
         "https://example.gov.uk/parish", "A resident asked whether weed killer was used on the "
         "footpaths.\n\nThe carpark behind the village hall would be resurfaced in May.\n\n"
-        "The Clerk reported that the bus shelter had been repaired.", "Parish", "Public forum"))
+        "The Clerk reported that the bus shelter had been repaired.\n\nThe scanned letter "
+        "read conf idential, from the club's pres office.", "Parish", "Public forum"))
 
 
 @pytest.mark.parametrize("query, expected, also", [
@@ -202,6 +203,11 @@ def test_words_written_joined_or_apart_find_each_other(compounds_reader, query, 
     assert results.hits and expected in texts(results)[0]
     found = [(expansion.typed, expansion.also) for expansion in results.expansions]
     assert found == ([also] if also else [])
+
+
+def test_a_word_splits_only_into_english_words(compounds_reader):
+    # ("pres" and "idential" are words of the page, broken by its scan, not of the language)
+    assert search(compounds_reader, "presidential office").expansions == []
 
 
 @pytest.fixture(scope="module")

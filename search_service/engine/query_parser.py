@@ -25,6 +25,7 @@ from whoosh.qparser.plugins import BoostPlugin, FuzzyTermPlugin, PhrasePlugin, P
 from whoosh.query import And, AndMaybe, AndNot, NullQuery, Or, Phrase, Query, Term
 
 from .analysis import joined_form
+from .english import is_english
 
 # Words match the passage text, its question (boosted: that is what people look for), and the
 # agenda item's title and description (indexed on the item's first passage). A question's answer
@@ -266,8 +267,8 @@ MIN_COMPOUND_PART = 3
 class Compounds:
     """Words written joined in a search and apart in the minutes, or the other way round
     ("weedkiller" / "weed killer", "car park" / "carpark"), looked up as the acronym expander
-    looks up acronyms: a word the index does not hold that splits into two words it holds is
-    searched as their phrase too, and two plain words whose joined form it holds as that word
+    looks up acronyms: a word the index does not hold that splits into two English words it
+    holds is searched as their phrase too, and two plain words whose joined form it holds as that word
     too. `held(word)` says whether the passages' text holds a word as written there (analysed
     by `field`)."""
 
@@ -289,6 +290,7 @@ class Compounds:
         for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
             left, right = word[:cut], word[cut:]
             if left.lower() not in STOP_WORDS and right.lower() not in STOP_WORDS \
+                    and is_english(left) and is_english(right) \
                     and self._holds(left) and self._holds(right):
                 self._splits[word] = f"{left} {right}"
                 return True

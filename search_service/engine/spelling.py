@@ -3,39 +3,26 @@ same way on both engines. The words are the unstemmed words of the passage texts
 `spelling` field of the source records; Xapian: the source records' `W:` terms); a correction
 allows one edit in short words and two in longer ones, keeps the first letter, and prefers the
 word more source documents hold, so "tax" never becomes "was". A word of the English language
-(pyspellchecker's dictionary) is no misspelling, though the passages lack it: "taxi" is never
-offered as "tax", nor "loos" as "look"."""
+(english.py) is no misspelling, though the passages lack it: "taxi" is never offered as "tax",
+nor "loos" as "look"."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from typing import Any
-
-from spellchecker import SpellChecker
 
 from whoosh.analysis import STOP_WORDS
 from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 from whoosh.spelling import Corrector, ListCorrector
 
+from .english import is_english
 from .query_parser import QUESTION_WORDS, without_question_marks
 
 # Words of the query to spell-check: not operators, field prefixes, wildcards or quoted syntax.
 # (a word before "'t" is half of a contraction: "couldn't" is no misspelt "couldn")
 _QUERY_WORD = re.compile(r"(?<![\w:*?~^])[A-Za-z][a-z]{2,}(?![\w:*?~^]|['’]t\b)")
 _OPERATORS = {"and", "or", "not", "to"}
-
-
-@cache
-def _english() -> SpellChecker:
-    """The English dictionary (loaded once, ~0.1 s)."""
-    return SpellChecker(language="en", distance=1)
-
-
-def is_english(word: str) -> bool:
-    """Whether a lower-case word is a word of the English language."""
-    return word in _english()
 
 
 def known_words(field: Any, spelt: Callable[[str], bool], indexed: Callable[[str], bool]
