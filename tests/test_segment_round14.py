@@ -1,7 +1,7 @@
 """Round 14 of the splitter: the answer inside the sentence or paragraph that asks, given by
 someone named without "that" ("…, the Clerk confirmed minutes are …"), by a participle ("…, the
-Chairman saying that …") or by its giving ("Clarification made that …") (docs/splitter.md,
-"Round 14"). The examples are written for the test."""
+Chairman saying that …") or by its giving ("Clarification made that …"); bullets run together on
+one line (docs/splitter.md, "Round 14"). The examples are written for the test."""
 from __future__ import annotations
 
 import pytest
@@ -51,3 +51,11 @@ def test_a_reply_named_by_its_giving_answers_what_was_raised(question: str, answ
 def test_no_split_without_a_question_or_without_someone_else_answering(text: str) -> None:
     kinds_and_answers = [(kind, answer) for kind, _, answer in passages(text)]
     assert kinds_and_answers in ([("qa", None)], [("statement", None)])
+
+
+def test_bullets_run_together_on_one_line_are_points_of_their_own() -> None:
+    text = ("The PCSO reported: · Shoplifting had risen in the town · Two vans had been broken "
+            "into · Speed checks on the bypass had found eleven drivers over the limit")
+    assert [kind for kind, _, _ in passages_of_item(text, "Police report")] == ["statement"] * 3
+    # (one dot between words is no list)
+    assert len(passages_of_item("The hall · church rota was agreed for May.", "Rota")) == 1

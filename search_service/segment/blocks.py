@@ -188,9 +188,14 @@ def _titled(line: str) -> list[str]:
     return [match["title"], "", line[match.end():]] if match else [line]
 
 
+# Bullets run together on one line: "· Shoplifting had risen · Protection orders had worked".
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[·•▪●◦]\s)")
+
+
 def _lines(text: str) -> list[str]:
     """The text's lines, with paragraphs flattened onto one line ("… seven.   County Councillor
-    Report: …": a run of spaces after a sentence) and table rows ("… | … |") taken apart."""
+    Report: …": a run of spaces after a sentence), bullets run together taken apart ("· … · …")
+    and table rows ("… | … |") taken apart."""
     out = []
     for line in text.splitlines():
         line = line.replace("\u00a0", " ")
@@ -198,6 +203,8 @@ def _lines(text: str) -> list[str]:
         parts = _FLATTENED_BREAK.split(line) if flattened else [line]
         if "/" in line and len(_INLINE_MINUTE.findall(line)) > 1:
             parts = [cut for part in parts for cut in _INLINE_MINUTE.split(part)]
+        if len(_INLINE_BULLET.findall(line)) > 1:
+            parts = [cut for part in parts for cut in _INLINE_BULLET.split(part)]
         for part in parts:
             out.extend(_unpiped(part) if "|" in part else _titled(part.strip()))
     return out
