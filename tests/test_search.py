@@ -31,6 +31,7 @@ def index_dir(tmp_path_factory, engine):
 
 @pytest.mark.parametrize("query, expected", [
     ("informaton sharing", "information sharing"),
+    ("Informaton sharing", "Information sharing"),   # in the case typed
     ("safegaurding", "safeguarding"),
     ("chidren", "children"),
     ('speaker:chair "informaton sharing" OR trainning', 'speaker:chair "information sharing" OR training'),

@@ -48,7 +48,9 @@ def suggest(text: str, known: Callable[[str], bool], corrector_of: Callable[[], 
         corrector = corrector or corrector_of()
         found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
         if found:
-            corrected = corrected[:match.start()] + found[0] + corrected[match.end():]
+            # (in the case typed: "Conisbrough" → "Conisborough")
+            fixed = found[0].capitalize() if match.group()[0].isupper() else found[0]
+            corrected = corrected[:match.start()] + fixed + corrected[match.end():]
             changed = True
     return corrected if changed else None
 
