@@ -32,6 +32,8 @@ def index_dir(tmp_path_factory, engine):
 @pytest.mark.parametrize("query, expected", [
     ("informaton sharing", "information sharing"),
     ("Informaton sharing", "Information sharing"),   # in the case typed
+    ("Chiddren sharing", "Children sharing"),
+    ("sharing with Chiddren", None),  # a name typed mid-search is not made a common word
     ("safegaurding", "safeguarding"),
     ("chidren", "children"),
     ('speaker:chair "informaton sharing" OR trainning', 'speaker:chair "information sharing" OR training'),

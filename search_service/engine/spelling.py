@@ -47,6 +47,9 @@ def suggest(text: str, known: Callable[[str], bool], corrector_of: Callable[[], 
             continue
         corrector = corrector or corrector_of()
         found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
+        named = match.start() > 0 and match.group()[0].isupper()
+        if found and named and is_english(found[0]):
+            continue   # a name typed as one is no misspelt word: "Winslow" is not "window"
         if found:
             # (in the case typed: "Conisbrough" → "Conisborough")
             fixed = found[0].capitalize() if match.group()[0].isupper() else found[0]
