@@ -59,3 +59,11 @@ def test_bullets_run_together_on_one_line_are_points_of_their_own() -> None:
     assert [kind for kind, _, _ in passages_of_item(text, "Police report")] == ["statement"] * 3
     # (one dot between words is no list)
     assert len(passages_of_item("The hall · church rota was agreed for May.", "Rota")) == 1
+
+
+def test_the_rules_of_questions_ask_none() -> None:
+    text = ("Any member may ask the Leader or a Committee Chair a question on:\n\n"
+            "(a) any matter in the Leader's written report; or\n\n"
+            "(b) any matter for which the Council has powers or duties.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Members' questions")] == [
+        "statement", "statement"]

@@ -521,6 +521,10 @@ QUESTION_SECTION = re.compile(
     r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"
     r"answers?|clarifications?|sought (?:\w+ ){0,2}(?:assurances?|information|details|views))\b|"
     r"^(?:written |verbal )?repl(?:y|ies)\s*:", re.I)
+# A lead-in stating the rules of questions, not recording any: "Any member may ask a Chair or
+# the Leader a question on:".
+QUESTION_RULES = re.compile(r"\b(?:may|can|must|shall|should) (?:not )?(?:ask|put|submit|raise)\b",
+                            re.I)
 PRESENTATION_SECTION = re.compile(
     r"\b(?:introduc\w*|present\w*|made the following|highlighted|outlined|update|informed|"
     r"advised|reported|explained|briefed|overview|key points|main points|points made by)\b",

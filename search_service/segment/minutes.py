@@ -88,7 +88,7 @@ def _is_lead_in(block: Block, following: Block | None) -> bool:
 def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
     match = cues.LEAD_IN_SPEAKER.search(text) or cues.NAME_ONLY.match(text)
     who = tidy_person(match[1]) if match else None
-    if cues.QUESTION_SECTION.search(text):
+    if cues.QUESTION_SECTION.search(text) and not cues.QUESTION_RULES.search(text):
         mode = "questions"
     elif cues.PRESENTATION_SECTION.search(text) and not cues.MEMBERS_POINTS.match(text) \
             and not cues.DISCUSSION.search(text):
