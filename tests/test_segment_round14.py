@@ -67,3 +67,9 @@ def test_the_rules_of_questions_ask_none() -> None:
             "(b) any matter for which the Council has powers or duties.")
     assert [kind for kind, _, _ in passages_of_item(text, "Members' questions")] == [
         "statement", "statement"]
+
+
+def test_a_request_made_before_is_an_errand_not_a_question() -> None:
+    text = ("It had been requested that Mill Lane be signed by Highways as narrow; the request "
+            "had been acknowledged by Highways. Cllr Lee will follow it up.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Highways")] == ["statement"]
