@@ -112,6 +112,16 @@ def test_did_you_mean_leaves_contractions_alone(reader, query):
     assert search(reader, query.replace("placements", "plcements")).suggestion == query
 
 
+@pytest.mark.parametrize("query, same_as", [
+    ("NOT NOT underspend", "underspend"),              # a double negation cancels
+    ("underspend NOT NOT NOT county", "underspend NOT county"),
+    ("placements AND AND underspend", "placements AND underspend"),
+])
+def test_an_operator_typed_twice_is_read_once(reader, query, same_as):
+    assert texts(search(reader, query)) == texts(search(reader, same_as))
+    assert search(reader, same_as).hits
+
+
 def test_passages_holding_every_word_come_before_those_holding_some(reader):
     ranked = texts(search(reader, "year-end placements underspend"))
     assert "year-end position" in ranked[0]

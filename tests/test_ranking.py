@@ -298,6 +298,7 @@ def test_searches_read_no_column_again_while_the_index_has_no_more_segments_than
     queries = [COMMON, MIDDLING, f'"{PHRASE}"', f"{COMMON} date:[2010 TO 2015]"]
     for text in queries:
         search_passages(searcher, everything(query=text, sort="newest"))
+        search_passages(searcher, everything(query=text))
     reads = []
     column_reader = SegmentReader.column_reader
     monkeypatch.setattr(SegmentReader, "column_reader", lambda reader, name, *args, **kwargs:

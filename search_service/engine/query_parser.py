@@ -216,10 +216,27 @@ def without_question_marks(text: str) -> str:
     return _ASKING_MARK.sub("", text)
 
 
+# The same operator typed twice or more: "NOT NOT x" (Whoosh's parser fails on it), "a AND AND b".
+_OPERATOR_RUN = re.compile(r"\b(AND|OR|NOT)(?:\s+\1)+\b")
+
+
+def single_operators(text: str) -> str:
+    """The query with each run of one operator outside quotes said once, a run of NOTs by its
+    parity ("NOT NOT x" is "x")."""
+    def once(match: re.Match[str]) -> str:
+        if match[1] != "NOT":
+            return match[1]
+        return "NOT" if len(match[0].split()) % 2 else ""
+
+    parts = text.split('"')
+    return '"'.join(_OPERATOR_RUN.sub(once, part) if i % 2 == 0 else part
+                    for i, part in enumerate(parts))
+
+
 def parse(schema: Schema, text: str, plugins: Iterable[qparser.Plugin] = ()) -> Query:
     """The query for the user's words: plain words coordinated, alongside required syntax."""
     return _soften(make_parser(schema, plugins).parse(
-        close_quotes(without_question_marks(text))))
+        close_quotes(single_operators(without_question_marks(text)))))
 
 
 def _soften(query: Query) -> Query:
