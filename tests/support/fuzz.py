@@ -242,6 +242,7 @@ PATHOLOGICAL = [
     {"q": "council", "page": "1000", "page_size": "100"}, {"q": "", "page": "1000"},
     {"q": "council", "page": str(10 ** 30)}, {"q": "council", "page_size": str(10 ** 9)},
     {"q": "council", "sort": "newest", "page": "999"},
+    {"q": "NOT NOT NOT"}, {"q": "council AND AND NOT NOT report"},
 ]
 
 
