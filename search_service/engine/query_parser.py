@@ -285,9 +285,9 @@ class Compounds:
     """Words written joined in a search and apart in the minutes, or the other way round
     ("weedkiller" / "weed killer", "car park" / "carpark"), looked up as the acronym expander
     looks up acronyms: a word the index does not hold that splits into two English words it
-    holds is searched as their phrase too, and two plain words whose joined form it holds as that word
-    too. `held(word)` says whether the passages' text holds a word as written there (analysed
-    by `field`)."""
+    holds is searched as their phrase too, and two plain words whose joined form it holds as
+    that word too. `held(word)` says whether the passages' text holds a word as written there
+    (analysed by `field`)."""
 
     def __init__(self, field: Any, held: Callable[[str], bool]) -> None:
         self.field = field

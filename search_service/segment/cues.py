@@ -97,7 +97,8 @@ REQUEST_VERB = re.compile(r"^(?i:asked)$")
 # Raising a point: a question only when an answer follows it.
 # ("the points raised" and "requested to attend" raise nothing)
 RAISES = Gated(
-    r"\b(?:asked for|concern(?:s|ed)?|(?<!had )(?<!been )requested(?! to (?:attend|speak|address|be))|"
+    r"\b(?:asked for|concern(?:s|ed)?|"
+    r"(?<!had )(?<!been )requested(?! to (?:attend|speak|address|be))|"
     r"suggested|(?<!points )(?<!issues )(?<!matters )(?<!questions )(?<!concerns )raised|"
     r"brought up|"
     r"expressed|point of order|worry|worries|(?:comments?|points?) (?:was|were) (?:made|raised)|"
