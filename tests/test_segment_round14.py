@@ -73,3 +73,13 @@ def test_a_request_made_before_is_an_errand_not_a_question() -> None:
     text = ("It had been requested that Mill Lane be signed by Highways as narrow; the request "
             "had been acknowledged by Highways. Cllr Lee will follow it up.")
     assert [kind for kind, _, _ in passages_of_item(text, "Highways")] == ["statement"]
+
+
+@pytest.mark.parametrize("text", [
+    "A long discussion took place where the Chair asked members of the public present to "
+    "outline their concerns over the hill paths.",
+    "After a short debate the Chair asked those present to set out their views on the hill "
+    "paths.",
+])
+def test_asking_those_present_to_do_something_asks_no_question(text: str) -> None:
+    assert passages_of_item(text, "Open forum") == [("statement", None, None)]

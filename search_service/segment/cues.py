@@ -234,11 +234,13 @@ NEW_EXCHANGE = re.compile(
     rf"^(?:Asked by |(?:{PERSON}|{_MEMBER}),? (?:then |also |further )?(?:asked|queried|"
     r"enquired|inquired|questioned|referred|raised|expressed|sought|requested)\b)")
 # The chair inviting questions: "… asked if there were any questions", "… asked if anyone wished
-# to raise any matters".
-INVITATION = re.compile(r"\basked (?:if|whether) (?:there (?:were|was) any (?:further |other )?"
+# to raise any matters"; or asking those present to do something: "… asked members of the public
+# to speak one at a time".
+INVITATION = re.compile(r"\basked (?:(?:if|whether) (?:there (?:were|was) any (?:further |other )?"
                         r"(?:questions?|comments?|matters?)\b(?: (?:from|by) [^.?]{1,40})?|"
                         r"anyone (?:wished|wanted|would like|had) to (?:raise|ask|say|speak)\b"
-                        r"[^.?]{0,60})")
+                        r"[^.?]{0,60})|(?:the |all )?(?:members of (?:the )?public|everyone|"
+                        r"those)(?: present| attending)? to (?!attend)\w+)")
 # Nothing asked: "No queries were raised in relation to …", "There were no questions."
 NOTHING_ASKED = re.compile(r"^(?:No|There were no|There was no) (?:further |other )?"
                            r"(?:questions?|quer(?:y|ies)|comments?|concerns?|issues?)\b"
