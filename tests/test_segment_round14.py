@@ -1,7 +1,9 @@
 """Round 14 of the splitter: the answer inside the sentence or paragraph that asks, given by
 someone named without "that" ("…, the Clerk confirmed minutes are …"), by a participle ("…, the
 Chairman saying that …") or by its giving ("Clarification made that …"); bullets run together on
-one line (docs/splitter.md, "Round 14"). The examples are written for the test."""
+one line; what asks no question: the rules of questions, a request made before, the chair asking
+those present to do something (docs/splitter.md, "Round 14"). The examples are written for the
+test."""
 from __future__ import annotations
 
 import pytest
