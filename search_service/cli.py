@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .crawl import CrawlError, default_cache_dir
+from .engine import english
 from .engine.choice import ENGINES, engine_of, store_module
 from .engine.store import IndexBusyError, StoreError, default_index_dir, open_index
 from .evaluate import CorpusError, evaluate_corpus, format_report, read_hosts
@@ -442,6 +443,7 @@ def serve_command(index_dir: Path | None, host: str, port: int, threads: int) ->
             pool.warm_up()
         except Exception:  # a broken index: its pages say so, the log has the details
             log.exception("cannot read the index in %s", index)
+    english.load()   # (the dictionary of "Did you mean": once a process, whatever the index)
     click.echo(f"Serving {index} on http://{host}:{port}/ (waitress, {threads} threads); "
                f"Ctrl+C stops")
     server.run()

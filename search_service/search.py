@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from . import filters, grouping, similarity
-from .engine import context, english, facet_counts, hits, items, queries, ranking
+from .engine import context, facet_counts, hits, items, queries, ranking
 from .engine.queries import Query, QueryError
 from .engine.query_parser import Expansion
 from .engine.reading import SearcherWords
@@ -312,10 +312,9 @@ WARM_UP_QUERY = "council"
 
 
 def warm_up(searcher: Searcher) -> None:
-    """Read once what every search reads (facet columns, the glossary, the spelling words, the
-    English dictionary), so the first visitor after a start does not wait for it."""
+    """Read once what every search reads (facet columns, the glossary, the spelling words), so
+    the first visitor after a start does not wait for it."""
     search_passages(searcher, SearchRequest(query=WARM_UP_QUERY))
-    english.is_english(WARM_UP_QUERY)
 
 
 def meeting_items(searcher: Searcher, meeting_id: str) -> list[list[Passage]]:

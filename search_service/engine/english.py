@@ -29,6 +29,11 @@ def _dictionary() -> SpellChecker:
     return SpellChecker(language="en", distance=1)
 
 
+def load() -> None:
+    """Read the dictionary now (`serve` does, before its first visitor)."""
+    _dictionary()
+
+
 def is_english(word: str) -> bool:
     """Whether a word (any case) is a word of the English language, spelt as in Britain or as
     in America."""

@@ -39,23 +39,24 @@ def suggest(text: str, known: Callable[[str], bool], corrector_of: Callable[[], 
     corrector (`corrector_of()`, asked for only when a word is unknown), or None when no word
     changed."""
     text = without_question_marks(text)
-    corrected, changed, corrector = text, False, None
+    corrected, corrector = text, None
     for match in reversed(list(_QUERY_WORD.finditer(text))):
-        word = match.group().lower()
+        typed = match.group()
+        word = typed.lower()
         if word in STOP_WORDS or word in QUESTION_WORDS or word in _OPERATORS or known(word) \
                 or is_english(word):
             continue
         corrector = corrector or corrector_of()
         found = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 5 else 2, prefix=1)
-        named = match.start() > 0 and match.group()[0].isupper()
-        if found and named and is_english(found[0]):
-            continue   # a name typed as one is no misspelt word: "Winslow" is not "window"
-        if found:
-            # (in the case typed: "Conisbrough" → "Conisborough")
-            fixed = found[0].capitalize() if match.group()[0].isupper() else found[0]
-            corrected = corrected[:match.start()] + fixed + corrected[match.end():]
-            changed = True
-    return corrected if changed else None
+        capital = typed[0].isupper()
+        # (a name typed as one, after the first word, is no misspelt word: "Winslow" is not
+        # "window")
+        if not found or (capital and match.start() > 0 and is_english(found[0])):
+            continue
+        # (in the case typed: "Conisbrough" → "Conisborough")
+        fixed = found[0].capitalize() if capital else found[0]
+        corrected = corrected[:match.start()] + fixed + corrected[match.end():]
+    return corrected if corrected != text else None
 
 
 class SourceWords(Corrector):

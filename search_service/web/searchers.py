@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..engine.choice import engine_of, index_written, store_module
-from ..engine.english import is_english
 from ..engine.store import PassageIndex, Searcher, open_index
 from ..readers import Reader, WhooshReader
 from ..search import WARM_UP_QUERY, SearchRequest, warm_up
@@ -173,5 +172,4 @@ class XapianPool:
         """Run one search before the first request: the database opened, its shards reached."""
         started = time.perf_counter()
         self.reader().search(SearchRequest(query=WARM_UP_QUERY))
-        is_english(WARM_UP_QUERY)   # (the English dictionary of "Did you mean")
         log.info("searched %s once in %.2f s", self.index_path, time.perf_counter() - started)
