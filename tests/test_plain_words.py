@@ -227,7 +227,8 @@ def synonyms_reader(tmp_path_factory, engine):
         "https://example.gov.uk/housing", "The average time to relet voids had risen to 41 "
         "days.\n\nReports of fly-tipping in the borough had fallen by a fifth.\n\n"
         "The footway on Mill Lane would be resurfaced in the spring.\n\nA resident said the "
-        "pavement outside the school was too narrow.", "Housing", "Performance"))
+        "pavement outside the school was too narrow.\n\nThe Homes for Ukraine grant was £10,500 a "
+        "guest for the first year.", "Housing", "Performance"))
 
 
 @pytest.mark.parametrize("query, expected, also", [
@@ -236,6 +237,8 @@ def synonyms_reader(tmp_path_factory, engine):
     ("illegal dumping", "Reports of fly-tipping", ("illegal dumping", ("fly-tipping",
                                                                        "dumped rubbish"))),
     ("footway resurfacing", "The footway on Mill Lane", ("footway", ("pavement",))),
+    # a people's word finds its place's name
+    ("funding for each Ukrainian refugee", "Homes for Ukraine", ("Ukrainian", ("Ukraine",))),
 ])
 def test_plain_words_find_the_words_minutes_use(synonyms_reader, query, expected, also):
     results = search(synonyms_reader, query)
