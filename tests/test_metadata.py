@@ -60,6 +60,28 @@ def test_header_is_read(text: str, committee: str | None, date: dt.date | None,
     assert page.items[0][0].number == number
 
 
+_MENU = "".join(f"  • {entry}\n" for entry in (
+    "Calendar", "Committees", "Decisions", "Forward Plans", "Library", "Meetings",
+    "Search documents", "Subscribe to updates", "Your councillors", "What's new", "Agenda item"))
+
+
+def test_a_site_menu_above_an_item_page_is_not_its_title() -> None:
+    # the text of a page whose menu is a list of links: the menu's last point names the kind
+    page = read_page(_MENU + "\n    LIBRARIES\n\n    • Meeting of Cabinet, Tuesday, 12th March, "
+                     "2024 6.00 pm (Item 5.)\n\n    To consider the report.\n" + MINUTES)
+    item, minutes = page.items[0]
+    assert (item.title, item.number) == ("LIBRARIES", "5")
+    assert (page.committee, page.meeting_date) == ("Cabinet", dt.date(2024, 3, 12))
+    assert "Calendar" not in minutes
+
+
+def test_a_list_opening_the_minutes_is_no_menu() -> None:
+    points = "".join(f"• {point}\n" for point in (
+        "Grass cutting", "Bus shelter", "Play area", "Street lights", "Dog bins"))
+    page = read_page("Minutes of the Parish Council, 3 May 2022\n\n" + points)
+    assert "Dog bins" in page.items[0][1]
+
+
 @pytest.mark.parametrize("text, council", [
     ("Stockton-on-Tees Borough Council\nLicensing Committee Minutes\nDate:\n1 May 2012",
      "Stockton-on-Tees Borough Council"),

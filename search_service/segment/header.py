@@ -47,7 +47,7 @@ _BODY = re.compile(r"\b(?:Committee|Council|Cabinet|Board|Panel|Forum|Commission
 _MEETING_LINE = re.compile(rf"^Meeting: {_DATE} [-–] (?P<committee>.+?)"
                            r"(?: \(Item (?P<number>[\w.]+?)\.?\))?$")
 # "Meeting of Cabinet, Tuesday, 12th March, 2019 6.00 pm (Item 95.)" heads an item page.
-_MEETING_OF = re.compile(rf"^Meeting of (?P<committee>.+?),? (?P<when>{_DATE}{_TIME}?)"
+_MEETING_OF = re.compile(rf"^(?:[•·*] )?Meeting of (?P<committee>.+?),? (?P<when>{_DATE}{_TIME}?)"
                          r"(?: \(Item (?P<number>[\w.]+?)\.?\))?$", re.I)
 # "Cabinet - Tuesday, 2nd October, 2018 2.00 pm", "Schools Forum - Thursday 14th January 2021"
 # ("Budget - Cabinet - 5 February 2020 (Recommendation 3)", with a dash before the body's name,

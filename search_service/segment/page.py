@@ -50,6 +50,9 @@ _DECISION_FACTS = re.compile(
     r"Date comes into force|Wards affected|Lead officer):", re.I)
 _ITEM_PAGE = re.compile(r"^(?:Agenda item|Issue - (?:meetings|decisions)|Decision details)$", re.I)
 _MEETING_PAGE = re.compile(r"^Agenda(?:,)? (?:and|&) (?:draft )?(?:minutes|decisions)$", re.I)
+# A link of a site's menu: a bullet and a few words ("• Forthcoming Decisions").
+_MENU_ENTRY = re.compile(r"^[•·*] \S+(?: \S+){0,3}$")
+_MENU_ENTRIES = 5   # so many make a menu, not a list of the minutes
 _ITEMS_HEADER = re.compile(r"^(?:\| )?No\.?(?: \|)? Item(?: \|)?$", re.I)
 # Lines a web page adds around the minutes: navigation, venue and contact details, links.
 _CHROME = re.compile(
@@ -74,7 +77,7 @@ class Page:
 
 def read_page(text: str) -> Page:
     """Read a page's text: meeting header, then one or more agenda items with their minutes."""
-    raw = text.splitlines()
+    raw = _without_menu(text.splitlines())
     lines = [line.replace("\u00a0", " ").strip() for line in raw]
     header = read_header(lines)
     page = Page(committee=header.committee, meeting_date=header.meeting_date,
@@ -93,6 +96,19 @@ def read_page(text: str) -> Page:
         page.items = [_single_item(raw, lines, number)]
     log.debug("page: %s %s, %d items", page.committee, page.meeting_date, len(page.items))
     return page
+
+
+def _without_menu(raw: list[str]) -> list[str]:
+    """The page without the site's menu above it: a run of short bulleted links ("• Calendar",
+    "• Committees", …) opening the page."""
+    end = 0
+    for n, line in enumerate(raw):
+        if _MENU_ENTRY.match(line.strip()):
+            end = n + 1
+        elif line.strip():
+            break
+    return raw[end:] if sum(bool(_MENU_ENTRY.match(line.strip())) for line in raw[:end]) \
+        >= _MENU_ENTRIES else raw
 
 
 def _title(line: str) -> str:
