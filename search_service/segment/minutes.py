@@ -23,6 +23,8 @@ _COMPLETE_DECISION = 80     # characters of a decision head that says it all, en
 _RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they hold
 # Longer ones are paragraphs run together: each named speaker opens a point of their own.
 _RUN_TOGETHER_LONG = 800
+# … where a minute's own number opens a new one: "C535 Police Report No police representative …"
+_ITEM_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{1,4}|\d{1,3}\.)(?:\([a-z0-9]{1,3}\))?\s+[A-Z][a-z]")
 # A point made in the debate that followed, not a reply: "During debate, Mr Gale expressed …".
 _IN_DEBATE = re.compile(r"^(?:During|In) (?:the )?(?:debate|discussion)\b")
 # The council taking up what a resident asked: "The council discussed this and it was the opinion
@@ -462,7 +464,8 @@ def _run_together(blocks: list[Block]) -> list[Block]:
         for k, sentence in enumerate(parts):
             if k > start and ((closed and cues.NEW_EXCHANGE.match(sentence))
                               or cues.DECISION_START.match(sentence)
-                              or (long and (closed or k - start >= 3) and _new_speaker(parts, k, closed))):
+                              or (long and _ITEM_CODE.match(sentence))
+                              or (long and (closed or k - start >= 3) and _new_speaker(parts, k, start, closed))):
                 out.append(replace(block, text=" ".join(parts[start:k])))
                 start, closed = k, False
             closed = closed or bool(cues.DECISION_IN.search(sentence)
@@ -473,13 +476,21 @@ def _run_together(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _new_speaker(parts: list[str], k: int, replied: bool) -> bool:
+def _new_speaker(parts: list[str], k: int, start: int, replied: bool) -> bool:
     """Whether sentence k opens with someone named speaking who did not open sentence k - 1,
-    other than to give the first reply (a reply stays with its question)."""
+    other than to give the first reply to what the point (from sentence `start`) asked (a reply
+    stays with its question)."""
     match = cues.SPEAKER_START.match(parts[k][:400])
     before = cues.SPEAKER_START.match(parts[k - 1][:400])
     return bool(match) and not cues.CONTINUES.match(parts[k][:400]) \
-        and (replied or not qa.answers(parts[k])) and (before is None or before[1] != match[1])
+        and (replied or not qa.answers(parts[k]) or not _asks(parts[start:k])) \
+        and (before is None or before[1] != match[1])
+
+
+def _asks(parts: list[str]) -> bool:
+    """Whether any of the sentences asks something, or raises a concern, a reply could answer."""
+    return any(ends_question(part) or cues.ASKS.search(part) or cues.CONCERN.search(part)
+               for part in parts)
 
 
 def split_minutes(text: str, public_item: bool = False) -> list[Segment]:

@@ -1,0 +1,50 @@
+"""Round 15 of the splitter: a page whose minutes run together on one line, each minute opening
+with its own number ("C535 Police Report …"), and councillors each noting a matter in turn where
+nothing was asked (docs/splitter.md, "Round 15"). The examples are written for the test."""
+from __future__ import annotations
+
+from search_service.model import Document
+from search_service.segment import split_document
+
+# A parish council's minutes as a scanned page gives them: header, then every minute on one line.
+_RUN_TOGETHER = (
+    "Minutes of the Meeting of Upper Sheep Town Council held on Monday, 4 March 2024 at the Town "
+    "Hall Present: Cllrs: A Bee (Chairman), C Dee, E Eff Apologies: Cllr G Gee (Holiday) "
+    "C101 Declarations of Interest No interests were declared. "
+    "C102 Police Report No police representative was present. "
+    "C103 Reports on Town Matters The Clerk reported that the new bins had been installed on the "
+    "green. She added that the contractor would return to fix the damaged post. The old bins "
+    "had been taken to the depot for recycling. "
+    "Cllr Dee noted that the footpath by the school was badly cracked and she asked that it be "
+    "repaired before the winter. Cllr Eff noted that the bus shelter glass was broken again. "
+    "C104 Open Forum Two residents attended to speak about the parking on Mill Lane, which they "
+    "said had become worse since the new houses were occupied.")
+
+
+def _texts(text: str) -> list[str]:
+    url = "https://example.gov.uk/minutes"
+    return [passage.text for passage in split_document(Document(source=url, url=url, text=text))]
+
+
+def test_minutes_run_together_split_at_their_own_numbers() -> None:
+    texts = _texts(_RUN_TOGETHER)
+    assert any(text.startswith("C102 Police Report No police") and text.endswith("present.")
+               for text in texts)
+    assert any(text.startswith("C104 Open Forum Two residents") for text in texts)
+
+
+def test_a_councillor_noting_a_matter_opens_a_point_of_their_own() -> None:
+    # nothing was asked before "Cllr Dee noted …": it is her point, not a reply to the Clerk's
+    texts = _texts(_RUN_TOGETHER)
+    dee = next(text for text in texts if "footpath by the school" in text)
+    assert dee.startswith("Cllr Dee noted") and "new bins" not in dee
+
+
+def test_a_reply_to_a_question_stays_with_it() -> None:
+    asked = ("Mr Hale asked whether the council would replace the broken bench on the green, "
+             "which had been reported twice. ") * 4
+    texts = _texts("Public participation\n\n" + asked + "Cllr Dee noted that a new bench had "
+                   "been ordered and would be fitted in April.")
+    assert len([text for text in texts if "new bench had been ordered" in text]) == 1
+    reply = next(text for text in texts if "new bench had been ordered" in text)
+    assert reply.startswith("Mr Hale asked")
