@@ -48,3 +48,18 @@ def test_a_reply_to_a_question_stays_with_it() -> None:
     assert len([text for text in texts if "new bench had been ordered" in text]) == 1
     reply = next(text for text in texts if "new bench had been ordered" in text)
     assert reply.startswith("Mr Hale asked")
+
+
+def test_minutes_numbered_in_words_split_there_too() -> None:
+    page = ("MINUTES OF THE UPPER SHEEP ANNUAL PARISH MEETING 2024 The meeting was held on "
+            "Wednesday 8th May in the Village Hall at 7pm. PRESENT: Ann Bee (Chairman), Carl Dee "
+            "(Clerk) and 12 parishioners. The Chairman welcomed everyone to the meeting and "
+            "thanked the volunteers who had kept the churchyard tidy over the winter months, "
+            "and those who had run the spring fair. MINUTE 1 Apologies - Mrs Eve Eff and Mr "
+            "Gus Gee. MINUTE 2 Matters arising - none. MINUTE 3 Police report The Police "
+            "Community Support Officer reported two thefts from sheds since January and one "
+            "report of speeding on Mill Lane, and asked residents to keep reporting anything "
+            "suspicious. The speed watch group would be out again in June on the main road, and "
+            "volunteers to join it were asked to give their names to the Clerk after the "
+            "meeting.")
+    assert "MINUTE 2 Matters arising - none." in _texts(page)

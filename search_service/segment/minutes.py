@@ -24,7 +24,8 @@ _RUN_TOGETHER_CHARS = 400   # shorter paragraphs are one point, whatever they ho
 # Longer ones are paragraphs run together: each named speaker opens a point of their own.
 _RUN_TOGETHER_LONG = 800
 # … where a minute's own number opens a new one: "C535 Police Report No police representative …"
-_ITEM_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{1,4}|\d{1,3}\.)(?:\([a-z0-9]{1,3}\))?\s+[A-Z][a-z]")
+_ITEM_CODE = re.compile(r"^(?:[A-Z]{1,3}\d{1,4}|\d{1,3}\.|(?:MINUTE|Minute|ITEM|Item) \d{1,3}\.?)"
+                        r"(?:\([a-z0-9]{1,3}\))?\s+[A-Z][a-z]")
 # A point made in the debate that followed, not a reply: "During debate, Mr Gale expressed …".
 _IN_DEBATE = re.compile(r"^(?:During|In) (?:the )?(?:debate|discussion)\b")
 # The council taking up what a resident asked: "The council discussed this and it was the opinion
