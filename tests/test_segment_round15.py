@@ -63,3 +63,23 @@ def test_minutes_numbered_in_words_split_there_too() -> None:
             "volunteers to join it were asked to give their names to the Clerk after the "
             "meeting.")
     assert "MINUTE 2 Matters arising - none." in _texts(page)
+
+
+def test_a_resolution_inside_a_point_ends_at_the_next_point() -> None:
+    # "(b)" follows "(a)", the point the resolution sits in: it is no part of the resolution
+    page = ("Minutes of the Churchyard Committee held on 2nd November 2024\n\n"
+            "2. Matters arising\n\n(a) Co-option of Mr Hale:\n\n"
+            "· Resolved that Mr Hale is co-opted to the committee\n\n"
+            "(b) Terms of reference: the parish council has agreed that a quorum should be two."
+            "\n\n(c) Grounds maintenance: the work on the yew tree has not yet been done.")
+    texts = _texts(page)
+    assert "Resolved that Mr Hale is co-opted to the committee" in texts
+    assert any(text.startswith("(c) Grounds maintenance") for text in texts)
+
+
+def test_the_parts_of_a_resolution_stay_with_it() -> None:
+    page = ("Minutes of the Finance Committee held on 2nd November 2024\n\n"
+            "4. Budget\n\nRESOLVED that:\n\n(a) the draft budget be approved;\n\n"
+            "(b) the precept be set at £41,000.")
+    assert [text for text in _texts(page) if "RESOLVED" in text] == [
+        "RESOLVED that: (a) the draft budget be approved; (b) the precept be set at £41,000."]

@@ -427,6 +427,9 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
     """A motion or resolution with its lettered or numbered parts, as one text."""
     parts = [_shown(head)]
     style = _style(head)
+    # the style of the point the resolution sits in ("(a) Co-option:" above "· Resolved …"): a
+    # point of that style after it is the next point, not a part
+    within = _style(blocks[j - 2]) if j >= 2 and blocks[j - 2].marker in _LIST else ""
     bare = len(head.text) < 20 and not head.text.endswith(".")
     # "… it was UNANIMOUSLY RESOLVED THAT:" then the resolution as a plain paragraph
     opens = bool(cues.DECIDES_BELOW.search(head.text)) and cues.DECISION_IN.search(head.text)
@@ -443,7 +446,7 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
         if _is_heading(part) and not cues.LEAD_IN_END.search(part.text) \
                 and j + 1 < len(blocks) and blocks[j + 1].marker in _LIST:
             parts.append(part.text)   # a sub-heading between the parts of a resolution
-        elif part.marker not in _LIST or (style and _style(part) == style) \
+        elif part.marker not in _LIST or (style and _style(part) in (style, within)) \
                 or _agenda_title(part) or (head.text.endswith(".") and _names_item(part)):
             break   # (a title after a resolution said in full is the next business)
         else:
