@@ -83,3 +83,13 @@ def test_the_parts_of_a_resolution_stay_with_it() -> None:
             "(b) the precept be set at £41,000.")
     assert [text for text in _texts(page) if "RESOLVED" in text] == [
         "RESOLVED that: (a) the draft budget be approved; (b) the precept be set at £41,000."]
+
+
+def test_points_numbered_on_one_line_are_points_of_their_own() -> None:
+    page = ("Minutes of the Parish Council held on 2nd November 2024\n\n"
+            "Police Matters 1. Dates for the bike marking day are 5 October at the village stores."
+            " 2. There is a new list of officers patrolling the area.\n\n"
+            "The meeting closed at 9pm after 1. 5 hours.")
+    texts = _texts(page)
+    assert "2. There is a new list of officers patrolling the area." in texts
+    assert "The meeting closed at 9pm after 1. 5 hours." in texts

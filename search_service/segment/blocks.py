@@ -192,6 +192,20 @@ def _titled(line: str) -> list[str]:
 _INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[·•▪●◦]\s)")
 
 
+# Points numbered on one line: "Police Matters 1. Dates for sign ups … 2. There is a new list …".
+_INLINE_NUMBER = re.compile(r"(?<=\S)\s+(?=(\d{1,2})\.\s+[A-Z])")
+
+
+def _numbered_inline(line: str) -> list[str]:
+    """A line cut before each of its points numbered 1., 2., … in turn (the line as it is unless
+    it holds two or more such points, numbered from 1 in order)."""
+    cuts = list(_INLINE_NUMBER.finditer(line))
+    if len(cuts) < 2 or [int(cut[1]) for cut in cuts] != list(range(1, len(cuts) + 1)):
+        return [line]
+    ends = [cut.start() for cut in cuts] + [len(line)]
+    return [line[:ends[0]], *(line[cut.end():end] for cut, end in zip(cuts, ends[1:]))]
+
+
 def _lines(text: str) -> list[str]:
     """The text's lines, with paragraphs flattened onto one line ("… seven.   County Councillor
     Report: …": a run of spaces after a sentence), bullets run together taken apart ("· … · …")
@@ -205,6 +219,7 @@ def _lines(text: str) -> list[str]:
             parts = [cut for part in parts for cut in _INLINE_MINUTE.split(part)]
         if len(_INLINE_BULLET.findall(line)) > 1:
             parts = [cut for part in parts for cut in _INLINE_BULLET.split(part)]
+        parts = [cut for part in parts for cut in _numbered_inline(part)]
         for part in parts:
             out.extend(_unpiped(part) if "|" in part else _titled(part.strip()))
     return out
