@@ -3,8 +3,11 @@ with its own number ("C535 Police Report …"), and councillors each noting a ma
 nothing was asked (docs/splitter.md, "Round 15"). The examples are written for the test."""
 from __future__ import annotations
 
+import pytest
+
 from search_service.model import Document
 from search_service.segment import split_document
+from tests.support.segments import passages as passages_of_item
 
 # A parish council's minutes as a scanned page gives them: header, then every minute on one line.
 _RUN_TOGETHER = (
@@ -93,3 +96,51 @@ def test_points_numbered_on_one_line_are_points_of_their_own() -> None:
     texts = _texts(page)
     assert "2. There is a new list of officers patrolling the area." in texts
     assert "The meeting closed at 9pm after 1. 5 hours." in texts
+
+
+@pytest.mark.parametrize("text", [
+    # a motion minuted by who moved and seconded it
+    "Councillor Hale proposed and Councillor Moss seconded that the hedge survey be deferred "
+    "until the spring.",
+    # resolved, under an Act rather than "that" or "to"
+    "It was resolved under the Public Bodies (Admission to Meetings) Act 1960 to exclude the "
+    "press and public for the next item.",
+    # … behind the minute's own reference
+    "24/07 It was resolved under the Public Bodies (Admission to Meetings) Act 1960 to exclude "
+    "the press and public for the next item.",
+])
+def test_decisions_minuted_as_motions_and_resolutions(text: str) -> None:
+    assert passages_of_item(text, "Order of business") == [("decision", None, None)]
+
+
+def test_a_motion_seconded_is_no_decision_until_it_says_what() -> None:
+    # ("… seconded an objection", "… seconded a motion as set out below": what follows decides)
+    text = "Councillor Hale proposed and Councillor Moss seconded an objection to the scheme."
+    assert passages_of_item(text, "Planning") == [("statement", None, None)]
+
+
+@pytest.mark.parametrize("text, question, answer", [
+    # a point put to someone, who replies by name in the next sentence
+    ("Cllr Rose said that the council needs to know what the market stall is for. Cllr Taylor "
+     "replied that it was all about meeting residents.",
+     "Cllr Rose said that the council needs to know what the market stall is for.",
+     "Cllr Taylor replied that it was all about meeting residents."),
+])
+def test_a_point_replied_to_by_name_is_a_question_put(text: str, question: str,
+                                                      answer: str) -> None:
+    assert passages_of_item(text, "Market stall") == [("qa", question, answer)]
+
+
+def test_thanks_replied_to_are_no_question() -> None:
+    text = ("Cllr Hale thanked Cllr Moss for his year as chairman. Cllr Moss replied that it had "
+            "been a pleasure.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Chairman")] == ["statement"]
+
+
+def test_a_point_of_the_public_answered_in_its_next_sentence_splits_there() -> None:
+    text = ("Questions and comments included:\n\n"
+            "· The litter bin on the bus shelter should be rustic. It was noted that this is a "
+            "temporary bin while the matter is considered.")
+    assert passages_of_item(text, "Public forum") == [(
+        "qa", "The litter bin on the bus shelter should be rustic.",
+        "It was noted that this is a temporary bin while the matter is considered.")]

@@ -181,6 +181,11 @@ ANSWER_START = re.compile(
     rf"further )?{_THANKED}(?:(?:was|were) (?:informed|advised|told|assured)|{ANSWER_VERBS}\b)|"
     # the reply in the passive, with who gave it: "The timetable was explained by the Manager"
     r"[^.;?]{0,80}? (?:was|were) (?:explained|clarified|confirmed|answered) by (?:the )?[A-Z])")
+# A sentence that replies by name, which makes what was said before it a point put to someone:
+# "Cllr Rose said the council needs to know its purpose. Cllr Taylor replied that …".
+NAMED_REPLY = re.compile(rf"^(?:{PERSON}),? (?:then )?(?:replied|responded)\b")
+# … unless what was said before was thanks ("Cllr Holloway thanked Cllr Winkworth …").
+THANKS = re.compile(r"\bthank(?:s|ed)?\b", re.I)
 # A concern raised, which a reply in the next paragraph turns into a question and its answer.
 CONCERN = re.compile(r"\b(?:concerns?|concerned|worried|worries)\b", re.I)
 # A paragraph that opens as a reply to what was just raised: "The Head of Audit explained that …".
@@ -328,6 +333,8 @@ INLINE_LABEL = re.compile(r"^[A-Z][a-z]+(?: (?!(?:was|were|is|are|had|has|have)\
 # A number and a dash opening a paragraph ("4.1.7 – Councillor Sparey raised …"), or the dash
 # alone once the number is read as the paragraph's.
 NUMBER_DASH = re.compile(r"^(?:\d+(?:\.\d+)*\s*)?[-–—]\s+(?=[A-Z])")
+# A minute's reference opening a paragraph: "26/04 It was resolved …", "21/22-77 Open Forum".
+MINUTE_REFERENCE = re.compile(r"^\d{1,4}(?:[-/.]\d{1,4}){1,3}\.?\s+(?=[A-Z])")
 # A topic and a dash opening a paragraph: "Grass cutting – Cllr Trigg raised …".
 TOPIC_DASH = re.compile(r"^[A-Z][\w'’/&.]*(?: (?!(?:was|were|is|are|had|has|have|will|would)\b)"
                         r"[\w'’/&.]+){0,5}\s[-–—]\s+(?=[A-Z])")
@@ -353,8 +360,12 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
 # A decision in capitals in a paragraph's first lines, whatever section it sits in: "It was moved
 # by Councillor Talbot, seconded by Councillor Stock and RESOLVED that …".
 RESOLVED_EARLY = re.compile(r"\b(?:RESOLVED|AGREED|DECIDED)\b(?: (?:that|to|as follows)\b|:)|"
-                            r"^It was (?:unanimously |also |further |therefore )?(?:agreed|"
-                            r"resolved|decided) (?:that|to)\b")
+                            r"^It was (?:unanimously |also |further |therefore )?(?:(?:agreed|"
+                            r"decided) (?:that|to)\b|resolved\b)|"
+                            # a motion minuted by who moved it: "Councillor Adshead proposed and
+                            # Councillor Dales seconded that …" ("… seconded a motion" heads one)
+                            r"^(?:The |the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},? proposed,? "
+                            r"(?:and|&) (?:[A-Z][\w.'’-]*\s?){1,4},? seconded,? that\b")
 # A paragraph that opens with the body's decision, even if it also asks for something
 # ("The Sub-Committee's decision is to suspend the licence").
 DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?(?:{_BODY_DECIDES}|(?:The |the )?{_BODY}['’]s "

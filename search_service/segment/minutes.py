@@ -184,6 +184,10 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
         # "Outcome: The Board approved …": judged without its label, shown with it
         segment = _classify(text[label.end():], mode, after_qa, speaker, in_list)
         return replace(segment, text=text)
+    if reference := cues.MINUTE_REFERENCE.match(text):
+        # "26/04 It was resolved …": judged without its reference, shown with it
+        return replace(classify(text[reference.end():], mode, after_qa, speaker, in_list),
+                       text=text)
     if dash := cues.NUMBER_DASH.match(text):
         # "4.1.7 – Councillor Sparey raised …": judged without its number, shown with it
         return replace(classify(text[dash.end():], mode, after_qa, speaker, in_list), text=text)
@@ -232,6 +236,9 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
                        exchange.asked_by, exchange.answered_by or speaker)
     if mode == "questions" and qa.is_question(text):
         return Segment("qa", text, question=text, asked_by=qa.asker(text))
+    if mode == "questions" and (exchange := qa.reply_after(text)):
+        return Segment("qa", text, exchange.question, exchange.answer, speaker,
+                       exchange.asked_by, exchange.answered_by or speaker)
     if mode == "questions" or (mode is None and (
             cues.ANSWERED_TO.match(text) or cues.ANSWERS_UNRECORDED.match(text)
             or (after_qa and cues.FOLLOWS_ANSWER.match(text)))):
@@ -239,6 +246,9 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
     if mode == "statements":
         return Segment("statement", text, speaker=speaker or qa.speaker(text))
     decided = cues.DECISION_IN.search(text[:2000]) or cues.PASSIVE_DECISION.match(text)
+    if not decided and (exchange := qa.replied_to(text)):
+        return Segment("qa", text, exchange.question, exchange.answer, speaker,
+                       exchange.asked_by, exchange.answered_by)
     kind: Kind = "decision" if decided else "statement"
     return Segment(kind, text, speaker=speaker or qa.speaker(text))
 

@@ -330,6 +330,31 @@ def police_answered(text: str) -> Exchange | None:
     return Exchange(" ".join(parts[:at]), answer, asker(parts[0]), speaker(answer))
 
 
+def reply_after(text: str) -> Exchange | None:
+    """A point of a questions section whose later sentence opens the reply ("The litter bin
+    should be rustic. It was noted that this is a temporary bin …"): the point is the question."""
+    parts = sentences(text[:_MAX_SCAN])
+    at = next((k for k, part in enumerate(parts) if k and opens_reply(part)), None)
+    if at is None or opens_reply(parts[0]) or answers(parts[0]):
+        return None   # (a reply throughout: "The Legal Officer explained … It was also …")
+    start = text.find(parts[at])
+    question = text[:start].strip()
+    return Exchange(question, text[start:], asker(question), speaker(parts[at]))
+
+
+def replied_to(text: str) -> Exchange | None:
+    """A point answered in a later sentence by someone named replying ("… . Cllr Taylor replied
+    that …"): the point is the question, the reply on the answer."""
+    parts = sentences(text[:_MAX_SCAN])
+    at = next((k for k, part in enumerate(parts) if k and cues.NAMED_REPLY.match(part)), None)
+    if at is None or any(cues.THANKS.search(part) for part in parts[:at]):
+        return None
+    start = text.find(parts[at])
+    question = text[:start].strip()
+    return Exchange(question, text[start:], asker(question) or speaker(question),
+                    speaker(parts[at]))
+
+
 def is_question(text: str) -> bool:
     """Whether a point is worded as a question ('…?', 'Whether …', 'What the cost was')."""
     return ends_question(text) or bool(_WH_START.match(text))
