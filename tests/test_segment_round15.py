@@ -144,3 +144,30 @@ def test_a_point_of_the_public_answered_in_its_next_sentence_splits_there() -> N
     assert passages_of_item(text, "Public forum") == [(
         "qa", "The litter bin on the bus shelter should be rustic.",
         "It was noted that this is a temporary bin while the matter is considered.")]
+
+
+@pytest.mark.parametrize("text", [
+    "After further discussion it was proposed by Cllr Chown, seconded by Cllr Lee that the van "
+    "be purchased.",
+    "It was proposed by Cllr Darby and seconded by Cllr Newton and it was the unanimous decision "
+    "to add any buyer to the waiting list.",
+    "Claire to send the quotes to the clerk. Unanimously agree to purchase.",
+    "Christine Tamplin – proposed by Cllr Edwarde seconded by Cllr Smith and unanimously "
+    "appointed.",
+    "The clerk will write to the landowner, this was agreed by all.",
+    "The Council declined the request for a donation.",
+    "The Parish Council has no objections to this application.",
+])
+def test_decisions_parish_councils_minute_in_their_own_words(text: str) -> None:
+    assert passages_of_item(text, "Parish business") == [("decision", None, None)]
+
+
+def test_a_motion_followed_by_its_vote_is_the_motion_and_the_vote_decides() -> None:
+    motion = ("It was proposed by Councillor Hale and seconded by Councillor Moss that the "
+              "application be deferred for a site visit.")
+    assert [kind for kind, _, _ in passages_of_item(
+        f"{motion}\n\nVote: For 6, Against 5. The motion was carried.", "Land at Mill Lane")] == [
+        "statement", "decision"]
+    assert [kind for kind, _, _ in passages_of_item(
+        f"{motion}\n\nThe Clerk will write to the applicant.", "Land at Mill Lane")] == [
+        "decision", "statement"]

@@ -354,7 +354,7 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"recommended (?:that|to)|"
                  r"RECEIVED|"
                  # a town or parish council's response to a planning application
-                 r"had no objections?|objected to|did not object|"
+                 r"(?:had|has|have) no objections?|objected to|did not object|declined|"
                  # … or its view in the present tense: "Members object on the grounds …"
                  r"objects? (?:to|on)|supports? the (?:application|proposal))\b")
 # A decision in capitals in a paragraph's first lines, whatever section it sits in: "It was moved
@@ -383,6 +383,10 @@ RESOLUTION_PART = re.compile(
     # a recommendation as a decision notice words it: "To agree to enter into a consultation …"
     r"^To (?:agree|approve|endorse|adopt|accept|authorise|authorize|delegate|recommend|refer|"
     r"grant|refuse|defer|note|ratify|appoint|co-opt)\b")
+# A motion with who moved it: "After discussion it was proposed by Cllr Chown, seconded by Cllr Lee
+# that the van be purchased" (the decision, unless its vote follows).
+MOTION_BY = re.compile(r"\b(?:It|it) was proposed by [^.;]{1,60}?,? (?:and )?seconded by "
+                       r"[^.;]{1,60}? that\b")
 DECISION_IN = Gated(
     # ("This matter was discussed further and Members agreed to contribute £66 …")
     rf"(?:^|(?<=[.;,] )|(?<=\bfurther and )|(?<=\bdiscussed and ))(?:{_BODY_DECIDES}|(?:It|it) was "
@@ -395,13 +399,20 @@ DECISION_IN = Gated(
     r"\b(?:was|were) proposed,? (?:and )?seconded\b|"
     # a proposal minuted as the outcome: "It was proposed that Councillor Lee would write …"
     r"^(?:It|it) was proposed (?:and seconded )?that\b|"
+    # … or with who moved it: "After discussion it was proposed by Cllr Chown, seconded by Cllr
+    # Lee that the van be purchased"
+    rf"{MOTION_BY.pattern}|"
+    # "… and it was the unanimous decision to advise any buyer …"
+    r"\b(?:was|is) the (?:unanimous |majority )?decision (?:of [^.;]{1,40} )?(?:to|that)\b|"
     # a consultee's answer on a planning application: "… 15 High Street. No objections."
     r"(?:^|(?<=[.;] ))No objections?\.?$|"
     # the chair announcing it: "… the Chair advised that the committee noted Part A …"
     r"\b(?:advised|confirmed|announced|stated) that the (?i:committee|sub-committee|panel|board|"
     r"council|cabinet|forum|members) (?:noted|agreed|resolved|approved|endorsed)\b|"
     r"put (?:[\w ]{1,40} )?to (?:the |a )?(?:recorded |named )?vote|"
-    r"\bunanimously (?:agreed|approved|resolved|carried)|"
+    r"\b(?i:unanimously) (?:agreed?|approved|resolved|carried|appointed|elected|co-opted)\b|"
+    # "The clerk will write to the landowner, this was agreed by all."
+    r"\b(?:was|were) (?:agreed|approved) by (?:all|everyone|a majority|majority)\b|"
     r"\b[Aa]ll (?:Members |Councillors |those present )?(?:were )?in favour\b|\bnem\.? con\b|"
     # a sentence that records the outcome: "… seconded by Cllr Dunn. Resolved unanimously."
     r"(?<=[.;] )(?:Resolved|Agreed|Carried|Approved)\b(?! to (?:the|a) )(?! (?:forward|over)\b)|"

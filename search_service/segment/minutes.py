@@ -641,7 +641,18 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
         segments.append(replace(segment, text=_shown(block)))
         i += 1
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))
-    return [_people_only(segment) for segment in _under_headings(segments, headings)]
+    return [_people_only(segment)
+            for segment in _under_headings(_motions_put(segments), headings)]
+
+
+def _motions_put(segments: list[Segment]) -> list[Segment]:
+    """A motion minuted with who moved it is the decision, unless its vote or outcome is the
+    next passage ("It was proposed by … that the application be deferred." / "Vote: For 6 …"):
+    then it is the motion, and the outcome the decision."""
+    return [replace(segment, kind="statement")
+            if segment.kind == "decision" and cues.MOTION_BY.search(segment.text[:300])
+            and (cues.DECISION_START.match(following.text) or cues.VOTE_LINE.match(following.text))
+            else segment for segment, following in zip(segments, segments[1:])] + segments[-1:]
 
 
 def _raised_by_public(segment: Segment, text: str) -> Segment:
