@@ -157,6 +157,7 @@ def test_a_point_of_the_public_answered_in_its_next_sentence_splits_there() -> N
     "The clerk will write to the landowner, this was agreed by all.",
     "The Council declined the request for a donation.",
     "The Parish Council has no objections to this application.",
+    "Following a vote the motion fell.",
 ])
 def test_decisions_parish_councils_minute_in_their_own_words(text: str) -> None:
     assert passages_of_item(text, "Parish business") == [("decision", None, None)]

@@ -422,6 +422,7 @@ DECISION_IN = Gated(
     r"(?:^|(?<=[.;] ))No objections?\.?$|"
     r"\b(?i:motion|amendment|recommendations?|proposals?)(?: \d{1,2}| [A-Z])? (?:was|were) "
     r"(?:not )?(?i:carried|lost|defeated|approved|agreed|adopted|rejected)|"
+    r"\b(?i:the )?(?i:motion|amendment|proposal) (?:fell|failed)\b|"
     r"\b[Ff]or:? ?(?:\d{1,3}|[Nn]il|[Nn]one),? [Aa]gainst:? ?(?:\d{1,3}|[Nn]il|[Nn]one)|"
     # "… and it was agreed to write to the Council", "The Council discussed … and agreed to …"
     r"(?<=\band )it was (?:unanimously )?(?:resolved|agreed|decided)\b|"
