@@ -131,6 +131,12 @@ def test_a_point_replied_to_by_name_is_a_question_put(text: str, question: str,
     assert passages_of_item(text, "Market stall") == [("qa", question, answer)]
 
 
+def test_questions_responded_to_after_a_talk_are_no_question_put() -> None:
+    text = ("The Director presented the Business Plan 2024-28. The Director then responded to "
+            "questions from Councillors Hale, Moss and Lee.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Business plan")] == ["statement"]
+
+
 def test_thanks_replied_to_are_no_question() -> None:
     text = ("Cllr Hale thanked Cllr Moss for his year as chairman. Cllr Moss replied that it had "
             "been a pleasure.")
@@ -158,6 +164,9 @@ def test_a_point_of_the_public_answered_in_its_next_sentence_splits_there() -> N
     "The Council declined the request for a donation.",
     "The Parish Council has no objections to this application.",
     "Following a vote the motion fell.",
+    "The community council considered and adopted the Model Standing Orders.",
+    "£6,000 to be moved from the savings account. Proposed by Cllr Trott and seconded by Cllr "
+    "Beer.",
 ])
 def test_decisions_parish_councils_minute_in_their_own_words(text: str) -> None:
     assert passages_of_item(text, "Parish business") == [("decision", None, None)]

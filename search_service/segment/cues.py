@@ -183,7 +183,9 @@ ANSWER_START = re.compile(
     r"[^.;?]{0,80}? (?:was|were) (?:explained|clarified|confirmed|answered) by (?:the )?[A-Z])")
 # A sentence that replies by name, which makes what was said before it a point put to someone:
 # "Cllr Rose said the council needs to know its purpose. Cllr Taylor replied that …".
-NAMED_REPLY = re.compile(rf"^(?:{PERSON}),? (?:then )?(?:replied|responded)\b")
+# ("… then responded to questions from Councillors …" says a debate took place, not a reply)
+NAMED_REPLY = re.compile(rf"^(?:{PERSON}),? (?:then )?(?:replied|responded)\b"
+                         r"(?! to (?:questions|queries|comments|points)\b)")
 # … unless what was said before was thanks ("Cllr Holloway thanked Cllr Winkworth …").
 THANKS = re.compile(r"\bthank(?:s|ed)?\b", re.I)
 # A concern raised, which a reply in the next paragraph turns into a question and its answer.
@@ -346,7 +348,8 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  # noting what was said in debate is narrative, noting a report decides
                  r"noted the(?! (?:comments?|concerns?|views?|points?|remarks|feedback|"
                  r"questions?)\b)"
-                 r"|(?:received|considered|discussed) and (?:noted|agreed|approved)|"
+                 r"|(?:received|considered|discussed) and (?:noted|agreed|approved|adopted|"
+                 r"accepted|endorsed)|"
                  r"noted and|NOTED|APPROVED|ENDORSED|voted|accepted the recommendations?|"
                  r"adopted|ratified|rejected|co-opted|"
                  r"GRANTED|granted|"
@@ -386,7 +389,9 @@ RESOLUTION_PART = re.compile(
 # A motion with who moved it: "After discussion it was proposed by Cllr Chown, seconded by Cllr Lee
 # that the van be purchased" (the decision, unless its vote follows).
 MOTION_BY = re.compile(r"\b(?:It|it) was proposed by [^.;]{1,60}?,? (?:and )?seconded by "
-                       r"[^.;]{1,60}? that\b")
+                       r"[^.;]{1,60}? that\b|"
+                       # "… into the current account. Proposed by Cllr Trott and seconded by …"
+                       r"(?:^|(?<=[.;] ))Proposed by [^.;]{1,60}? (?:and |& )?[Ss]econded by\b")
 DECISION_IN = Gated(
     # ("This matter was discussed further and Members agreed to contribute £66 …")
     rf"(?:^|(?<=[.;,] )|(?<=\bfurther and )|(?<=\bdiscussed and ))(?:{_BODY_DECIDES}|(?:It|it) was "
