@@ -181,3 +181,20 @@ def test_a_motion_followed_by_its_vote_is_the_motion_and_the_vote_decides() -> N
     assert [kind for kind, _, _ in passages_of_item(
         f"{motion}\n\nThe Clerk will write to the applicant.", "Land at Mill Lane")] == [
         "decision", "statement"]
+
+
+def test_a_topic_in_a_list_of_correspondence_asks_nothing() -> None:
+    text = ("Correspondence received:\n\n"
+            "- District Council - Local Plan Site Allocations Consultation. Approval of tree "
+            "works for outside 1 Cage Hill.\n\n"
+            "- County Council - Village Benefits Advice Service leaflet.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Correspondence")] == [
+        "statement", "statement"]
+
+
+def test_a_topic_in_a_list_of_questions_answered_is_one_more() -> None:
+    text = ("Members asked about the new collections:\n\n"
+            "· Whether the vehicles could take all bin sizes? The vehicles can take any size.\n\n"
+            "· The need to increase recycling rates in the borough. This scheme aims to raise "
+            "the recycling rate across every kind of property.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Recycling")] == ["qa", "qa"]

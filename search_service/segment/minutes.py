@@ -229,7 +229,8 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
     if exchange is None and (cues.NOTHING_ASKED.match(text) or cues.ACTION_TO.match(text)):
         return Segment("statement", text, speaker=speaker or qa.speaker(text))
     if exchange is None and mode != "statements":
-        exchange = qa.asked(text, topic_split=mode == "questions", in_list=in_list) \
+        exchange = qa.asked(text, topic_split=mode == "questions", in_list=in_list,
+                            among_questions=after_qa) \
             or qa.police_answered(text)
     if exchange is not None:
         return Segment("qa", text, exchange.question, exchange.answer, speaker,

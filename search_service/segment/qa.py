@@ -215,12 +215,15 @@ def _asking_goes_on(parts: list[str], k: int) -> int:
     return k
 
 
-def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | None:
+def asked(text: str, topic_split: bool, in_list: bool = False,
+          among_questions: bool = False) -> Exchange | None:
     """A passage that records a question (asked, queried, '…?') and perhaps the reply after it.
 
     A point merely raised (a concern, a request) counts only when an answer follows it. With
     `topic_split` (a questions section) or `in_list` (a list point opening with a topic such as
-    "The need to increase recycling."), the first sentence is the question and the rest the answer.
+    "The need to increase recycling."), the first sentence is the question and the rest the answer
+    — in a list, where the rest replies, the topic raises a point or the point before was a
+    question answered (`among_questions`).
     """
     if (topic_split or in_list) and (dash := _DASH_ANSWER.search(text, 0, _MAX_SCAN)):
         question, answer = text[:dash.start()], text[dash.end():]
@@ -309,7 +312,11 @@ def asked(text: str, topic_split: bool, in_list: bool = False) -> Exchange | Non
     # (a label left at the start, "II.", is no topic)
     topic = (not _FINITE.search(parts[0]) and len(parts[0].split()) > 1) or (topic_split and bool(
         cues.RAISES.search(parts[0]) or cues.ANSWER_START.match(parts[1])))
-    if (topic_split or in_list) and topic:
+    # (in a list that is not of questions, the rest must reply to the topic or the topic raise a
+    # point: "Correspondence received: - ECDC consultation. Approval of treeworks …" asks nothing)
+    listed_point = in_list and not topic_split and not among_questions and not (
+        opens_reply(parts[1]) or cues.RAISES.search(parts[0]) or cues.CONCERN.search(parts[0]))
+    if (topic_split or in_list) and topic and not listed_point:
         rest = " ".join(parts[1:])
         return Exchange(parts[0], rest, asker(parts[0]), speaker(rest))
     return None
