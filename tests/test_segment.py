@@ -167,14 +167,6 @@ EXCHANGES = [
         "the audits with the highest risks be marked", "the level of risk was shown",
         id="request-then-officer-reply",
     ),
-    pytest.param(
-        # a topic raised as a bullet point, then the response in the same point
-        "When considering the report, Members discussed the following:\n\n"
-        + bullet("The need to recycle more of the waste of the borough.  This scheme aims to "
-                 "give residents more ways to recycle."),
-        "The need to recycle more of the waste", "This scheme aims to give",
-        id="topic-then-response-point",
-    ),
 ]
 
 
