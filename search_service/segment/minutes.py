@@ -176,31 +176,27 @@ def _names_item(block: Block) -> bool:
 
 
 def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str | None = None,
-             in_list: bool = False, among_questions: bool = False) -> Segment:
-    """One point of minutes as a segment, given its section's mode and what came before it
-    (`among_questions`: a list point after a question answered)."""
+             in_list: bool = False) -> Segment:
+    """One point of minutes as a segment, given its section's mode and what came before it."""
     if (label := cues.INLINE_LABEL.match(text)) and not cues.DECISION_START.match(text) \
             and not cues.ACTION_LINE.match(text) \
             and not cues.VOTE_LINE.match(text):
         # "Outcome: The Board approved …": judged without its label, shown with it
-        segment = _classify(text[label.end():], mode, after_qa, speaker, in_list,
-                            among_questions)
+        segment = _classify(text[label.end():], mode, after_qa, speaker, in_list)
         return replace(segment, text=text)
     if reference := cues.MINUTE_REFERENCE.match(text):
         # "26/04 It was resolved …": judged without its reference, shown with it
-        return replace(classify(text[reference.end():], mode, after_qa, speaker, in_list,
-                                among_questions), text=text)
+        return replace(classify(text[reference.end():], mode, after_qa, speaker, in_list),
+                       text=text)
     if dash := cues.NUMBER_DASH.match(text):
         # "4.1.7 – Councillor Sparey raised …": judged without its number, shown with it
-        return replace(classify(text[dash.end():], mode, after_qa, speaker, in_list,
-                                among_questions), text=text)
+        return replace(classify(text[dash.end():], mode, after_qa, speaker, in_list), text=text)
     if speaker and cues.SUBJECTLESS.match(text):
         return _said_by(text, mode, after_qa, speaker, in_list)
-    segment = _classify(text, mode, after_qa, speaker, in_list, among_questions)
+    segment = _classify(text, mode, after_qa, speaker, in_list)
     if segment.kind == "statement" and (topic := cues.TOPIC_DASH.match(text)):
         # "Grass cutting – Cllr Trigg raised …": what follows the topic may ask or decide
-        unlabelled = _classify(text[topic.end():], mode, after_qa, speaker, in_list,
-                               among_questions)
+        unlabelled = _classify(text[topic.end():], mode, after_qa, speaker, in_list)
         if unlabelled.kind != "statement":
             return replace(unlabelled, text=text)
     return segment
@@ -223,7 +219,7 @@ def _said_by(text: str, mode: str | None, after_qa: bool, speaker: str, in_list:
 
 
 def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
-              in_list: bool, among_questions: bool = False) -> Segment:
+              in_list: bool) -> Segment:
     if cues.DECISION_START.match(text) or cues.DECISION_OPEN.match(text) \
             or cues.RESOLUTION_PART.match(text) or cues.VOTE_LINE.match(text) \
             or cues.ACTION_LINE.match(text) \
@@ -234,7 +230,7 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
         return Segment("statement", text, speaker=speaker or qa.speaker(text))
     if exchange is None and mode != "statements":
         exchange = qa.asked(text, topic_split=mode == "questions", in_list=in_list,
-                            among_questions=among_questions) \
+                            among_questions=after_qa) \
             or qa.police_answered(text)
     if exchange is not None:
         return Segment("qa", text, exchange.question, exchange.answer, speaker,
@@ -484,7 +480,8 @@ def _run_together(blocks: list[Block]) -> list[Block]:
             if k > start and ((closed and cues.NEW_EXCHANGE.match(sentence))
                               or cues.DECISION_START.match(sentence)
                               or (long and _ITEM_CODE.match(sentence))
-                              or (long and (closed or k - start >= 3) and _new_speaker(parts, k, start, closed))):
+                              or (long and (closed or k - start >= 3)
+                                  and _new_speaker(parts, k, start, closed))):
                 out.append(replace(block, text=" ".join(parts[start:k])))
                 start, closed = k, False
             closed = closed or bool(cues.DECISION_IN.search(sentence)
@@ -636,8 +633,7 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
         mode = context.mode if context else None
         speaker = context.speaker if context else None
         in_list = context is not None and block.marker in _LIST
-        segment = classify(block.text, mode, after_qa, speaker, in_list,
-                           among_questions=after_qa)
+        segment = classify(block.text, mode, after_qa, speaker, in_list)
         # (a matter the public raised stays their question when the council decides on it)
         if (public or public_forum.in_public_session(block.text)) \
                 and public_forum.raised_by_public(block.text):
@@ -657,7 +653,8 @@ def _motions_put(segments: list[Segment]) -> list[Segment]:
     then it is the motion, and the outcome the decision."""
     return [replace(segment, kind="statement")
             if segment.kind == "decision" and cues.MOTION_BY.search(segment.text[:300])
-            and (cues.DECISION_START.match(following.text) or cues.VOTE_LINE.match(following.text))
+            and (cues.DECISION_START.match(following.text)
+                 or cues.VOTE_LINE.match(following.text))
             else segment for segment, following in zip(segments, segments[1:])] + segments[-1:]
 
 
