@@ -344,9 +344,8 @@ def reply_after(text: str) -> Exchange | None:
     at = next((k for k, part in enumerate(parts) if k and opens_reply(part)), None)
     if at is None or opens_reply(parts[0]) or answers(parts[0]):
         return None   # (a reply throughout: "The Legal Officer explained … It was also …")
-    start = text.find(parts[at])
-    question = text[:start].strip()
-    return Exchange(question, text[start:], asker(question), speaker(parts[at]))
+    question, answer = _cut_before(text, parts[at])
+    return Exchange(question, answer, asker(question), speaker(answer))
 
 
 def replied_to(text: str) -> Exchange | None:
@@ -356,10 +355,14 @@ def replied_to(text: str) -> Exchange | None:
     at = next((k for k, part in enumerate(parts) if k and cues.NAMED_REPLY.match(part)), None)
     if at is None or any(cues.THANKS.search(part) for part in parts[:at]):
         return None
-    start = text.find(parts[at])
-    question = text[:start].strip()
-    return Exchange(question, text[start:], asker(question) or speaker(question),
-                    speaker(parts[at]))
+    question, answer = _cut_before(text, parts[at])
+    return Exchange(question, answer, asker(question) or speaker(question), speaker(answer))
+
+
+def _cut_before(text: str, sentence: str) -> tuple[str, str]:
+    """The text before one of its sentences, and the rest from it."""
+    start = text.find(sentence)
+    return text[:start].strip(), text[start:]
 
 
 def is_question(text: str) -> bool:
