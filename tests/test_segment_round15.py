@@ -167,6 +167,9 @@ def test_a_point_of_the_public_answered_in_its_next_sentence_splits_there() -> N
     "The community council considered and adopted the Model Standing Orders.",
     "£6,000 to be moved from the savings account. Proposed by Cllr Trott and seconded by Cllr "
     "Beer.",
+    # (names written with stops)
+    "It was proposed by Cllr. C. Moses and seconded by Cllr. A. Davies that the hall hire "
+    "charges stay the same.",
 ])
 def test_decisions_parish_councils_minute_in_their_own_words(text: str) -> None:
     assert passages_of_item(text, "Parish business") == [("decision", None, None)]
@@ -198,3 +201,18 @@ def test_a_topic_in_a_list_of_questions_answered_is_one_more() -> None:
             "· The need to increase recycling rates in the borough. This scheme aims to raise "
             "the recycling rate across every kind of property.")
     assert [kind for kind, _, _ in passages_of_item(text, "Recycling")] == ["qa", "qa"]
+
+
+def test_the_movers_line_alone_heads_the_resolution() -> None:
+    text = ("Proposed by Councillor Rhodes and seconded by Councillor Potts.\n\n"
+            "Resolved that Councillor Hale be elected Chairman for the year.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Election of Chairman")] == [
+        "statement", "decision"]
+
+
+def test_a_question_posed_and_answered() -> None:
+    text = ("A question was posed on whether health services could work more closely with the "
+            "police. Mr Shaw outlined the work the council already did with them.")
+    assert passages_of_item(text, "Ward councillor's report") == [(
+        "qa", "A question was posed on whether health services could work more closely with the "
+        "police.", "Mr Shaw outlined the work the council already did with them.")]

@@ -60,6 +60,8 @@ ASKS = Gated(
     # a question sent in: "A written question was received from X regarding …", "Cllr Lee
     # submitted a written question"
     r"\b(?:question|query) (?:was|were|had been) (?:received|submitted|tabled)\b|"
+    # … or put at the meeting: "A question was posed on whether …"
+    r"\b(?:question|query) (?:was|were) (?:posed|put)\b|"
     r"\bsubmitted (?:a |the )?(?:written |public )?(?:question|query)\b|"
     # asking to be given something: "asked for an update on …", "a request for more information
     # regarding …" (not "asked for a further update in a year", a report wanted later)
@@ -388,10 +390,13 @@ RESOLUTION_PART = re.compile(
     r"grant|refuse|defer|note|ratify|appoint|co-opt)\b")
 # A motion with who moved it: "After discussion it was proposed by Cllr Chown, seconded by Cllr Lee
 # that the van be purchased" (the decision, unless its vote follows).
-MOTION_BY = re.compile(r"\b(?:It|it) was proposed by [^.;]{1,60}?,? (?:and )?seconded by "
-                       r"[^.;]{1,60}? that\b|"
+# (names may hold stops: "Cllr. C. Moses"; the mover's line alone, "Proposed by Councillor Rhodes
+# and seconded by Councillor Potts.", heads the resolution after it)
+_MOVER = r"(?:[^.;]|\.\s?(?=[A-Z]))"
+MOTION_BY = re.compile(rf"\b(?:It|it) was proposed by {_MOVER}{{1,60}}?,? (?:and )?seconded by "
+                       rf"{_MOVER}{{1,60}}? that\b|"
                        # "… into the current account. Proposed by Cllr Trott and seconded by …"
-                       r"(?:^|(?<=[.;] ))Proposed by [^.;]{1,60}? (?:and |& )?[Ss]econded by\b")
+                       rf"(?<=[.;] )Proposed by {_MOVER}{{1,60}}? (?:and |& )?[Ss]econded by\b")
 DECISION_IN = Gated(
     # ("This matter was discussed further and Members agreed to contribute £66 …")
     rf"(?:^|(?<=[.;,] )|(?<=\bfurther and )|(?<=\bdiscussed and ))(?:{_BODY_DECIDES}|(?:It|it) was "
