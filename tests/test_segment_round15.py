@@ -216,3 +216,9 @@ def test_a_question_posed_and_answered() -> None:
     assert passages_of_item(text, "Ward councillor's report") == [(
         "qa", "A question was posed on whether health services could work more closely with the "
         "police.", "Mr Shaw outlined the work the council already did with them.")]
+
+
+def test_an_enquiry_made_outside_the_meeting_asks_it_nothing() -> None:
+    text = ("The Clerk had contacted the neighbouring council to ask whether they would share the "
+            "cost. It was due to be discussed at its March meeting.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Street lighting")] == ["statement"]

@@ -190,6 +190,11 @@ NAMED_REPLY = re.compile(rf"^(?:{PERSON}),? (?:then )?(?:replied|responded)\b"
                          r"(?! to (?:questions|queries|comments|points)\b)")
 # … unless what was said before was thanks ("Cllr Holloway thanked Cllr Winkworth …").
 THANKS = re.compile(r"\bthank(?:s|ed)?\b", re.I)
+# An enquiry made outside the meeting and reported to it: "The Clerk had contacted Brymbo
+# Community Council to ask whether they would share the cost."
+ENQUIRY_MADE = re.compile(r"\b(?:contacted|written to|wrote to|e-?mailed|been in (?:contact|touch) "
+                          r"with|spoken to|spoke to|phoned|rang|approached)\b[^.;]{0,80}? to "
+                          r"(?:ask|enquire|find out)\b")
 # A concern raised, which a reply in the next paragraph turns into a question and its answer.
 CONCERN = re.compile(r"\b(?:concerns?|concerned|worried|worries)\b", re.I)
 # A paragraph that opens as a reply to what was just raised: "The Head of Audit explained that …".

@@ -240,7 +240,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
     start = 0   # the first sentence that may name who asks
     member_spoke = False   # a member made a point in a sentence before
     for k, sentence in enumerate(parts[:MAX_SENTENCES]):
-        strong = cues.ASKS.search(sentence)
+        # (an enquiry made outside the meeting and reported to it asks the meeting nothing)
+        strong = None if cues.ENQUIRY_MADE.search(sentence) else cues.ASKS.search(sentence)
         member = cues.MEMBER_POINT.match(sentence)
         if not strong and not member and cues.ANSWER_START.match(sentence) \
                 and not (member_spoke and cues.PRONOUN_START.match(sentence)):
