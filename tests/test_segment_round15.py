@@ -222,3 +222,16 @@ def test_an_enquiry_made_outside_the_meeting_asks_it_nothing() -> None:
     text = ("The Clerk had contacted the neighbouring council to ask whether they would share the "
             "cost. It was due to be discussed at its March meeting.")
     assert [kind for kind, _, _ in passages_of_item(text, "Street lighting")] == ["statement"]
+
+
+@pytest.mark.parametrize("text, question, answer", [
+    ("Response from Mr Prigmore regarding request to reduce the speed limit to 20mph: “The "
+     "criteria state that 20mph limits suit roads where speeds are already low.”",
+     "request to reduce the speed limit to 20mph",
+     "“The criteria state that 20mph limits suit roads where speeds are already low.”"),
+    ("Reply from Highways re the Parish Council's request for a grit bin – one will be installed "
+     "in the autumn.",
+     "the Parish Council's request for a grit bin", "one will be installed in the autumn."),
+])
+def test_a_response_received_to_a_request_made(text: str, question: str, answer: str) -> None:
+    assert passages_of_item(text, "Matters arising") == [("qa", question, answer)]

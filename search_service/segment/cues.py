@@ -195,6 +195,13 @@ THANKS = re.compile(r"\bthank(?:s|ed)?\b", re.I)
 ENQUIRY_MADE = re.compile(r"\b(?:contacted|written to|wrote to|e-?mailed|been in (?:contact|touch) "
                           r"with|spoken to|spoke to|phoned|rang|approached)\b[^.;]{0,80}? to "
                           r"(?:ask|enquire|find out)\b")
+# A reply received to a request made before: "Response from Andrew Prigmore regarding request to
+# reduce speed limit throughout Swineshead to 20mph: “The criteria states …”".
+RESPONSE_FROM = re.compile(
+    r"^(?:A |The )?(?:[Rr]esponse|[Rr]eply|[Aa]nswer) (?:(?:was|has been|had been) )?(?:received )?"
+    r"from (?P<who>[^:;.–]{2,60}?) (?:regarding|re|about|to|on|concerning) (?P<asked>(?:[\w'’]+ "
+    r"){0,4}?(?:request|query|question|concerns?|enquiry|complaint)\b[^:;–]{0,200}?)"
+    r"\s*[:–-]\s+(?=\S)")
 # A concern raised, which a reply in the next paragraph turns into a question and its answer.
 CONCERN = re.compile(r"\b(?:concerns?|concerned|worried|worries)\b", re.I)
 # A paragraph that opens as a reply to what was just raised: "The Head of Audit explained that …".

@@ -225,7 +225,7 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
             or cues.ACTION_LINE.match(text) \
             or cues.RESOLVED_EARLY.search(_first_sentence(text)):
         return Segment("decision", text)
-    exchange = qa.in_response(text)
+    exchange = qa.in_response(text) or qa.response_from(text)
     if exchange is None and (cues.NOTHING_ASKED.match(text) or cues.ACTION_TO.match(text)):
         return Segment("statement", text, speaker=speaker or qa.speaker(text))
     if exchange is None and mode != "statements":

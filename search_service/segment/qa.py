@@ -141,6 +141,14 @@ def in_response(text: str) -> Exchange | None:
                     answered_by=speaker(answer))
 
 
+def response_from(text: str) -> Exchange | None:
+    """'Response from X regarding request to Y: …' → question 'request to Y', answer '…'."""
+    match = cues.RESPONSE_FROM.match(text)
+    if not match:
+        return None
+    return Exchange(match["asked"], text[match.end():], answered_by=tidy_person(match["who"]))
+
+
 def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | None:
     """Split sentence k at '…, <someone> replied …' or '… and was advised …' after the cue."""
     sentence = parts[k]
