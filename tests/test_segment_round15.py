@@ -234,4 +234,14 @@ def test_an_enquiry_made_outside_the_meeting_asks_it_nothing() -> None:
      "the Parish Council's request for a grit bin", "one will be installed in the autumn."),
 ])
 def test_a_response_received_to_a_request_made(text: str, question: str, answer: str) -> None:
-    assert passages_of_item(text, "Matters arising") == [("qa", question, answer)]
+    assert passages_of_item(text, "Highways") == [("qa", question, answer)]
+
+
+@pytest.mark.parametrize("text", [
+    "Response from the resident was noted.",
+    "Reply from Highways about the verges – the grass will be cut twice more this year.",
+])
+def test_a_sentence_opening_like_a_reply_label_keeps_its_text(text: str) -> None:
+    # (a label line, "Response by Councillor Price:", names who speaks and holds no text; these
+    # were taken for one and lost)
+    assert _texts(text) == [text]

@@ -54,6 +54,18 @@ _LABEL_LINE = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\(?[a-z\d]{1,3}\)\s+)?(?P<label>(?i:Supplementary )?"
     r"(?i:Question|Answer|Response|Reply))(?: (?:No\.? ?)?\d{1,3}[a-z]?)?"
     r"(?:\s+(?:by|from)\s+(?P<who>[^:?]{2,200}?))?\s*(?:[:\-–]\s*(?:[^.?!:]{1,100})?)?$")
+# A line that is a sentence, not a label naming who speaks: nine words or more, or a verb, then a
+# full stop after a word in lower case ("Reply from Highways re the request for a grit bin – one
+# will be installed in the autumn.", "Response from the resident was noted.").
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!]$")
+_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b")
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line)) and (
+        len(line.split()) >= 9 or bool(_FINITE_VERB.search(line)))
+
+
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+|Councillor\s|Cllr\.?\s).*$")
 _INLINE_ANSWER = re.compile(r"(?<=[.?!\"”)])\s+(?P<label>Answer|Response|Reply|A)\s*[:\-–]\s+")
 # Cells of a table flattened into text ("Total |", "| 2015-16 |"): not minutes prose.
@@ -345,7 +357,7 @@ def split_blocks(text: str) -> list[Block]:
                 blocks.append(Block(clean(body[:reply.start()]), marker, label, who, shown))
                 body, marker, label = body[reply.end():], "answer", reply["label"].lower()
                 who = shown = ""
-        elif match := _LABEL_LINE.match(line):
+        elif (match := _LABEL_LINE.match(line)) and not _is_sentence(line):
             label = match["label"].lower()
             marker = "question" if "question" in label else "answer"
             who = _ADDRESSEE.sub("", match["who"] or "").strip(" ,")
