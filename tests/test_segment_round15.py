@@ -245,3 +245,17 @@ def test_a_sentence_opening_like_a_reply_label_keeps_its_text(text: str) -> None
     # (a label line, "Response by Councillor Price:", names who speaks and holds no text; these
     # were taken for one and lost)
     assert _texts(text) == [text]
+
+
+def test_an_office_filled_is_decided() -> None:
+    text = ("Cllr Nolan was proposed as chairman for the ensuing year. There were no further "
+            "nominations; therefore, Cllr Nolan was elected.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Election of Chairman")] == ["decision"]
+
+
+def test_a_response_to_a_consultation_heads_no_questions() -> None:
+    text = ("The Planning Committee recommended a response to the planning appeal as follows:\n\n"
+            "The Parish Council has responded to the consultation giving reasons why the "
+            "application should not take place.\n\n"
+            "The Finance Working Party recommended approval of the payments.")
+    assert "qa" not in [kind for kind, _, _ in passages_of_item(text, "Planning")]

@@ -445,6 +445,9 @@ DECISION_IN = Gated(
     r"\b(?i:motion|amendment|recommendations?|proposals?)(?: \d{1,2}| [A-Z])? (?:was|were) "
     r"(?:not )?(?i:carried|lost|defeated|approved|agreed|adopted|rejected)|"
     r"\b(?i:the )?(?i:motion|amendment|proposal) (?:fell|failed)\b|"
+    # an office filled: "There were no further nominations; therefore, Cllr Nolan was elected."
+    r"\b(?:was|were) (?:duly |unanimously )?(?:elected|re-elected)\b"
+    r"(?! (?:to|by|at|in|on|last|for|onto|from)\b)|"
     r"\b[Ff]or:? ?(?:\d{1,3}|[Nn]il|[Nn]one),? [Aa]gainst:? ?(?:\d{1,3}|[Nn]il|[Nn]one)|"
     # "… and it was agreed to write to the Council", "The Council discussed … and agreed to …"
     r"(?<=\band )it was (?:unanimously )?(?:resolved|agreed|decided)\b|"
@@ -566,7 +569,11 @@ MOTION_HEAD = re.compile(
     r"resolution|objection)|RESOLVED|RECOMMENDED|(?<!had )(?<!been )(?:resolved|AGREED|agreed|decided))\b")
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
-    r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|respon(?:se|ses|ded|ding)|"
+    # (a response to a consultation or an appeal answers no question: "The Planning Committee
+    # recommended a response to the planning appeal as follows:")
+    r"\b(?:questions?|quer(?:y|ies|ied)|asked|(?<!lines of )(?<!line of )enquir\w*|"
+    r"respon(?:se|ses|ded|ding)(?! to (?:the |a |this |that )?(?:\w+ )?(?:planning|consultation|"
+    r"appeal|application|survey|letter)s?\b)|"
     r"answers?|clarifications?|sought (?:\w+ ){0,2}(?:assurances?|information|details|views))\b|"
     r"^(?:written |verbal )?repl(?:y|ies)\s*:", re.I)
 # A lead-in stating the rules of questions, not recording any: "Any member may ask a Chair or
