@@ -259,3 +259,16 @@ def test_a_response_to_a_consultation_heads_no_questions() -> None:
             "application should not take place.\n\n"
             "The Finance Working Party recommended approval of the payments.")
     assert "qa" not in [kind for kind, _, _ in passages_of_item(text, "Planning")]
+
+
+def test_an_office_filled_by_someone_with_a_title_and_initials() -> None:
+    text = ("In accordance with Standing Orders the retiring Deputy Chairman, Mr. J E Lightfoot "
+            "was appointed Chairman for the municipal year.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Appointment of Chairman")] == [
+        "decision"]
+
+
+def test_a_question_regarding_a_matter_brought_up() -> None:
+    text = ("The question regarding speeding in the Rashfield area was brought up by Mr McEwan. "
+            "Councillor Reid said the police would be asked to monitor it.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Police report")] == ["qa"]

@@ -60,8 +60,11 @@ ASKS = Gated(
     # a question sent in: "A written question was received from X regarding …", "Cllr Lee
     # submitted a written question"
     r"\b(?:question|query) (?:was|were|had been) (?:received|submitted|tabled)\b|"
-    # … or put at the meeting: "A question was posed on whether …"
+    # … or put at the meeting: "A question was posed on whether …", "The question regarding
+    # speeding in the Rashfield area was brought up by George McEwan"
     r"\b(?:question|query) (?:was|were) (?:posed|put)\b|"
+    r"\b(?:question|query) (?:regarding|about|on|of|concerning) [^.;]{1,80}? (?:was|were) "
+    r"(?:brought up|raised|put|posed)\b|"
     r"\bsubmitted (?:a |the )?(?:written |public )?(?:question|query)\b|"
     # asking to be given something: "asked for an update on …", "a request for more information
     # regarding …" (not "asked for a further update in a year", a report wanted later)
@@ -516,7 +519,11 @@ DECISION_IN = Gated(
 # The offices a meeting fills by election.
 _OFFICE = (r"Chair|Chairman|Chairperson|Chairwoman|Vice[- ]Chair\w*|Deputy Chair\w*|Mayor|"
            r"Deputy Mayor|Leader|Secretary|Treasurer|Convener|Convenor|President|Vice[- ]President")
-PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)){0,150}\b(?:(?:was|were) (?:(?:received|"
+PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.|"
+                              # (a title's or an initial's stop: "Mr. J E Lightfoot was appointed
+                              # Chairman")
+                              r"(?<=\bCllr)\.|(?<=\b[A-Z])\.){0,150}"
+                              r"\b(?:(?:was|were) (?:(?:received|"
                               r"submitted|considered|presented|read|checked|reviewed|examined) "
                               r"and )?(?:therefore |then )?(?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
