@@ -267,8 +267,3 @@ def test_an_office_filled_by_someone_with_a_title_and_initials() -> None:
     assert [kind for kind, _, _ in passages_of_item(text, "Appointment of Chairman")] == [
         "decision"]
 
-
-def test_a_question_regarding_a_matter_brought_up() -> None:
-    text = ("The question regarding speeding in the Rashfield area was brought up by Mr McEwan, "
-            "who has over 200 signatures on a petition asking for lower speed limits.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Police report")] == ["qa"]

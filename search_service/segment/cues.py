@@ -60,11 +60,8 @@ ASKS = Gated(
     # a question sent in: "A written question was received from X regarding …", "Cllr Lee
     # submitted a written question"
     r"\b(?:question|query) (?:was|were|had been) (?:received|submitted|tabled)\b|"
-    # … or put at the meeting: "A question was posed on whether …", "The question regarding
-    # speeding in the Rashfield area was brought up by George McEwan"
+    # … or put at the meeting: "A question was posed on whether …"
     r"\b(?:question|query) (?:was|were) (?:posed|put)\b|"
-    r"\b(?:question|query) (?:regarding|about|on|of|concerning) [^.;]{1,80}? (?:was|were) "
-    r"(?:brought up|raised|put|posed)\b|"
     r"\bsubmitted (?:a |the )?(?:written |public )?(?:question|query)\b|"
     # asking to be given something: "asked for an update on …", "a request for more information
     # regarding …" (not "asked for a further update in a year", a report wanted later)
