@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search_service.model import Document
-from search_service.segment import split_document
+from search_service.segment import split_document, split_minutes
 from tests.support.segments import passages as passages_of_item
 
 # A parish council's minutes as a scanned page gives them: header, then every minute on one line.
@@ -267,3 +267,13 @@ def test_an_office_filled_by_someone_with_a_title_and_initials() -> None:
     assert [kind for kind, _, _ in passages_of_item(text, "Appointment of Chairman")] == [
         "decision"]
 
+
+
+@pytest.mark.parametrize("text, answered_by", [
+    ("Response from Andrew Prigmore regarding request to reduce the speed limit: it cannot be "
+     "lowered on this road.", "Andrew Prigmore"),
+    ("Reply from Highways re the request for a grit bin – one will be installed.", None),
+])
+def test_who_answers_a_request_is_a_person(text: str, answered_by: str | None) -> None:
+    [segment] = split_minutes(text)
+    assert segment.answered_by == answered_by

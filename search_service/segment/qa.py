@@ -146,7 +146,9 @@ def response_from(text: str) -> Exchange | None:
     match = cues.RESPONSE_FROM.match(text)
     if not match:
         return None
-    return Exchange(match["asked"], text[match.end():], answered_by=tidy_person(match["who"]))
+    # (who answers is named only when a person is: "Andrew Prigmore", not "Highways")
+    who = match["who"] if _PERSON.fullmatch(match["who"]) else None
+    return Exchange(match["asked"], text[match.end():], answered_by=who and tidy_person(who))
 
 
 def _split_in_sentence(parts: list[str], k: int, cue_end: int) -> Exchange | None:
