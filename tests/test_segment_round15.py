@@ -277,3 +277,12 @@ def test_an_office_filled_by_someone_with_a_title_and_initials() -> None:
 def test_who_answers_a_request_is_a_person(text: str, answered_by: str | None) -> None:
     [segment] = split_minutes(text)
     assert segment.answered_by == answered_by
+
+
+def test_a_question_asked_among_a_reports_points_is_one() -> None:
+    text = ("The police reported on the last month:\n\n"
+            "There had been 18 incidents, half of them traffic offences.\n\n"
+            "The question regarding speeding on the Rashfield road was brought up by Mr McEwan, "
+            "who has over 200 signatures on a petition for a lower limit.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Police report")] == [
+        "statement", "qa"]

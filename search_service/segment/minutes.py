@@ -232,6 +232,10 @@ def _classify(text: str, mode: str | None, after_qa: bool, speaker: str | None,
         exchange = qa.asked(text, topic_split=mode == "questions", in_list=in_list,
                             among_questions=after_qa) \
             or qa.police_answered(text)
+    elif exchange is None and cues.ASKS.search(_first_sentence(text)):
+        # (a question asked stays one in a report's points: "The question regarding speeding
+        # was brought up by George McEwan, who has …")
+        exchange = qa.asked(text, topic_split=False)
     if exchange is not None:
         return Segment("qa", text, exchange.question, exchange.answer, speaker,
                        exchange.asked_by, exchange.answered_by or speaker)
