@@ -286,3 +286,8 @@ def test_a_question_asked_among_a_reports_points_is_one() -> None:
             "who has over 200 signatures on a petition for a lower limit.")
     assert [kind for kind, _, _ in passages_of_item(text, "Police report")] == [
         "statement", "qa"]
+
+
+def test_a_resident_offering_help_raises_nothing() -> None:
+    text = "Open forum:\n\nParishioner volunteered to cut the hedge by the allotment site."
+    assert [kind for kind, _, _ in passages_of_item(text, "Public forum")] == ["statement"]

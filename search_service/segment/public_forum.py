@@ -54,7 +54,10 @@ _PUBLIC_LABEL = re.compile(r"^Public(?: (?:participation|forum|session|questions
 # petition, speak for or against an application, address the meeting as a deputation.
 _NOT_RAISING = re.compile(
     r"\b(?:thank\w*|petition\w*|deputation|addressed|present(?:ed)? (?:a|the|his|her|their)|"
-    r"spoke (?:in (?:support|favour|objection)|against)|in attendance|(?:were|was) present)\b",
+    r"spoke (?:in (?:support|favour|objection)|against)|in attendance|(?:were|was) present|"
+    # an offer of help or a coming and going raises nothing: "Parishioner volunteered to cut the
+    # hedge", "A resident joined the meeting at 7.40pm"
+    r"volunteer(?:ed|s)?|offered|joined the meeting|left the meeting|arrived)\b",
     re.I)
 # … unless they ask as they do: "addressed the committee seeking information as to why …"
 _ASKING = re.compile(r"\b(?:seek|sought|request|ask)\w* (?:information|clarification|details|"
