@@ -291,3 +291,16 @@ def test_a_question_asked_among_a_reports_points_is_one() -> None:
 def test_a_resident_offering_help_raises_nothing() -> None:
     text = "Open forum:\n\nParishioner volunteered to cut the hedge by the allotment site."
     assert [kind for kind, _, _ in passages_of_item(text, "Public forum")] == ["statement"]
+
+
+@pytest.mark.parametrize("text", [
+    # nothing asked, said after the update
+    "The allotment holder was invited to give an update, and said advice had been sought on "
+    "keeping hens. The Chairman thanked the allotment holder. No other comments or questions "
+    "were raised.",
+    # the chair's own question on procedure, and the chair going on
+    "The Chairman asked if anyone present wished to record the meeting, there were no requests. "
+    "The Chairman reported that he will be recording the meeting for the minutes only.",
+])
+def test_nothing_asked_of_the_meeting(text: str) -> None:
+    assert [kind for kind, _, _ in passages_of_item(text, "Welcome")] == ["statement"]

@@ -250,8 +250,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
     start = 0   # the first sentence that may name who asks
     member_spoke = False   # a member made a point in a sentence before
     for k, sentence in enumerate(parts[:MAX_SENTENCES]):
-        # (an enquiry made outside the meeting and reported to it asks the meeting nothing)
-        strong = None if cues.ENQUIRY_MADE.search(sentence) else cues.ASKS.search(sentence)
+        # (an enquiry made outside the meeting and reported to it asks the meeting nothing, nor
+        # does "No other comments or questions were raised.")
+        strong = None if cues.ENQUIRY_MADE.search(sentence) or cues.NOTHING_ASKED.match(sentence) \
+            else cues.ASKS.search(sentence)
         member = cues.MEMBER_POINT.match(sentence)
         if not strong and not member and cues.ANSWER_START.match(sentence) \
                 and not (member_spoke and cues.PRONOUN_START.match(sentence)):
@@ -293,8 +295,13 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
             answered = at is not None
             if at:
                 k, rest = k + at, rest[at:]
-        # The chair's questions put to the meeting are procedure, unless someone answers them.
-        if not answered and is_chair(asker(sentence) or speaker(sentence)):
+        # The chair's questions put to the meeting are procedure, unless someone answers them
+        # (the chair going on answers nothing: "The Chairman asked if anyone wished to record
+        # the meeting … The Chairman reported that he will be recording …").
+        chair = asker(sentence) or speaker(sentence)
+        if is_chair(chair) and answered and rest and speaker(rest[0]) == chair:
+            answered = False
+        if not answered and is_chair(chair):
             start = k + 1
             continue
         request = strong is not None and cues.REQUEST_VERB.match(strong.group()) \
