@@ -46,7 +46,9 @@ ASKS = Gated(
     r"(?! (?:the |all )?(?:Members?|Committee|Panel|"
     r"Board|Council|Cabinet|Forum|Group|everyone|those present|councillors) to )"
     # (having asked someone to do something is an errand: "AR has asked her neighbour to cut …")
-    r"(?!(?:(?<=has asked)|(?<=have asked)) (?:[\w.’']+ ){1,6}?to [a-z])|"
+    # ("The Clerk said she had not yet asked Cllr. Sutherell to speak to …")
+    r"(?!(?:(?<=has asked)|(?<=have asked)|(?<=had asked)|(?<=yet asked)|(?<=not asked)) "
+    r"(?:[\w.’']+ ){1,6}?to [a-z])|"
     r"queried|enquired|inquired|questioned|"
     # asking to be told: "sought an assurance", "wanted the latest figures" (asking for "a
     # further update in six months" wants a report, and needs an answer to be a question)
