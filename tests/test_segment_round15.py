@@ -302,8 +302,9 @@ def test_a_resident_offering_help_raises_nothing() -> None:
     "The Chairman asked if anyone present wished to record the meeting, there were no requests. "
     "The Chairman reported that he will be recording the meeting for the minutes only.",
     # an errand not yet run
-    "Cllr Shaw reported that he had cleared the nettles from the verge. The Clerk said she had "
-    "not yet asked Cllr Lee to speak to the landowner about the hedge.",
+    "a) Cllr. Shaw, referring to item 10, reported that he cleared nettles from the verge on "
+    "Manor Hill.  The Clerk said she had not yet asked Cllr. Lee to speak to Dr Lynch about the "
+    "hedge.",
 ])
 def test_nothing_asked_of_the_meeting(text: str) -> None:
     assert [kind for kind, _, _ in passages_of_item(text, "Welcome")] == ["statement"]
