@@ -308,3 +308,11 @@ def test_a_resident_offering_help_raises_nothing() -> None:
 ])
 def test_nothing_asked_of_the_meeting(text: str) -> None:
     assert [kind for kind, _, _ in passages_of_item(text, "Welcome")] == ["statement"]
+
+
+def test_the_chair_going_on_after_a_question_on_procedure_replies_to_nobody() -> None:
+    text = ("The Chair asked whether anyone present would be recording the meeting. One member of "
+            "the public said they would be recording.\n\n"
+            "The Chair explained that the meeting had been called by six electors.")
+    assert [kind for kind, _, _ in passages_of_item(text, "Welcome")] == [
+        "statement", "statement"]

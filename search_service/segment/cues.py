@@ -204,6 +204,11 @@ RESPONSE_FROM = re.compile(
     r"from (?P<who>[^:;.–]{2,60}?) (?:regarding|re|about|to|on|concerning) (?P<asked>(?:[\w'’]+ "
     r"){0,4}?(?:request|query|question|concerns?|enquiry|complaint)\b[^:;–]{0,200}?)"
     r"\s*[:–-]\s+(?=\S)")
+# A question on the meeting's own procedure: "The Chair asked whether anyone present would be
+# recording the meeting", "… asked if anyone had an interest to declare".
+PROCEDURE_ASKED = re.compile(r"\basked (?:if|whether) (?:any(?:one|body)|any members?|members|"
+                             r"those present)\b[^.;?]{0,60}?\b(?:record\w*|film\w*|declare|"
+                             r"interests?|wish(?:ed)? to speak)\b")
 # A concern raised, which a reply in the next paragraph turns into a question and its answer.
 CONCERN = re.compile(r"\b(?:concerns?|concerned|worried|worries)\b", re.I)
 # A paragraph that opens as a reply to what was just raised: "The Head of Audit explained that …".

@@ -334,7 +334,10 @@ def _replies_to_concern(segment: Segment, text: str) -> bool:
     if not heads:
         return False
     if cues.CONCERN.search(heads[0]) or cues.ASKS.search(heads[0]):
-        return True
+        # (not the chair going on after a question on procedure: "The Chair asked whether anyone
+        # present would be recording the meeting. …" / "The Chair explained that …")
+        return not (cues.PROCEDURE_ASKED.search(heads[0])
+                    and qa.is_chair(qa.asker(heads[0]) or qa.speaker(heads[0])))
     # a point raised by a member or the public ("Another Member felt …", "It was raised that …",
     # "She … asked the Committee to commit to …"), answered in so many words by someone else
     if not (qa.opens_reply(text, to_point=True) and (named or cues.OTHER_REPLY.match(text))):
