@@ -316,3 +316,13 @@ def test_the_chair_going_on_after_a_question_on_procedure_replies_to_nobody() ->
             "The Chair explained that the meeting had been called by six electors.")
     assert [kind for kind, _, _ in passages_of_item(text, "Welcome")] == [
         "statement", "statement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Accounts for Payment: These were agreed.",
+    "Vice Chair: DD was appointed",
+    "It has been agreed that three days' notice will be given if parking on the green is needed.",
+    "Items agreed for payment: £763.63 D E Owen, £14.70 SLCC.",
+])
+def test_decisions_minuted_in_few_words(text: str) -> None:
+    assert [kind for kind, _, _ in passages_of_item(text, "Finance")] == ["decision"]

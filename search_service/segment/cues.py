@@ -384,8 +384,8 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
 # A decision in capitals in a paragraph's first lines, whatever section it sits in: "It was moved
 # by Councillor Talbot, seconded by Councillor Stock and RESOLVED that …".
 RESOLVED_EARLY = re.compile(r"\b(?:RESOLVED|AGREED|DECIDED)\b(?: (?:that|to|as follows)\b|:)|"
-                            r"^It was (?:unanimously |also |further |therefore )?(?:(?:agreed|"
-                            r"decided) (?:that|to)\b|resolved\b)|"
+                            r"^It (?:was|has been|had been) (?:unanimously |also |further |"
+                            r"therefore )?(?:(?:agreed|decided) (?:that|to)\b|resolved\b)|"
                             # a motion minuted by who moved it: "Councillor Adshead proposed and
                             # Councillor Dales seconded that …" ("… seconded a motion" heads one)
                             r"^(?:The |the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},? proposed,? "
@@ -452,9 +452,16 @@ DECISION_IN = Gated(
     r"\b(?i:motion|amendment|recommendations?|proposals?)(?: \d{1,2}| [A-Z])? (?:was|were) "
     r"(?:not )?(?i:carried|lost|defeated|approved|agreed|adopted|rejected)|"
     r"\b(?i:the )?(?i:motion|amendment|proposal) (?:fell|failed)\b|"
-    # an office filled: "There were no further nominations; therefore, Cllr Nolan was elected."
+    # an office filled: "There were no further nominations; therefore, Cllr Nolan was elected.",
+    # "Vice Chair: DD was appointed"
     r"\b(?:was|were) (?:duly |unanimously )?(?:elected|re-elected)\b"
     r"(?! (?:to|by|at|in|on|last|for|onto|from)\b)|"
+    r"\b(?:was|were) (?:duly |unanimously )?(?:appointed|re-appointed)\.?$|"
+    # what a label names, agreed: "Accounts for Payment: These were agreed."
+    r"(?:^|(?<=[.;:] ))(?:This|These) (?:was|were) (?:\w+ )?(?:agreed|approved|accepted|adopted|"
+    r"ratified)\b|"
+    # "Items agreed for payment: …"
+    r"\b(?:agreed|approved|authori[sz]ed) for payment\b|"
     r"\b[Ff]or:? ?(?:\d{1,3}|[Nn]il|[Nn]one),? [Aa]gainst:? ?(?:\d{1,3}|[Nn]il|[Nn]one)|"
     # "… and it was agreed to write to the Council", "The Council discussed … and agreed to …"
     r"(?<=\band )it was (?:unanimously )?(?:resolved|agreed|decided)\b|"
