@@ -164,6 +164,7 @@ def test_a_point_of_the_public_answered_in_its_next_sentence_splits_there() -> N
     "The Council declined the request for a donation.",
     "The Parish Council has no objections to this application.",
     "Following a vote the motion fell.",
+    "The motion fell.",
     "The community council considered and adopted the Model Standing Orders.",
     "£6,000 to be moved from the savings account. Proposed by Cllr Trott and seconded by Cllr "
     "Beer.",

@@ -523,7 +523,7 @@ DECISION_IN = Gated(
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
      "allocat", "division", "finding", "proposed", "decision", "precept", "elect", "appoint",
-     "co-opt",
+     "co-opt", "declin", "fell", "failed",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were
 # approved as listed below." (later in a paragraph the same words report a debate).

@@ -369,6 +369,8 @@ def reply_after(text: str) -> Exchange | None:
 def replied_to(text: str) -> Exchange | None:
     """A point answered in a later sentence by someone named replying ("… . Cllr Taylor replied
     that …"): the point is the question, the reply on the answer."""
+    if "replied" not in text and "responded" not in text:
+        return None   # (most paragraphs: not worth cutting into sentences)
     parts = sentences(text[:_MAX_SCAN])
     at = next((k for k, part in enumerate(parts) if k and cues.NAMED_REPLY.match(part)), None)
     if at is None or any(cues.THANKS.search(part) for part in parts[:at]):
