@@ -62,6 +62,7 @@ _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b")
 
 
 def _is_sentence(line: str) -> bool:
+    """Whether a line reads as a sentence of the minutes rather than a label."""
     return bool(_SENTENCE_END.search(line)) and (
         len(line.split()) >= 9 or bool(_FINITE_VERB.search(line)))
 

@@ -252,8 +252,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
     for k, sentence in enumerate(parts[:MAX_SENTENCES]):
         # (an enquiry made outside the meeting and reported to it asks the meeting nothing, nor
         # does "No other comments or questions were raised.")
-        strong = None if cues.ENQUIRY_MADE.search(sentence) or cues.NOTHING_ASKED.match(sentence) \
-            else cues.ASKS.search(sentence)
+        asks_nothing = cues.ENQUIRY_MADE.search(sentence) or cues.NOTHING_ASKED.match(sentence)
+        strong = None if asks_nothing else cues.ASKS.search(sentence)
         member = cues.MEMBER_POINT.match(sentence)
         if not strong and not member and cues.ANSWER_START.match(sentence) \
                 and not (member_spoke and cues.PRONOUN_START.match(sentence)):
@@ -368,7 +368,7 @@ def reply_after(text: str) -> Exchange | None:
 
 def replied_to(text: str) -> Exchange | None:
     """A point answered in a later sentence by someone named replying ("… . Cllr Taylor replied
-    that …"): the point is the question, the reply on the answer."""
+    that …"): the point is the question, the reply and what follows it the answer."""
     if "replied" not in text and "responded" not in text:
         return None   # (most paragraphs: not worth cutting into sentences)
     parts = sentences(text[:_MAX_SCAN])
