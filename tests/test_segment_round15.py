@@ -324,6 +324,8 @@ def test_the_chair_going_on_after_a_question_on_procedure_replies_to_nobody() ->
     "Vice Chair: DD was appointed",
     "It has been agreed that three days' notice will be given if parking on the green is needed.",
     "Items agreed for payment: £763.63 D E Owen, £14.70 SLCC.",
+    "The election of Cllrs Price and Kendall to the HR Committee was unanimously APPROVED.",
+    "Planning application: Foxgloves, Gunnerside. The council raised no objections or comments.",
 ])
 def test_decisions_minuted_in_few_words(text: str) -> None:
     assert [kind for kind, _, _ in passages_of_item(text, "Finance")] == ["decision"]

@@ -378,7 +378,7 @@ _BODY_DECIDES = (rf"(?:The |the )?{_BODY} (?:has |have )?(?:unanimously |then |t
                  r"recommended (?:that|to)|"
                  r"RECEIVED|"
                  # a town or parish council's response to a planning application
-                 r"(?:had|has|have) no objections?|objected to|did not object|declined|"
+                 r"(?:had|has|have|raised) no objections?|objected to|did not object|declined|"
                  # … or its view in the present tense: "Members object on the grounds …"
                  r"objects? (?:to|on)|supports? the (?:application|proposal))\b")
 # A decision in capitals in a paragraph's first lines, whatever section it sits in: "It was moved
@@ -439,13 +439,13 @@ DECISION_IN = Gated(
     r"\b(?:advised|confirmed|announced|stated) that the (?i:committee|sub-committee|panel|board|"
     r"council|cabinet|forum|members) (?:noted|agreed|resolved|approved|endorsed)\b|"
     r"put (?:[\w ]{1,40} )?to (?:the |a )?(?:recorded |named )?vote|"
-    r"\b(?i:unanimously) (?:agreed?|approved|resolved|carried|appointed|elected|co-opted)\b|"
+    r"\b(?i:unanimously (?:agreed?|approved|resolved|carried|appointed|elected|co-opted))\b|"
     # "The clerk will write to the landowner, this was agreed by all."
     r"\b(?:was|were) (?:agreed|approved) by (?:all|everyone|a majority|majority)\b|"
     r"\b[Aa]ll (?:Members |Councillors |those present )?(?:were )?in favour\b|\bnem\.? con\b|"
     # a sentence that records the outcome: "… seconded by Cllr Dunn. Resolved unanimously."
     r"(?<=[.;] )(?:Resolved|Agreed|Carried|Approved)\b(?! to (?:the|a) )(?! (?:forward|over)\b)|"
-    r"\bAGREED\b|"
+    r"\bAGREED\b|\bAPPROVED\b|"
     r"\bRECOMMENDED\b|"
     # a town or parish council's whole response to a planning application: "… café. No objection."
     r"(?:^|(?<=[.;] ))No objections?\.?$|"
