@@ -326,6 +326,7 @@ def test_the_chair_going_on_after_a_question_on_procedure_replies_to_nobody() ->
     "Items agreed for payment: £763.63 D E Owen, £14.70 SLCC.",
     "The election of Cllrs Price and Kendall to the HR Committee was unanimously APPROVED.",
     "Planning application: Foxgloves, Gunnerside. The council raised no objections or comments.",
+    "Proposed. Councillor Brown. Seconded. Councillor Sudworth. Unanimous.",
 ])
 def test_decisions_minuted_in_few_words(text: str) -> None:
     assert [kind for kind, _, _ in passages_of_item(text, "Finance")] == ["decision"]

@@ -440,6 +440,9 @@ DECISION_IN = Gated(
     r"council|cabinet|forum|members) (?:noted|agreed|resolved|approved|endorsed)\b|"
     r"put (?:[\w ]{1,40} )?to (?:the |a )?(?:recorded |named )?vote|"
     r"\b(?i:unanimously (?:agreed?|approved|resolved|carried|appointed|elected|co-opted))\b|"
+    # the vote after its movers: "Proposed. Councillor Brown. Seconded. Councillor Sudworth.
+    # Unanimous."
+    r"(?:^|(?<=[.;] ))Unanimous\.?$|"
     # "The clerk will write to the landowner, this was agreed by all."
     r"\b(?:was|were) (?:agreed|approved) by (?:all|everyone|a majority|majority)\b|"
     r"\b[Aa]ll (?:Members |Councillors |those present )?(?:were )?in favour\b|\bnem\.? con\b|"
