@@ -212,6 +212,8 @@ _INLINE_NUMBER = re.compile(r"(?<=\S)\s+(?=(\d{1,2})\.\s+[A-Z])")
 def _numbered_inline(line: str) -> list[str]:
     """A line cut before each of its points numbered 1., 2., … in turn (the line as it is unless
     it holds two or more such points, numbered from 1 in order)."""
+    if "1." not in line:
+        return [line]   # (most lines: no point 1 to cut at)
     cuts = list(_INLINE_NUMBER.finditer(line))
     if len(cuts) < 2 or [int(cut[1]) for cut in cuts] != list(range(1, len(cuts) + 1)):
         return [line]
