@@ -7,7 +7,7 @@ import pytest
 
 from search_service.model import Document
 from search_service.segment import split_document, split_minutes
-from tests.support.segments import passages as passages_of_item
+from tests.support.segments import kinds, passages as passages_of_item
 
 # A parish council's minutes as a scanned page gives them: header, then every minute on one line.
 _RUN_TOGETHER = (
@@ -134,13 +134,13 @@ def test_a_point_replied_to_by_name_is_a_question_put(text: str, question: str,
 def test_questions_responded_to_after_a_talk_are_no_question_put() -> None:
     text = ("The Director presented the Business Plan 2024-28. The Director then responded to "
             "questions from Councillors Hale, Moss and Lee.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Business plan")] == ["statement"]
+    assert kinds(text, "Business plan") == ["statement"]
 
 
 def test_thanks_replied_to_are_no_question() -> None:
     text = ("Cllr Hale thanked Cllr Moss for his year as chairman. Cllr Moss replied that it had "
             "been a pleasure.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Chairman")] == ["statement"]
+    assert kinds(text, "Chairman") == ["statement"]
 
 
 def test_a_point_of_the_public_answered_in_its_next_sentence_splits_there() -> None:
@@ -179,12 +179,10 @@ def test_decisions_parish_councils_minute_in_their_own_words(text: str) -> None:
 def test_a_motion_followed_by_its_vote_is_the_motion_and_the_vote_decides() -> None:
     motion = ("It was proposed by Councillor Hale and seconded by Councillor Moss that the "
               "application be deferred for a site visit.")
-    assert [kind for kind, _, _ in passages_of_item(
-        f"{motion}\n\nVote: For 6, Against 5. The motion was carried.", "Land at Mill Lane")] == [
-        "statement", "decision"]
-    assert [kind for kind, _, _ in passages_of_item(
-        f"{motion}\n\nThe Clerk will write to the applicant.", "Land at Mill Lane")] == [
-        "decision", "statement"]
+    vote = "Vote: For 6, Against 5. The motion was carried."
+    errand = "The Clerk will write to the applicant."
+    assert kinds(f"{motion}\n\n{vote}", "Land at Mill Lane") == ["statement", "decision"]
+    assert kinds(f"{motion}\n\n{errand}", "Land at Mill Lane") == ["decision", "statement"]
 
 
 def test_a_topic_in_a_list_of_correspondence_asks_nothing() -> None:
@@ -192,8 +190,7 @@ def test_a_topic_in_a_list_of_correspondence_asks_nothing() -> None:
             "- District Council - Local Plan Site Allocations Consultation. Approval of tree "
             "works for outside 1 Cage Hill.\n\n"
             "- County Council - Village Benefits Advice Service leaflet.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Correspondence")] == [
-        "statement", "statement"]
+    assert kinds(text, "Correspondence") == ["statement", "statement"]
 
 
 def test_a_topic_in_a_list_of_questions_answered_is_one_more() -> None:
@@ -201,14 +198,13 @@ def test_a_topic_in_a_list_of_questions_answered_is_one_more() -> None:
             "· Whether the vehicles could take all bin sizes? The vehicles can take any size.\n\n"
             "· The need to increase recycling rates in the borough. This scheme aims to raise "
             "the recycling rate across every kind of property.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Recycling")] == ["qa", "qa"]
+    assert kinds(text, "Recycling") == ["qa", "qa"]
 
 
 def test_the_movers_line_alone_heads_the_resolution() -> None:
     text = ("Proposed by Councillor Rhodes and seconded by Councillor Potts.\n\n"
             "Resolved that Councillor Hale be elected Chairman for the year.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Election of Chairman")] == [
-        "statement", "decision"]
+    assert kinds(text, "Election of Chairman") == ["statement", "decision"]
 
 
 def test_a_question_posed_and_answered() -> None:
@@ -222,7 +218,7 @@ def test_a_question_posed_and_answered() -> None:
 def test_an_enquiry_made_outside_the_meeting_asks_it_nothing() -> None:
     text = ("The Clerk had contacted the neighbouring council to ask whether they would share the "
             "cost. It was due to be discussed at its March meeting.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Street lighting")] == ["statement"]
+    assert kinds(text, "Street lighting") == ["statement"]
 
 
 @pytest.mark.parametrize("text, question, answer", [
@@ -251,7 +247,7 @@ def test_a_sentence_opening_like_a_reply_label_keeps_its_text(text: str) -> None
 def test_an_office_filled_is_decided() -> None:
     text = ("Cllr Nolan was proposed as chairman for the ensuing year. There were no further "
             "nominations; therefore, Cllr Nolan was elected.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Election of Chairman")] == ["decision"]
+    assert kinds(text, "Election of Chairman") == ["decision"]
 
 
 def test_a_response_to_a_consultation_heads_no_questions() -> None:
@@ -259,14 +255,13 @@ def test_a_response_to_a_consultation_heads_no_questions() -> None:
             "The Parish Council has responded to the consultation giving reasons why the "
             "application should not take place.\n\n"
             "The Finance Working Party recommended approval of the payments.")
-    assert "qa" not in [kind for kind, _, _ in passages_of_item(text, "Planning")]
+    assert "qa" not in kinds(text, "Planning")
 
 
 def test_an_office_filled_by_someone_with_a_title_and_initials() -> None:
     text = ("In accordance with Standing Orders the retiring Deputy Chairman, Mr. J E Lightfoot "
             "was appointed Chairman for the municipal year.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Appointment of Chairman")] == [
-        "decision"]
+    assert kinds(text, "Appointment of Chairman") == ["decision"]
 
 
 
@@ -285,13 +280,12 @@ def test_a_question_asked_among_a_reports_points_is_one() -> None:
             "There had been 18 incidents, half of them traffic offences.\n\n"
             "The question regarding speeding on the Rashfield road was brought up by Mr McEwan, "
             "who has over 200 signatures on a petition for a lower limit.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Police report")] == [
-        "statement", "qa"]
+    assert kinds(text, "Police report") == ["statement", "qa"]
 
 
 def test_a_resident_offering_help_raises_nothing() -> None:
     text = "Open forum:\n\nParishioner volunteered to cut the hedge by the allotment site."
-    assert [kind for kind, _, _ in passages_of_item(text, "Public forum")] == ["statement"]
+    assert kinds(text, "Public forum") == ["statement"]
 
 
 @pytest.mark.parametrize("text", [
@@ -308,15 +302,14 @@ def test_a_resident_offering_help_raises_nothing() -> None:
     "hedge.",
 ])
 def test_nothing_asked_of_the_meeting(text: str) -> None:
-    assert [kind for kind, _, _ in passages_of_item(text, "Welcome")] == ["statement"]
+    assert kinds(text, "Welcome") == ["statement"]
 
 
 def test_the_chair_going_on_after_a_question_on_procedure_replies_to_nobody() -> None:
     text = ("The Chair asked whether anyone present would be recording the meeting. One member of "
             "the public said they would be recording.\n\n"
             "The Chair explained that the meeting had been called by six electors.")
-    assert [kind for kind, _, _ in passages_of_item(text, "Welcome")] == [
-        "statement", "statement"]
+    assert kinds(text, "Welcome") == ["statement", "statement"]
 
 
 @pytest.mark.parametrize("text", [
@@ -329,4 +322,4 @@ def test_the_chair_going_on_after_a_question_on_procedure_replies_to_nobody() ->
     "Proposed. Councillor Brown. Seconded. Councillor Sudworth. Unanimous.",
 ])
 def test_decisions_minuted_in_few_words(text: str) -> None:
-    assert [kind for kind, _, _ in passages_of_item(text, "Finance")] == ["decision"]
+    assert kinds(text, "Finance") == ["decision"]

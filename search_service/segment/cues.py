@@ -194,9 +194,9 @@ NAMED_REPLY = re.compile(rf"^(?:{PERSON}),? (?:then )?(?:replied|responded)\b"
 THANKS = re.compile(r"\bthank(?:s|ed)?\b", re.I)
 # An enquiry made outside the meeting and reported to it: "The Clerk had contacted Brymbo
 # Community Council to ask whether they would share the cost."
-ENQUIRY_MADE = re.compile(r"\b(?:contacted|written to|wrote to|e-?mailed|been in (?:contact|touch) "
-                          r"with|spoken to|spoke to|phoned|rang|approached)\b[^.;]{0,80}? to "
-                          r"(?:ask|enquire|find out)\b")
+ENQUIRY_MADE = Gated(r"\b(?:contacted|written to|wrote to|e-?mailed|been in (?:contact|touch) "
+                     r"with|spoken to|spoke to|phoned|rang|approached)\b[^.;]{0,80}? to "
+                     r"(?:ask|enquire|find out)\b", ("to ask", "to enquire", "to find out"))
 # A reply received to a request made before: "Response from Andrew Prigmore regarding request to
 # reduce speed limit throughout Swineshead to 20mph: “The criteria states …”".
 RESPONSE_FROM = re.compile(

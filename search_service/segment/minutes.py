@@ -184,13 +184,11 @@ def classify(text: str, mode: str | None, after_qa: bool = False, speaker: str |
         # "Outcome: The Board approved …": judged without its label, shown with it
         segment = _classify(text[label.end():], mode, after_qa, speaker, in_list)
         return replace(segment, text=text)
-    if reference := cues.MINUTE_REFERENCE.match(text):
-        # "26/04 It was resolved …": judged without its reference, shown with it
-        return replace(classify(text[reference.end():], mode, after_qa, speaker, in_list),
+    if number := cues.MINUTE_REFERENCE.match(text) or cues.NUMBER_DASH.match(text):
+        # "26/04 It was resolved …", "4.1.7 – Councillor Sparey raised …": judged without the
+        # minute's reference or number, shown with it
+        return replace(classify(text[number.end():], mode, after_qa, speaker, in_list),
                        text=text)
-    if dash := cues.NUMBER_DASH.match(text):
-        # "4.1.7 – Councillor Sparey raised …": judged without its number, shown with it
-        return replace(classify(text[dash.end():], mode, after_qa, speaker, in_list), text=text)
     if speaker and cues.SUBJECTLESS.match(text):
         return _said_by(text, mode, after_qa, speaker, in_list)
     segment = _classify(text, mode, after_qa, speaker, in_list)

@@ -101,14 +101,13 @@ def read_page(text: str) -> Page:
 def _without_menu(raw: list[str]) -> list[str]:
     """The page without the site's menu above it: a run of short bulleted links ("• Calendar",
     "• Committees", …) opening the page."""
-    end = 0
+    end = entries = 0
     for n, line in enumerate(raw):
         if _MENU_ENTRY.match(line.strip()):
-            end = n + 1
+            end, entries = n + 1, entries + 1
         elif line.strip():
             break
-    return raw[end:] if sum(bool(_MENU_ENTRY.match(line.strip())) for line in raw[:end]) \
-        >= _MENU_ENTRIES else raw
+    return raw[end:] if entries >= _MENU_ENTRIES else raw
 
 
 def _title(line: str) -> str:

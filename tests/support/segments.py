@@ -13,6 +13,11 @@ def passages(text: str, title: str | None) -> list[tuple[str, str | None, str | 
     return [(p.kind, p.question, p.answer) for p in split_document(doc)]
 
 
+def kinds(text: str, title: str | None) -> list[str]:
+    """The kind of each passage of `text`, the minutes of an item so titled."""
+    return [kind for kind, _, _ in passages(text, title)]
+
+
 def check_split(text: str, expected: list[tuple[str, str]],
                 parts: tuple[str, str | None] | None) -> list[Segment]:
     """Split `text`; assert each passage's kind and opening words, and, given `parts`, that the
