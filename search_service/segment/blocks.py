@@ -42,7 +42,11 @@ _TERMINAL = re.compile(r"[.!?:;][\"'’”)]?$|[:\-–]-?$")
 # Words that cannot end a sentence, so a line ending in one runs on into the next line.
 _RUN_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|that|on|at|from|as|is|was|were|"
                      r"be|been|this|these|their|its|his|her|which|who|but|than|into|under|"
-                     r"between|within|not|would|could|should|will|had|has|have)$", re.I)
+                     r"between|within|not|would|could|should|will|had|has|have|across|"
+                     r"against|along|among|behind|beside|beyond|during|per|through|towards|upon|"
+                     r"via|regarding|including|concerning|whether|because|although|though|"
+                     r"whilst|our|your|are|being|can|may|must|shall|each|every|both|either|"
+                     r"neither|nor)$", re.I)
 _BARE_MARKER = re.compile(
     rf"^(?:[{_GLYPHS}o]|\(?(?:\d{{1,3}}|[a-z]|[ivxl]{{1,5}})\)|\d{{1,3}}(?:\.\d{{1,3}})*\.?|"
     r"[a-z]\.)$")

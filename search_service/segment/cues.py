@@ -48,7 +48,9 @@ ASKS = Gated(
     # (having asked someone to do something is an errand: "AR has asked her neighbour to cut …")
     # ("The Clerk said she had not yet asked Cllr. Sutherell to speak to …")
     r"(?!(?:(?<=has asked)|(?<=have asked)|(?<=had asked)|(?<=yet asked)|(?<=not asked)) "
-    r"(?:[\w.’']+ ){1,6}?to [a-z])|"
+    r"(?:[\w.’']+ ){1,6}?to [a-z])"
+    # (asking leave to speak asks nothing: "A resident asked to speak about her flood report")
+    r"(?! to (?:speak|address|attend|join|leave|present|film|record)\b)|"
     r"queried|enquired|inquired|questioned|"
     # asking to be told: "sought an assurance", "wanted the latest figures" (asking for "a
     # further update in six months" wants a report, and needs an answer to be a question)
@@ -325,6 +327,21 @@ CONTINUES = re.compile(
     rf"^(?:[^,]{{0,60}}, )?(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey) (?:also |further |then )?"
     r"(?:added|continued|went on|concluded|reiterated)\b")
 
+# The one who asked going on after the question, not a reply to it: "They also raised a query
+# about …", "Also, he reported that …", "He was of the opinion that …", "In their opinion …",
+# "The gentleman said that …".
+_ASKER_AGAIN = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:gentleman|lady|resident|parishioner|questioner|"
+                r"member of the public))")
+ASKER_GOES_ON = re.compile(
+    rf"^(?:(?:Also|Further|Furthermore|In addition),? )?{_ASKER_AGAIN} (?:also|further|again) "
+    r"(?:raised|asked|queried|reported|mentioned|noted|said|stated|commented|expressed|"
+    r"highlighted|pointed out|suggested|requested|felt)\b|"
+    r"^(?:Also|Furthermore|In addition),? (?:he|she|they)\b|"
+    rf"^{_ASKER_AGAIN} (?:was|were) of the (?:opinion|view)\b|^In (?:his|her|their) (?:opinion|view)\b|"
+    r"^The (?:gentleman|lady|resident|parishioner|questioner|member of the public) (?:said|asked|"
+    r"added|felt|stated|reported|explained|commented|believed|considered|mentioned|requested|"
+    r"suggested)\b")
+
 # (a parish or town council writes itself in lower case: "the parish council resolved …")
 _BODY = (r"(?:(?:[A-Z][\w&’'-]*|parish|town|community|city|county|district|borough|full)\s){0,6}"
          r"(?:[Cc]ommittee|[Cc]ouncil|Cabinet|[Pp]anel|Board|Forum|Sub-Committee|Sub Committee|"
@@ -473,7 +490,8 @@ DECISION_IN = Gated(
     # a quote or a proposal taken: "Only one quote had been received. This was accepted …"
     r"(?<=[.;] )(?:This|These|It|They) (?:was|were) (?:unanimously )?(?:accepted|approved)\b"
     r"(?! that)|"
-    r"\b(?:was|were) (?:unanimously |duly )?(?:elected|voted in|co-opted|appointed) (?:as|to|on ?to)"
+    r"\b(?:was|were) (?:unanimously |duly )?(?:(?:elected|voted in|co-opted|appointed) "
+    r"(?:as|to|on ?to)|voted as)"
     r"\b|\b(?:was|were) (?:unanimously |duly )?re-(?:appointed|elected)\b|"
     # an outcome closing its sentence: "Following a discussion, the Financial Report was accepted."
     r"\b(?:was|were) (?:unanimously |duly )?(?:accepted|approved|adopted|ratified)(?=\.(?:\s|$)|$)|"
@@ -517,6 +535,10 @@ DECISION_IN = Gated(
     r"\bOn the division\b|\bbecame the (?:finding|decision) of the (?:meeting|Committee|Council)\b|"
     # "Proposed by Cllr Ames, seconded by Cllr Bell and carried."
     r"\bseconded by [^.;]{1,60}? and (?:unanimously )?(?:carried|agreed|resolved|approved)\b|"
+    # the last minutes accepted, whoever accepts them: "Those present at last year's meeting
+    # resolved to accept the minutes as a true record."
+    r"\b(?:resolved|agreed|voted) to (?:accept|approve|adopt|confirm) the (?:draft )?"
+    r"(?:minutes|notes)\b|"
     # a proposal and its acceptance: "…, which was accepted by the Panel.", "This suggestion
     # was accepted."
     r"\bwhich was (?:unanimously )?(?:accepted|agreed|approved|carried)(?: by (?:the |all )?"
@@ -558,8 +580,10 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)|(?<=\bMr)\.|(?<=\bMrs)\.|(?<
                               r"[A-Z][^;.]{0,60}[;,.]? (?:and )?[Ss]econded by\b|"
                               # the last minutes taken as the record: "… were found to be correct",
                               # "These were proposed as a correct record by …"
-                              r"(?:was|were) (?:found|confirmed|taken|signed|proposed|adopted|"
-                              r"accepted) (?:to be|as) (?:a |being )?(?:correct|true|accurate)\b|"
+                              # ("… were discussed and resolved as being a true record")
+                              r"(?:was|were) (?:\w+ and )?(?:found|confirmed|taken|signed|"
+                              r"proposed|adopted|accepted|resolved) (?:to be|as) (?:being )?(?:a )?"
+                              r"(?:correct|true|accurate)\b|"
                               # "The precept for 2025/26 to be set at £41,000."
                               r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"
                               r"renewed|awarded)\b|"

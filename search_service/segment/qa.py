@@ -181,8 +181,9 @@ def opens_reply(sentence: str, to_point: bool = False) -> bool:
     `to_point`: a reply in so many words, as a member's point (no question) needs."""
     head = sentence[:400]
     if cues.MEMBER_START.match(head) or cues.DECISION_START.match(head) \
-            or cues.DECISION_OPEN.match(head):
-        return False   # (a body noting or agreeing decides rather than replies)
+            or cues.DECISION_OPEN.match(head) or cues.ASKER_GOES_ON.match(head):
+        return False   # (a body noting or agreeing decides rather than replies; "Also, he
+        # reported …" is the one who asked going on)
     if to_point:
         return bool(cues.ANSWERS_POINT.match(head) or cues.OTHER_REPLY.match(head))
     return bool(cues.ANSWER_START.match(head) or cues.NOTED_ANSWER.match(head)
@@ -282,6 +283,8 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
             return exchange   # "… asked a supplementary question. Why was …, the Leader said …"
         if strong:
             k = _asking_goes_on(parts, k)
+        while k + 1 < len(parts) and cues.ASKER_GOES_ON.match(parts[k + 1]):
+            k += 1   # the one who asked going on ("They also raised …", "In their opinion …")
         rest = parts[k + 1:]
         # (after a point made, "He explained …" is its maker going on; "He was told …" replies)
         answered = bool(rest) and bool(cues.ANSWER_START.match(rest[0])

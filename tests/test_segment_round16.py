@@ -1,0 +1,70 @@
+"""Round 16 of the splitter, read on unlabelled parish minutes of councils in no labelled set
+(docs/splitter.md, "Round 16"): the one who asked going on before anyone replies, leave to speak
+asked for, offices filled and last minutes accepted in a parish clerk's words, and lines wrapped
+after a word no sentence ends with. The examples are written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from search_service.model import Document
+from search_service.segment import split_document
+from tests.support.segments import passages
+
+
+def _texts(text: str) -> list[str]:
+    url = "https://example.gov.uk/minutes"
+    return [passage.text for passage in split_document(Document(source=url, url=url, text=text))]
+
+
+@pytest.mark.parametrize("going_on", [
+    "They also raised a query about the council's bid to make the path a public right of way.",
+    "Also, he reported that the county had told him the old path would not reopen.",
+    "He was of the opinion that the water company should pay for a new sign.",
+    "In their opinion the bench would not be used if it stood inside the railings.",
+    "The resident said that the path had been open for forty years.",
+])
+def test_the_one_who_asked_going_on_is_still_the_question(going_on: str) -> None:
+    text = (f"A resident raised concerns about the closure of the footpath by the mill. {going_on}"
+            " Cllr Ann Pears the acting Chair stated that the county had decided not to make an order"
+            " for the path.")
+    [(kind, question, answer)] = passages(text, "Footpaths")
+    assert kind == "qa"
+    assert question.endswith(going_on)
+    assert answer.startswith("Cllr Ann Pears the acting Chair stated")
+
+
+def test_a_resident_asking_leave_to_speak_asks_no_question() -> None:
+    text = ("A resident asked to speak about the flood survey she had carried out after the storm. "
+            "This was based on the Environment Agency's published data.")
+    assert passages(text, "Flooding") == [("statement", None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # an office filled by a vote
+    "Cllr A Green proposed Cllr B White. Proposal seconded by Cllr C Black. Cllr B White was "
+    "unanimously voted as Chair for the coming year.",
+    # the last minutes accepted, whoever accepts them
+    "Those present at last year's meeting resolved to accept the minutes as a true record. The "
+    "Chair signed them.",
+    "The minutes of the meeting held on 2 June were discussed and resolved as being a true record.",
+    "The minutes of the last meeting were read and signed as correct.",
+])
+def test_decisions_in_a_parish_clerks_words(text: str) -> None:
+    assert passages(text, "Business") == [("decision", None, None)]
+
+
+def test_another_councils_vote_reported_decides_nothing_here() -> None:
+    text = ("The district councillor reported that the strategic plan had been discussed by the "
+            "district's councillors and it was voted to delay it by 7 votes to 1.")
+    assert passages(text, "District report") == [("statement", None, None)]
+
+
+def test_a_line_wrapped_after_a_word_no_sentence_ends_with_runs_on() -> None:
+    page = ("6. Footpaths\n"
+            "(a) The Clerk reported that the diversion of the bridleway across\n"
+            "Mr Brown's meadow was still open, as the County were waiting for a reply through\n"
+            "Mrs Grey's solicitors.\n"
+            "(b) The stile at Long Lane had been mended.")
+    texts = _texts(page)
+    assert any(text.startswith("(a) The Clerk reported") and text.endswith("solicitors.")
+               for text in texts)
