@@ -68,3 +68,25 @@ def test_a_line_wrapped_after_a_word_no_sentence_ends_with_runs_on() -> None:
     texts = _texts(page)
     assert any(text.startswith("(a) The Clerk reported") and text.endswith("solicitors.")
                for text in texts)
+
+
+def test_an_item_worded_as_the_agenda_words_it_keeps_the_minutes_run_into_it() -> None:
+    page = ("Minutes of the Meeting of Upper Sheep Parish Council held on Monday 6th November 2023\n"
+            "265. To note apologies: none\n"
+            "266. To receive declarations of interest: none received\n"
+            "267. To receive and approve the minutes of the meeting held on Monday 2nd October "
+            "2023. It was resolved to approve the minutes\n"
+            "268. To receive reports from District Councillors: The Clerk reported that the "
+            "crossing outside the school had been agreed by Highways.")
+    texts = _texts(page)
+    assert "It was resolved to approve the minutes" in texts
+    assert not any("To receive and approve" in text for text in texts)
+
+
+def test_a_line_without_its_stop_saying_who_sent_apologies_is_kept() -> None:
+    page = ("Minutes of the Meeting of Upper Sheep Parish Council held on Monday 6th November 2023\n"
+            "265. To note apologies and accept valid reasons for absence: Dist Cllrs J King and H "
+            "Bingham sent apologies\n"
+            "Cllr S Weatherley Barton joined the meeting at 7.20pm\n"
+            "266. To receive declarations of interest: none received")
+    assert "Dist Cllrs J King and H Bingham sent apologies" in _texts(page)

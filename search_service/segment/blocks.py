@@ -193,9 +193,12 @@ _CAPS_TITLE = re.compile(
 # … or worded as the agenda words it and closed by a stop: "5. To Consider the Financial Report
 # (Appendix A).  It was proposed …" (every word capitalised but the small ones: no sentence).
 _SMALL_WORD = r"(?:of|and|for|the|to|in|on|at|by|&|-|–)"
+# (or in lower case, one sentence: "267. To receive and approve the minutes of the meeting held
+# on 2nd October 2023. It was resolved to approve the minutes")
 _AGENDA_TITLE_RUN_IN = re.compile(
-    rf"^(?P<title>\d{{1,3}}(?:\.\d{{1,3}})*\.?\s+To (?=[A-Z])(?i:{AGENDA_VERB})"
-    rf"(?:,? (?:\(?[A-Z0-9][\w’'/()-]*|{_SMALL_WORD})){{1,25}})\.\s+(?=[A-Z])")
+    rf"^(?P<title>\d{{1,3}}(?:\.\d{{1,3}})*\.?\s+To (?:(?=[A-Z])(?i:{AGENDA_VERB})"
+    rf"(?:,? (?:\(?[A-Z0-9][\w’'/()-]*|{_SMALL_WORD})){{1,25}}|{AGENDA_VERB}[^.?!:;]{{1,200}}?))"
+    r"\.\s+(?=[A-Z])")
 
 
 def _titled(line: str) -> list[str]:

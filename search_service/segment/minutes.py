@@ -13,8 +13,11 @@ from .text import AGENDA_VERB, ends_question, is_person, sentences, tidy_person
 log = logging.getLogger(__name__)
 
 # Words that make a line a sentence rather than a title.
+# (and the verbs of a parish minute's line without its stop: "Dist Cllrs King and Bingham sent
+# apologies", "Cllr Moss joined the meeting")
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|had|has|have|will|would|noted|agreed|resolved|"
-                   r"approved|to)\b", re.I)
+                   r"approved|to|sent|gave|said|joined|left|thanked|welcomed|apologised|"
+                   r"attended|explained|confirmed|offered)\b", re.I)
 _LIST = ("bullet", "number")
 _LABELS = ("question", "answer")
 # "19.3": a numbered paragraph of the minutes rather than a point of a list.
