@@ -90,3 +90,54 @@ def test_a_line_without_its_stop_saying_who_sent_apologies_is_kept() -> None:
             "Cllr S Weatherley Barton joined the meeting at 7.20pm\n"
             "266. To receive declarations of interest: none received")
     assert "Dist Cllrs J King and H Bingham sent apologies" in _texts(page)
+
+
+_PUBLIC_SESSION_RUN_TOGETHER = (
+    "Public session\n\n"
+    "Members of the public present: 12\n\n"
+    "Resident 1 asked members present if the lights were going to be switched back on in the "
+    "park. The Clerk replied that an electrician would switch them back on the next day. "
+    "Resident 2 made a complaint about the state of the verges on Mill Lane. The Chairman "
+    "informed resident 2 that the verges were cut by the county council. Resident 3 reported "
+    "that the bus shelter was being used as a toilet. Although the council has no powers to "
+    "police the area, it was agreed that screening the shelter be considered. The Clerk stated "
+    "that she had already asked the rangers to put up posters as a screen.")
+
+
+def test_residents_numbered_in_turn_each_open_an_exchange() -> None:
+    found = passages(_PUBLIC_SESSION_RUN_TOGETHER, None)
+    questions = [question for kind, question, _ in found if kind == "qa"]
+    assert [question.split(" ")[:2] for question in questions] == [
+        ["Resident", "1"], ["Resident", "2"], ["Resident", "3"]]
+
+
+def test_the_councils_answer_after_a_point_decided_stays_with_it() -> None:
+    found = passages(_PUBLIC_SESSION_RUN_TOGETHER, None)
+    third = next(answer for kind, question, answer in found
+                 if kind == "qa" and question.startswith("Resident 3"))
+    assert third.startswith("The Clerk stated that she had already asked the rangers")
+
+
+def test_how_many_of_the_public_came_is_no_question() -> None:
+    found = passages(_PUBLIC_SESSION_RUN_TOGETHER, None)
+    assert found[0] == ("statement", None, None)
+
+
+def test_minutes_above_the_attendance_lines_are_kept() -> None:
+    page = ("Minutes of the Parish Council Meeting held Monday, 14 July 2025 at 7:00pm in the "
+            "Village Hall.\n\n"
+            "Public Session. There were no members of the public present.\n\n"
+            "Reports from Outside Bodies:\n"
+            "a. Ward Member – Cllr A Grist sent his apologies\n"
+            "b. Division Member – Cllr T Catton reported that the county had resurfaced Mill Lane "
+            "and would look at the footpath to the picnic site.\n\n"
+            "2025/07-1 Record of Members present and apologies.\n"
+            "Present: Cllr M Exley (Chair), Cllr P Maw and Cllr S Cole\n"
+            "Also Present: Mrs N Must (Parish Clerk)\n\n"
+            "2025/07-2 Declarations of Interest. None.\n"
+            "2025/07-3 Minutes from 12 May 2025. It was resolved that the draft minutes were "
+            "accurate.")
+    found = split_document(Document(source="p.txt", url="https://example.gov.uk/p", text=page))
+    catton = next(p for p in found if "Cllr T Catton reported" in p.text)
+    assert catton.kind == "statement"   # a report from a role, not a question on a topic
+    assert not any("Present: Cllr M Exley" in p.text for p in found)

@@ -260,9 +260,13 @@ ANSWERS_POINT = re.compile(
     r"assured)\b")
 # A sentence that opens a new exchange inside a paragraph run together from several:
 # "Asked by Cllr Connor whether …", "Cllr Clarke referred to … and expressed concerns …".
+# (members of the public numbered in turn open one whatever they do: "Resident 2 made a complaint
+# …", "Resident 3 reported …")
 NEW_EXCHANGE = re.compile(
     rf"^(?:Asked by |(?:{PERSON}|{_MEMBER}),? (?:then |also |further )?(?:asked|queried|"
-    r"enquired|inquired|questioned|referred|raised|expressed|sought|requested)\b)")
+    r"enquired|inquired|questioned|referred|raised|expressed|sought|requested)\b|"
+    r"(?:Residents?|Members? of the [Pp]ublic|MoP|Parishioner|Speaker|Questioner) "
+    r"(?:\d{1,2}|[A-Z])\b,? (?!and\b|or\b)[a-z]+)")
 # The chair inviting questions: "… asked if there were any questions", "… asked if anyone wished
 # to raise any matters"; or asking those present to do something: "… asked members of the public
 # to speak one at a time".
@@ -275,7 +279,13 @@ INVITATION = re.compile(r"\basked (?:(?:if|whether) (?:there (?:were|was) any (?
 NOTHING_ASKED = re.compile(r"^(?:No|There were no|There was no) (?:further |other )?"
                            r"(?:questions?|quer(?:y|ies)|comments?|concerns?|issues?)\b"
                            r"(?![^.;]*\bbut\b)"   # ("…, but the Clerk answered a query")
-                           rf"|^[^?]{{0,300}}{INVITATION.pattern}[.?]?$")
+                           rf"|^[^?]{{0,300}}{INVITATION.pattern}[.?]?$"
+                           # how many of the public came: "Members of the public present: 18"
+                           r"|^(?i:(?:there (?:were|was) )?(?:\d{1,3}|no|one|two|three|four|five|"
+                           r"six|seven|eight|nine|ten|several) members? of the public (?:were )?"
+                           r"(?:present|in attendance)|members? of the public(?: present| in "
+                           r"attendance)?\s*:\s*(?:\d{1,3}|none|nil|one|two|three|four|five|six))"
+                           r"\.?$")
 # An action given to someone: "Chair to contact the police officer to ask how …"
 ACTION_TO = re.compile(r"^(?:The )?(?:Chair\w*|Clerk|Secretary|Treasurer|(?:Cllr|Councillor)\.? "
                        r"[A-Z][\w'’-]*|[A-Z]{2,3}) to (?!be\b)[a-z]+\b")

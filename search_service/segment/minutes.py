@@ -482,20 +482,23 @@ def _run_together(blocks: list[Block]) -> list[Block]:
         if block.marker or len(block.text) < _RUN_TOGETHER_CHARS:
             out.append(block)
             continue
-        parts, start, closed = sentences(block.text), 0, False
+        parts, start, closed, replied = sentences(block.text), 0, False, False
         long = len(block.text) >= _RUN_TOGETHER_LONG
         for k, sentence in enumerate(parts):
             if k > start and ((closed and cues.NEW_EXCHANGE.match(sentence))
                               or cues.DECISION_START.match(sentence)
                               or (long and _ITEM_CODE.match(sentence))
                               or (long and (closed or k - start >= 3)
-                                  and _new_speaker(parts, k, start, closed))):
+                                  and _new_speaker(parts, k, start, replied))):
                 out.append(replace(block, text=" ".join(parts[start:k])))
-                start, closed = k, False
-            closed = closed or bool(cues.DECISION_IN.search(sentence)
-                                    or cues.PASSIVE_DECISION.match(sentence)
-                                    or cues.WERE_NOTED.search(sentence)) or (
-                qa.opens_reply(sentence) and not cues.PRONOUN_START.match(sentence))
+                start, closed, replied = k, False, False
+            # (a point decided may still be answered: "Resident 3 reported … it was agreed that
+            # screening be considered. The Clerk stated that she had already asked …")
+            replied = replied or (qa.opens_reply(sentence)
+                                  and not cues.PRONOUN_START.match(sentence))
+            closed = closed or replied or bool(cues.DECISION_IN.search(sentence)
+                                               or cues.PASSIVE_DECISION.match(sentence)
+                                               or cues.WERE_NOTED.search(sentence))
         out.append(replace(block, text=" ".join(parts[start:])))
     return out
 
@@ -512,9 +515,10 @@ def _new_speaker(parts: list[str], k: int, start: int, replied: bool) -> bool:
 
 
 def _asks(parts: list[str]) -> bool:
-    """Whether any of the sentences asks something, or raises a concern, a reply could answer."""
+    """Whether any of the sentences asks something, or raises a concern or (the public) a matter,
+    a reply could answer."""
     return any(ends_question(part) or cues.ASKS.search(part) or cues.CONCERN.search(part)
-               for part in parts)
+               or cues.PUBLIC_RAISER.match(part) for part in parts)
 
 
 def split_minutes(text: str, public_item: bool = False) -> list[Segment]:

@@ -41,6 +41,13 @@ _ATTENDANCE = re.compile(
     r"attending)|Apolog(?:y|ies)(?: for absence)?|Officers(?: present| in attendance)?|"
     r"Members present)\b[^:]{0,30}:", re.I)
 _HEADER_LINES = 20
+# A page's facts of its meeting, in its header: "Minutes of the meeting held on …", "Wednesday
+# 16th June 2021 at 7.30 p.m.", "Councillors: …", "PRESENT were A Bush (Chairman), …".
+_MEETING_FACTS = re.compile(
+    r"\b(?:held|convened|took place|met)\b.{0,80}?\b(?:on|at|in|via)\b|\b(?:minutes|agenda)\b|"
+    r"^(?:Present|Councillors?|Cllrs?|Members)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b|\b(?:Chair(?:man|person)?|Clerk)\)", re.I)
+_SENTENCE_WORDS = 6
 _PROSE_WORDS = 12
 _DOCUMENTS = re.compile(r"^(?:Supporting|Background|Accompanying) documents:?$", re.I)
 # The facts a decision page lists about a decision: not minutes.
@@ -190,15 +197,16 @@ def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaIte
     if not headings:
         return []
     items = []
+    above = _above_attendance(raw, lines, start, headings[0].line)
     # minutes above the first heading begin with running text, not the page's title; after
     # the lines of who attended, with a sentence or a bullet point, not the names and roles of
     # those present
     start = next((n for n in range(start, headings[0].line) if len(lines[n].split()) >= 6
                   and (not start or lines[n].endswith(".") or is_bullet(lines[n]))),
                  headings[0].line)
-    if any(lines[start:headings[0].line]):
+    if above or any(lines[start:headings[0].line]):
         items.append((AgendaItem(number=None, title=None),
-                      _minutes_text(raw[start:headings[0].line])))
+                      _minutes_text([*above, *raw[start:headings[0].line]])))
     ends = [h.line for h in headings[1:]] + [len(lines)]
     for heading, end in zip(headings, ends):
         text = _minutes_text([heading.text, *raw[heading.line + 1:end]])
@@ -236,6 +244,8 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
         if heading and not heading.text:
             number, title, start = number or heading.number, _title(heading.title), first + 1
     description, minutes = _body(raw, lines, start, len(lines))
+    if above := _above_attendance(raw, lines, start, len(lines)):
+        minutes = f"{_minutes_text(above)}\n\n{minutes}"
     return AgendaItem(number=number, title=title, description=description), minutes
 
 
@@ -249,6 +259,27 @@ def _header_end(lines: list[str]) -> int:
     """The first line after the attendance lines heading a page of plain minutes (0 if none)."""
     attendance = [n for n, line in enumerate(lines[:_HEADER_LINES]) if _ATTENDANCE.match(line)]
     return attendance[-1] + 1 if attendance else 0
+
+
+def _above_attendance(raw: list[str], lines: list[str], end: int, stop: int) -> list[str]:
+    """Minutes a page records above its attendance lines, before line `stop`, which the header
+    would take ("Public Forum" / "Two members of the public attended …", the reports of outside
+    bodies, then "Present: …"): from the first sentence that is not the page's own title to the
+    first attendance line."""
+    first = next((n for n in range(end) if _ATTENDANCE.match(lines[n])), None)
+    if first is None:
+        return []
+    bound = min(first, stop)
+    start = next((n for n in range(bound) if _opens_minutes(lines[n])), None)
+    return [] if start is None else [raw[n] for n in range(start, bound)
+                                     if not _MEETING_FACTS.search(lines[n])]
+
+
+def _opens_minutes(line: str) -> bool:
+    """A sentence of minutes, not the page's facts of the meeting ("Minutes of the meeting held
+    on …", "Present: …")."""
+    return len(line.split()) >= _SENTENCE_WORDS and line.rstrip().endswith(".") \
+        and not _MEETING_FACTS.search(line)
 
 
 def _meeting_items(raw: list[str], lines: list[str],

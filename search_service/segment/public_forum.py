@@ -110,7 +110,7 @@ def raised_by_public(text: str) -> bool:
     first = (sentences(text[:600]) or [""])[0]
     if _DURING_PUBLIC.match(text):
         return not _NOT_RAISING.search(first) or bool(_ASKING.search(first))
-    return bool(_RAISED_BY_PUBLIC.match(text)) and (
+    return bool(_RAISED_BY_PUBLIC.match(text)) and not cues.NOTHING_ASKED.match(first) and (
         not _NOT_RAISING.search(first) or bool(cues.ASKS.search(first) or _ASKING.search(first)))
 
 

@@ -28,6 +28,10 @@ _ASKED_OF = re.compile(r"\b(?:was|were) asked\b")
 # "How many reports were received? – Just over 14,000.": a point's answer after a dash.
 _DASH_ANSWER = re.compile(r"(?<=[?.]) [-–—] (?=[A-Z0-9\"“])")
 _PERSON = re.compile(PERSON)
+# A topic that names who reports rather than a matter raised: "LCC Division Member – Cllr Catton
+# reported …", "Police Report – The PCSO said …".
+_REPORTER_TOPIC = re.compile(r"\b(?:Members?|Councillors?|Cllrs?|Officers?|Clerk|Chair\w*|Mayor|"
+                             r"Police|PCSO|Reports?|Updates?)$", re.I)
 # A direct question by its word order, whatever ends it: "Could the Panel be given the dates".
 _INVERTED = re.compile(r"^(?:Could|Can|Would|Will|Is|Are|Does|Do|Did|Has|Have) (?:the|a|an|this|"
                        r"that|these|those|there|it|we|you|they|he|she|officers|members|"
@@ -244,8 +248,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
         # "The cost of the review – It was confirmed that …": a topic, then the answer
         # ("The Area Manager – Environment Agency agreed …" names a speaker and a role)
         topic, answer = text[:dash.start()], text[dash.end():]
-        if not _FINITE.search(topic) and not _PERSON.fullmatch(topic) and (answers(answer) or cues.NOTED_ANSWER.match(answer)
-                                          or cues.OTHER_REPLY.match(answer)):
+        if not _FINITE.search(topic) and not _PERSON.fullmatch(topic) \
+                and not _REPORTER_TOPIC.search(topic.strip()) \
+                and (answers(answer) or cues.NOTED_ANSWER.match(answer)
+                     or cues.OTHER_REPLY.match(answer)):
             return Exchange(topic, answer, None, speaker(answer))
     parts = sentences(text[:_MAX_SCAN * 4])
     start = 0   # the first sentence that may name who asks
