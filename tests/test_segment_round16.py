@@ -22,6 +22,7 @@ def _texts(text: str) -> list[str]:
     "He was of the opinion that the water company should pay for a new sign.",
     "In their opinion the bench would not be used if it stood inside the railings.",
     "The resident said that the path had been open for forty years.",
+    "His understanding was that the path would reopen in the spring.",
 ])
 def test_the_one_who_asked_going_on_is_still_the_question(going_on: str) -> None:
     text = (f"A resident raised concerns about the closure of the footpath by the mill. {going_on}"
@@ -141,3 +142,20 @@ def test_minutes_above_the_attendance_lines_are_kept() -> None:
     catton = next(p for p in found if "Cllr T Catton reported" in p.text)
     assert catton.kind == "statement"   # a report from a role, not a question on a topic
     assert not any("Present: Cllr M Exley" in p.text for p in found)
+
+
+def test_a_question_put_in_two_goes_is_one_question() -> None:
+    text = ("We have one defibrillator in the village – how many more can we have? Would it be "
+            "possible to have an open training day? The defibrillator was given to us by the "
+            "ambulance trust, and we are looking into sponsorship for another.")
+    [(kind, question, answer)] = passages(text, "Questions from residents")
+    assert kind == "qa"
+    assert question.endswith("open training day?")
+    assert answer.startswith("The defibrillator was given")
+
+
+def test_a_parish_councils_vote_on_a_planning_application_decides() -> None:
+    text = ("a. 141522. 20 Market Place. Planning application for change of use from a pub to a "
+            "shop. Members welcomed the reuse of the premises and after a vote resolved to raise "
+            "No objection")
+    assert passages(text, "Planning") == [("decision", None, None)]

@@ -339,7 +339,7 @@ CONTINUES = re.compile(
 
 # The one who asked going on after the question, not a reply to it: "They also raised a query
 # about …", "Also, he reported that …", "He was of the opinion that …", "In their opinion …",
-# "The gentleman said that …".
+# "The gentleman said that …", "His understanding was that …".
 _ASKER_AGAIN = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:gentleman|lady|resident|parishioner|questioner|"
                 r"member of the public))")
 ASKER_GOES_ON = re.compile(
@@ -348,9 +348,10 @@ ASKER_GOES_ON = re.compile(
     r"highlighted|pointed out|suggested|requested|felt)\b|"
     r"^(?:Also|Furthermore|In addition),? (?:he|she|they)\b|"
     rf"^{_ASKER_AGAIN} (?:was|were) of the (?:opinion|view)\b|^In (?:his|her|their) (?:opinion|view)\b|"
-    r"^The (?:gentleman|lady|resident|parishioner|questioner|member of the public) (?:said|asked|"
-    r"added|felt|stated|reported|explained|commented|believed|considered|mentioned|requested|"
-    r"suggested)\b")
+    r"^(?:His|Her|Their) (?:understanding|view|opinion|belief) (?:was|is)\b|"
+    r"^The (?:same )?(?:gentleman|lady|resident|parishioner|questioner|member of the public) "
+    r"(?:said|asked|added|felt|stated|reported|explained|commented|believed|considered|mentioned|"
+    r"requested|suggested)\b")
 
 # (a parish or town council writes itself in lower case: "the parish council resolved …")
 _BODY = (r"(?:(?:[A-Z][\w&’'-]*|parish|town|community|city|county|district|borough|full)\s){0,6}"
@@ -487,6 +488,10 @@ DECISION_IN = Gated(
     r"\b(?:was|were) (?:duly |unanimously )?(?:elected|re-elected)\b"
     r"(?! (?:to|by|at|in|on|last|for|onto|from)\b)|"
     r"\b(?:was|were) (?:duly |unanimously )?(?:appointed|re-appointed)\.?$|"
+    # a parish council's response to a planning application decided by its vote: "Members welcomed
+    # the reuse of the premises and after a vote resolved to raise No objection"
+    r"\b(?:after|following) (?:a|the) vote,? (?:it was )?(?:unanimously )?(?:resolved|agreed|"
+    r"decided)\b|\bresolved to raise (?i:no|an?) (?i:objections?)\b|"
     # what a label names, agreed: "Accounts for Payment: These were agreed."
     r"(?:^|(?<=[.;:] ))(?:This|These) (?:was|were) (?:\w+ )?(?:agreed|approved|accepted|adopted|"
     r"ratified)\b|"

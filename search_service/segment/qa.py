@@ -287,7 +287,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
                 and is_question(parts[k + 1]) and (
                     exchange := _split_in_sentence(parts, k + 1, 0)):
             return exchange   # "… asked a supplementary question. Why was …, the Leader said …"
-        if strong:
+        if strong or mark:
             k = _asking_goes_on(parts, k)
         while k + 1 < len(parts) and cues.ASKER_GOES_ON.match(parts[k + 1]):
             k += 1   # the one who asked going on ("They also raised …", "In their opinion …")
@@ -344,8 +344,10 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
     listed_point = in_list and not topic_split and not among_questions and not (
         opens_reply(parts[1]) or cues.RAISES.search(parts[0]) or cues.CONCERN.search(parts[0]))
     if (topic_split or in_list) and topic and not listed_point:
-        rest = " ".join(parts[1:])
-        return Exchange(parts[0], rest, asker(parts[0]), speaker(rest))
+        # (a question put in two goes on: "… how many more can we have? Would it be possible …?")
+        k = next((k for k in range(1, len(parts)) if not ends_question(parts[k])), len(parts))
+        question, rest = " ".join(parts[:k]), " ".join(parts[k:])
+        return Exchange(question, rest or None, asker(question), speaker(rest) if rest else None)
     return None
 
 
