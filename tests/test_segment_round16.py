@@ -49,6 +49,10 @@ def test_a_resident_asking_leave_to_speak_asks_no_question() -> None:
     "Chair signed them.",
     "The minutes of the meeting held on 2 June were discussed and resolved as being a true record.",
     "The minutes of the last meeting were read and signed as correct.",
+    # approved by those at the meeting (not by another body)
+    "Minutes of the meeting held on 31st August 2021 were approved by the meeting.",
+    "The treasurer went through the year's accounts. These met with the approval of all "
+    "councillors and were signed by the Chairman.",
 ])
 def test_decisions_in_a_parish_clerks_words(text: str) -> None:
     assert passages(text, "Business") == [("decision", None, None)]
@@ -159,3 +163,8 @@ def test_a_parish_councils_vote_on_a_planning_application_decides() -> None:
             "shop. Members welcomed the reuse of the premises and after a vote resolved to raise "
             "No objection")
     assert passages(text, "Planning") == [("decision", None, None)]
+
+
+def test_approved_by_another_body_is_reported() -> None:
+    text = "The district's local plan was approved by the Cabinet on 12 May."
+    assert passages(text, "District report") == [("statement", None, None)]

@@ -492,6 +492,8 @@ DECISION_IN = Gated(
     # the reuse of the premises and after a vote resolved to raise No objection"
     r"\b(?:after|following) (?:a|the) vote,? (?:it was )?(?:unanimously )?(?:resolved|agreed|"
     r"decided)\b|\bresolved to raise (?i:no|an?) (?i:objections?)\b|"
+    # "These met with the approval of all councillors"
+    r"\bmet with the (?:unanimous |full )?approval of\b|"
     # what a label names, agreed: "Accounts for Payment: These were agreed."
     r"(?:^|(?<=[.;:] ))(?:This|These) (?:was|were) (?:\w+ )?(?:agreed|approved|accepted|adopted|"
     r"ratified)\b|"
@@ -580,7 +582,10 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)|(?<=\bMr)\.|(?<=\bMrs)\.|(?<
                               r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
                               r"endorsed|granted|awarded|refused|deferred|rejected|accepted(?! that)|"
                               r"co-opted)\b"
-                              r"(?! (?:by|at|in|on|last) )|"
+                              # (approved by another body is reported: "approved by the
+                              # Cabinet on …"; by those at the meeting, decided)
+                              r"(?! (?:at|in|on|last) | by (?!(?:the )?(?:meeting|all|everyone|"
+                              r"those present|members|councillors)\b))|"
                               # "Councillor Skipp was confirmed as Chairman of the Group."
                               r"(?:was|were) (?:duly |unanimously )?(?:elected|re-elected|"
                               r"appointed|re-appointed|confirmed|voted in) (?:as )?(?:the )?"
