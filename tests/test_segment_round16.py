@@ -53,6 +53,11 @@ def test_a_resident_asking_leave_to_speak_asks_no_question() -> None:
     "Minutes of the meeting held on 31st August 2021 were approved by the meeting.",
     "The treasurer went through the year's accounts. These met with the approval of all "
     "councillors and were signed by the Chairman.",
+    # a motion minuted by its outcome, and movers named with their initials
+    "On the proposition of Cllr Merchant seconded by Cllr Stancer, the minutes of the February "
+    "meeting were signed by the Chairman as a true record.",
+    "Proposed by councillor Ball and Seconded by Councillor M. Leggott and Resolved by all that "
+    "the notes be approved as minutes.",
 ])
 def test_decisions_in_a_parish_clerks_words(text: str) -> None:
     assert passages(text, "Business") == [("decision", None, None)]
@@ -168,3 +173,23 @@ def test_a_parish_councils_vote_on_a_planning_application_decides() -> None:
 def test_approved_by_another_body_is_reported() -> None:
     text = "The district's local plan was approved by the Cabinet on 12 May."
     assert passages(text, "District report") == [("statement", None, None)]
+
+
+def test_a_pages_title_approving_its_minutes_is_no_decision() -> None:
+    page = ("APPROVED MINUTES of the Parish Council Meeting\n\n"
+            "The Chair opened the meeting at 7pm and welcomed everyone.\n\n"
+            "The clerk reported that the new bench had been installed on the green.")
+    found = split_document(Document(source="p.txt", url="https://example.gov.uk/p", text=page))
+    assert [p.kind for p in found if "APPROVED MINUTES" in p.text] in ([], ["statement"])
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the public without the article, or as attendees, raising a concern
+    ("Two public attendees expressed concern at the planning application for the restaurant.",
+     "qa"),
+    ("A member of public expressed her concerns about the overgrown land by the close.", "qa"),
+    # … and a view in support raises nothing
+    ("Member of public stated that he is not opposed to wind farms in general.", "statement"),
+])
+def test_the_public_in_other_words(text: str, kind: str) -> None:
+    assert [found for found, _, _ in passages(text, "Open forum")] == [kind]

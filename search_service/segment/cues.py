@@ -119,7 +119,9 @@ RAISES = Gated(
      "interested", "challeng", "worr", "was made", "were made", "sought"), re.I)
 # The public as minutes name them (public_forum.py adds electors and tenants).
 # ("MoP": a member of the public, as parish minutes shorten it)
-PUBLIC_PEOPLE = r"(?:[Mm]embers? of the [Pp]ublic|MoPs?|[Rr]esidents?|[Pp]arishioners?)"
+# ("a member of public", "Two public attendees")
+PUBLIC_PEOPLE = (r"(?:[Mm]embers? of (?:the )?[Pp]ublic|MoPs?|[Rr]esidents?|[Pp]arishioners?|"
+                 r"(?:[Pp]ublic )?[Aa]ttendees?)")
 # The public raising a matter at the meeting ("A member of the public raised concerns about …",
 # "Adam Mumford sought permission …"): a question put to the council, answered or not.
 PUBLIC_RAISER = re.compile(
@@ -363,6 +365,8 @@ DECISION_START = re.compile(
     r"^(?:(?:FURTHER|Further|It was|it was) )?(?:RESOLVED|AGREED|DECIDED|NOTED|DECISIONS?|APPROVED|"
     r"ENDORSED|Resolved|Agreed|Decided|Decisions?|Noted|Approved|Voting|Vote|"
     r"GRANTED|REFUSED|DEFERRED|WITHDRAWN|CARRIED)\b(?! to (?:the|a) )"
+    # (a page's title: "APPROVED MINUTES of the Parish Council Meeting")
+    r"(?! (?i:minutes|notes)\b)"
     # a committee's recommendation to a higher body: "RECOMMENDED to the Council that …"
     r"|^(?:(?:It was|it was) )?RECOMMENDED\b|^Recommended\s*(?::|[-–]|(?i:that)\b)"
     r"|^(?:Voting|Vote|Votes)\s*:|^On the division\b"
@@ -476,7 +480,7 @@ DECISION_IN = Gated(
     r"\b[Aa]ll (?:Members |Councillors |those present )?(?:were )?in favour\b|\bnem\.? con\b|"
     # a sentence that records the outcome: "… seconded by Cllr Dunn. Resolved unanimously."
     r"(?<=[.;] )(?:Resolved|Agreed|Carried|Approved)\b(?! to (?:the|a) )(?! (?:forward|over)\b)|"
-    r"\bAGREED\b|\bAPPROVED\b|"
+    r"\bAGREED\b|\bAPPROVED\b(?! (?i:minutes|notes)\b)|"
     r"\bRECOMMENDED\b|"
     # a town or parish council's whole response to a planning application: "… café. No objection."
     r"(?:^|(?<=[.;] ))No objections?\.?$|"
@@ -511,7 +515,11 @@ DECISION_IN = Gated(
     r"(?:as|to|on ?to)|voted as)"
     r"\b|\b(?:was|were) (?:unanimously |duly )?re-(?:appointed|elected)\b|"
     # an outcome closing its sentence: "Following a discussion, the Financial Report was accepted."
-    r"\b(?:was|were) (?:unanimously |duly )?(?:accepted|approved|adopted|ratified)(?=\.(?:\s|$)|$)|"
+    r"\b(?:was|were) (?:unanimously |duly )?(?:accepted|approved|adopted|ratified|co-opted)"
+    r"(?=\.(?:\s|$)|$)|"
+    # a motion minuted by its outcome: "On the proposition of Cllr Merchant seconded by Cllr
+    # Stancer, the minutes … were signed by the Chairman"
+    r"^On the proposition of\b|"
     # the decision labelled inside a paragraph: "Discussion followed. Decision: the Chair …"
     r"(?<=[.;] )Decisions?\s*:|"
     # an outcome marked by a capital inside a line: "First Aid – Agreed private company
@@ -551,7 +559,9 @@ DECISION_IN = Gated(
     # meeting"
     r"\bOn the division\b|\bbecame the (?:finding|decision) of the (?:meeting|Committee|Council)\b|"
     # "Proposed by Cllr Ames, seconded by Cllr Bell and carried."
-    r"\bseconded by [^.;]{1,60}? and (?:unanimously )?(?:carried|agreed|resolved|approved)\b|"
+    # (… or "Seconded by Councillor M. Leggott and Resolved by all that …")
+    rf"\b[Ss]econded by {_MOVER}{{1,60}}? and (?:unanimously )?(?i:carried|agreed|resolved|"
+    r"approved)\b|"
     # the last minutes accepted, whoever accepts them: "Those present at last year's meeting
     # resolved to accept the minutes as a true record."
     r"\b(?:resolved|agreed|voted) to (?:accept|approve|adopt|confirm) the (?:draft )?"
@@ -564,7 +574,7 @@ DECISION_IN = Gated(
     ("resolv", "agree", "approv", "endors", "determin", "decid", "noted", "vot", "accept", "grant",
      "refus", "defer", "recommend", "receiv", "objec", "support", "unanim", "favour", "nem",
      "carri", "lost", "defeat", "adopt", "reject", "ratif", "against", "show of hands",
-     "allocat", "division", "finding", "proposed", "decision", "precept", "elect", "appoint",
+     "allocat", "division", "finding", "propos", "decision", "precept", "elect", "appoint",
      "co-opt", "declin", "fell", "failed",
      "all "))
 # A paragraph whose first clause says what was approved: "Payments totalling £1,061.67 were

@@ -55,6 +55,8 @@ _PUBLIC_LABEL = re.compile(r"^Public(?: (?:participation|forum|session|questions
 _NOT_RAISING = re.compile(
     r"\b(?:thank\w*|petition\w*|deputation|addressed|present(?:ed)? (?:a|the|his|her|their)|"
     r"spoke (?:in (?:support|favour|objection)|against)|in attendance|(?:were|was) present|"
+    # a view in support: "Member of public stated that he is not opposed to wind farms"
+    r"(?:is|was|are|were) not opposed to|(?:is|was|are|were) (?:in support of|supportive of)|"
     # an offer of help or a coming and going raises nothing: "Parishioner volunteered to cut the
     # hedge", "A resident joined the meeting at 7.40pm"
     r"volunteer(?:ed|s)?|offered|joined the meeting|left the meeting|arrived)\b",
