@@ -23,6 +23,7 @@ def _texts(text: str) -> list[str]:
     "In their opinion the bench would not be used if it stood inside the railings.",
     "The resident said that the path had been open for forty years.",
     "His understanding was that the path would reopen in the spring.",
+    "They also brought to the attention of the council the state of the fencing.",
 ])
 def test_the_one_who_asked_going_on_is_still_the_question(going_on: str) -> None:
     text = (f"A resident raised concerns about the closure of the footpath by the mill. {going_on}"
@@ -58,6 +59,10 @@ def test_a_resident_asking_leave_to_speak_asks_no_question() -> None:
     "meeting were signed by the Chairman as a true record.",
     "Proposed by councillor Ball and Seconded by Councillor M. Leggott and Resolved by all that "
     "the notes be approved as minutes.",
+    "Proposed, seconded and resolved that the minutes be signed as a correct record.",
+    # a vote counted with its abstentions
+    "It was proposed by Cllr Barnshaw that the minutes be signed. 12 agreed, 2 Abstention, "
+    "Carried.",
 ])
 def test_decisions_in_a_parish_clerks_words(text: str) -> None:
     assert passages(text, "Business") == [("decision", None, None)]

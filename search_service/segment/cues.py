@@ -347,7 +347,8 @@ _ASKER_AGAIN = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:gentleman|lady|resident|pari
 ASKER_GOES_ON = re.compile(
     rf"^(?:(?:Also|Further|Furthermore|In addition),? )?{_ASKER_AGAIN} (?:also|further|again) "
     r"(?:raised|asked|queried|reported|mentioned|noted|said|stated|commented|expressed|"
-    r"highlighted|pointed out|suggested|requested|felt)\b|"
+    r"highlighted|pointed out|suggested|requested|felt|brought|drew|questioned|complained|"
+    r"enquired)\b|"
     r"^(?:Also|Furthermore|In addition),? (?:he|she|they)\b|"
     rf"^{_ASKER_AGAIN} (?:was|were) of the (?:opinion|view)\b|^In (?:his|her|their) (?:opinion|view)\b|"
     r"^(?:His|Her|Their) (?:understanding|view|opinion|belief) (?:was|is)\b|"
@@ -548,6 +549,11 @@ DECISION_IN = Gated(
     r"^(?:[a-z]\) )?The following [^.;]{0,60}? (?:was|were) (?:agreed|approved|"
     r"authori[sz]ed|ratified|adopted)\b|\b(?:was|were) allocated to\b|"
     r"\b\d{1,3} (?:voted )?(?:for|in favour),? \d{1,3} (?:voted )?against\b|"
+    # "Proposed, seconded and resolved that the minutes be signed as a correct record."
+    r"(?:^|(?<=[.;] ))(?:Proposed|Moved),? (?:and )?seconded,? (?:and )?(?:unanimously )?"
+    r"(?i:resolved|agreed|carried|approved)\b|"
+    # "12 agreed, 2 Abstention, Carried."
+    r"\b\d{1,3} (?:agreed|for|in favour),? \d{1,3} (?i:abstentions?|abstained|against)\b|"
     r"\bvoting (?:was|as follows)|\bOn a (?:show of hands|vote|recorded vote)\b|"
     r"\bvotes? (?:was|were) cast\b|"
     # a town or parish council's record of its agreement: "All councillors in agreement",
