@@ -278,16 +278,15 @@ INVITATION = re.compile(r"\basked (?:(?:if|whether) (?:there (?:were|was) any (?
                         r"[^.?]{0,60})|(?:the |all )?(?:members of (?:the )?public|everyone|"
                         r"those)(?: present| attending)? to (?!attend)\w+)")
 # Nothing asked: "No queries were raised in relation to …", "There were no questions."
+_HOW_MANY = r"(?:\d{1,3}|no|none|nil|one|two|three|four|five|six|seven|eight|nine|ten|several)"
 NOTHING_ASKED = re.compile(r"^(?:No|There were no|There was no) (?:further |other )?"
                            r"(?:questions?|quer(?:y|ies)|comments?|concerns?|issues?)\b"
                            r"(?![^.;]*\bbut\b)"   # ("…, but the Clerk answered a query")
                            rf"|^[^?]{{0,300}}{INVITATION.pattern}[.?]?$"
                            # how many of the public came: "Members of the public present: 18"
-                           r"|^(?i:(?:there (?:were|was) )?(?:\d{1,3}|no|one|two|three|four|five|"
-                           r"six|seven|eight|nine|ten|several) members? of the public (?:were )?"
-                           r"(?:present|in attendance)|members? of the public(?: present| in "
-                           r"attendance)?\s*:\s*(?:\d{1,3}|none|nil|one|two|three|four|five|six))"
-                           r"\.?$")
+                           rf"|^(?i:(?:there (?:were|was) )?{_HOW_MANY} members? of the public "
+                           r"(?:were )?(?:present|in attendance)|members? of the public(?: present|"
+                           rf" in attendance)?\s*:\s*{_HOW_MANY})\.?$")
 # An action given to someone: "Chair to contact the police officer to ask how …"
 ACTION_TO = re.compile(r"^(?:The )?(?:Chair\w*|Clerk|Secretary|Treasurer|(?:Cllr|Councillor)\.? "
                        r"[A-Z][\w'’-]*|[A-Z]{2,3}) to (?!be\b)[a-z]+\b")
