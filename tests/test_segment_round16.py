@@ -24,6 +24,7 @@ def _texts(text: str) -> list[str]:
     "The resident said that the path had been open for forty years.",
     "His understanding was that the path would reopen in the spring.",
     "They also brought to the attention of the council the state of the fencing.",
+    "She also thought that allotments by the path would be a community asset.",
 ])
 def test_the_one_who_asked_going_on_is_still_the_question(going_on: str) -> None:
     text = (f"A resident raised concerns about the closure of the footpath by the mill. {going_on}"
@@ -60,6 +61,13 @@ def test_a_resident_asking_leave_to_speak_asks_no_question() -> None:
     "Proposed by councillor Ball and Seconded by Councillor M. Leggott and Resolved by all that "
     "the notes be approved as minutes.",
     "Proposed, seconded and resolved that the minutes be signed as a correct record.",
+    # the last minutes approved in other words
+    "Councillors unanimously accepted these minutes as a true and accurate record of the meeting.",
+    "The minutes of the meetings held on 6 and 12 October were confirmed and signed as an accurate "
+    "record.",
+    "The minutes of the meeting held on 6 July were considered, approved and duly signed as a "
+    "correct record.",
+    "Minutes approved Cllr Webb proposed and Cllr Lamb seconded",
     # a vote counted with its abstentions
     "It was proposed by Cllr Barnshaw that the minutes be signed. 12 agreed, 2 Abstention, "
     "Carried.",
@@ -198,3 +206,10 @@ def test_a_pages_title_approving_its_minutes_is_no_decision() -> None:
 ])
 def test_the_public_in_other_words(text: str, kind: str) -> None:
     assert [found for found, _, _ in passages(text, "Open forum")] == [kind]
+
+
+def test_a_title_abbreviated_ends_no_sentence() -> None:
+    text = ("The Vice-Chairman asked about the First Response calls, and the Hon. Treasurer "
+            "reported there had been five calls this month.")
+    [(kind, question, answer)] = passages(text, "Village matters")
+    assert kind == "qa" and "Hon. Treasurer" in answer

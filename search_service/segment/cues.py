@@ -347,7 +347,7 @@ ASKER_GOES_ON = re.compile(
     rf"^(?:(?:Also|Further|Furthermore|In addition),? )?{_ASKER_AGAIN} (?:also|further|again) "
     r"(?:raised|asked|queried|reported|mentioned|noted|said|stated|commented|expressed|"
     r"highlighted|pointed out|suggested|requested|felt|brought|drew|questioned|complained|"
-    r"enquired)\b|"
+    r"enquired|thought|believed|wondered)\b|"
     r"^(?:Also|Furthermore|In addition),? (?:he|she|they)\b|"
     rf"^{_ASKER_AGAIN} (?:was|were) of the (?:opinion|view)\b|^In (?:his|her|their) (?:opinion|view)\b|"
     r"^(?:His|Her|Their) (?:understanding|view|opinion|belief) (?:was|is)\b|"
@@ -370,6 +370,8 @@ DECISION_START = re.compile(
     # a committee's recommendation to a higher body: "RECOMMENDED to the Council that …"
     r"|^(?:(?:It was|it was) )?RECOMMENDED\b|^Recommended\s*(?::|[-–]|(?i:that)\b)"
     r"|^(?:Voting|Vote|Votes)\s*:|^On the division\b"
+    # the last minutes approved, in a clerk's few words: "Minutes approved Cllr Webb proposed …"
+    r"|^(?:The )?(?:[Mm]inutes|[Nn]otes) (?:were )?(?:approved|agreed|accepted|adopted)\b"
     # the outcome as a decision record states it: "Recommendation approved", "Motion lost"
     r"|^(?:The )?(?:Recommendations?|Motion|Amendment|Proposals?) (?i:approved|agreed|carried|"
     r"adopted|lost|rejected|defeated|noted|deferred)\b")
@@ -567,10 +569,16 @@ DECISION_IN = Gated(
     # (… or "Seconded by Councillor M. Leggott and Resolved by all that …")
     rf"\b[Ss]econded by {_MOVER}{{1,60}}? and (?:unanimously )?(?i:carried|agreed|resolved|"
     r"approved)\b|"
-    # the last minutes accepted, whoever accepts them: "Those present at last year's meeting
-    # resolved to accept the minutes as a true record."
+    # the last minutes accepted, whoever accepts them and wherever it is said: "Those present at
+    # last year's meeting resolved to accept the minutes as a true record.", "Councillors
+    # unanimously accepted these minutes as a true and accurate record", "With this alteration,
+    # they were accepted as an accurate record."
     r"\b(?:resolved|agreed|voted) to (?:accept|approve|adopt|confirm) the (?:draft )?"
     r"(?:minutes|notes)\b|"
+    r"\b(?:accepted|approved|adopted|confirmed) (?:the|these|those) (?:draft )?(?:minutes|notes) "
+    r"as (?:being )?(?:an? )?(?:true|correct|accurate)\b|"
+    r"\b(?:was|were) (?:\w+ and )?(?:accepted|approved|adopted|confirmed|agreed) as (?:being )?"
+    r"(?:an? )?(?:true|correct|accurate)\b|"
     # a proposal and its acceptance: "…, which was accepted by the Panel.", "This suggestion
     # was accepted."
     r"\bwhich was (?:unanimously )?(?:accepted|agreed|approved|carried)(?: by (?:the |all )?"
@@ -591,9 +599,10 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)|(?<=\bMr)\.|(?<=\bMrs)\.|(?<
                               # (a title's or an initial's stop: "Mr. J E Lightfoot was appointed
                               # Chairman")
                               r"(?<=\bCllr)\.|(?<=\b[A-Z])\.){0,150}"
+                              # ("… were considered, approved and duly signed")
                               r"\b(?:(?:was|were) (?:(?:received|"
-                              r"submitted|considered|presented|read|checked|reviewed|examined) "
-                              r"and )?(?:therefore |then )?(?:unanimously )?"
+                              r"submitted|considered|presented|read|checked|reviewed|examined)"
+                              r"(?:,| and) )?(?:therefore |then )?(?:unanimously )?"
                               r"(?:approved|agreed|adopted|carried(?! out)|ratified|noted(?! that)|"
                               r"endorsed|granted|awarded|refused|deferred|rejected|accepted(?! that)|"
                               r"co-opted)\b"
@@ -617,7 +626,7 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)|(?<=\bMr)\.|(?<=\bMrs)\.|(?<
                               # "These were proposed as a correct record by …"
                               # ("… were discussed and resolved as being a true record")
                               r"(?:was|were) (?:\w+ and )?(?:found|confirmed|taken|signed|"
-                              r"proposed|adopted|accepted|resolved) (?:to be|as) (?:being )?(?:a )?"
+                              r"proposed|adopted|accepted|resolved) (?:to be|as) (?:being )?(?:an? )?"
                               r"(?:correct|true|accurate)\b|"
                               # "The precept for 2025/26 to be set at £41,000."
                               r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"

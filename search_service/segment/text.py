@@ -7,6 +7,7 @@ import re
 _SPACE_RUN = re.compile(r"\s+")
 # Abbreviations whose full stop ends no sentence ("Cllr. Green", "No. 2", "e.g. Tregaron").
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "Nos", "St", "Cllr", "Cllrs", "Clr", "Prof", "Rev",
+                 "Hon", "Coun", "Sgt", "Insp", "Supt", "Lt", "Col", "Capt",
                  "approx", "e.g", "i.e", "cf", "viz", "incl", "para", "paras", "Ref", "ref", "vs")
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)})" for word in ABBREVIATIONS)
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before a capital letter,
