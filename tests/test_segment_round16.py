@@ -213,3 +213,10 @@ def test_a_title_abbreviated_ends_no_sentence() -> None:
             "reported there had been five calls this month.")
     [(kind, question, answer)] = passages(text, "Village matters")
     assert kind == "qa" and "Hon. Treasurer" in answer
+
+
+def test_a_building_that_will_look_like_a_barn_undertakes_nothing() -> None:
+    text = ("Mrs Hale also mentioned the new barn at Hill Farm; she assured all that full planning "
+            "had been granted, and it will be built with a reclaimed roof and will look when "
+            "completed like a traditional barn.")
+    assert [kind for kind, _, _ in passages(text, "Planning")] == ["statement"]

@@ -169,7 +169,9 @@ ANSWER_AT = re.compile(
     r"(?:It|it|[Tt]his|which) was (?:confirmed|explained|clarified|noted|reported|advised|stated|"
     r"acknowledged|emphasised|highlighted|agreed)|heard that|"
     # an undertaking to deal with the point: "… remained a concern and this could be looked at"
-    r"\b(?:would|could|will) (?:be )?(?:look|looked|investigat\w+|review\w*|consider\w*|"
+    # ("… it will be built with a reclaimed roof and will look like a barn" undertakes nothing)
+    r"\b(?:would|could|will) (?:be )?(?:look(?:ed)? (?:at|into|over|for)\b|investigat\w+|review\w*|"
+    r"consider\w*|"
     r"pursu\w+|follow\w*|pass\w*|report\w*|check\w*|contact\w*|raise\w*|patrol\w*|"
     r"arrang\w+|provid\w+|circulat\w+|feed\w*)\b|"
     # "it was raised by the Committee and advised by Officers that …"
