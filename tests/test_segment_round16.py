@@ -36,6 +36,14 @@ def test_the_one_who_asked_going_on_is_still_the_question(going_on: str) -> None
     assert answer.startswith("Cllr Ann Pears the acting Chair stated")
 
 
+@pytest.mark.parametrize("text", [
+    "The landowner will be contacted and asked to cut back the hedge at Woodlands Lane.",
+    "Cllr Fraser asked to have noted that he had requested barriers at the bridge.",
+])
+def test_being_asked_to_do_something_asks_no_question(text: str) -> None:
+    assert [kind for kind, _, _ in passages(text, "Highways")] == ["statement"]
+
+
 def test_a_resident_asking_leave_to_speak_asks_no_question() -> None:
     text = ("A resident asked to speak about the flood survey she had carried out after the storm. "
             "This was based on the Environment Agency's published data.")
@@ -68,6 +76,12 @@ def test_a_resident_asking_leave_to_speak_asks_no_question() -> None:
     "The minutes of the meeting held on 6 July were considered, approved and duly signed as a "
     "correct record.",
     "Minutes approved Cllr Webb proposed and Cllr Lamb seconded",
+    # movers minuted in a few words
+    "Parish council vacancy – Mrs Spink has expressed an interest, proposed Cllr Tulloch, seconded "
+    "Cllr Mrs Hargreaves and agreed Mrs Spink be co-opted to fill the vacancy.",
+    "Proposed: DH, Seconded JD, Voted to accept",
+    "It was proposed by Mrs Bell and seconded by Mrs Breese and That Mr M Argent be appointed as "
+    "Chairman of the Council for 2009/2010",
     # a vote counted with its abstentions
     "It was proposed by Cllr Barnshaw that the minutes be signed. 12 agreed, 2 Abstention, "
     "Carried.",
@@ -216,7 +230,9 @@ def test_a_title_abbreviated_ends_no_sentence() -> None:
 
 
 def test_a_building_that_will_look_like_a_barn_undertakes_nothing() -> None:
-    text = ("Mrs Hale also mentioned the new barn at Hill Farm; she assured all that full planning "
-            "had been granted, and it will be built with a reclaimed roof and will look when "
-            "completed like a traditional barn.")
-    assert [kind for kind, _, _ in passages(text, "Planning")] == ["statement"]
+    text = ("Mrs Hale also mentioned the new barn at Hill Farm, Mrs Hale assured all that full "
+            "planning had been passed for this building, and that people had only to ask what was "
+            "being built and she would have gladly passed on information, it will be built with a "
+            "reclaimed roof and will look when completed like a traditional barn.")
+    [(_, _, answer)] = passages(text, "Planning")
+    assert not (answer or "").startswith("will look")

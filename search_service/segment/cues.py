@@ -49,8 +49,10 @@ ASKS = Gated(
     # ("The Clerk said she had not yet asked Cllr. Sutherell to speak to …")
     r"(?!(?:(?<=has asked)|(?<=have asked)|(?<=had asked)|(?<=yet asked)|(?<=not asked)) "
     r"(?:[\w.’']+ ){1,6}?to [a-z])"
-    # (asking leave to speak asks nothing: "A resident asked to speak about her flood report")
-    r"(?! to (?:speak|address|attend|join|leave|present|film|record)\b)|"
+    # (asking leave, or being asked, to do something asks nothing: "A resident asked to speak about
+    # her flood report", "The landowner will be contacted and asked to cut back the hedge")
+    r"(?! to (?!(?:know|understand|find out|learn|establish|ascertain|see|be (?:told|informed|"
+    r"advised|updated|given|shown|sent|provided))\b)[a-z])|"
     r"queried|enquired|inquired|questioned|"
     # asking to be told: "sought an assurance", "wanted the latest figures" (asking for "a
     # further update in six months" wants a report, and needs an answer to be a question)
@@ -448,8 +450,9 @@ RESOLUTION_PART = re.compile(
 # (names may hold stops: "Cllr. C. Moses"; the mover's line alone, "Proposed by Councillor Rhodes
 # and seconded by Councillor Potts.", heads the resolution after it)
 _MOVER = r"(?:[^.;]|\.\s?(?=[A-Z]))"
+# ("It was proposed by Mrs Bell and seconded by Mrs Breese and That Mr Argent be appointed …")
 MOTION_BY = re.compile(rf"\b(?:It|it) was proposed by {_MOVER}{{1,60}}?,? (?:and )?seconded by "
-                       rf"{_MOVER}{{1,60}}? that\b|"
+                       rf"{_MOVER}{{1,60}}? (?:and )?(?i:that)\b|"
                        # "… into the current account. Proposed by Cllr Trott and seconded by …"
                        rf"(?<=[.;] )Proposed by {_MOVER}{{1,60}}? (?:and |& )?[Ss]econded by\b")
 DECISION_IN = Gated(
@@ -569,8 +572,10 @@ DECISION_IN = Gated(
     r"\bOn the division\b|\bbecame the (?:finding|decision) of the (?:meeting|Committee|Council)\b|"
     # "Proposed by Cllr Ames, seconded by Cllr Bell and carried."
     # (… or "Seconded by Councillor M. Leggott and Resolved by all that …")
-    rf"\b[Ss]econded by {_MOVER}{{1,60}}? and (?:unanimously )?(?i:carried|agreed|resolved|"
-    r"approved)\b|"
+    # ("… proposed Cllr Tulloch, seconded Cllr Mrs Hargreaves and agreed Mrs Spink be co-opted",
+    # "Proposed: DH, Seconded JD, Voted to accept")
+    rf"\b[Ss]econded(?: by)?:? {_MOVER}{{1,60}}?(?:,| and) (?:unanimously )?(?i:carried|agreed|"
+    r"resolved|approved|voted)\b|"
     # the last minutes accepted, whoever accepts them and wherever it is said: "Those present at
     # last year's meeting resolved to accept the minutes as a true record.", "Councillors
     # unanimously accepted these minutes as a true and accurate record", "With this alteration,
