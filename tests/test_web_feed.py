@@ -54,3 +54,10 @@ def test_a_bad_feed_query_is_a_400_page(client):
     response = client.get("/feed.atom?q=x&from=someday")
     assert response.status_code == 400
     assert "&#39;from&#39; must be a date" in response.get_data(as_text=True)
+
+
+def test_a_feed_of_a_search_holding_a_character_xml_cannot_carry_is_valid_atom(client):
+    # U+FFFE typed into the search: the feed's own URL holds it, percent-encoded there
+    root = feed(client, "q=%EF%BF%BE")
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links["self"] == "http://localhost/feed.atom?q=%EF%BF%BE"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+from urllib.parse import quote
 
 from flask import url_for
 from lxml import etree
@@ -23,7 +24,7 @@ def atom_feed(results: SearchResults, page_url: str, feed_url: str) -> bytes:
     feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
     query = results.request.query
     _add(feed, "title", f"Minutes: {query}" if query else "Minutes: newest passages")
-    _add(feed, "id", feed_url)
+    _add(feed, "id", _xml_url(feed_url))
     _link(feed, feed_url, "self", "application/atom+xml")
     _link(feed, page_url, "alternate", "text/html")
     records = [hit_record(hit, WEB_LINKS) for hit in results.hits]
@@ -72,4 +73,10 @@ def _add(parent: etree._Element, tag: str, text: str) -> etree._Element:
 
 
 def _link(parent: etree._Element, href: str, rel: str, media_type: str) -> None:
-    etree.SubElement(parent, f"{{{ATOM}}}link", href=href, rel=rel, type=media_type)
+    etree.SubElement(parent, f"{{{ATOM}}}link", href=_xml_url(href), rel=rel, type=media_type)
+
+
+def _xml_url(url: str) -> str:
+    """A URL with the characters XML cannot carry percent-encoded: the request's own URL holds
+    whatever was typed ("?q=%EF%BF%BE" is U+FFFE once decoded)."""
+    return _NOT_XML.sub(lambda match: quote(match.group()), url)
