@@ -344,7 +344,7 @@ def asked(text: str, topic_split: bool, in_list: bool = False,
     listed_point = in_list and not topic_split and not among_questions and not (
         opens_reply(parts[1]) or cues.RAISES.search(parts[0]) or cues.CONCERN.search(parts[0]))
     if (topic_split or in_list) and topic and not listed_point:
-        # (a question put in two goes on: "… how many more can we have? Would it be possible …?")
+        # (a question put in two goes: "… how many more can we have? Would it be possible …?")
         k = next((k for k in range(1, len(parts)) if not ends_question(parts[k])), len(parts))
         question, rest = " ".join(parts[:k]), " ".join(parts[k:])
         return Exchange(question, rest or None, asker(question), speaker(rest) if rest else None)
