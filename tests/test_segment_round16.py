@@ -1,7 +1,8 @@
 """Round 16 of the splitter, read on unlabelled parish minutes of councils in no labelled set
-(docs/splitter.md, "Round 16"): the one who asked going on before anyone replies, leave to speak
-asked for, offices filled and last minutes accepted in a parish clerk's words, and lines wrapped
-after a word no sentence ends with. The examples are written for the test."""
+(docs/splitter.md, "Round 16"): the one who asked going on before anyone replies, a question put
+in two goes, being asked to do something, exchanges run together in one paragraph, the text a
+page's header and titles took, and decisions in a parish clerk's words. The examples are written
+for the test."""
 from __future__ import annotations
 
 import pytest
