@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from search_service.model import Document
-from search_service.segment import split_document, split_minutes
-from tests.support.segments import kinds, passages as passages_of_item
+from search_service.segment import split_minutes
+from tests.support.segments import kinds, page_texts, passages as passages_of_item
 
 # A parish council's minutes as a scanned page gives them: header, then every minute on one line.
 _RUN_TOGETHER = (
@@ -24,13 +23,8 @@ _RUN_TOGETHER = (
     "said had become worse since the new houses were occupied.")
 
 
-def _texts(text: str) -> list[str]:
-    url = "https://example.gov.uk/minutes"
-    return [passage.text for passage in split_document(Document(source=url, url=url, text=text))]
-
-
 def test_minutes_run_together_split_at_their_own_numbers() -> None:
-    texts = _texts(_RUN_TOGETHER)
+    texts = page_texts(_RUN_TOGETHER)
     assert any(text.startswith("C102 Police Report No police") and text.endswith("present.")
                for text in texts)
     assert any(text.startswith("C104 Open Forum Two residents") for text in texts)
@@ -38,7 +32,7 @@ def test_minutes_run_together_split_at_their_own_numbers() -> None:
 
 def test_a_councillor_noting_a_matter_opens_a_point_of_their_own() -> None:
     # nothing was asked before "Cllr Dee noted …": it is her point, not a reply to the Clerk's
-    texts = _texts(_RUN_TOGETHER)
+    texts = page_texts(_RUN_TOGETHER)
     dee = next(text for text in texts if "footpath by the school" in text)
     assert dee.startswith("Cllr Dee noted") and "new bins" not in dee
 
@@ -46,7 +40,7 @@ def test_a_councillor_noting_a_matter_opens_a_point_of_their_own() -> None:
 def test_a_reply_to_a_question_stays_with_it() -> None:
     asked = ("Mr Hale asked whether the council would replace the broken bench on the green, "
              "which had been reported twice. ") * 4
-    texts = _texts("Public participation\n\n" + asked + "Cllr Dee noted that a new bench had "
+    texts = page_texts("Public participation\n\n" + asked + "Cllr Dee noted that a new bench had "
                    "been ordered and would be fitted in April.")
     assert len([text for text in texts if "new bench had been ordered" in text]) == 1
     reply = next(text for text in texts if "new bench had been ordered" in text)
@@ -65,7 +59,7 @@ def test_minutes_numbered_in_words_split_there_too() -> None:
             "suspicious. The speed watch group would be out again in June on the main road, and "
             "volunteers to join it were asked to give their names to the Clerk after the "
             "meeting.")
-    assert "MINUTE 2 Matters arising - none." in _texts(page)
+    assert "MINUTE 2 Matters arising - none." in page_texts(page)
 
 
 def test_a_resolution_inside_a_point_ends_at_the_next_point() -> None:
@@ -75,7 +69,7 @@ def test_a_resolution_inside_a_point_ends_at_the_next_point() -> None:
             "· Resolved that Mr Hale is co-opted to the committee\n\n"
             "(b) Terms of reference: the parish council has agreed that a quorum should be two."
             "\n\n(c) Grounds maintenance: the work on the yew tree has not yet been done.")
-    texts = _texts(page)
+    texts = page_texts(page)
     assert "Resolved that Mr Hale is co-opted to the committee" in texts
     assert any(text.startswith("(c) Grounds maintenance") for text in texts)
 
@@ -84,7 +78,7 @@ def test_the_parts_of_a_resolution_stay_with_it() -> None:
     page = ("Minutes of the Finance Committee held on 2nd November 2024\n\n"
             "4. Budget\n\nRESOLVED that:\n\n(a) the draft budget be approved;\n\n"
             "(b) the precept be set at £41,000.")
-    assert [text for text in _texts(page) if "RESOLVED" in text] == [
+    assert [text for text in page_texts(page) if "RESOLVED" in text] == [
         "RESOLVED that: (a) the draft budget be approved; (b) the precept be set at £41,000."]
 
 
@@ -93,7 +87,7 @@ def test_points_numbered_on_one_line_are_points_of_their_own() -> None:
             "Police Matters 1. Dates for the bike marking day are 5 October at the village stores."
             " 2. There is a new list of officers patrolling the area.\n\n"
             "The meeting closed at 9pm after 1. 5 hours.")
-    texts = _texts(page)
+    texts = page_texts(page)
     assert "2. There is a new list of officers patrolling the area." in texts
     assert "The meeting closed at 9pm after 1. 5 hours." in texts
 
@@ -241,7 +235,7 @@ def test_a_response_received_to_a_request_made(text: str, question: str, answer:
 def test_a_sentence_opening_like_a_reply_label_keeps_its_text(text: str) -> None:
     # (a label line, "Response by Councillor Price:", names who speaks and holds no text; these
     # were taken for one and lost)
-    assert _texts(text) == [text]
+    assert page_texts(text) == [text]
 
 
 def test_an_office_filled_is_decided() -> None:
@@ -262,7 +256,6 @@ def test_an_office_filled_by_someone_with_a_title_and_initials() -> None:
     text = ("In accordance with Standing Orders the retiring Deputy Chairman, Mr. J E Lightfoot "
             "was appointed Chairman for the municipal year.")
     assert kinds(text, "Appointment of Chairman") == ["decision"]
-
 
 
 @pytest.mark.parametrize("text, answered_by", [

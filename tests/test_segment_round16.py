@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_service.model import Document
-from search_service.segment import split_document
-from tests.support.segments import passages
-
-
-def _texts(text: str) -> list[str]:
-    url = "https://example.gov.uk/minutes"
-    return [passage.text for passage in split_document(Document(source=url, url=url, text=text))]
+from tests.support.segments import page_passages, page_texts, passages
 
 
 @pytest.mark.parametrize("going_on", [
@@ -103,7 +96,7 @@ def test_a_line_wrapped_after_a_word_no_sentence_ends_with_runs_on() -> None:
             "Mr Brown's meadow was still open, as the County were waiting for a reply through\n"
             "Mrs Grey's solicitors.\n"
             "(b) The stile at Long Lane had been mended.")
-    texts = _texts(page)
+    texts = page_texts(page)
     assert any(text.startswith("(a) The Clerk reported") and text.endswith("solicitors.")
                for text in texts)
 
@@ -116,7 +109,7 @@ def test_an_item_worded_as_the_agenda_words_it_keeps_the_minutes_run_into_it() -
             "2023. It was resolved to approve the minutes\n"
             "268. To receive reports from District Councillors: The Clerk reported that the "
             "crossing outside the school had been agreed by Highways.")
-    texts = _texts(page)
+    texts = page_texts(page)
     assert "It was resolved to approve the minutes" in texts
     assert not any("To receive and approve" in text for text in texts)
 
@@ -127,7 +120,7 @@ def test_a_line_without_its_stop_saying_who_sent_apologies_is_kept() -> None:
             "Bingham sent apologies\n"
             "Cllr S Weatherley Barton joined the meeting at 7.20pm\n"
             "266. To receive declarations of interest: none received")
-    assert "Dist Cllrs J King and H Bingham sent apologies" in _texts(page)
+    assert "Dist Cllrs J King and H Bingham sent apologies" in page_texts(page)
 
 
 _PUBLIC_SESSION_RUN_TOGETHER = (
@@ -175,7 +168,7 @@ def test_minutes_above_the_attendance_lines_are_kept() -> None:
             "2025/07-2 Declarations of Interest. None.\n"
             "2025/07-3 Minutes from 12 May 2025. It was resolved that the draft minutes were "
             "accurate.")
-    found = split_document(Document(source="p.txt", url="https://example.gov.uk/p", text=page))
+    found = page_passages(page)
     catton = next(p for p in found if "Cllr T Catton reported" in p.text)
     assert catton.kind == "statement"   # a report from a role, not a question on a topic
     assert not any("Present: Cllr M Exley" in p.text for p in found)
@@ -207,7 +200,7 @@ def test_a_pages_title_approving_its_minutes_is_no_decision() -> None:
     page = ("APPROVED MINUTES of the Parish Council Meeting\n\n"
             "The Chair opened the meeting at 7pm and welcomed everyone.\n\n"
             "The clerk reported that the new bench had been installed on the green.")
-    found = split_document(Document(source="p.txt", url="https://example.gov.uk/p", text=page))
+    found = page_passages(page)
     assert [p.kind for p in found if "APPROVED MINUTES" in p.text] in ([], ["statement"])
 
 

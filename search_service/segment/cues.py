@@ -41,6 +41,10 @@ _PASSIVE = (r"(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!is )(?<!are )(
 # questions."; a capitalised "Question" inside a sentence is a title: "Members' Question Time")
 _NO_CONTENT = (r"(?! (?:a (?:series|number) of |several |some |various |many |further |a few |"
                r"their |his |her )?questions?(?: of [^.;,]{1,60})?[.;])")
+# Wanting to know, in any wording: "… to find out", "… to ascertain".
+_TO_LEARN = r"(?:know|understand|find out|learn|establish|ascertain)"
+# Minutes taken as the record: "… as a true record", "… to be correct", "… as being an accurate …".
+_RECORD = r"(?:being )?(?:an? )?(?:true|correct|accurate)\b"
 ASKS = Gated(
     rf"\b(?:{_PASSIVE}(?<!was also )(?<!were also )asked(?! for){_NO_CONTENT}"
     r"(?! (?:the |all )?(?:Members?|Committee|Panel|"
@@ -51,7 +55,7 @@ ASKS = Gated(
     r"(?:[\w.’']+ ){1,6}?to [a-z])"
     # (asking leave, or being asked, to do something asks nothing: "A resident asked to speak about
     # her flood report", "The landowner will be contacted and asked to cut back the hedge")
-    r"(?! to (?!(?:know|understand|find out|learn|establish|ascertain|see|be (?:told|informed|"
+    rf"(?! to (?!(?:{_TO_LEARN}|see|be (?:told|informed|"
     r"advised|updated|given|shown|sent|provided))\b)[a-z])|"
     r"queried|enquired|inquired|questioned|"
     # asking to be told: "sought an assurance", "wanted the latest figures" (asking for "a
@@ -60,8 +64,7 @@ ASKS = Gated(
     r"latest |an )*(?:clarification|clarity|reassurances?|assurances?|update|information|"
     r"confirmation|details|explanation|breakdown|numbers|figures|data)\b|"
     # wanting to know, in any wording: "Members were keen to understand how …"
-    r"(?:wanted|wished|keen|eager|anxious|interested|requested|would like|asked) to (?:know|"
-    r"understand|find out|learn|establish|ascertain)\b|"
+    rf"(?:wanted|wished|keen|eager|anxious|interested|requested|would like|asked) to {_TO_LEARN}\b|"
     r"raised (?:a |the )?(?:question|query)|"
     # a question sent in: "A written question was received from X regarding …", "Cllr Lee
     # submitted a written question"
@@ -582,10 +585,9 @@ DECISION_IN = Gated(
     # they were accepted as an accurate record."
     r"\b(?:resolved|agreed|voted) to (?:accept|approve|adopt|confirm) the (?:draft )?"
     r"(?:minutes|notes)\b|"
-    r"\b(?:accepted|approved|adopted|confirmed) (?:the|these|those) (?:draft )?(?:minutes|notes) "
-    r"as (?:being )?(?:an? )?(?:true|correct|accurate)\b|"
-    r"\b(?:was|were) (?:\w+ and )?(?:accepted|approved|adopted|confirmed|agreed) as (?:being )?"
-    r"(?:an? )?(?:true|correct|accurate)\b|"
+    rf"\b(?:accepted|approved|adopted|confirmed) (?:the|these|those) (?:draft )?(?:minutes|notes) "
+    rf"as {_RECORD}|"
+    rf"\b(?:was|were) (?:\w+ and )?(?:accepted|approved|adopted|confirmed|agreed) as {_RECORD}|"
     # a proposal and its acceptance: "…, which was accepted by the Panel.", "This suggestion
     # was accepted."
     r"\bwhich was (?:unanimously )?(?:accepted|agreed|approved|carried)(?: by (?:the |all )?"
@@ -633,8 +635,7 @@ PASSIVE_DECISION = re.compile(r"^(?:[^.;:]|\.(?=\d)|(?<=\bMr)\.|(?<=\bMrs)\.|(?<
                               # "These were proposed as a correct record by …"
                               # ("… were discussed and resolved as being a true record")
                               r"(?:was|were) (?:\w+ and )?(?:found|confirmed|taken|signed|"
-                              r"proposed|adopted|accepted|resolved) (?:to be|as) (?:being )?(?:an? )?"
-                              r"(?:correct|true|accurate)\b|"
+                              rf"proposed|adopted|accepted|resolved) (?:to be|as) {_RECORD}|"
                               # "The precept for 2025/26 to be set at £41,000."
                               r"to be (?:set|approved|adopted|paid|agreed|accepted|ratified|"
                               r"renewed|awarded)\b|"

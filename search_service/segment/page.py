@@ -197,11 +197,12 @@ def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaIte
     if not headings:
         return []
     items = []
-    above = _above_attendance(raw, lines, start, headings[0].line)
+    above = _above_attendance(raw, lines, headings[0].line)
     # minutes above the first heading begin with running text, not the page's title; after
     # the lines of who attended, with a sentence or a bullet point, not the names and roles of
     # those present
-    start = next((n for n in range(start, headings[0].line) if len(lines[n].split()) >= 6
+    start = next((n for n in range(start, headings[0].line)
+                  if len(lines[n].split()) >= _SENTENCE_WORDS
                   and (not start or lines[n].endswith(".") or is_bullet(lines[n]))),
                  headings[0].line)
     if above or any(lines[start:headings[0].line]):
@@ -217,6 +218,7 @@ def _minute_book_items(raw: list[str], lines: list[str]) -> list[tuple[AgendaIte
 def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[AgendaItem, str]:
     """One agenda item (or a page of plain minutes): title after the page-kind line, if any."""
     start = 0
+    above: list[str] = []   # (plain minutes only) the minutes above their attendance lines
     # the last kind line: a page may repeat it ("Decision details" twice)
     kind = max((i for i, line in enumerate(lines[:15]) if _ITEM_PAGE.match(line)), default=None)
     title = None
@@ -243,8 +245,9 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
         heading = read_heading(lines[first], first) if first is not None else None
         if heading and not heading.text:
             number, title, start = number or heading.number, _title(heading.title), first + 1
+        above = _above_attendance(raw, lines, len(lines))
     description, minutes = _body(raw, lines, start, len(lines))
-    if above := _above_attendance(raw, lines, start, len(lines)):
+    if above:
         minutes = f"{_minutes_text(above)}\n\n{minutes}"
     return AgendaItem(number=number, title=title, description=description), minutes
 
@@ -261,12 +264,13 @@ def _header_end(lines: list[str]) -> int:
     return attendance[-1] + 1 if attendance else 0
 
 
-def _above_attendance(raw: list[str], lines: list[str], end: int, stop: int) -> list[str]:
+def _above_attendance(raw: list[str], lines: list[str], stop: int) -> list[str]:
     """Minutes a page records above its attendance lines, before line `stop`, which the header
     would take ("Public Forum" / "Two members of the public attended …", the reports of outside
     bodies, then "Present: …"): from the first sentence that is not the page's own title to the
     first attendance line."""
-    first = next((n for n in range(end) if _ATTENDANCE.match(lines[n])), None)
+    first = next((n for n, line in enumerate(lines[:_HEADER_LINES]) if _ATTENDANCE.match(line)),
+                 None)
     if first is None:
         return []
     bound = min(first, stop)

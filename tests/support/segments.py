@@ -2,7 +2,7 @@
 question and answer parts of its qa passage; and the passages of one item's minutes."""
 from __future__ import annotations
 
-from search_service.model import Document, Segment
+from search_service.model import Document, Passage, Segment
 from search_service.segment import split_document, split_minutes
 
 
@@ -11,6 +11,18 @@ def passages(text: str, title: str | None) -> list[tuple[str, str | None, str | 
     doc = Document(source="minutes.txt", url="https://example.gov.uk/item", text=text,
                    item_title=title)
     return [(p.kind, p.question, p.answer) for p in split_document(doc)]
+
+
+def page_passages(text: str) -> list[Passage]:
+    """The passages of a whole page of minutes (its header, items and minutes as the page has
+    them)."""
+    url = "https://example.gov.uk/minutes"
+    return split_document(Document(source=url, url=url, text=text))
+
+
+def page_texts(text: str) -> list[str]:
+    """The text of each passage of a whole page of minutes."""
+    return [passage.text for passage in page_passages(text)]
 
 
 def kinds(text: str, title: str | None) -> list[str]:
