@@ -286,7 +286,7 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 _POINT_TOKEN = re.compile(r"\d{1,2}|[ivx]{1,4}|[IVX]{1,4}|[a-zA-Z]")
 
 
-def _next_label(label: str) -> str | None:
+def next_label(label: str) -> str | None:
     """The label of the point after `label` in its list ("ii)" after "i)", "(c)" after "(b)",
     "3." after "2."); None for labels that number paragraphs ("2.1")."""
     match = _POINT_TOKEN.search(label)
@@ -305,6 +305,13 @@ def _next_label(label: str) -> str | None:
     return label[:match.start()] + after + label[match.end():]
 
 
+def opens_list(label: str) -> bool:
+    """Whether a point's label is the first of its list ("1.", "(i)", "a)", "(A)")."""
+    match = _POINT_TOKEN.search(label)
+    return match is not None and match.group() in ("1", "i", "I", "a", "A") \
+        and next_label(label) is not None
+
+
 # The first of a list's points run onto the end of a sentence: "… from the public. i) Size? …".
 _FIRST_INLINE_POINT = re.compile(r"(?<=[.:;!?] )(\(?(?:i|a|1)\))\s+(?=[A-Z])")
 
@@ -319,12 +326,12 @@ def _inline_points(line: str) -> list[str]:
     parts: list[str] = []
     start = 0
     if not label and (first := _FIRST_INLINE_POINT.search(line)) \
-            and (after := _next_label(first[1])) and f" {after} " in line[first.end():]:
+            and (after := next_label(first[1])) and f" {after} " in line[first.end():]:
         # points run on after a sentence: "There were questions from the public. i) Size? …
         # ii) Implications for the airfield? …"
         parts.append(line[:first.start(1)].strip())
         start, label = first.start(1), first[1]
-    while label and (after := _next_label(label)):
+    while label and (after := next_label(label)):
         # (the next number may follow a word without a stop: "… (see attached) 2. Advertising")
         loose = r"|(?<=[a-z)])" if after[:-1].isdigit() else ""
         found = re.search(rf"(?:[.;:!?][\"'’”)]?{loose}) ({re.escape(after)})\s+(?=[A-Z\"“‘'(])",

@@ -448,6 +448,11 @@ RESOLUTION_PART = re.compile(
     # a recommendation as a decision notice words it: "To agree to enter into a consultation …"
     r"^To (?:agree|approve|endorse|adopt|accept|authorise|authorize|delegate|recommend|refer|"
     r"grant|refuse|defer|note|ratify|appoint|co-opt)\b")
+# A later part of a resolution: a clause in the subjunctive, whatever its verb ("(ii) that approval
+# be given to the closure …", "(b) the Director be asked to report back").
+RESOLUTION_CLAUSE = re.compile(
+    r"^(?:That|that|the|The)\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:\w+ed|\w+en|made|set|sought|"
+    r"brought|held|put|kept|sent|paid|spent|met|run|led|built)\b")
 # A motion with who moved it: "After discussion it was proposed by Cllr Chown, seconded by Cllr Lee
 # that the van be purchased" (the decision, unless its vote follows).
 # (names may hold stops: "Cllr. C. Moses"; the mover's line alone, "Proposed by Councillor Rhodes

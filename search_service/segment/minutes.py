@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Kind, Segment
 from . import cues, public_forum, qa
-from .blocks import TABLE_CELL, Block, split_blocks
+from .blocks import TABLE_CELL, Block, next_label, opens_list, split_blocks
 from .text import AGENDA_VERB, ends_question, is_person, sentences, tidy_person
 
 log = logging.getLogger(__name__)
@@ -641,6 +641,12 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
                                     following.text, asked_by=turns[0], answered_by=turns[1]))
             i += 2
             continue
+        # (under a lead-in that says nothing of its points: "Additional documents:")
+        if (context is None or not (context.mode or context.speaker or context.asker)) \
+                and (end := _resolution_run(blocks, i)) > i:
+            segments.append(Segment("decision", " ".join(_shown(part) for part in blocks[i:end])))
+            i = end
+            continue
         after_qa = bool(segments) and segments[-1].kind == "qa"
         mode = context.mode if context else None
         speaker = context.speaker if context else None
@@ -657,6 +663,24 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))
     return [_people_only(segment)
             for segment in _under_headings(_motions_put(segments), headings)]
+
+
+def _resolution_run(blocks: list[Block], i: int) -> int:
+    """The end of a resolution's numbered parts standing without a head, from `blocks[i]` ("(i)
+    that the responses be noted;" / "(ii) that approval be given to …"), one decision as a
+    RESOLVED block with its parts is; `i` where no run of two or more parts starts."""
+    first = blocks[i]
+    if first.marker != "number" or not opens_list(first.label) \
+            or not cues.RESOLUTION_PART.match(first.text):
+        return i
+    end, label = i + 1, first.label
+    while end < len(blocks) and blocks[end].marker == "number" \
+            and blocks[end].label == next_label(label) \
+            and (cues.RESOLUTION_PART.match(blocks[end].text)
+                 or cues.RESOLUTION_CLAUSE.match(blocks[end].text)):
+        label = blocks[end].label
+        end += 1
+    return end if end > i + 1 else i
 
 
 def _motions_put(segments: list[Segment]) -> list[Segment]:

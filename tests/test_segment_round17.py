@@ -1,0 +1,52 @@
+"""Round 17 of the splitter: the numbered parts of a resolution that the page prints without
+"RESOLVED" above them (a decision notice, or "Decision:" as a label) are one decision, as a
+RESOLVED block with its parts is (docs/splitter.md, "Round 17"). The examples are written for
+the test."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support.segments import page_passages, passages
+
+PARTS = ("(i) that the results of the consultation on library opening hours be noted;\n"
+         "(ii) that approval be given to shorter opening hours at the three branch libraries from"
+         " April. Cabinet is also asked to note the staff consultation;\n"
+         "(iii) that agreement be given to a review of the mobile library service, with a report"
+         " back in the autumn.")
+
+
+@pytest.mark.parametrize("above", ["", "Decision:\n", "Additional documents:\n",
+                                   "Report of the Director of Communities.\n"])
+def test_a_resolutions_parts_without_a_head_are_one_decision(above: str) -> None:
+    [(kind, question, answer)] = [p for p in passages(above + PARTS, "Library Opening Hours")
+                                  if p[0] != "statement"]
+    assert kind == "decision"
+    [decision] = [p for p in page_passages(f"7. Library Opening Hours\n{above}{PARTS}")
+                  if p.kind == "decision"]
+    assert decision.text.startswith("(i) that the results of the consultation")
+    assert "(ii) that approval be given to shorter opening hours" in decision.text
+    assert decision.text.endswith("with a report back in the autumn.")
+
+
+def test_numbered_parts_in_other_verbs_are_still_parts() -> None:
+    text = ("1. That the draft parking strategy be approved.\n"
+            "2. That the Director of Place be asked to report on its first year.\n"
+            "3. That the Cabinet Member be given authority to make minor changes.")
+    assert [kind for kind, _, _ in passages(text, "Parking Strategy")] == ["decision"]
+
+
+@pytest.mark.parametrize("second", [
+    "2. Apologies were received from Councillor Hale.",
+    "3. That the report on the play area be noted.",   # not the next number: another list
+    "(b) that approval be given to the new bench.",     # not the same numbering
+])
+def test_a_point_that_is_no_part_of_the_resolution_stays_apart(second: str) -> None:
+    text = f"1. That the minutes of the last meeting be approved as a correct record.\n{second}"
+    assert len(passages(text, "Minutes")) == 2
+
+
+def test_a_list_of_points_raised_is_not_a_resolution() -> None:
+    text = ("Members raised the following points:\n"
+            "(a) that the consultation should be extended to the villages;\n"
+            "(b) that the car park charges be reviewed before any decision.")
+    assert "decision" not in [kind for kind, _, _ in passages(text, "Car Parks")]
