@@ -1,7 +1,7 @@
 """Round 17 of the splitter: the numbered parts of a resolution that the page prints without
 "RESOLVED" above them (a decision notice, or "Decision:" as a label) are one decision, as a
-RESOLVED block with its parts is (docs/splitter.md, "Round 17"). The examples are written for
-the test."""
+RESOLVED block with its parts is; a motion or resolution in several "That …" paragraphs is one
+passage (docs/splitter.md, "Round 17"). The examples are written for the test."""
 from __future__ import annotations
 
 import pytest
@@ -49,3 +49,35 @@ def test_a_list_of_points_raised_is_not_a_resolution() -> None:
             "(a) that the consultation should be extended to the villages;\n"
             "(b) that the car park charges be reviewed before any decision.")
     assert "decision" not in [kind for kind, _, _ in passages(text, "Car Parks")]
+
+
+MOTION = ("That a working group be set up to look at the future of the tip.\n\n"
+          "That the future of the tip be on the agenda of every meeting of the Council.\n\n"
+          "That the working group report to the Council each month.\n\n")
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Councillor Reid then put forward the following Proposal",
+    "Councillor Reid moved the following motion:",
+])
+def test_a_motion_in_several_paragraphs_stays_with_the_one_who_moved_it(lead_in: str) -> None:
+    text = f"{lead_in}\n\n{MOTION}The motion was carried."
+    [motion, outcome] = page_passages(f"5. Notice of Motion\n{text}")
+    assert motion.kind == "statement" and motion.text.startswith(lead_in)
+    assert motion.text.endswith("report to the Council each month.")
+    assert outcome.kind == "decision" and outcome.text == "The motion was carried."
+
+
+def test_a_resolution_in_several_paragraphs_is_one_decision() -> None:
+    text = f"RESOLVED:\n\n{MOTION}The Chair thanked the officers for the report."
+    [resolution, thanks] = page_passages(f"5. The Tip\n{text}")
+    assert resolution.kind == "decision"
+    assert resolution.text.endswith("report to the Council each month.")
+    assert thanks.text.startswith("The Chair thanked")
+
+
+def test_points_about_a_proposal_are_not_its_parts() -> None:
+    text = ("The objections to the proposal included:\n"
+            "a. The council had not been told of the scheme.\n"
+            "b. The site floods every winter.")
+    assert len(passages(text, "Planning")) == 2

@@ -668,7 +668,7 @@ BODY_HEAD = re.compile(rf"^(?:The |the )?{_BODY}\s*:-?$")
 # (not what "had been agreed" at an earlier meeting).
 MOTION_HEAD = re.compile(
     r"\b(?:(?:a|an|the|following|this) (?:substantive |revised |amended )?(?:(?i:notice of motion)|motion|amendment|"
-    r"resolution|objection)|RESOLVED|RECOMMENDED|(?<!had )(?<!been )(?:resolved|AGREED|agreed|decided))\b")
+    r"resolution|objection)|following (?i:proposals?)|RESOLVED|RECOMMENDED|(?<!had )(?<!been )(?:resolved|AGREED|agreed|decided))\b")
 # ("lines of enquiry" are the scope of a scrutiny review, not questions put at the meeting)
 QUESTION_SECTION = re.compile(
     # (a response to a consultation or an appeal answers no question: "The Planning Committee

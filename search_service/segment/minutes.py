@@ -88,7 +88,10 @@ def _is_lead_in(block: Block, following: Block | None) -> bool:
             and (bool(cues.LEAD_IN_END.search(block.text))
                  or (block.marker == "" and following.marker in _LIST
                      and (block.text.endswith(";")
-                          or bool(cues.FOLLOWING_END.search(block.text))))))
+                          or bool(cues.FOLLOWING_END.search(block.text))))
+                 # ("He then put forward the following Proposal" above "That …")
+                 or (block.marker == "" and _clause(following)
+                     and bool(cues.FOLLOWING_END.search(block.text)))))
 
 
 def _read_lead_in(text: str, block: Block, following: Block) -> _Context:
@@ -453,10 +456,14 @@ def _group(head: Block, blocks: list[Block], j: int) -> tuple[str, int]:
     # "… it was UNANIMOUSLY RESOLVED THAT:" then the resolution as a plain paragraph
     opens = bool(cues.DECIDES_BELOW.search(head.text)) and cues.DECISION_IN.search(head.text)
     if j < len(blocks) and blocks[j].marker == "" and (
-            blocks[j].text[:1].islower() or blocks[j].text.lstrip("\"“'‘").startswith("That ")
+            blocks[j].text[:1].islower() or _clause(blocks[j])
             or bare or (opens and not cues.LEAD_IN_END.search(blocks[j].text))):
         parts.append(blocks[j].text)
         j += 1
+        # (a motion or resolution in several paragraphs, each a clause: "That … / That …")
+        while _clause(blocks[j - 1]) and j < len(blocks) and _clause(blocks[j]):
+            parts.append(blocks[j].text)
+            j += 1
     # a decision said in full ("It was RESOLVED to go into closed session … complaint.") has no
     # parts: a list after it is the next business
     complete = len(parts) == 1 and len(head.text) > _COMPLETE_DECISION and head.text.endswith(".")
@@ -663,6 +670,11 @@ def split_minutes(text: str, public_item: bool = False) -> list[Segment]:
     log.debug("split %d blocks into %d segments", len(blocks), len(segments))
     return [_people_only(segment)
             for segment in _under_headings(_motions_put(segments), headings)]
+
+
+def _clause(block: Block) -> bool:
+    """A plain paragraph that is a clause of a motion or resolution: "That the group report …"."""
+    return block.marker == "" and block.text.lstrip("\"“'‘").startswith("That ")
 
 
 def _resolution_run(blocks: list[Block], i: int) -> int:
