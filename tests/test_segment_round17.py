@@ -1,7 +1,8 @@
 """Round 17 of the splitter: the numbered parts of a resolution that the page prints without
 "RESOLVED" above them (a decision notice, or "Decision:" as a label) are one decision, as a
 RESOLVED block with its parts is; a motion or resolution in several "That …" paragraphs is one
-passage (docs/splitter.md, "Round 17"). The examples are written for the test."""
+passage; an issue page's agenda text above "Additional documents:" is no minutes
+(docs/splitter.md, "Round 17"). The examples are written for the test."""
 from __future__ import annotations
 
 import pytest
@@ -81,3 +82,43 @@ def test_points_about_a_proposal_are_not_its_parts() -> None:
             "a. The council had not been told of the scheme.\n"
             "b. The site floods every winter.")
     assert len(passages(text, "Planning")) == 2
+
+
+ISSUE_PAGE = """Issue - meetings
+
+Play Areas
+
+Meeting: 12/03/2020 - Cabinet (Item 7)
+
+7 Play Areas PDF 120 KB
+
+To set out the condition of the play areas and to recommend how to fund their repair.
+That Cabinet resolves to:
+a) Agree to allocate £30,000 from reserves to the repair of play areas, and,
+b) Agree to consult parish councils on the play areas they would take on.
+
+Additional documents:
+
+The Cabinet Member for Leisure introduced the report and said that most play areas were in good order.
+
+RESOLVED: that £30,000 be allocated from reserves to the repair of play areas."""
+
+
+def test_an_issue_pages_agenda_text_above_its_documents_is_no_minutes() -> None:
+    passages_ = page_passages(ISSUE_PAGE)
+    assert [p.kind for p in passages_] == ["statement", "decision"]
+    assert passages_[0].text.startswith("The Cabinet Member for Leisure introduced the report")
+    assert "Agree to allocate £30,000" in passages_[0].item.description
+    assert not any("Agree to consult parish councils" in p.text for p in passages_)
+
+
+def test_a_meeting_pages_items_keep_their_minutes_around_their_documents() -> None:
+    page = ("Agenda and minutes\n\nNo. Item\n\n"
+            "1. Play Areas\n\nAdditional documents:\n\n"
+            "The Cabinet Member for Leisure introduced the report and said most play areas were "
+            "in good order.\n\n"
+            "2. Parking\n\nAdditional documents:\n\n"
+            "The Cabinet Member for Transport said that parking charges would not rise this year.")
+    texts = [p.text for p in page_passages(page)]
+    assert any(text.startswith("The Cabinet Member for Leisure") for text in texts)
+    assert any(text.startswith("The Cabinet Member for Transport") for text in texts)

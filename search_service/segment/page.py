@@ -50,6 +50,8 @@ _MEETING_FACTS = re.compile(
 _SENTENCE_WORDS = 6
 _PROSE_WORDS = 12
 _DOCUMENTS = re.compile(r"^(?:Supporting|Background|Accompanying) documents:?$", re.I)
+# An issue page's list of documents between the agenda's description and the minutes.
+_ADDITIONAL_DOCUMENTS = re.compile(r"^Additional documents:?$", re.I)
 # The facts a decision page lists about a decision: not minutes.
 _DECISION_FACTS = re.compile(
     r"^(?:Decision Maker|Decision status|Is Key decision\?|Is subject to call in\?|Report author|"
@@ -149,8 +151,10 @@ def _unflatten_rows(raw: list[str]) -> tuple[list[str], set[int]]:
     return lines, heads
 
 
-def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str | None, str]:
-    """Split lines [start, end) of one item into agenda description and minutes text."""
+def _body(raw: list[str], lines: list[str], start: int, end: int,
+          issue_page: bool = False) -> tuple[str | None, str]:
+    """Split lines [start, end) of one item into agenda description and minutes text;
+    `issue_page`: the page holds one item only (an "Issue - meetings" page and the like)."""
     stop = next((i for i in range(start, end) if _DOCUMENTS.match(lines[i])), end)
     marker = next((i for i in range(start, stop) if _MINUTES.match(lines[i])), None)
     if marker is None:
@@ -159,6 +163,11 @@ def _body(raw: list[str], lines: list[str], start: int, end: int) -> tuple[str |
             # An issue page saved without its "Minutes:" heading: the agenda's description,
             # the list of documents, then the minutes.
             return _description(lines[start:stop]), _minutes_text(raw[after[0]:end])
+        listed = next((i for i in range(start, stop) if _ADDITIONAL_DOCUMENTS.match(lines[i])),
+                      None) if issue_page else None
+        if listed is not None and any(lines[i] for i in range(listed + 1, stop)):
+            # … or the description, "Additional documents:", then the minutes
+            return _description(lines[start:listed]), _minutes_text(raw[listed + 1:stop])
         return None, _minutes_text(raw[start:stop])
     first = _MINUTES.sub("", raw[marker].replace("\u00a0", " ").strip(), count=1)
     return _description(lines[start:marker]), _minutes_text([first, *raw[marker + 1:stop]])
@@ -246,7 +255,7 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
         if heading and not heading.text:
             number, title, start = number or heading.number, _title(heading.title), first + 1
         above = _above_attendance(raw, lines, len(lines))
-    description, minutes = _body(raw, lines, start, len(lines))
+    description, minutes = _body(raw, lines, start, len(lines), _is_item_page(lines))
     if above:
         minutes = f"{_minutes_text(above)}\n\n{minutes}"
     return AgendaItem(number=number, title=title, description=description), minutes
