@@ -231,7 +231,8 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
     # the last kind line: a page may repeat it ("Decision details" twice)
     kind = max((i for i, line in enumerate(lines[:15]) if _ITEM_PAGE.match(line)), default=None)
     title = None
-    if _is_item_page(lines):
+    item_page = _is_item_page(lines)
+    if item_page:
         start = (kind + 1) if kind is not None else 0
         while start < len(lines) and (not lines[start] or _CHROME.match(lines[start])
                                       or DATED_TITLE.match(lines[start])):
@@ -255,7 +256,7 @@ def _single_item(raw: list[str], lines: list[str], number: str | None) -> tuple[
         if heading and not heading.text:
             number, title, start = number or heading.number, _title(heading.title), first + 1
         above = _above_attendance(raw, lines, len(lines))
-    description, minutes = _body(raw, lines, start, len(lines), _is_item_page(lines))
+    description, minutes = _body(raw, lines, start, len(lines), item_page)
     if above:
         minutes = f"{_minutes_text(above)}\n\n{minutes}"
     return AgendaItem(number=number, title=title, description=description), minutes
