@@ -436,13 +436,16 @@ RESOLVED_EARLY = re.compile(r"\b(?:RESOLVED|AGREED|DECIDED)\b(?: (?:that|to|as f
 DECISION_OPEN = re.compile(rf"^(?:[^,]{{0,60}}, )?(?:{_BODY_DECIDES}|(?:The |the )?{_BODY}['’]s "
                            rf"decision (?:is|was)\b|(?:The |the )?decision of the {_BODY} "
                            r"(?:is|was)\b)")
+# A clause of a resolution up to its "be": "that the draft strategy be …" (stops and
+# semicolons end it, except a decimal point: "£1.5m").
+_TO_BE = r"\b(?:[^.;]|\.(?=\d)){0,300}?\bbe "
 # A part of a resolution standing alone: "(a) That the programme be approved as set out …",
 # "That the Committee notes the report and agrees to a review".
 RESOLUTION_PART = re.compile(
     rf"^That (?:the )?{_BODY} (?:notes?|agrees?|approves?|endorses?|accepts?|adopts?|resolves?|"
     r"acknowledges?|supports?|recommends?)\b|"
     # "(1) the draft strategy be approved;" under a decision whose head the page left out
-    r"^(?:That|that|the)\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:approved|noted|agreed|adopted|"
+    rf"^(?:That|that|the){_TO_BE}(?:approved|noted|agreed|adopted|"
     r"endorsed|authorised|authorized|delegated|accepted|granted|refused|deferred|received|"
     r"requested|asked|established|appointed|recommended|supported|confirmed|referred)\b|"
     # a recommendation as a decision notice words it: "To agree to enter into a consultation …"
@@ -451,7 +454,7 @@ RESOLUTION_PART = re.compile(
 # A later part of a resolution: a clause in the subjunctive, whatever its verb ("(ii) that approval
 # be given to the closure …", "(b) the Director be asked to report back").
 RESOLUTION_CLAUSE = re.compile(
-    r"^(?:That|that|the|The)\b(?:[^.;]|\.(?=\d)){0,300}?\bbe (?:\w+ed|\w+en|made|set|sought|"
+    rf"^(?:That|that|the|The){_TO_BE}(?:\w+ed|\w+en|made|set|sought|"
     r"brought|held|put|kept|sent|paid|spent|met|run|led|built)\b")
 # A motion with who moved it: "After discussion it was proposed by Cllr Chown, seconded by Cllr Lee
 # that the van be purchased" (the decision, unless its vote follows).
